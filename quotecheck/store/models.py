@@ -1,0 +1,134 @@
+"""Plain values the store returns. Widgets and commands get these, never rows or cursors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = ("unreviewed", "verified", "misquoted", "misattributed", "disputed", "unverifiable")
+RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "false", "unsupported")
+KINDS = ("direct", "partial", "indirect")
+SPEAKER_TYPES = ("person", "organisation", "anonymous")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """Every filter the CLI and the review app offer. ``None`` means "any"."""
+
+    text: str | None = None  # full-text query, user-typed (quoted for FTS by the store)
+    speaker: str | None = None  # fuzzy speaker name
+    speaker_id: int | None = None
+    status: str | None = None
+    kind: str | None = None
+    outlet: str | None = None
+    since: str | None = None  # ISO date, inclusive, on articles.published
+    until: str | None = None
+    article_id: int | None = None
+    rated_only: bool = False
+    low_confidence_first: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    id: int
+    article_id: int
+    speaker_id: int | None
+    speaker: str | None
+    speaker_type: str | None
+    role: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    mention_start: int | None
+    mention_end: int | None
+    cue: str | None
+    confidence: float
+    rule: str
+    status: str
+    rating: str | None
+    note: str | None  # latest note from the history, if any
+    evidence_url: str | None  # latest evidence link, if any
+    reviewer: str | None  # who made the latest review action
+    updated_at: str | None
+    version: int
+    article_title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    id: int
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    text: str
+    sha256: str
+    source: str | None
+    ingested_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRecord:
+    id: int
+    name: str
+    type: str | None
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    quote_count: int
+    reviewed_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    id: int
+    quote_id: int | None
+    speaker_id: int | None  # for speaker merges/renames
+    reviewer: str
+    action: str  # status | rating | note | evidence | reassign | merge | rename | undo
+    old_status: str | None
+    new_status: str | None
+    old_rating: str | None
+    new_rating: str | None
+    note: str | None
+    evidence_url: str | None
+    old_speaker_id: int | None
+    new_speaker_id: int | None
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    article_id: int
+    new: bool  # False when the same text (sha256) was already stored
+    quotes_added: int
+    speakers_new: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    articles: int
+    quotes: int
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    top_speakers: tuple[tuple[str, int], ...] = ()
+    reviewed: int = 0
+    anonymous_share: float = 0.0
+
+
+class StoreError(Exception):
+    """A store operation that cannot be done; ``str()`` is a one-line message for the user."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+class ConflictError(StoreError):
+    """The quote was changed by someone else since ``expected_version``; ``current`` is what is stored now."""
+
+    def __init__(self, message: str, current: QuoteRecord):
+        super().__init__(message)
+        self.current = current
