@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import click
 
 from quotecheck.locations import default_db_path
+from quotecheck.store.models import KINDS, STATUSES, QuoteFilter
+
+ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def db_option(command):
@@ -17,3 +22,64 @@ def db_option(command):
         show_default="$QUOTECHECK_DB or ~/.local/share/quotecheck/quotes.db",
         help="SQLite database file.",
     )(command)
+
+
+def reviewer_option(command):
+    """``--reviewer NAME``; the command resolves a missing one with :func:`quotecheck.store.default_reviewer`."""
+    return click.option(
+        "--reviewer",
+        metavar="NAME",
+        help="Who is reviewing.  [default: $QUOTECHECK_REVIEWER, else your login name]",
+    )(command)
+
+
+def format_option(choices: tuple[str, ...], *, default: str | None = None, help: str):
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def quote_filter_options(*, default_status: str | None = None):
+    """``--speaker --status --kind --outlet --since --until --article``, handed to the command as one
+    ``quote_filter: QuoteFilter`` argument. ``--status any`` lifts a default status."""
+    options = (
+        click.option("--speaker", metavar="NAME", help="Speaker name; spelling need not be exact."),
+        click.option(
+            "--status",
+            type=click.Choice(("any", *STATUSES)),
+            default=default_status or "any",
+            show_default=True,
+            help="Review status.",
+        ),
+        click.option("--kind", type=click.Choice(KINDS), help="Quote kind."),
+        click.option("--outlet", metavar="NAME", help="Outlet that published the article."),
+        click.option("--since", type=ISO_DATE, metavar="YYYY-MM-DD", help="Articles published on or after this date."),
+        click.option("--until", type=ISO_DATE, metavar="YYYY-MM-DD", help="Articles published on or before this date."),
+        click.option("--article", "article_id", type=int, metavar="ID", help="Only quotes from this article."),
+    )
+
+    def decorator(command):
+        @functools.wraps(command)
+        def with_filter(*args, speaker, status, kind, outlet, since, until, article_id, **kwargs):
+            quote_filter = QuoteFilter(
+                speaker=speaker,
+                status=None if status == "any" else status,
+                kind=kind,
+                outlet=outlet,
+                since=since.date().isoformat() if since else None,
+                until=until.date().isoformat() if until else None,
+                article_id=article_id,
+            )
+            return command(*args, quote_filter=quote_filter, **kwargs)
+
+        for option in reversed(options):
+            with_filter = option(with_filter)
+        return with_filter
+
+    return decorator

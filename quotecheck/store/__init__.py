@@ -1,0 +1,26 @@
+"""The only code that speaks SQL: schema and migrations, ingest, queries, review history, speakers."""
+
+from quotecheck.store.models import (
+    KINDS,
+    RATINGS,
+    SPEAKER_TYPES,
+    STATUSES,
+    ArticleRecord,
+    ConflictError,
+    IngestResult,
+    NotFound,
+    QuoteFilter,
+    QuoteRecord,
+    Review,
+    SpeakerRecord,
+    Stats,
+    StoreError,
+)
+from quotecheck.store.schema import SCHEMA_VERSION
+from quotecheck.store.store import Store, default_reviewer
+
+__all__ = [
+    "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ConflictError",
+    "IngestResult", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SpeakerRecord", "Stats", "Store",
+    "StoreError", "default_reviewer",
+]  # fmt: skip

@@ -79,6 +79,7 @@ class SpeakerRecord:
     aliases: tuple[str, ...]
     quote_count: int
     reviewed_count: int
+    merged_into: int | None = None  # set on a speaker merged into another (hidden from lists and matching)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,13 @@ class Review:
     old_speaker_id: int | None
     new_speaker_id: int | None
     at: str
+    old_note: str | None = None  # the note / evidence link this row replaced, so undo can put it back
+    old_evidence_url: str | None = None
+    old_name: str | None = None  # rename / merge: the speaker names before and after
+    new_name: str | None = None
+    batch: int = 0  # rows written by one action share a batch; undo reverses a whole batch
+    undoes: int | None = None  # on an "undo" row: the row it reversed
+    undone_by: int | None = None  # on a reversed row: the "undo" row that reversed it
 
 
 @dataclass(frozen=True, slots=True)

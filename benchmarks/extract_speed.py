@@ -1,0 +1,88 @@
+"""Speed of extract() on one core: throughput on real article text, and the time of pathological inputs.
+
+    .venv/bin/python benchmarks/extract_speed.py [--megabytes 10] [--devset /work/shared/devset/polnear-train.jsonl]
+
+Article text comes from corpus/*.txt plus, when the development set is present, its article texts (read at run
+time, never copied into the repository), repeated until there is enough. Goals: at least 2 MB/s on articles, and no
+pathological input slower than 1 s per MB."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from quotecheck.extract import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DEVSET = Path("/work/shared/devset/polnear-train.jsonl")
+MB = 1_000_000
+GOAL_MB_PER_S = 2.0
+GOAL_S_PER_MB = 1.0
+
+
+def article_texts(devset: Path | None) -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus").glob("*.txt"))]
+    if devset is not None and devset.exists():
+        with devset.open(encoding="utf-8") as lines:
+            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
+def pathological_inputs() -> dict[str, str]:
+    return {
+        "1 MB of quote marks, mixed styles": ("\"“”‘’«»„'" * (MB // 9 + 1))[:MB],
+        "unbalanced opening marks": ('He said "we will win and ' * (MB // 25 + 1))[:MB],
+        "unbalanced closing marks": ('we will win," he said. ' * (MB // 23 + 1))[:MB],
+        "one 100,000-character line": ("word " * 20_000)[:100_000],
+        "one 100,000-character quote": '"' + ("a " * 50_000) + '," she said.',
+        "control characters": ("".join(chr(c) for c in range(32)) + ' "x," he said. ') * (MB // 47 + 1),
+        "mixed scripts": "Она сказала «привет». 他说“你好”。 قال \"مرحبا\". Er sagte „Hallo“. " * (MB // 64 + 1),
+        "1 MB of cue words": ("said told according to warned that he she " * (MB // 42 + 1))[:MB],
+        "deep nesting": ("“‘«" * 50_000) + "x" + ("»’”" * 50_000),
+        "1 MB without newlines, many quotes": ('"Yes," said Ann Lee, "no." ' * (MB // 27 + 1))[:MB],
+    }
+
+
+def measure(text: str) -> float:
+    started = time.perf_counter()
+    extract(text)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=10.0, help="article text to process (default 10)")
+    parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET, help="JSONL of articles to add, if present")
+    args = parser.parse_args()
+
+    texts = article_texts(args.devset)
+    target = int(args.megabytes * MB)
+    batch, size = [], 0
+    while size < target:
+        for text in texts:
+            batch.append(text)
+            size += len(text.encode("utf-8"))
+            if size >= target:
+                break
+    extract(texts[0])  # load lexicons and compile patterns outside the measurement
+    started = time.perf_counter()
+    quotes = sum(len(extract(text)) for text in batch)
+    seconds = time.perf_counter() - started
+    mb_per_s = size / MB / seconds
+    print(f"articles: {len(batch)} ({len(texts)} distinct), {size / MB:.1f} MB, {quotes} quotes, {seconds:.2f} s")
+    print(f"throughput: {mb_per_s:.2f} MB/s, {len(batch) / seconds:.0f} articles/s"
+          f"  [{'ok' if mb_per_s >= GOAL_MB_PER_S else 'SLOW'}: goal >= {GOAL_MB_PER_S} MB/s]")
+    print()
+    print(f"{'pathological input':<38}{'MB':>7}{'seconds':>10}{'s/MB':>9}")
+    for name, text in pathological_inputs().items():
+        megabytes = len(text.encode("utf-8")) / MB
+        seconds = measure(text)
+        per_mb = seconds / megabytes
+        flag = "" if per_mb <= GOAL_S_PER_MB else f"  SLOW: goal <= {GOAL_S_PER_MB} s/MB"
+        print(f"{name:<38}{megabytes:>7.2f}{seconds:>10.3f}{per_mb:>9.3f}{flag}")
+
+
+if __name__ == "__main__":
+    main()

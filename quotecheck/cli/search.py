@@ -1,0 +1,49 @@
+"""``quotecheck search``: full-text search over the stored quotes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+
+from quotecheck.cli.options import db_option, format_option, quote_filter_options
+from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, shorten, write_rows
+from quotecheck.cli.session import fetch_quotes, open_store
+from quotecheck.export.rows import FIELDS, sheet_row
+from quotecheck.store.models import QuoteFilter
+
+QUOTE_COLUMNS = (
+    Column("ID", lambda row: row["id"], justify="right"),
+    Column("Quote", lambda row: shorten(row["text"], 240), ratio=4),
+    Column("Speaker", lambda row: (row["speaker"], row["role"]), ratio=2),
+    Column("Kind", lambda row: row["kind"]),
+    Column("Status", lambda row: (row["status"], row["rating"])),
+    Column("Article", lambda row: (row["article_title"], ", ".join(filter(None, (row["outlet"], row["published"])))),
+           ratio=2),
+)
+
+
+@click.command()
+@click.argument("text", required=False)
+@quote_filter_options()
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many; 0 for all.")
+@format_option(ROW_FORMATS, help="Output format.  [default: table on a terminal, else jsonl]")
+@db_option
+def search_command(text: str | None, quote_filter: QuoteFilter, limit: int, fmt: str | None, db_path: str) -> None:
+    """Search the quotes by their words, speaker, status, kind, outlet and date.
+
+    TEXT is matched as words (any FTS syntax is taken literally); leave it out to list by the filters alone.
+    --speaker forgives spelling: "Linkevičius", "linkevicius" and "Lincevicius" all find Linas Linkevicius.
+    Output is a table on a terminal and JSON lines when piped; each row has the quote's id, text, kind,
+    speaker, role, status, rating, reviewer, note, article title, outlet, date and url.
+
+    \b
+    Examples:
+        quotecheck search refugees --speaker marcelino
+        quotecheck search --status unreviewed --kind direct --format csv > todo.csv
+    """
+    quote_filter = dataclasses.replace(quote_filter, text=text or None)
+    with open_store(db_path) as store:
+        records = fetch_quotes(store, quote_filter, limit=limit or None)
+    rows = [sheet_row(record) for record in records]
+    write_rows(rows, fmt or default_row_format(), fields=FIELDS, columns=QUOTE_COLUMNS, empty="No quotes match.")

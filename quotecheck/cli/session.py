@@ -1,0 +1,79 @@
+"""Opening the store for a command, and turning store errors into clean ``Error: …`` lines."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from quotecheck.sanitize import printable
+from quotecheck.store import Store, default_reviewer
+from quotecheck.store.models import QuoteFilter, QuoteRecord, SpeakerRecord, StoreError
+
+T = TypeVar("T")
+
+
+class UserError(click.ClickException):
+    """A one-line error for the user; article text in the message cannot reach the terminal raw."""
+
+    def __init__(self, message: str):
+        super().__init__(printable(message, one_line=True))
+
+
+@contextmanager
+def open_store(db_path: str, *, create: bool = False) -> Iterator[Store]:
+    """The store at ``db_path``. Without ``create``, a missing file is an error rather than a new empty database."""
+    path = Path(db_path)
+    if not path.exists():
+        if not create:
+            raise UserError(f"no database at {path}; create it with: quotecheck ingest --db {path} FILES")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        store = Store(path)
+    except (StoreError, sqlite3.Error) as error:
+        raise UserError(f"cannot open {path}: {error}") from error
+    try:
+        yield store
+    except (StoreError, sqlite3.Error) as error:
+        raise UserError(str(error)) from error
+    finally:
+        store.close()
+
+
+def reviewer_name(reviewer: str | None) -> str:
+    """``--reviewer``, else ``$QUOTECHECK_REVIEWER``, else the login name."""
+    return reviewer or default_reviewer()
+
+
+PAGE_SIZE = 500
+
+
+def collect_pages(fetch_page: Callable[[int, list[T]], list[T]], limit: int | None) -> list[T]:
+    """All items (or the first ``limit``), asking ``fetch_page(size, items_so_far)`` for one page at a time."""
+    items: list[T] = []
+    while limit is None or len(items) < limit:
+        size = PAGE_SIZE if limit is None else min(PAGE_SIZE, limit - len(items))
+        page = fetch_page(size, items)
+        items += page
+        if len(page) < size:
+            break
+    return items
+
+
+def fetch_quotes(store: Store, quote_filter: QuoteFilter, *, limit: int | None = None) -> list[QuoteRecord]:
+    """Quotes matching ``quote_filter`` in the store's order (keyset paging)."""
+
+    def page(size: int, so_far: list[QuoteRecord]) -> list[QuoteRecord]:
+        after = store.page_key(so_far[-1], quote_filter) if so_far else None
+        return store.quotes(quote_filter, limit=size, after=after)
+
+    return collect_pages(page, limit)
+
+
+def fetch_speakers(store: Store, name: str | None, *, limit: int | None = None) -> list[SpeakerRecord]:
+    """Speakers like ``name`` (best first), or all by quote count."""
+    return collect_pages(lambda size, so_far: store.speakers(name, limit=size, offset=len(so_far)), limit)

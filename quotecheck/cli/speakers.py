@@ -1,0 +1,141 @@
+"""``quotecheck speakers``: list speakers (fuzzy by name), merge duplicates, rename."""
+
+from __future__ import annotations
+
+import click
+
+from quotecheck.cli.options import db_option, format_option, reviewer_option
+from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, say, write_rows
+from quotecheck.cli.session import UserError, fetch_speakers, open_store, reviewer_name
+from quotecheck.store import Store
+from quotecheck.store.models import SpeakerRecord
+
+# Subcommands take --db too (after their name); without it, the group's --db, $QUOTECHECK_DB or the default.
+subcommand_db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), help="SQLite database file.  [default: as for speakers]"
+)
+
+SPEAKER_FIELDS = ("id", "name", "type", "roles", "aliases", "quotes", "reviewed")
+SPEAKER_COLUMNS = (
+    Column("ID", lambda row: row["id"], justify="right"),
+    Column("Speaker", lambda row: row["name"], ratio=2),
+    Column("Type", lambda row: row["type"]),
+    Column("Roles", lambda row: row["roles"][:3], ratio=3),
+    Column("Quotes", lambda row: row["quotes"], justify="right"),
+    Column("Reviewed", lambda row: _progress(row["reviewed"], row["quotes"]), justify="right"),
+)
+
+
+class SpeakersGroup(click.Group):
+    """A group whose optional NAME comes before, and instead of, a subcommand.
+
+    NAME cannot be a Click argument: it would swallow the subcommand's name. So the first positional that is not
+    a subcommand is taken out before Click parses the rest, and handed to the callback as ``name``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        _, positional, _ = self.make_parser(ctx).parse_args(args=list(args))
+        name = None
+        if positional and positional[0] not in self.commands:
+            index = len(args) - len(positional)
+            name, args = positional[0], [*args[:index], *args[index + 1 :]]
+        rest = super().parse_args(ctx, args)
+        ctx.params["name"] = name
+        return rest
+
+
+@click.group(cls=SpeakersGroup, invoke_without_command=True, subcommand_metavar="[NAME] | COMMAND [ARGS]...")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many; 0 for all.")
+@format_option(ROW_FORMATS, help="Output format.  [default: table on a terminal, else jsonl]")
+@db_option
+@click.pass_context
+def speakers_group(ctx: click.Context, name: str | None, limit: int, fmt: str | None, db_path: str) -> None:
+    """List speakers with their roles, quote counts and review progress; merge or rename them.
+
+    With NAME, only speakers whose name is like it (spelling and accents need not match), best first;
+    without, the most quoted first.
+
+    \b
+    Examples:
+        quotecheck speakers
+        quotecheck speakers linkevicius
+        quotecheck speakers merge 3 7
+        quotecheck speakers rename 3 "Linas Linkevičius"
+    """
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = db_path
+        return
+    with open_store(db_path) as store:
+        speakers = fetch_speakers(store, name, limit=limit or None)
+    empty = "No speakers yet." if name is None else f'No speaker like "{name}".'
+    rows = [_speaker_row(speaker) for speaker in speakers]
+    write_rows(rows, fmt or default_row_format(), fields=SPEAKER_FIELDS, columns=SPEAKER_COLUMNS, empty=empty)
+
+
+@speakers_group.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@reviewer_option
+@subcommand_db_option
+@click.pass_obj
+def merge_command(group_db_path: str, keep: str, other: str, reviewer: str | None, db_path: str | None) -> None:
+    """Merge speaker OTHER into KEEP: OTHER's quotes, roles and aliases move to KEEP, and the merge is recorded
+    in the review history. Each is an id or an exact name.
+
+    \b
+    Example:
+        quotecheck speakers merge "Linas Linkevicius" Linkevičius
+    """
+    with open_store(db_path or group_db_path) as store:
+        kept, merged = find_speaker(store, keep), find_speaker(store, other)
+        if kept.id == merged.id:
+            raise UserError(f"{keep!r} and {other!r} are the same speaker (#{kept.id})")
+        result = store.merge_speakers(kept.id, merged.id, reviewer=reviewer_name(reviewer))
+    say(f'Merged #{merged.id} "{merged.name}" into #{result.id} "{result.name}" ({result.quote_count} quotes).')
+
+
+@speakers_group.command("rename")
+@click.argument("speaker_id", metavar="ID", type=int)
+@click.argument("new_name")
+@reviewer_option
+@subcommand_db_option
+@click.pass_obj
+def rename_command(
+    group_db_path: str, speaker_id: int, new_name: str, reviewer: str | None, db_path: str | None
+) -> None:
+    """Rename speaker ID to NEW_NAME; the old name stays as an alias and the change is recorded.
+
+    \b
+    Example:
+        quotecheck speakers rename 3 "Linas Linkevičius"
+    """
+    if not new_name.strip():
+        raise UserError("the new name is empty")
+    with open_store(db_path or group_db_path) as store:
+        old = store.speaker(speaker_id)
+        result = store.rename_speaker(speaker_id, new_name.strip(), reviewer=reviewer_name(reviewer))
+    say(f'Renamed #{result.id} "{old.name}" to "{result.name}".')
+
+
+def find_speaker(store: Store, reference: str) -> SpeakerRecord:
+    """The speaker with id or exact (case-insensitive) name ``reference``; near misses become suggestions."""
+    if reference.strip().isdigit():
+        return store.speaker(int(reference))
+    wanted = reference.strip().casefold()
+    exact = [speaker for speaker in store.speakers(reference, limit=20) if speaker.name.casefold() == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        ids = ", ".join(f"#{speaker.id}" for speaker in exact)
+        raise UserError(f"several speakers are named {reference!r} ({ids}); give an id")
+    near = ", ".join(f"{speaker.name} (#{speaker.id})" for speaker, _ in store.match_speakers(reference, limit=3))
+    raise UserError(f"no speaker named {reference!r}" + (f"; did you mean {near}?" if near else ""))
+
+
+def _speaker_row(speaker: SpeakerRecord) -> dict[str, object]:
+    values = (speaker.id, speaker.name, speaker.type, list(speaker.roles), list(speaker.aliases),
+              speaker.quote_count, speaker.reviewed_count)  # fmt: skip
+    return dict(zip(SPEAKER_FIELDS, values, strict=True))
+
+
+def _progress(done: int, total: int) -> str:
+    return f"{done}/{total}" + (f" ({done / total:.0%})" if total else "")

@@ -1,0 +1,174 @@
+"""Gold annotations: the two formats quotecheck scores against, read into one shape.
+
+* corpus format: one JSON object per file, ``{"file": "article.txt", "speakers": [...], "quotes": [...]}``, the text
+  file beside it (see docs/gold-format.md);
+* JSONL format (as the PolNeAR development set): one article per line, ``{"text": ..., "quotes": [...]}``, quotes
+  carrying ``speaker_start``/``speaker_end`` mention spans, plus optional ``not_speech_quoted_spans``.
+
+A file is sniffed, not judged by its name: a single JSON object with ``quotes`` is the corpus format, anything else
+is read as JSONL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+KINDS = ("direct", "partial", "indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None  # the mention the annotators marked, when the format has one
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    id: str
+    source: str  # "path" or "path:line"
+    text: str
+    quotes: tuple[GoldQuote, ...]
+    not_speech: tuple[tuple[int, int], ...] = ()  # quoted text the annotators judged not to be speech
+
+
+class GoldError(Exception):
+    """A gold file (or one JSONL line of it) that cannot be used; ``str()`` is "path[:line]: reason"."""
+
+
+def gold_files(paths: list[str]) -> Iterator[Path]:
+    """The paths themselves, with directories replaced by the ``*.gold.json`` and ``*.gold.jsonl`` files under them."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = [p for p in path.rglob("*") if p.is_file() and p.name.endswith((".gold.json", ".gold.jsonl"))]
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def load_gold(path: Path) -> Iterator[GoldDocument | GoldError]:
+    """Every document in the gold file at ``path``; a problem yields a GoldError and reading goes on where it can."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        yield GoldError(f"{path}: {error.strerror or error}")
+        return
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        yield GoldError(f"{path}: not UTF-8 text (byte {error.start})")
+        return
+    if not content.strip():
+        yield GoldError(f"{path}: empty file")
+        return
+    whole = _whole_json(content)
+    if isinstance(whole, dict) and "quotes" in whole:
+        try:
+            yield _corpus_document(path, whole)
+        except GoldError as error:
+            yield error
+        return
+    yield from _jsonl_documents(path, content)
+
+
+def _whole_json(content: str) -> object:
+    if not content.lstrip().startswith("{"):
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None  # several objects, one per line: JSONL
+
+
+def _corpus_document(path: Path, record: dict) -> GoldDocument:
+    where = str(path)
+    if isinstance(record.get("text"), str):
+        text = record["text"]
+    else:
+        file_name = record.get("file")
+        if not isinstance(file_name, str) or not file_name:
+            raise GoldError(f"{where}: no \"file\" naming the article text (and no \"text\")")
+        text_path = path.parent / file_name
+        try:
+            text = text_path.read_bytes().decode("utf-8-sig")
+        except OSError as error:
+            raise GoldError(f"{where}: cannot read {text_path}: {error.strerror or error}") from None
+        except UnicodeDecodeError as error:
+            raise GoldError(f"{where}: {text_path} is not UTF-8 text (byte {error.start})") from None
+    quotes = _quotes(where, text, record.get("quotes"), with_mentions=False)
+    doc_id = record.get("id") if isinstance(record.get("id"), str) else path.name.removesuffix(".gold.json")
+    return GoldDocument(id=doc_id, source=where, text=text, quotes=quotes)
+
+
+def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldError]:
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield GoldError(f"{where}: not valid JSON ({error.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield GoldError(f"{where}: not a JSON object")
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            yield GoldError(f"{where}: no \"text\" string")
+            continue
+        try:
+            quotes = _quotes(where, text, record.get("quotes"), with_mentions=True)
+            not_speech = tuple(
+                _span(where, text, span, f"not_speech_quoted_spans[{i}]")
+                for i, span in enumerate(record.get("not_speech_quoted_spans") or [])
+            )
+        except GoldError as error:
+            yield error
+            continue
+        doc_id = record.get("id") if isinstance(record.get("id"), str) else f"{path.name}:{number}"
+        yield GoldDocument(id=doc_id, source=where, text=text, quotes=quotes, not_speech=not_speech)
+
+
+def _quotes(where: str, text: str, quotes: object, *, with_mentions: bool) -> tuple[GoldQuote, ...]:
+    if not isinstance(quotes, list):
+        raise GoldError(f"{where}: \"quotes\" is not a list")
+    result = []
+    for index, quote in enumerate(quotes):
+        label = f"quotes[{index}]"
+        if not isinstance(quote, dict):
+            raise GoldError(f"{where}: {label} is not an object")
+        start, end = _span(where, text, quote, label)
+        kind = quote.get("kind")
+        if kind not in KINDS:
+            raise GoldError(f"{where}: {label} has kind {kind!r}, expected one of {', '.join(KINDS)}")
+        speaker = quote.get("speaker")
+        speaker = speaker if isinstance(speaker, str) and speaker.strip() else None
+        mention_start = mention_end = None
+        if with_mentions and isinstance(quote.get("speaker_start"), int) and isinstance(quote.get("speaker_end"), int):
+            mention_start, mention_end = quote["speaker_start"], quote["speaker_end"]
+            if not 0 <= mention_start <= mention_end <= len(text):
+                raise GoldError(f"{where}: {label} speaker span {mention_start}-{mention_end} is outside the text")
+        result.append(GoldQuote(start, end, kind, speaker, mention_start, mention_end))
+    result.sort(key=lambda q: (q.start, q.end))
+    return tuple(result)
+
+
+def _span(where: str, text: str, item: object, label: str) -> tuple[int, int]:
+    if not isinstance(item, dict):
+        raise GoldError(f"{where}: {label} is not an object")
+    start, end = item.get("start"), item.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        raise GoldError(f"{where}: {label} needs integer \"start\" and \"end\"")
+    if not 0 <= start <= end <= len(text):
+        raise GoldError(f"{where}: {label} span {start}-{end} is outside the text ({len(text)} characters)")
+    expected = item.get("text")
+    if isinstance(expected, str) and text[start:end] != expected:
+        raise GoldError(f"{where}: {label} \"text\" differs from the article text at {start}-{end}")
+    return start, end

@@ -1,0 +1,65 @@
+"""What every sheet shares: the flat row of one quote, grouping by article, labels and safe links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+from quotecheck.store.models import QuoteRecord
+
+# Column order of the CSV and the key order of JSON rows (and of `quotecheck search` output).
+FIELDS = (
+    "id",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_type",
+    "role",
+    "status",
+    "rating",
+    "reviewer",
+    "note",
+    "evidence_url",
+    "confidence",
+    "article_id",
+    "article_title",
+    "outlet",
+    "published",
+    "url",
+)
+
+
+def sheet_row(record: QuoteRecord) -> dict[str, object]:
+    """One quote as a flat dict with the keys of :data:`FIELDS`."""
+    return {name: getattr(record, name) for name in FIELDS}
+
+
+def by_article(records: Iterable[QuoteRecord]) -> list[list[QuoteRecord]]:
+    """Records grouped by article, articles in order of first appearance, quotes in their given order."""
+    groups: dict[int, list[QuoteRecord]] = {}
+    for record in records:
+        groups.setdefault(record.article_id, []).append(record)
+    return list(groups.values())
+
+
+def label(value: str | None) -> str:
+    """``"mostly-true"`` -> ``"Mostly true"``; ``None`` -> ``""``."""
+    return value.replace("-", " ").capitalize() if value else ""
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) link, else ``None``: article metadata is untrusted (``javascript:`` links)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url.strip()
+    return None
+
+
+def article_line(records: Sequence[QuoteRecord]) -> tuple[str, str]:
+    """The heading and the "outlet, date" line of the article the records come from."""
+    first = records[0]
+    heading = first.article_title or f"Article {first.article_id}"
+    source = ", ".join(part for part in (first.outlet, first.published) if part)
+    return heading, source

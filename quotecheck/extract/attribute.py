@@ -1,0 +1,438 @@
+"""Ordered sieves that link each quote to a speaker mention, and reported speech read off the speech cues.
+
+Each sieve names itself (``rule``) and says how sure it is (``confidence``); the first sieve that fires wins."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from quotecheck.extract.cues import Cue, find_cues
+from quotecheck.extract.entities import Entities, Entity
+from quotecheck.extract.layout import Layout
+from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS, OBJECT_VERBS, PRONOUNS
+from quotecheck.extract.mentions import Mention, clause_subject, mention_after, subject_before
+from quotecheck.extract.model import Quote
+from quotecheck.extract.quotes import QuoteSpan, find_quotes
+
+# Rule names and confidences, strongest first (docs/attribution.md describes each).
+RULES = {
+    "trailing-cue": 0.95,  # "…," he said / "…," said Smith
+    "leading-cue": 0.9,  # Smith said: "…" / he said, "…"
+    "colon-layout": 0.85,  # Smith: "…"
+    "dash-layout": 0.85,  # "…" - Smith
+    "cue-in-sentence": 0.75,  # Smith said it was "not that unusual"
+    "sentence-subject": 0.6,  # Clinton has decried "systemic racism": the subject of the sentence
+    "continuation": 0.7,  # a quote with no cue after an attributed one
+    "paragraph-cue": 0.55,  # Smith says people should choose. "It is their life."
+    "nearest-speaker": 0.35,  # the last speaker before, when nothing else says
+    "reported-forward": 0.8,  # Smith said that …
+    "reported-backward": 0.75,  # …, Smith said.
+    "according-to": 0.8,  # …, according to X.
+}
+
+_CUE_GAP = 90  # characters between a quote and an adjacent cue
+# Between a closing mark and its attribution: punctuation, or a few premodifying words ("former congressman").
+_ADJACENT = regex.compile(r"[\s,;:—–\-]*(?:[\p{L}\p{N}'’\-]+\s+){0,6}")
+_BETWEEN_CUE_AND_QUOTE = regex.compile(r"[^\"“”„«».!?;]{0,120}")
+_NOT_SPEECH = regex.compile(
+    r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")[\s,:]*$", regex.I
+)
+_TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
+_LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
+_TIME_ADJUNCT = regex.compile(
+    r"(?:\s*,)?\s+(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night)(?:\s+(?:night|morning|"
+    r"afternoon|evening))?(?:\s*\([^()]{1,30}\))?"
+)
+_SKIP_TO_THAT = regex.compile(r"[^.!?;:\"“”„«»]{0,100}?\bthat\b\s+", regex.I)
+_THAT = regex.compile(r"\s*,?\s*(?:that\s+)?", regex.I)
+_OBJECT = regex.compile(
+    r"\s+(?:him|her|them|us|me|you|reporters|journalists|viewers|listeners|supporters|voters|the crowd|"
+    r"(?:the|a|an)\s+(?:[\p{Lu}][\p{L}\-]*\s*){1,5}|(?:[\p{Lu}][\p{L}\-.]*\s*){1,5})(?=\s)",
+)
+_CLAUSE_BREAK = regex.compile(
+    r";|\s[—–]\s|,\s+(?:but|while|though|although|whereas)\s|,\s+(?:and\s+)?(?:saying|adding|noting|arguing|"
+    r"insisting|explaining|telling|warning|citing|according)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+)
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ADJUNCT_START = regex.compile(r"(?:in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
+_CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
+
+
+@dataclass(slots=True)
+class Attribution:
+    mention: Mention | None
+    entity: Entity | None
+    speaker: str | None
+    speaker_type: str | None
+    cue: str | None
+    rule: str
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    layout = Layout(text)
+    spans = find_quotes(text, layout)
+    cues = find_cues(text, layout, spans)
+    entities = Entities(text, layout)
+    _resolve_cue_speakers(text, cues, entities)
+    return _Extractor(text, layout, spans, cues, entities).run()
+
+
+def _resolve_cue_speakers(text: str, cues: list[Cue], entities: Entities) -> None:
+    """In document order, so a pronoun prefers people who already spoke."""
+    for cue in cues:
+        mention = cue.mention
+        if mention is None:
+            continue
+        cue.entity = _resolve(text, mention, entities)
+        if isinstance(cue.entity, Entity):
+            entities.note_speaker(cue.entity, mention.start)
+
+
+def _resolve(text: str, mention: Mention, entities: Entities) -> Entity | None:
+    if mention.kind == "name":
+        return entities.resolve_name(mention)
+    if mention.kind == "pronoun":
+        return entities.resolve_pronoun(mention.name, mention.start)
+    if mention.speaker_type is None:
+        return entities.resolve_nominal(mention.name, mention.start)
+    return None
+
+
+def _describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, str | None]:
+    """Speaker name and type for an attribution."""
+    if entity is not None:
+        return entity.name, entity.speaker_type
+    if mention is None:
+        return None, None
+    if mention.kind == "pronoun":
+        gender = PRONOUNS.get(mention.name.lower())
+        return None, ("organisation" if gender == "neuter" else None)
+    return mention.name, mention.speaker_type or ("person" if mention.kind == "name" else None)
+
+
+class _Extractor:
+    def __init__(self, text: str, layout: Layout, spans: list[QuoteSpan], cues: list[Cue], entities: Entities):
+        self.text = text
+        self.layout = layout
+        self.spans = spans
+        self.cues = cues
+        self.cue_starts = [c.start for c in cues]
+        self.entities = entities
+
+    def run(self) -> list[Quote]:
+        results: list[tuple[int, int, str, Attribution]] = []
+        previous: tuple[QuoteSpan, Attribution] | None = None
+        for span in self.spans:
+            attribution = self._attribute_quote(span, previous)
+            if attribution is None:
+                continue
+            if not self._is_speech(span, attribution):
+                continue
+            results.append((span.start, span.end, self._kind(span, attribution), attribution))
+            if attribution.mention is not None or attribution.speaker is not None:
+                previous = (span, attribution)
+        results.extend(self._reported())
+        quotes = [self._quote(start, end, kind, a) for start, end, kind, a in results]
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _quote(self, start: int, end: int, kind: str, a: Attribution) -> Quote:
+        name, speaker_type = a.speaker, a.speaker_type
+        role = None
+        if a.entity is not None:
+            name, speaker_type, role = a.entity.name, a.entity.speaker_type, a.entity.role
+        elif a.mention is not None:
+            role = a.mention.role
+        return Quote(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            kind=kind,
+            speaker=name,
+            speaker_type=speaker_type,
+            role=role,
+            mention_start=a.mention.start if a.mention else None,
+            mention_end=a.mention.end if a.mention else None,
+            cue=a.cue,
+            confidence=RULES[a.rule],
+            rule=a.rule,
+        )
+
+    # ---- quoted words -------------------------------------------------------------------------------------
+
+    def _from_cue(self, cue: Cue, rule: str) -> Attribution | None:
+        if cue.mention is None:
+            return None
+        speaker, speaker_type = _describe(cue.mention, cue.entity)
+        return Attribution(cue.mention, cue.entity, speaker, speaker_type, cue.word, rule)
+
+    def _from_mention(self, mention: Mention, rule: str) -> Attribution:
+        entity = _resolve(self.text, mention, self.entities)
+        speaker, speaker_type = _describe(mention, entity)
+        return Attribution(mention, entity, speaker, speaker_type, None, rule)
+
+    def _attribute_quote(self, span: QuoteSpan, previous) -> Attribution | None:
+        text = self.text
+        para_start, para_end = self.layout.paragraphs[span.paragraph]
+        close = span.close_mark
+        after = close + 1 if close is not None else None
+        # trailing-cue: "…," he said / "…," said Smith
+        if after is not None:
+            index = bisect_left(self.cue_starts, after)
+            if index < len(self.cues):
+                cue = self.cues[index]
+                if cue.mention is not None and cue.start - after <= _CUE_GAP and cue.start < para_end:
+                    # The attribution must touch the closing mark: "…," he said / "…," said Smith.
+                    touching = cue.start if cue.subject_after else cue.mention.start
+                    if touching >= after and _ADJACENT.fullmatch(text, after, touching):
+                        return self._from_cue(cue, "trailing-cue")
+        # leading-cue: Smith said: "…" / he said, "…" / X told Y that "…"
+        open_mark = span.open_mark
+        index = bisect_right(self.cue_starts, open_mark) - 1
+        if index >= 0:
+            cue = self.cues[index]
+            if cue.end <= open_mark and cue.start >= para_start:
+                gap = text[cue.end : open_mark]
+                tail = cue.mention.end if cue.mention is not None and cue.subject_after else cue.end
+                gap_after_subject = text[max(cue.end, tail) : open_mark]
+                if len(gap_after_subject) <= 60 and not _has_break(gap_after_subject) and cue.mention is not None:
+                    return self._from_cue(cue, "leading-cue")
+                sentence_start, _ = self.layout.sentence(open_mark)
+                if cue.start >= sentence_start and cue.mention is not None and _BETWEEN_CUE_AND_QUOTE.fullmatch(gap):
+                    return self._from_cue(cue, "cue-in-sentence")
+        before = text[max(para_start, open_mark - 80) : open_mark]
+        # colon-layout: Smith: "…"
+        if before.rstrip().endswith(":"):
+            colon = para_start + len(text[para_start:open_mark].rstrip()) - 1
+            mention = subject_before(text, para_start, colon)
+            if isinstance(mention, Mention) and mention.kind == "name":
+                return self._from_mention(mention, "colon-layout")
+        # dash-layout: "…" - Smith
+        if after is not None:
+            dash = regex.match(r"\s*[-–—]+\s*", text[after : min(para_end, after + 10)])
+            if dash:
+                mention = mention_after(text, after + dash.end(), para_end)
+                if mention is not None and mention.kind == "name":
+                    return self._from_mention(mention, "dash-layout")
+        sentence_start, _ = self.layout.sentence(open_mark)
+        lead = text[sentence_start:open_mark].strip()
+        # sentence-subject: a fragment woven into a sentence is usually the words of that sentence's subject.
+        if lead and not lead.endswith(":"):
+            mention = clause_subject(text, max(sentence_start, self._previous_close(open_mark)), open_mark)
+            if mention is not None:
+                return self._from_mention(mention, "sentence-subject")
+        # continuation / paragraph-cue: whichever came last, the previous quote or a cue earlier in the paragraph.
+        candidate = None
+        index = bisect_right(self.cue_starts, open_mark) - 1
+        if index >= 0 and self.cues[index].start >= para_start and self.cues[index].mention is not None:
+            candidate = self.cues[index]
+        if previous is not None:
+            prev_span, prev_attr = previous
+            gap_paragraphs = span.paragraph - prev_span.paragraph
+            follows = gap_paragraphs == 0 or (
+                span.open_mark == para_start
+                and all(self.layout.furniture[i] for i in range(prev_span.paragraph + 1, span.paragraph))
+            )
+            if follows and (candidate is None or candidate.start < prev_span.end):
+                return Attribution(prev_attr.mention, prev_attr.entity, prev_attr.speaker, prev_attr.speaker_type,
+                                   prev_attr.cue, "continuation")
+        if candidate is not None:
+            return self._from_cue(candidate, "paragraph-cue")
+        if open_mark > para_start:
+            mention = clause_subject(text, max(para_start, self._previous_close(open_mark)), open_mark)
+            if mention is not None:
+                return self._from_mention(mention, "sentence-subject")
+        # nearest-speaker: the latest cue subject before this quote, within two paragraphs.
+        while index >= 0:
+            cue = self.cues[index]
+            if self.layout.paragraph_index(cue.start) < span.paragraph - 2:
+                break
+            if cue.mention is not None and (cue.mention.kind != "pronoun" or cue.entity is not None):
+                return self._from_cue(cue, "nearest-speaker")
+            index -= 1
+        return Attribution(None, None, None, None, None, "nearest-speaker")
+
+    def _previous_close(self, pos: int) -> int:
+        """Offset just after the closing mark of the quote before ``pos`` (so subjects are not read inside it)."""
+        index = bisect_left(self._span_starts, pos) - 1
+        if index < 0:
+            return 0
+        span = self.spans[index]
+        return (span.close_mark + 1) if span.close_mark is not None else span.end
+
+    def _no_cue_between(self, prev_span: QuoteSpan, span: QuoteSpan) -> bool:
+        lo = bisect_left(self.cue_starts, prev_span.end)
+        return lo >= len(self.cues) or self.cues[lo].start >= span.start
+
+    def _is_speech(self, span: QuoteSpan, a: Attribution) -> bool:
+        """Titles, nicknames, scare-quoted terms and slogans are not speech."""
+        text = self.text
+        before = text[max(0, span.open_mark - 25) : span.open_mark]
+        if _NOT_SPEECH.search(before):
+            return False
+        words = _WORD.findall(text, span.start, span.end)
+        if not words:
+            return False
+        if len(words) <= 6 and _title_case(words):
+            return a.rule == "trailing-cue"  # "Cheers," he said -- but not "Saturday Night Live"
+        return True
+
+    def _kind(self, span: QuoteSpan, a: Attribution) -> str:
+        """direct: a whole utterance; partial: a fragment woven into the writer's sentence."""
+        text = self.text
+        sentence_start, _ = self.layout.sentence(span.open_mark)
+        lead = text[sentence_start : span.open_mark].strip()
+        first = text[span.start : span.start + 1]
+        starts_utterance = not lead or lead.endswith((":", ",")) or span.continuation
+        if starts_utterance and (first.isupper() or first.isdigit() or first in "….'‘"):
+            return "direct"
+        if not lead and span.close_mark is not None:
+            return "direct"
+        return "partial"
+
+    # ---- reported speech ----------------------------------------------------------------------------------
+
+    def _reported(self) -> list[tuple[int, int, str, Attribution]]:
+        found = []
+        for cue in self.cues:
+            if cue.mention is None or cue.quote_only:
+                continue
+            span = self._reported_forward(cue) if not cue.subject_after or cue.lemma == "according to" else None
+            rule = "according-to" if cue.lemma == "according to" else "reported-forward"
+            if span is None:
+                span = self._reported_backward(cue)
+                rule = "according-to" if cue.lemma == "according to" else "reported-backward"
+            if span is None:
+                continue
+            start, end = span
+            if self._overlaps_quote(start, end):
+                continue
+            attribution = self._from_cue(cue, rule)
+            if attribution is None:
+                continue
+            found.append((start, end, "indirect", attribution, cue.start))
+        # Reporting inside reported content is content ("…has denied visas…, according to a report").
+        kept = []
+        for item in found:
+            if any(o is not item and o[0] <= item[4] < o[1] and o[0] <= item[0] and item[1] <= o[1] for o in found):
+                continue
+            kept.append(item[:4])
+        return kept
+
+    def _overlaps_quote(self, start: int, end: int) -> bool:
+        index = bisect_left([s.end for s in self.spans], start) if False else None
+        lo = bisect_right(self._span_starts, end)
+        for i in range(lo - 1, -1, -1):
+            span = self.spans[i]
+            if span.end + 1 < start:
+                return False
+            if span.open_mark < end and (span.close_mark or span.end) >= start:
+                return True
+        return False
+
+    @property
+    def _span_starts(self) -> list[int]:
+        if not hasattr(self, "_starts_cache"):
+            self._starts_cache = [s.open_mark for s in self.spans]
+        return self._starts_cache
+
+    def _reported_forward(self, cue: Cue) -> tuple[int, int] | None:
+        text = self.text
+        _, sentence_end = self.layout.sentence(cue.start)
+        pos = cue.end
+        if cue.lemma == "according to":
+            if cue.start != self.layout.sentence(cue.start)[0]:
+                return None
+            comma = text.find(",", cue.mention.end if cue.mention else pos, sentence_end)
+            if comma < 0:
+                return None
+            pos = comma + 1
+        else:
+            that = _SKIP_TO_THAT.match(text, pos, sentence_end)
+            if that and self._skippable(text[pos : that.end()], cue) and not self._cue_within(pos, that.end()):
+                pos = that.end()
+            else:
+                if cue.lemma in OBJECT_VERBS:
+                    obj = _OBJECT.match(text, pos, sentence_end)
+                    if obj:
+                        pos = obj.end()
+                time = _TIME_ADJUNCT.match(text, pos, sentence_end)
+                if time:
+                    pos = time.end()
+                lead = _THAT.match(text, pos, sentence_end)
+                pos = lead.end() if lead else pos
+        while pos < sentence_end and text[pos] in " :,\u00a0":
+            pos += 1
+        if _CONJUNCTION.match(text, pos, sentence_end) or self._cue_within(pos, pos + 1):
+            return None  # "said, but added ..." / "said, noting ...": the next cue carries the content
+        end = sentence_end
+        stop = _CLAUSE_BREAK.search(text, pos, end)
+        if stop:
+            end = stop.start()
+        while end > pos and text[end - 1] in " .,:;!?\u00a0":
+            end -= 1
+        if pos >= end or text[pos] in "\"“”„«»‘(" or len(_WORD.findall(text, pos, end)) < 3:
+            return None
+        if _ADJUNCT_START.match(text, pos, end):
+            return None  # "wrote in December": an adjunct, not what was said
+        return pos, end
+
+    def _cue_within(self, start: int, end: int) -> bool:
+        index = bisect_left(self.cue_starts, start)
+        return index < len(self.cues) and self.cues[index].start < end
+
+    @staticmethod
+    def _skippable(gap: str, cue: Cue) -> bool:
+        """Between a cue and its "that": an object, a time or place, or an aside; not another clause."""
+        body = gap.rsplit("that", 1)[0] if "that" in gap else gap
+        body = body.strip()
+        if not body or body.startswith(","):
+            return True
+        first = body.split()[0].lower()
+        if first in ("on", "in", "at", "during", "last", "this", "earlier", "late", "early", "after", "before",
+                     "recently", "repeatedly", "previously", "again", "publicly", "privately", "also", "then",
+                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                     "yesterday", "tonight", "(", "to", "through", "via"):
+            return True
+        return cue.lemma in OBJECT_VERBS and len(body.split()) <= 6
+
+    def _reported_backward(self, cue: Cue) -> tuple[int, int] | None:
+        """"…, Smith said." / "…, said Smith." / "…, according to X.": the clause before the attribution."""
+        text = self.text
+        sentence_start, sentence_end = self.layout.sentence(cue.start)
+        mention = cue.mention
+        head = min(cue.start, mention.start) if mention is not None else cue.start
+        tail_from = max(cue.end, mention.end) if mention is not None else cue.end
+        tail = text[tail_from:sentence_end]
+        if len(tail) > 160 or regex.search(r"\bthat\b|[\"“”„«»]", tail):
+            return None
+        if mention is not None and mention.role and len(tail) > 160:
+            return None
+        lead = text[sentence_start:head].rstrip()
+        if not lead:
+            return None
+        if lead.endswith(","):
+            end = sentence_start + len(lead) - 1
+        elif lead.endswith(("''", "”", '"')):
+            end = sentence_start + len(lead)
+        else:
+            return None
+        start = sentence_start
+        while start < end and text[start] in " \u00a0":
+            start += 1
+        if end - start < 8 or len(_WORD.findall(text, start, end)) < 3:
+            return None
+        return start, end
+
+
+def _has_break(gap: str) -> bool:
+    return bool(regex.search(r"[\"“”„«»]|[.!?](?:\s|$)|\n", gap))
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in _LOWER_WORDS]
+    return bool(significant) and all(_TITLE_WORD.match(w) for w in significant)

@@ -1,0 +1,210 @@
+"""Mentions -> speakers within one article: surname and title forms resolve to the fullest name, pronouns to the
+nearest compatible earlier person, nominals ("the Swedish politician") to the person whose role matches."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz import fuzz, process
+
+from quotecheck.extract.layout import Layout
+from quotecheck.extract.lexicons import FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, STOP_CAPITALS, TITLES
+from quotecheck.extract.mentions import Mention, speaker_noun
+
+_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{M}'’\-]*\.?"
+    r"(?:[ \u00a0](?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?\p{Lu}[\p{L}\p{M}'’\-]*\.?){0,4}"
+)
+_GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    surname: str
+    speaker_type: str = "person"
+    gender: str | None = None
+    role: str | None = None
+    evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
+    spoke: bool = False
+    votes: dict[str, int] = field(default_factory=dict)
+
+
+def _fold(word: str) -> str:
+    return _POSSESSIVE.sub("", word).rstrip(".").lower()
+
+
+def _split_name(words: list[str]) -> tuple[str | None, list[str]]:
+    title = None
+    while words and _fold(words[0]) in TITLES:
+        title = title or _fold(words[0])
+        words = words[1:]
+    while words and _fold(words[0]) in STOP_CAPITALS:
+        words = words[1:]
+    return title, words
+
+
+class Entities:
+    """The named speakers of one article, built from every capitalised name in it."""
+
+    def __init__(self, text: str, layout: Layout) -> None:
+        self.text = text
+        self.layout = layout
+        self.by_surname: dict[str, list[Entity]] = {}
+        self._mention_starts: list[int] = []
+        self._mention_entities: list[Entity] = []
+        for match in _NAME.finditer(text):
+            if layout.is_furniture(match.start()):
+                continue
+            entity = self._register(match.group().split(), match.start())
+            if entity is not None:
+                self._mention_starts.append(match.start())
+                self._mention_entities.append(entity)
+        self._vote_genders()
+
+    def _register(self, words: list[str], pos: int) -> Entity | None:
+        title, words = _split_name(words)
+        if not words:
+            return None
+        words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
+        words[-1] = words[-1].rstrip(".")
+        if not words[-1] or len(words) == 1 and len(words[0]) < 2:
+            return None
+        surname = words[-1].lower()
+        full = " ".join(words)
+        entity = self._find(surname, full, title, pos)
+        if entity is None:
+            entity = Entity(full, surname)
+            self.by_surname.setdefault(surname, []).append(entity)
+        elif len(full) > len(entity.name) and len(words) > 1:
+            entity.name = full
+        lowered = [w.lower() for w in words]
+        if any(w in ORGANISATION_WORDS for w in lowered):
+            entity.speaker_type = "organisation"
+        elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
+            entity.evidence = True
+        gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
+        if gender in ("male", "female") and entity.gender is None:
+            entity.gender = gender
+        return entity
+
+    def _find(self, surname: str, full: str, title: str | None, pos: int) -> Entity | None:
+        candidates = self.by_surname.get(surname)
+        if not candidates:
+            if len(surname) < 5 or not self.by_surname:
+                return None
+            best = process.extractOne(surname, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=90)
+            if best is None:
+                return None
+            candidates = self.by_surname[best[0]]
+        if " " in full:
+            for entity in candidates:
+                if entity.name == full or entity.name.endswith(" " + full) or full.endswith(" " + entity.name) or (
+                    " " not in entity.name
+                ):
+                    return entity
+            return None
+        # A bare surname: the latest full name with this surname whose gender fits the title.
+        wanted = TITLES.get(title or "")
+        for entity in reversed(candidates):
+            if wanted in ("male", "female") and entity.gender not in (None, wanted):
+                continue
+            return entity
+        return candidates[-1]
+
+    def _vote_genders(self) -> None:
+        """A he/she shortly after the only person named in the window tells that person's gender."""
+        for match in _GENDERED.finditer(self.text):
+            pos = match.start()
+            para_start, _ = self.layout.paragraph(pos)
+            lo = bisect_left(self._mention_starts, max(para_start, pos - 250))
+            hi = bisect_right(self._mention_starts, pos)
+            seen = {id(e): e for e in self._mention_entities[lo:hi] if e.speaker_type == "person"}
+            people = [e for e in seen.values() if e.evidence or " " in e.name]
+            if len(people) == 1:
+                gender = PRONOUNS[match.group().lower()]
+                votes = people[0].votes
+                votes[gender] = votes.get(gender, 0) + 1
+        for entities in self.by_surname.values():
+            for entity in entities:
+                if entity.votes:
+                    top = max(entity.votes, key=entity.votes.get)
+                    if entity.votes[top] >= 2 * (sum(entity.votes.values()) - entity.votes[top]):
+                        entity.gender = top
+                    entity.evidence = entity.evidence or entity.speaker_type == "person"
+
+    def resolve_name(self, mention: Mention) -> Entity:
+        """The entity of a name mention (registering it if the name pass missed it)."""
+        words = mention.name.split()
+        title = _fold(mention.title) if mention.title else None
+        _, bare = _split_name(words)
+        surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
+        entity = self._find(surname, " ".join(bare), title, mention.start) if surname else None
+        if entity is None:
+            entity = self._register(([mention.title] if mention.title else []) + words, mention.start)
+        if entity is None:
+            entity = Entity(mention.name, surname)
+        if mention.speaker_type == "organisation":
+            entity.speaker_type = "organisation"
+        if mention.role and entity.role is None:
+            entity.role = mention.role
+            head = mention.role.split()[-1].lower().strip(".,") if mention.role.split() else ""
+            if head in ORGANISATION_WORDS or any(
+                w in ("organisation", "organization", "group", "paper", "newspaper", "agency", "company")
+                for w in mention.role.lower().split()[:4]
+            ):
+                entity.speaker_type = "organisation"
+            elif speaker_noun(head) or any(speaker_noun(w) for w in mention.role.split()):
+                entity.evidence = True
+        if entity.speaker_type == "person" and not entity.evidence and " " not in entity.name:
+            entity.speaker_type = "organisation"  # a lone capitalised word with nothing personal about it
+        return entity
+
+    def note_speaker(self, entity: Entity, pos: int) -> None:
+        entity.spoke = True
+        self._mention_starts_insert(pos, entity)
+
+    def _mention_starts_insert(self, pos: int, entity: Entity) -> None:
+        index = bisect_left(self._mention_starts, pos)
+        if index < len(self._mention_starts) and self._mention_starts[index] == pos:
+            self._mention_entities[index] = entity
+            return
+        self._mention_starts.insert(index, pos)
+        self._mention_entities.insert(index, entity)
+
+    def resolve_pronoun(self, word: str, pos: int) -> Entity | None:
+        """he/she -> the nearest earlier person of that gender, preferring people already quoted."""
+        gender = PRONOUNS.get(word.lower())
+        if gender not in ("male", "female"):
+            return None
+        lo = bisect_left(self._mention_starts, pos - _SEARCH_BACK)
+        hi = bisect_left(self._mention_starts, pos)
+        fallback = None
+        for index in range(hi - 1, lo - 1, -1):
+            entity = self._mention_entities[index]
+            if entity.speaker_type != "person" or entity.gender not in (None, gender):
+                continue
+            if entity.spoke:
+                return entity
+            if fallback is None and (entity.evidence or entity.gender == gender):
+                fallback = entity
+        return fallback
+
+    def resolve_nominal(self, phrase: str, pos: int) -> Entity | None:
+        """"The Swedish politician" -> the earlier person whose stated role contains those words."""
+        words = [w.lower() for w in phrase.split()[1:] if w]
+        if not words:
+            return None
+        best = None
+        for entities in self.by_surname.values():
+            for entity in entities:
+                if not entity.role:
+                    continue
+                role_words = set(entity.role.lower().replace(",", " ").split())
+                if all(w in role_words for w in words):
+                    best = entity
+        return best

@@ -1,0 +1,444 @@
+"""Who could be speaking: the noun phrase next to a speech cue, and the role the article gives it.
+
+Everything works on tokens of a bounded window around one position, so the cost per cue is constant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotecheck.extract.lexicons import (
+    ADVERBS,
+    ANONYMOUS_MARKERS,
+    CONJUNCTIONS,
+    FIRST_NAMES,
+    ORGANISATION_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    STOP_CAPITALS,
+    TITLES,
+)
+
+WINDOW = 260  # characters looked at on either side of a cue
+
+# Words (with inner apostrophes, hyphens, dots of abbreviations) or single punctuation characters.
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
+_DETERMINERS = frozenset(
+    "the a an one two three several some many most his her their its this these those another other our "
+    "two-thirds both all each every no".split()
+)
+_PARTICLES = frozenset("de van von da del di du la le bin al ben der den dos das st. st".split())
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning afternoon "
+    "evening today yesterday tonight recently earlier later".split()
+)
+_TIME_LEADS = frozenset("on last this late early earlier next".split())
+_RELATIVE = frozenset("who which whose".split())
+_PASSIVE = frozenset("was were is are be been being".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span that may name a speaker. ``kind``: name / pronoun / nominal. ``name`` is the words that identify
+    the speaker (the name without title, the nominal without its determiner's case changes)."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    role: str | None = None
+    speaker_type: str | None = None  # known from the words alone (organisation / anonymous), else None
+    title: str | None = None
+
+
+class Coordinated:
+    """Marker: the cue shares its subject with an earlier verb ("Lithuania helped ... and said")."""
+
+
+COORDINATED = Coordinated()
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(".").lower()
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_title(word: str) -> bool:
+    return _bare(word) in TITLES and _is_capitalised(word)
+
+
+def speaker_noun(word: str) -> bool:
+    """A noun that can head a speaking noun phrase ("officials", "the newspaper", "a spokesman")."""
+    word = _bare(word).replace("’", "'")
+    if word.endswith("'s"):
+        return False
+    for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+        if form in ROLE_NOUNS or form in ORGANISATION_WORDS:
+            return True
+    if word.endswith("men") and word[:-3] + "man" in ROLE_NOUNS:
+        return True
+    return False
+
+
+def nominal_type(phrase: str) -> str | None:
+    """anonymous / organisation for nominal phrases whose words say so, else None (a person or unknown)."""
+    lowered = phrase.lower()
+    if any(marker in lowered for marker in ANONYMOUS_MARKERS):
+        return "anonymous"
+    words = lowered.split()
+    if words and words[-1].strip(".,") in ORGANISATION_WORDS:
+        return "organisation"
+    return None
+
+
+def _name_run_left(toks: list[tuple[int, int, str]], end: int) -> int:
+    """Index of the first token of the capitalised run ending at token ``end`` (inclusive)."""
+    i = end
+    while i - 1 >= 0:
+        prev = toks[i - 1][2]
+        gap_ok = toks[i][0] - toks[i - 1][1] <= 1
+        if not gap_ok:
+            break
+        if _is_capitalised(prev) and prev[0].isalpha() and _bare(prev) not in STOP_CAPITALS:
+            i -= 1
+        elif _bare(prev) in _PARTICLES and i - 2 >= 0 and _is_capitalised(toks[i - 2][2]):
+            i -= 1
+        elif prev in ("of", "for") and i - 2 >= 0 and _is_capitalised(toks[i - 2][2]):
+            i -= 1  # "Center for Nonproliferation Studies", "Lewis of the James Martin Center"
+        elif prev == "the" and i - 3 >= 0 and toks[i - 2][2] in ("of", "for") and _is_capitalised(toks[i - 3][2]):
+            i -= 1
+        elif _is_title(prev):
+            i -= 1
+        else:
+            break
+    # Leading sentence words ("But", "The") are not part of the name.
+    while i < end and _bare(toks[i][2]) in STOP_CAPITALS and not _is_title(toks[i][2]):
+        i += 1
+    return i
+
+
+def _name_mention(text: str, toks, first: int, last: int) -> Mention:
+    title = None
+    name_first = first
+    while name_first < last and _is_title(toks[name_first][2]):
+        title = title or toks[name_first][2].rstrip(".")
+        name_first += 1
+    start, end = toks[first][0], toks[last][1]
+    if text[end - 1] == "." and not regex.fullmatch(r"(?:\p{L}\.)+", toks[last][2]):
+        end -= 1
+    name_last = last
+    connector = next((k for k in range(name_first, last) if toks[k][2] in ("of", "for")), None)
+    if connector is not None and connector - name_first >= 2 and (
+        title or _bare(toks[name_first][2]) in FIRST_NAMES
+    ):
+        name_last = connector - 1  # "Jeffrey Lewis of the Center for ..." -> Jeffrey Lewis
+    name = " ".join(tok[2] for tok in toks[name_first : name_last + 1]).rstrip(".")
+    name = regex.sub(r"['’]s$", "", name)
+    return Mention(start, end, "name", name, title=title)
+
+
+def _premodifier_role(text: str, toks, first: int) -> tuple[str | None, int]:
+    """"German chancellor Angela Merkel": the role words right before a name, and where they start."""
+    i = first - 1
+    if i < 0 or not speaker_noun(toks[i][2]) or _is_capitalised(toks[i][2]):
+        return None, first
+    j = i
+    while j - 1 >= 0 and i - j < 6:
+        word = toks[j - 1][2]
+        low = _bare(word)
+        if not word[0].isalnum():
+            break
+        if low in _DETERMINERS:
+            j -= 1
+            break
+        if low in CONJUNCTIONS and low not in ("and",) or low in ("from", "of", "by", "with", "to", "for", "as", "said"):
+            break
+        if low in STOP_CAPITALS and _is_capitalised(word):
+            break
+        j -= 1
+    return text[toks[j][0] : toks[i][1]], j
+
+
+def _strip_leading(toks, first: int, last: int) -> int:
+    while first < last:
+        low = _bare(toks[first][2])
+        if low in CONJUNCTIONS or (low in STOP_CAPITALS and low not in _DETERMINERS) or not toks[first][2][0].isalnum():
+            first += 1
+        else:
+            break
+    return first
+
+
+def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
+    """A nominal subject within tokens first..last: the whole phrase when its words say it can speak ("One source
+    close to the government", "the Swedish politician"), else the phrase from its last determiner ("the moderator")."""
+    first = _strip_leading(toks, first, last)
+    if first > last:
+        return None
+    if any(tok[2] in "\"“”„«»" for tok in toks[first : last + 1]):
+        return None
+    head = toks[last][2]
+    if not head[0].isalnum() or _bare(head) in CONJUNCTIONS or _bare(head) in _DETERMINERS:
+        return None
+    phrase = text[toks[first][0] : toks[last][1]]
+    kind = nominal_type(phrase)
+    lead = _bare(toks[first][2])
+    fits = lead in _DETERMINERS or _is_capitalised(toks[first][2]) or last - first <= 2
+    if kind == "anonymous" and last - first <= 14 or speaker_noun(head) and fits and last - first <= 8:
+        return Mention(toks[first][0], toks[last][1], "nominal", phrase, speaker_type=kind)
+    # Any other noun phrase: from its last determiner, a few words at most.
+    k = last
+    while k > first and last - k < 5 and _bare(toks[k][2]) not in _DETERMINERS:
+        k -= 1
+    if _bare(toks[k][2]) not in _DETERMINERS and last - first > 2:
+        return None
+    if any(_bare(tok[2]) in ADVERBS or _bare(tok[2]) in _PASSIVE for tok in toks[k : last + 1]):
+        return None
+    phrase = text[toks[k][0] : toks[last][1]]
+    return Mention(toks[k][0], toks[last][1], "nominal", phrase, speaker_type=nominal_type(phrase))
+
+
+_FOLLOWERS_NOT_VERBS = frozenset(
+    "of and or but nor to in on at for with from by as than that who which whose 's ’s".split()
+)
+
+
+def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
+    """The nearest name or personal pronoun before ``pos`` that is followed by a lower-case word (so most likely a
+    clause subject: "Trump went after Bush, calling him ..." -> Trump)."""
+    toks = tokens(text, max(lo, pos - WINDOW), pos)
+    for j in range(len(toks) - 2, max(-1, len(toks) - 45), -1):
+        word = toks[j][2]
+        following = toks[j + 1][2]
+        if not following[0].islower() or _bare(following) in _FOLLOWERS_NOT_VERBS:
+            continue
+        low = _bare(word)
+        if low in ("he", "she", "they", "we", "i"):
+            return Mention(toks[j][0], toks[j][1], "pronoun", word)
+        if _is_capitalised(word) and word[0].isalpha() and low not in STOP_CAPITALS and not word.endswith(
+            ("'s", "’s")
+        ):
+            mention = _tail_mention(text, toks, 0, j)
+            if mention is not None:
+                return mention
+        if speaker_noun(word) and not _is_capitalised(word):
+            mention = _nominal(text, toks, max(0, j - 6), j)
+            if mention is not None and mention.speaker_type is not None:
+                return mention
+    return None
+
+
+def _chunks(toks, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Comma-separated chunks of tokens lo..hi-1 (brackets kept whole)."""
+    chunks, start, depth = [], lo, 0
+    for i in range(lo, hi):
+        word = toks[i][2]
+        if word in "([":
+            depth += 1
+        elif word in ")]":
+            depth = max(0, depth - 1)
+        elif word == "," and depth == 0:
+            chunks.append((start, i))
+            start = i + 1
+    chunks.append((start, hi))
+    return chunks
+
+
+def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
+    """The noun phrase ending at token ``last`` (not before ``first``)."""
+    if last < first:
+        return None
+    word = toks[last][2]
+    low = _bare(word)
+    if low in PRONOUNS and low not in ("his", "her", "its", "their", "him", "them"):
+        return Mention(toks[last][0], toks[last][1], "pronoun", word)
+    if _is_capitalised(word) and word[0].isalpha() and low not in STOP_CAPITALS:
+        if word.endswith(("'s", "’s", "s'", "s’")):
+            return None  # a possessive ("Portugal's state") is never the subject
+        run = max(_name_run_left(toks, last), first)
+        mention = _name_mention(text, toks, run, last)
+        # "Gov. Terry Branstad of Iowa": a titled name before "of Place".
+        if run - 2 >= first and _bare(toks[run - 1][2]) == "of" and _is_capitalised(toks[run - 2][2]):
+            before = _name_run_left(toks, run - 2)
+            if before < run - 2 and _is_title(toks[before][2]):
+                inner = _name_mention(text, toks, before, run - 2)
+                mention = Mention(inner.start, mention.end, "name", inner.name, title=inner.title)
+                run = before
+        role, _ = _premodifier_role(text, toks, run)
+        if role is not None:
+            mention = Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)
+        return mention
+    return _nominal(text, toks, first, last)
+
+
+def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None:
+    """The speaker of a cue starting at ``pos``: the noun phrase to its left within text[lo:pos].
+
+    Handles adverbs and time phrases between subject and verb, appositive roles (``Hill, a doctor, said``),
+    roles before the name (``Portugal's state secretary, Catarina Marcelino, said``), premodifying titles, and
+    coordination (``... and said``)."""
+    lo = max(lo, pos - WINDOW)
+    toks = tokens(text, lo, pos)
+    i = len(toks) - 1
+    while i >= 0:
+        low = _bare(toks[i][2])
+        if toks[i][2] == ")":
+            # a parenthesis between subject and verb: "Sen. Chuck Schumer (D-N.Y.) said"
+            j = i - 1
+            while j >= 0 and i - j < 12 and toks[j][2] != "(":
+                j -= 1
+            if j < 0 or toks[j][2] != "(":
+                break
+            i = j - 1
+        elif low in ADVERBS or (low.endswith("ly") and len(low) > 4 and not _is_capitalised(toks[i][2])):
+            i -= 1
+        elif low in _TIME_WORDS and (_is_capitalised(toks[i][2]) or i >= 1 and _bare(toks[i - 1][2]) in _TIME_LEADS):
+            i -= 1
+            if i >= 0 and _bare(toks[i][2]) in _TIME_LEADS:
+                i -= 1
+        else:
+            break
+    if i < 0:
+        return None
+    word = toks[i][2]
+    low = _bare(word)
+    if low in _PASSIVE:
+        return None
+    if low in ("and", "but", "or"):
+        return COORDINATED
+    if word == ",":
+        return _comma_subject(text, toks, i)
+    if low in _RELATIVE and i >= 1 and toks[i - 1][2] == ",":
+        return _comma_subject(text, toks, i - 1, relative=True)
+    if not word[0].isalnum():
+        return None
+    # The phrase starts after the last clause break.
+    first = i
+    while first - 1 >= 0 and i - first < 16:
+        prev = toks[first - 1][2]
+        if not prev[0].isalnum() and prev not in "’'-":
+            break
+        first -= 1
+    return _tail_mention(text, toks, first, i)
+
+
+def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Mention | None:
+    """Subject before ``, said``: an appositive (Name, ROLE, said) or a role before the name (ROLE, Name, said)."""
+    chunks = _chunks(toks, 0, comma)
+    if len(chunks) < 2:
+        return None
+    last_first, last_end = chunks[-1]
+    # ROLE, Name, said
+    if last_end > last_first:
+        first = _strip_leading(toks, last_first, last_end - 1)
+        run = _name_run_left(toks, last_end - 1)
+        if run <= first and _is_capitalised(toks[last_end - 1][2]) and not relative:
+            mention = _name_mention(text, toks, run, last_end - 1)
+            role_first, role_end = chunks[-2]
+            role_first = _strip_leading(toks, role_first, role_end - 1)
+            if role_end > role_first and role_end - role_first <= 14 and any(
+                speaker_noun(tok[2]) for tok in toks[role_first:role_end]
+            ):
+                role = text[toks[role_first][0] : toks[role_end - 1][1]]
+                return Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)
+    # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk.
+    for index in range(len(chunks) - 1):
+        c_first, c_end = chunks[index]
+        if c_end <= c_first:
+            continue
+        mention = _tail_mention(text, toks, c_first, c_end - 1)
+        if mention is None or mention.kind == "pronoun":
+            continue
+        r_first, _ = chunks[index + 1]
+        r_end = chunks[-1][1]
+        if r_end <= r_first or r_end - r_first > 40:
+            continue
+        lead = _bare(toks[r_first][2])
+        if relative or lead in _RELATIVE:
+            role = None
+        elif lead in _DETERMINERS or not _is_capitalised(toks[r_first][2]) or toks[r_first][2][0].isdigit() or any(
+            speaker_noun(tok[2]) for tok in toks[r_first:r_end]
+        ):
+            role = text[toks[r_first][0] : toks[r_end - 1][1]]
+            if toks[r_first][2][0].isdigit() and r_end - r_first == 1:
+                role = None  # an age: "Smith, 45, said"
+        else:
+            continue
+        return Mention(mention.start, mention.end, mention.kind, mention.name, role or mention.role,
+                       mention.speaker_type, mention.title)
+    return None
+
+
+_AFTER_STOPS = frozenset(
+    "who which that in on at during after when because as and but last earlier this to for since while if".split()
+)
+
+
+def mention_after(text: str, pos: int, hi: int) -> Mention | None:
+    """The noun phrase starting at ``pos`` (for ``said Smith``, ``according to a Buzzfeed report``, ``- Name``),
+    with an appositive role after it (``said Hugh Hill, a doctor who treated him``)."""
+    hi = min(hi, pos + WINDOW)
+    toks = tokens(text, pos, hi)
+    if not toks:
+        return None
+    low = _bare(toks[0][2])
+    if low in PRONOUNS and low not in ("his", "her", "its", "their", "him", "them", "it"):
+        return Mention(toks[0][0], toks[0][1], "pronoun", toks[0][2])
+    stop = 0
+    while stop < len(toks) and stop < 16:
+        word = toks[stop][2]
+        if not word[0].isalnum() and word not in "’'-&":
+            break
+        # "of" and "with" stay: "a review of filings", "people familiar with the matter"
+        if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1][2]) == "close"):
+            break
+        stop += 1
+    if stop == 0:
+        return None
+    last = stop - 1
+    end = toks[last][1]
+    if text[end - 1] == "." and not regex.fullmatch(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.", toks[last][2]):
+        end -= 1
+    cap = next(
+        (k for k in range(stop) if _is_capitalised(toks[k][2]) and toks[k][2][0].isalpha()
+         and _bare(toks[k][2]) not in STOP_CAPITALS),
+        None,
+    )
+    if cap is not None:
+        cap_end = cap
+        while cap_end + 1 < stop and toks[cap_end + 1][0] - toks[cap_end][1] <= 1 and (
+            _is_capitalised(toks[cap_end + 1][2]) or _bare(toks[cap_end + 1][2]) in _PARTICLES
+        ):
+            cap_end += 1
+        name = _name_mention(text, toks, cap, cap_end)
+        if cap_end < last and speaker_noun(toks[last][2]):
+            # "a Buzzfeed report": the phrase is the mention, the name inside it the speaker.
+            mention = Mention(toks[0][0], end, "name", name.name, None, nominal_type(text[toks[0][0] : end]))
+        else:
+            role, _ = _premodifier_role(text, toks, cap)
+            mention = Mention(name.start, name.end, "name", name.name, role, None, name.title)
+    else:
+        mention = _nominal(text, toks, 0, last)
+        if mention is None:
+            return None
+        mention = Mention(mention.start, min(mention.end, end), mention.kind, text[mention.start : min(mention.end, end)],
+                          None, mention.speaker_type)
+    appositive = _APPOSITIVE.match(text, toks[last][1], hi)
+    if appositive and mention.kind == "name" and mention.role is None:
+        role = appositive.group(1).strip()
+        lead = role.split()[0].lower()
+        if lead not in _RELATIVE and (lead in _DETERMINERS or any(speaker_noun(w) for w in role.split())):
+            mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
+                              mention.speaker_type, mention.title)
+    return mention
+
+
+_APPOSITIVE = regex.compile(r",\s+([^,.;:\"“”()]{2,150}?)(?=[,.;:]|$)")

@@ -1,0 +1,146 @@
+"""Spans of quoted words: every quote-mark style, mismatched straight/curly pairs, nesting, multi-paragraph quotes.
+
+Marks are paired paragraph by paragraph. A run of adjacent marks is one token, so a megabyte of quote marks is a
+handful of tokens, and each token is classified as opening or closing from the characters around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotecheck.extract.layout import Layout
+
+_DOUBLE = regex.compile(r"[\"“”„«»]+")
+_SINGLE = regex.compile(r"[‘’]")
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+# Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
+_BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Words between a pair of marks. ``open_mark``/``close_mark`` are the mark offsets (close_mark is None when the
+    quote runs to the end of its paragraph); ``continued`` says the next paragraph carries on the same quote."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+    paragraph: int
+    continued: bool = False
+    continuation: bool = False  # this paragraph carries on a quote left open in the previous one
+
+
+def _is_opening(text: str, start: int, end: int, para_start: int, para_end: int) -> bool | None:
+    """True for an opening mark run, False for a closing one, None when the context does not say."""
+    first, last = text[start], text[end - 1]
+    before = text[start - 1] if start > para_start else " "
+    after = text[end] if end < para_end else " "
+    space_before = before in _BEFORE_OPEN
+    space_after = after.isspace() or not _LETTER_OR_DIGIT.match(after) and after not in "‘'(…[$£€#@"
+    if space_before and not space_after:
+        return True
+    if space_after and not space_before:
+        return False
+    if first in _OPENERS and last in _OPENERS:
+        return True
+    if first in _CLOSERS and last in _CLOSERS:
+        return False
+    return None
+
+
+def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
+    """Every quoted span in ``text`` outside page furniture, in order."""
+    spans: list[QuoteSpan] = []
+    previous_left_open = False
+    for index, (para_start, para_end) in enumerate(layout.paragraphs):
+        if layout.furniture[index]:
+            previous_left_open = False
+            continue
+        found, left_open = _pair_paragraph(text, index, para_start, para_end)
+        if previous_left_open and found and found[0].open_mark == para_start:
+            first = found[0]
+            found[0] = QuoteSpan(first.start, first.end, first.open_mark, first.close_mark, index, first.continued, True)
+        if left_open is not None:
+            next_opens = index + 1 < len(layout.paragraphs) and _DOUBLE.match(text, layout.paragraphs[index + 1][0])
+            found.append(_span(text, left_open, para_end, None, index, continued=bool(next_opens)))
+            previous_left_open = bool(next_opens)
+        else:
+            previous_left_open = False
+        spans.extend(span for span in found if span.end > span.start)
+    if any(True for _ in _SINGLE.finditer(text)):
+        spans = _add_single_quoted(text, layout, spans)
+    return spans
+
+
+def _span(text: str, open_end: int, close_start: int, close_mark: int | None, paragraph: int, *, continued=False):
+    start, end = open_end, close_start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, open_end - 1, close_mark, paragraph, continued)
+
+
+def _pair_paragraph(text: str, index: int, para_start: int, para_end: int) -> tuple[list[QuoteSpan], int | None]:
+    """Pair the double-quote marks of one paragraph; returns the spans and the offset after an unclosed opener."""
+    found: list[QuoteSpan] = []
+    pending: int | None = None  # offset just after the pending opening run
+    pending_char = ""
+    for match in _DOUBLE.finditer(text, para_start, para_end):
+        start, end = match.span()
+        opening = _is_opening(text, start, end, para_start, para_end)
+        if end - start > 1 and pending is None and opening is None:
+            continue  # a run like `""` between words: an empty quote
+        if pending is None:
+            if opening is not False:
+                pending, pending_char = end, text[end - 1]
+            continue
+        # „…“ closes with the mark that opens elsewhere.
+        closes = opening is not True or (pending_char == "„" and text[start] == "“")
+        if closes:
+            found.append(_span(text, pending, start, start, index))
+            pending = None
+            if end - start > 1 and opening is None:
+                pending, pending_char = end, text[end - 1]
+        else:
+            pending, pending_char = end, text[end - 1]  # an opener after an opener: the first one was stray
+    return found, pending
+
+
+def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘…’ used as the primary marks (British style), outside any double-quoted span. Nested ‘…’ stays inside its
+    outer quote; an apostrophe (’ between letters) never closes."""
+    covered = [(s.open_mark, s.close_mark if s.close_mark is not None else s.end) for s in spans]
+    covered_index = 0
+    added: list[QuoteSpan] = []
+    pending: int | None = None
+    pending_para = -1
+    for match in _SINGLE.finditer(text):
+        pos = match.start()
+        while covered_index < len(covered) and covered[covered_index][1] < pos:
+            covered_index += 1
+        if covered_index < len(covered) and covered[covered_index][0] <= pos <= covered[covered_index][1]:
+            continue
+        para = layout.paragraph_index(pos)
+        if para < 0 or layout.furniture[para]:
+            continue
+        para_start, para_end = layout.paragraphs[para]
+        before = text[pos - 1] if pos > para_start else " "
+        after = text[pos + 1] if pos + 1 < para_end else " "
+        if pending is not None and pending_para != para:
+            pending = None
+        if text[pos] == "‘":
+            if before in _BEFORE_OPEN or not before.isalnum():
+                pending, pending_para = pos + 1, para
+        elif pending is not None and not after.isalnum() and not before.isspace():
+            span = _span(text, pending, pos, pos, para)
+            if span.end > span.start:
+                added.append(span)
+            pending = None
+    if not added:
+        return spans
+    return sorted(spans + added, key=lambda s: s.start)

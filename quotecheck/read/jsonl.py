@@ -1,0 +1,81 @@
+"""JSON Lines: one article per line, ``{"text": ..., "title", "url", "outlet", "published", "id"}``.
+
+``publisher`` and ``date`` are accepted for ``outlet`` and ``published`` (as in the PolNeAR development set)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import regex
+
+from quotecheck.read.decode import normalise_newlines
+from quotecheck.read.model import Article, ReadError
+
+_ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: object) -> str | None:
+    """The YYYY-MM-DD at the start of an ISO date or timestamp, else None."""
+    if isinstance(value, str):
+        match = _ISO_DATE.match(value.strip())
+        if match:
+            return match.group()
+    return None
+
+
+def looks_like_jsonl(content: str) -> bool:
+    """Every non-blank line a JSON object with a "text" string (how stdin is recognised)."""
+    lines = [line for line in content.splitlines() if line.strip()]
+    if not lines:
+        return False
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return False
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            return False
+    return True
+
+
+def jsonl_articles(content: str, path: str) -> Iterator[Article | ReadError]:
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield ReadError(f"{where}: not valid JSON ({error.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield ReadError(f"{where}: not a JSON object")
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            yield ReadError(f'{where}: no "text" string')
+            continue
+        text = normalise_newlines(text).strip()
+        if not text:
+            yield ReadError(f"{where}: empty text")
+            continue
+        yield Article(
+            text=text,
+            title=_string(record.get("title")),
+            outlet=_string(record.get("outlet")) or _string(record.get("publisher")),
+            url=_string(record.get("url")),
+            published=iso_date(record.get("published")) or iso_date(record.get("date")),
+            source=where,
+            external_id=_identifier(record.get("id")),
+        )
+
+
+def _string(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _identifier(value: object) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _string(value)

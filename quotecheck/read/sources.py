@@ -1,0 +1,156 @@
+"""Paths (files, directories, "-") to articles: the entry point of the read stage."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import regex
+
+from quotecheck.read.decode import decode, require_text
+from quotecheck.read.jsonl import iso_date, jsonl_articles, looks_like_jsonl
+from quotecheck.read.model import Article, ReadError
+
+TEXT_SUFFIXES = (".txt",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+READABLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+STDIN = "-"
+
+_LOOKS_LIKE_HTML = regex.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body)|<(?:p|div|article|body)\b", regex.I)
+_TITLE_MAX_CHARS = 200
+
+
+def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[Article | ReadError]:
+    """Articles from files, directories (recursively, sorted, readable suffixes only, hidden entries skipped) and
+    "-" (stdin, format sniffed). A bad input yields a ReadError and the iteration goes on."""
+    for name in paths:
+        if name == STDIN:
+            yield from _stdin_articles(stdin if stdin is not None else sys.stdin)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for file in _directory_files(path):
+                yield from _file_articles(file)
+        else:
+            yield from _file_articles(path)
+
+
+def read_file(path: str | Path) -> Article:
+    """The one article in ``path`` (a JSONL file must hold exactly one); raises ReadError."""
+    path = Path(path)
+    items = list(_file_articles(path))
+    for item in items:
+        if isinstance(item, ReadError):
+            raise item
+    if len(items) != 1:
+        raise ReadError(f"{path}: holds {len(items)} articles, expected one")
+    return items[0]
+
+
+def _directory_files(root: Path) -> list[Path]:
+    found = []
+    for path in root.rglob("*"):
+        relative = path.relative_to(root).parts
+        if any(part.startswith(".") for part in relative):
+            continue
+        if path.suffix.lower() in READABLE_SUFFIXES and path.is_file():
+            found.append(path)
+    return sorted(found)
+
+
+def _file_articles(path: Path) -> Iterator[Article | ReadError]:
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix and suffix not in READABLE_SUFFIXES:
+        yield ReadError(f"{where}: unsupported file type {suffix!r} (readable: {' '.join(READABLE_SUFFIXES)})")
+        return
+    try:
+        raw = path.read_bytes()
+        content = decode(raw, where)
+    except OSError as error:
+        yield ReadError(f"{where}: {_os_reason(error)}")
+        return
+    except ReadError as error:
+        yield error
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from jsonl_articles(content, where)
+        return
+    try:
+        if suffix in MARKDOWN_SUFFIXES:
+            yield _markdown_article(content, where)
+        elif suffix in HTML_SUFFIXES:
+            yield _html_article(content, where)
+        else:
+            yield _text_article(content, where)
+    except ReadError as error:
+        yield error
+
+
+def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
+    try:
+        buffer = getattr(stream, "buffer", None)
+        content = decode(buffer.read(), STDIN) if buffer is not None else stream.read()
+    except ReadError as error:
+        yield error
+        return
+    except UnicodeDecodeError as error:
+        yield ReadError(f"{STDIN}: not UTF-8 text (invalid byte at offset {error.start})")
+        return
+    if looks_like_jsonl(content):
+        yield from jsonl_articles(content, STDIN)
+        return
+    try:
+        if _LOOKS_LIKE_HTML.search(content[:4000]):
+            yield _html_article(content, STDIN)
+        else:
+            yield _text_article(content, STDIN)
+    except ReadError as error:
+        yield error
+
+
+def _text_article(content: str, where: str) -> Article:
+    """Plain text; a short first line without closing punctuation, followed by more text, is the headline."""
+    text = require_text(content, where)
+    first, newline, rest = text.partition("\n")
+    title = None
+    if newline and rest.strip() and len(first) <= _TITLE_MAX_CHARS and not first.rstrip().endswith(
+        (".", "!", "?", '"', "”", "’", "'", ":")
+    ):
+        title = first.strip() or None
+    return Article(text=text, title=title, source=where)
+
+
+def _markdown_article(content: str, where: str) -> Article:
+    from quotecheck.read.markdown import markdown_to_text
+
+    converted = markdown_to_text(content)
+    meta = converted.metadata
+    return Article(
+        text=require_text(converted.text, where),
+        title=meta.get("title") or converted.title,
+        outlet=meta.get("outlet") or meta.get("publisher") or meta.get("source"),
+        url=meta.get("url"),
+        published=iso_date(meta.get("published")) or iso_date(meta.get("date")),
+        source=where,
+    )
+
+
+def _html_article(content: str, where: str) -> Article:
+    from quotecheck.read.html import html_to_article
+
+    return html_to_article(content, where)
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    return error.strerror or str(error)

@@ -1,0 +1,95 @@
+"""The review app: a queue of quotes to check, one key per verdict, every action saved before it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from quotecheck.review.bindings import APP_ACTIONS, bindings
+from quotecheck.review.keymap import keymap_path, load_keymap
+from quotecheck.review.reader import Reader
+from quotecheck.store import Store
+from quotecheck.store.models import QuoteFilter, QuoteRecord
+
+DEFAULT_QUEUE = QuoteFilter(status="unreviewed")
+THEMES = ("textual-dark", "textual-light")
+
+
+class ReviewApp(App):
+    CSS_PATH = "review.tcss"
+    TITLE = "quotecheck"
+    BINDINGS = bindings(APP_ACTIONS)
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        reviewer: str,
+        export_dir: str | Path = ".",
+        keymap_file: Path | None = None,
+        theme: str = "textual-dark",
+    ) -> None:
+        super().__init__()
+        self.store = store  # writes and small reads, in the UI thread
+        self.reviewer = reviewer
+        self.export_dir = Path(export_dir)
+        # pages and counts, each on its own thread with its own connection
+        self.reader = Reader(store.path)
+        self.counter = Reader(store.path)
+        self.user_keymap, self._keymap_problems = load_keymap(keymap_file or keymap_path())
+        self.theme = theme
+
+    def get_default_screen(self) -> Screen:
+        from quotecheck.review.screens.queue import QueueScreen
+
+        return QueueScreen(DEFAULT_QUEUE, scope=Text("Queue"))
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        for problem in self._keymap_problems:
+            self.notify(Text(problem), severity="warning", title="Keymap")
+
+    def on_unmount(self) -> None:
+        self.reader.close()
+        self.counter.close()
+
+    # -- telling screens what changed
+    def quote_changed(self, record: QuoteRecord, *, focus: bool = False) -> None:
+        """``record`` is what the database holds now; every open screen showing it updates."""
+        for screen in self.screen_stack:
+            if hasattr(screen, "refresh_quote"):
+                screen.refresh_quote(record, focus=focus and screen is self.screen)
+
+    def speakers_changed(self) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "refresh_speakers"):
+                screen.refresh_speakers()
+
+    # -- app actions
+    def action_help(self) -> None:
+        from quotecheck.review.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command in the palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.id or binding.id in seen or not binding.description:
+                continue
+            seen.add(binding.id)
+            title = binding.description[:1].upper() + binding.description[1:]
+            yield SystemCommand(title, binding.tooltip or title, partial(active.node.run_action, binding.action))

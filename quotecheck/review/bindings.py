@@ -1,0 +1,141 @@
+"""Every key of the review app as data (the Harlequin/Posting way).
+
+Each action has a stable ``id`` (users remap keys by id, see ``keymap.py``), a description for the footer,
+a tooltip, and a help group. Screens build their ``BINDINGS`` from this table, the help screen lists it,
+and the command palette offers every action available on the current screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from quotecheck.store.models import RATINGS
+
+
+@dataclass(frozen=True, slots=True)
+class KeyAction:
+    id: str
+    key: str
+    action: str
+    description: str
+    tooltip: str
+    group: str
+    show: bool = True
+    key_display: str | None = None
+    footer_group: Binding.Group | None = None
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key,
+            self.action,
+            self.description,
+            show=self.show,
+            key_display=self.key_display,
+            tooltip=self.tooltip,
+            id=self.id,
+            group=self.footer_group,
+        )
+
+
+_RATE = Binding.Group("rate", compact=True)
+RATING_KEYS = {rating: str(number) for number, rating in enumerate(RATINGS, start=1)}
+
+STATUS_ACTIONS = (
+    KeyAction("status-verified", "v", "set_status('verified')", "verified",
+              "The speaker said it, in these words", "Review"),
+    KeyAction("status-misquoted", "m", "set_status('misquoted')", "misquoted",
+              "The words differ from the source", "Review"),
+    KeyAction("status-misattributed", "a", "set_status('misattributed')", "misattributed",
+              "Someone else said it", "Review"),
+    KeyAction("status-disputed", "d", "set_status('disputed')", "disputed",
+              "The quote is contested", "Review"),
+    KeyAction("status-unverifiable", "u", "set_status('unverifiable')", "unverifiable",
+              "No source can confirm or refute it", "Review"),
+)
+
+RATING_ACTIONS = tuple(
+    KeyAction(f"rate-{rating}", key, f"set_rating('{rating}')", rating,
+              f"Rate the claim in the quote: {rating}", "Rating", footer_group=_RATE)
+    for rating, key in RATING_KEYS.items()
+) + (
+    KeyAction("rate-clear", "0", "set_rating(None)", "no rating", "Remove the claim's rating", "Rating",
+              footer_group=_RATE),
+)
+
+EDIT_ACTIONS = (
+    KeyAction("note", "n", "note", "note", "Write a note and an evidence link", "Review"),
+    KeyAction("reassign", "r", "reassign", "speaker", "Reassign the quote to another (or a new) speaker", "Review"),
+    KeyAction("undo", "z", "undo", "undo", "Undo your last action (also after a restart)", "Review"),
+)
+
+QUOTE_NAVIGATION = (
+    KeyAction("cursor-down", "j,down", "cursor_down", "next", "Next quote", "Move", show=False),
+    KeyAction("cursor-up", "k,up", "cursor_up", "previous", "Previous quote", "Move", show=False),
+)
+
+LIST_NAVIGATION = QUOTE_NAVIGATION + (
+    KeyAction("page-down", "pagedown", "page_down", "page down", "One page down", "Move", show=False),
+    KeyAction("page-up", "pageup", "page_up", "page up", "One page up", "Move", show=False),
+    KeyAction("first", "home,g", "first", "first", "First row", "Move", show=False),
+    KeyAction("last", "end,G", "last", "last loaded", "Last loaded row (loads more as you go)", "Move", show=False),
+)
+
+QUEUE_ACTIONS = (
+    KeyAction("open-article", "enter", "open_article", "article",
+              "Open the whole article at this quote", "Move"),
+    KeyAction("search", "slash", "search", "search", "Full-text search over quotes and speakers", "Find",
+              key_display="/"),
+    KeyAction("filter", "f", "filters", "filter", "Filter by status, speaker, kind, outlet", "Find"),
+    KeyAction("low-confidence", "l", "toggle_low_confidence", "low conf first",
+              "Show the least certain attributions first", "Find"),
+    KeyAction("clear-filters", "c", "clear_filters", "clear filters",
+              "Back to the default queue: unreviewed, in article order", "Find", show=False),
+    KeyAction("speakers", "s", "speakers", "speakers", "All speakers with their progress", "Move"),
+    KeyAction("export", "e", "export", "export", "Export the current filter as a Markdown quote sheet", "App"),
+)
+
+ARTICLE_ACTIONS = (
+    KeyAction("article-next", "j,down", "cursor_down", "next quote", "Next quote in the article", "Move"),
+    KeyAction("article-previous", "k,up", "cursor_up", "previous quote",
+              "Previous quote in the article", "Move"),
+)
+
+SPEAKER_ACTIONS = (
+    KeyAction("open-speaker", "enter", "open_speaker", "review quotes", "Review all quotes of this speaker", "Move"),
+    KeyAction("speaker-search", "slash", "search", "find speaker", "Find a speaker by name (fuzzy)", "Find",
+              key_display="/"),
+)
+
+BACK = KeyAction("back", "escape", "back", "back", "Back to the previous screen", "Move")
+
+APP_ACTIONS = (
+    KeyAction("help", "question_mark", "help", "help", "Every key, grouped", "App", key_display="?"),
+    KeyAction("toggle-theme", "t", "toggle_theme", "theme", "Switch between the light and the dark theme", "App",
+              show=False),
+    KeyAction("quit", "q", "quit", "quit", "Quit (everything is already saved)", "App"),
+)
+
+REVIEW_ACTIONS = STATUS_ACTIONS + RATING_ACTIONS + EDIT_ACTIONS
+
+HELP_GROUPS = ("Review", "Rating", "Move", "Find", "App")
+
+SCREEN_ACTIONS: dict[str, tuple[KeyAction, ...]] = {
+    "Queue": REVIEW_ACTIONS + LIST_NAVIGATION + QUEUE_ACTIONS + (BACK,),
+    "Article": REVIEW_ACTIONS + ARTICLE_ACTIONS + (BACK,),
+    "Speakers": LIST_NAVIGATION + SPEAKER_ACTIONS + (BACK,),
+}
+
+
+def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
+    return [action.binding() for action in actions]
+
+
+def all_actions() -> list[KeyAction]:
+    """Every action once (the same id may serve several screens)."""
+    seen: dict[str, KeyAction] = {}
+    for actions in (*SCREEN_ACTIONS.values(), APP_ACTIONS):
+        for action in actions:
+            seen.setdefault(action.id, action)
+    return list(seen.values())

@@ -1,0 +1,137 @@
+"""The whole article, every quote highlighted by its status; j/k jump between its quotes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Container, VerticalScroll
+from textual.widgets import Footer, Static
+
+from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
+from quotecheck.review.screens.base import ReviewScreen
+from quotecheck.review.text import MUTED, Span, attribution, highlighted, history, mention_span, paragraphs, plain, quote_span
+from quotecheck.store.models import QuoteRecord
+
+
+class ArticleScreen(ReviewScreen):
+    BINDINGS = bindings(SCREEN_ACTIONS["Article"])
+
+    def __init__(self, article_id: int, quote_id: int | None = None) -> None:
+        super().__init__()
+        self.article = self.app.store.article(article_id)
+        self.records = self.app.store.article_quotes(article_id)
+        self.blocks = paragraphs(self.article.text)
+        self.index = next((i for i, record in enumerate(self.records) if record.id == quote_id), 0)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        with Container(id="panes"):
+            with VerticalScroll(id="article-body", can_focus=False):
+                for number, _block in enumerate(self.blocks):
+                    yield Static(id=f"p{number}", classes="paragraph")
+            with VerticalScroll(id="article-quote", can_focus=False):
+                yield Static(id="article-attribution")
+                yield Static(Text("History"), classes="detail--heading")
+                yield Static(id="article-history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_layout()
+        self._render_all()
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        from quotecheck.review.screens.queue import WIDE
+
+        panes = self.query_one("#panes")
+        panes.set_class(self.size.width >= WIDE, "wide")
+        panes.set_class(self.size.width < WIDE, "narrow")
+
+    @property
+    def current(self) -> QuoteRecord | None:
+        return self.records[self.index] if self.records else None
+
+    def _paragraph_of(self, record: QuoteRecord) -> int:
+        return next((n for n, (start, end) in enumerate(self.blocks) if record.start < end + 1 and start <= record.start), 0)
+
+    def _paragraphs_touched(self, record: QuoteRecord) -> set[int]:
+        low = min(record.start, record.mention_start if record.mention_start is not None else record.start)
+        high = max(record.end, record.mention_end if record.mention_end is not None else record.end)
+        return {n for n, (start, end) in enumerate(self.blocks) if start < high and low < end}
+
+    def _render_all(self) -> None:
+        for number in range(len(self.blocks)):
+            self._render_paragraph(number)
+        self._show_current()
+
+    def _render_paragraph(self, number: int) -> None:
+        start, end = self.blocks[number]
+        current = self.current
+        spans: list[Span] = [
+            quote_span(record, current=current is not None and record.id == current.id) for record in self.records
+        ]
+        mention = mention_span(current) if current is not None else None
+        if mention is not None:
+            spans.append(mention)
+        spans = [span for span in spans if span.start < end and start < span.end]
+        self.query_one(f"#p{number}", Static).update(highlighted(self.article.text, start, end, spans))
+
+    def _show_current(self) -> None:
+        record = self.current
+        title = Text("quotecheck ", style="bold")
+        title.append_text(plain(self.article.title or "untitled article"))
+        if self.article.outlet:
+            title.append(" — ", MUTED)
+            title.append_text(plain(self.article.outlet))
+        title.append(f"  ·  quote {self.index + 1 if record else 0} of {len(self.records)}", MUTED)
+        self.query_one("#topbar", Static).update(title)
+        if record is None:
+            self.query_one("#article-attribution", Static).update(Text("No quotes found in this article.", style=MUTED))
+            return
+        self.query_one("#article-attribution", Static).update(attribution(record))
+        self.query_one("#article-history", Static).update(history(*self.load_history(record.id)))
+        paragraph = self.query_one(f"#p{self._paragraph_of(record)}", Static)
+        self.query_one("#article-body").scroll_to_widget(paragraph, animate=False, center=True)
+
+    def _move_to(self, index: int) -> None:
+        if not self.records:
+            return
+        index = max(0, min(index, len(self.records) - 1))
+        touched = self._paragraphs_touched(self.records[self.index]) | self._paragraphs_touched(self.records[index])
+        self.index = index
+        for number in touched:
+            self._render_paragraph(number)
+        self._show_current()
+
+    def action_cursor_down(self) -> None:
+        self._move_to(self.index + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_to(self.index - 1)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    # -- ReviewScreen
+    def current_quote(self) -> QuoteRecord | None:
+        return self.current
+
+    def show_quote(self, record: QuoteRecord, *, advance: bool) -> None:
+        if advance and self.current is not None and self.current.id == record.id and self.index < len(self.records) - 1:
+            self._move_to(self.index + 1)
+        else:
+            self._show_current()
+
+    def refresh_quote(self, record: QuoteRecord, *, focus: bool) -> None:
+        for index, existing in enumerate(self.records):
+            if existing.id == record.id:
+                self.records[index] = record
+                if focus:
+                    self._move_to(index)
+                self._render_all()
+
+    def refresh_speakers(self) -> None:
+        self.records = self.app.store.article_quotes(self.article.id)
+        self._render_all()

@@ -1,0 +1,130 @@
+"""What every screen that shows a quote shares: the review actions.
+
+Each action writes through the app's Store in one transaction (the store's) with the version this screen
+showed, and only then updates the screen; a ConflictError shows both versions and keeps theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.screen import Screen
+
+from quotecheck.review.screens.conflict import ConflictScreen
+from quotecheck.review.screens.note import NoteResult, NoteScreen
+from quotecheck.review.screens.reassign import Reassignment, ReassignScreen
+from quotecheck.review.text import plain
+from quotecheck.store.models import ConflictError, NotFound, QuoteRecord, Review, StoreError
+
+
+class ReviewScreen(Screen):
+    """Subclasses say which quote is current, and how to show a changed one."""
+
+    def current_quote(self) -> QuoteRecord | None:
+        raise NotImplementedError
+
+    def show_quote(self, record: QuoteRecord, *, advance: bool) -> None:
+        """``record`` was just written (``advance``: move on to the next quote) or reloaded."""
+        raise NotImplementedError
+
+    def load_history(self, quote_id: int) -> tuple[list[Review], dict[int, str]]:
+        """The quote's history, and the names of the speakers its reassignments mention."""
+        store = self.app.store
+        reviews = store.history(quote_id)
+        names: dict[int, str] = {}
+        for speaker_id in {r.old_speaker_id for r in reviews} | {r.new_speaker_id for r in reviews}:
+            if speaker_id is not None:
+                try:
+                    names[speaker_id] = store.speaker(speaker_id).name
+                except NotFound:
+                    pass
+        return reviews, names
+
+    # -- the actions
+    def action_set_status(self, status: str) -> None:
+        self._write(f"status → {status}", lambda store, record: store.set_status(
+            record.id, status, reviewer=self.app.reviewer, expected_version=record.version), advance=True)
+
+    def action_set_rating(self, rating: str | None) -> None:
+        self._write(f"rating → {rating or 'none'}", lambda store, record: store.set_rating(
+            record.id, rating, reviewer=self.app.reviewer, expected_version=record.version), advance=True)
+
+    def action_note(self) -> None:
+        record = self.current_quote()
+        if record is None:
+            return
+
+        def save(result: NoteResult | None) -> None:
+            if result is None or (result.note is None and result.evidence_url is None):
+                return
+            change = "note" if result.evidence_url is None else "evidence link" if result.note is None else "note and link"
+            self._write(change, lambda store, current: store.annotate(
+                current.id, note=result.note, evidence_url=result.evidence_url,
+                reviewer=self.app.reviewer, expected_version=current.version), record=record)
+
+        self.app.push_screen(NoteScreen(record), save)
+
+    def action_reassign(self) -> None:
+        record = self.current_quote()
+        if record is None:
+            return
+
+        def save(choice: Reassignment | None) -> None:
+            if choice is None or (choice.speaker_id is not None and choice.speaker_id == record.speaker_id):
+                return
+            self._write(f"speaker → {choice.label}", lambda store, current: store.reassign(
+                current.id, speaker_id=choice.speaker_id, new_speaker_name=choice.new_name,
+                new_speaker_type=choice.new_type, reviewer=self.app.reviewer,
+                expected_version=current.version), record=record)
+
+        self.app.push_screen(ReassignScreen(record), save)
+
+    def action_undo(self) -> None:
+        try:
+            undone = self.app.store.undo(reviewer=self.app.reviewer)
+        except StoreError as error:
+            self.notify(plain(str(error)), severity="error", title="Undo failed")
+            return
+        if undone is None:
+            self.notify("Nothing of yours to undo.", title="Undo")
+            return
+        self.notify(undo_message(undone), title="Undone")
+        if undone.quote_id is not None:
+            try:
+                record = self.app.store.quote(undone.quote_id)
+            except NotFound:
+                return
+            self.app.quote_changed(record, focus=True)
+        else:
+            self.app.speakers_changed()
+
+    # -- writing
+    def _write(self, change: str, write: Callable, *, record: QuoteRecord | None = None, advance: bool = False) -> None:
+        """Verdicts (status, rating) move on to the next quote; a note or a new speaker stays, since a verdict
+        on the same quote usually follows."""
+        record = record or self.current_quote()
+        if record is None:
+            return
+        try:
+            updated = write(self.app.store, record)
+        except ConflictError as conflict:
+            self.app.quote_changed(conflict.current)
+            self.app.push_screen(ConflictScreen(record, change, conflict.current))
+            return
+        except StoreError as error:
+            self.notify(plain(str(error)), severity="error", title="Not saved")
+            return
+        self.app.quote_changed(updated)
+        self.show_quote(updated, advance=advance)
+
+
+def undo_message(review: Review) -> Text:
+    text = Text(f"Undid {review.action}")
+    if review.old_status is not None or review.new_status is not None:
+        text.append(f" ({review.new_status} back to {review.old_status})")
+    elif review.action == "rating":
+        text.append(f" ({review.new_rating or 'none'} back to {review.old_rating or 'none'})")
+    if review.quote_id is not None:
+        text.append(f" on quote #{review.quote_id}")
+    return text

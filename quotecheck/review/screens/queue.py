@@ -1,0 +1,304 @@
+"""The review queue: quotes in a lazily loaded list, the current one in detail beside (wide) or below (narrow)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.widgets import Footer, Input, Static
+
+from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
+from quotecheck.review.screens.base import ReviewScreen
+from quotecheck.review.screens.filters import FilterScreen
+from quotecheck.review.text import MUTED, plain
+from quotecheck.review.widgets.lazy_list import LazyList
+from quotecheck.review.widgets.quote_detail import QuoteDetail
+from quotecheck.review.widgets.quote_list import QuoteList
+from quotecheck.store.models import NotFound, QuoteFilter, QuoteRecord
+
+WIDE = 120  # columns from which the detail goes beside the queue instead of below it
+EXPORT_PAGE = 1000
+
+
+def describe_filter(quote_filter: QuoteFilter) -> Text:
+    parts = []
+    for label, value in (
+        ("status", quote_filter.status),
+        ("speaker", quote_filter.speaker),
+        ("kind", quote_filter.kind),
+        ("outlet", quote_filter.outlet),
+        ("search", f"“{quote_filter.text}”" if quote_filter.text else None),
+    ):
+        if value:
+            parts.append((label, value))
+    text = Text()
+    for label, value in parts:
+        if text:
+            text.append(" · ", MUTED)
+        text.append(f"{label} ", MUTED)
+        text.append_text(plain(value))
+    if quote_filter.low_confidence_first:
+        text.append(" · " if text else "")
+        text.append("least confident first", "bold")
+    if not text:
+        text.append("all quotes", MUTED)
+    return text
+
+
+class QueueScreen(ReviewScreen):
+    AUTO_FOCUS = "#queue"
+    BINDINGS = bindings(SCREEN_ACTIONS["Queue"])
+
+    def __init__(self, quote_filter: QuoteFilter, *, scope: Text, root: bool = True) -> None:
+        super().__init__()
+        self.initial_filter = quote_filter
+        self.quote_filter = quote_filter
+        self.scope = scope  # what this queue is ("Queue", "Quotes of …"), shown in the top bar
+        self.root = root
+        self._article_cache = None
+        self.searching = False
+        self._focus_when_loaded: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        yield Static(id="filterbar")
+        yield Input(placeholder="Search quotes and speakers, enter to apply, esc to cancel", id="search")
+        with Container(id="panes"):
+            yield QuoteList(id="queue")
+            yield QuoteDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QuoteList).focus()
+        self._apply_layout(self.app.size.width)
+        self.reload()
+
+    def on_resize(self) -> None:
+        self._apply_layout(self.size.width)
+
+    def _apply_layout(self, width: int) -> None:
+        panes = self.query_one("#panes")
+        panes.set_class(width >= WIDE, "wide")
+        panes.set_class(width < WIDE, "narrow")
+
+    # -- loading
+    @property
+    def queue(self) -> QuoteList:
+        return self.query_one(QuoteList)
+
+    def reload(self) -> None:
+        quote_filter = self.quote_filter
+
+        async def load_page(last: QuoteRecord | None, _offset: int, limit: int) -> list[QuoteRecord]:
+            def fetch(store):
+                after = store.page_key(last, quote_filter) if last is not None else None
+                return store.quotes(quote_filter, limit=limit, after=after)
+
+            return await self.app.reader.run(fetch)
+
+        self.query_one("#filterbar", Static).update(describe_filter(quote_filter))
+        self.queue.load(load_page)
+        self.refresh_counts()
+
+    @work(exclusive=True, group="counts")
+    async def refresh_counts(self) -> None:
+        quote_filter = self.quote_filter
+        scope_filter = dataclasses.replace(quote_filter, status=None)
+
+        def count(store):
+            return (store.count_reviewed(scope_filter), store.count_quotes(scope_filter), store.count_quotes(quote_filter))
+
+        self._update_topbar(None)
+        reviewed, total, matching = await self.app.counter.run(count)
+        self._update_topbar((reviewed, total, matching))
+
+    def _update_topbar(self, counts: tuple[int, int, int] | None) -> None:
+        bar = Text("quotecheck ", style="bold")
+        bar.append_text(self.scope)
+        bar.append(f"  ·  {self.app.reviewer}", MUTED)
+        if counts is None:
+            bar.append("  ·  counting…", MUTED)
+        else:
+            reviewed, total, matching = counts
+            bar.append(f"  ·  {reviewed:,} of {total:,} reviewed", "bold")
+            bar.append(f"  ·  {matching:,} in this view", MUTED)
+        self.query_one("#topbar", Static).update(bar)
+
+    @on(LazyList.Highlighted, "#queue")
+    def _highlighted(self, event: LazyList.Highlighted) -> None:
+        self._show_detail(event.row)
+
+    @on(LazyList.Selected, "#queue")
+    def _selected(self) -> None:
+        self.action_open_article()
+
+    def _show_detail(self, record: QuoteRecord) -> None:
+        store = self.app.store
+        try:
+            if self._article_cache is None or self._article_cache.id != record.article_id:
+                self._article_cache = store.article(record.article_id)
+            self.query_one(QuoteDetail).show(record, self._article_cache, *self.load_history(record.id))
+        except NotFound:
+            self.query_one(QuoteDetail).clear()
+
+    # -- ReviewScreen
+    def current_quote(self) -> QuoteRecord | None:
+        return self.queue.current
+
+    def show_quote(self, record: QuoteRecord, *, advance: bool) -> None:
+        if advance and self.queue.current is not None and self.queue.current.id == record.id \
+                and self.queue.cursor < len(self.queue.rows) - 1:
+            self.queue.move(1)
+        elif self.queue.current is not None:
+            self._show_detail(self.queue.current)
+        self.refresh_counts()
+
+    def refresh_quote(self, record: QuoteRecord, *, focus: bool) -> None:
+        """Another screen (or an undo) changed ``record``: show it as stored now."""
+        index = self.queue.index_where(lambda row: row.id == record.id)
+        if index is not None:
+            self.queue.replace_row(index, record)
+            if focus:
+                self.queue.move_to(index)
+            if index == self.queue.cursor:
+                self._show_detail(record)
+        elif focus:
+            # Not in the list (an undo after a restart brings a quote back into the queue): reload and go to
+            # it when its page arrives.
+            self._focus_when_loaded = record.id
+            self.reload()
+        self.refresh_counts()
+
+    @on(LazyList.Loaded, "#queue")
+    def _page_loaded(self) -> None:
+        if self._focus_when_loaded is None:
+            return
+        index = self.queue.index_where(lambda row: row.id == self._focus_when_loaded)
+        if index is not None:
+            self.queue.move_to(index)
+            self._focus_when_loaded = None
+        elif self.queue.exhausted:
+            self._focus_when_loaded = None
+
+    def refresh_speakers(self) -> None:
+        self.reload()
+
+    # -- navigation
+    def action_cursor_down(self) -> None:
+        self.queue.move(1)
+
+    def action_cursor_up(self) -> None:
+        self.queue.move(-1)
+
+    def action_page_down(self) -> None:
+        self.queue.page(1)
+
+    def action_page_up(self) -> None:
+        self.queue.page(-1)
+
+    def action_first(self) -> None:
+        self.queue.move_to(0)
+
+    def action_last(self) -> None:
+        self.queue.move_to(len(self.queue.rows) - 1)
+
+    def action_open_article(self) -> None:
+        from quotecheck.review.screens.article import ArticleScreen
+
+        record = self.current_quote()
+        if record is not None:
+            self.app.push_screen(ArticleScreen(record.article_id, record.id))
+
+    def action_speakers(self) -> None:
+        from quotecheck.review.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen())
+
+    def action_back(self) -> None:
+        if self.searching:
+            self._close_search()
+        elif not self.root:
+            self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return not self.root or self.searching
+        return True
+
+    # -- finding
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self.quote_filter.text or ""
+        self.add_class("-searching")
+        self.searching = True
+        search.focus()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._close_search()
+        self._set_filter(dataclasses.replace(self.quote_filter, text=event.value.strip() or None))
+
+    def _close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self.remove_class("-searching")
+        self.searching = False
+        self.queue.focus()
+        self.refresh_bindings()
+
+    def action_filters(self) -> None:
+        def apply(result: QuoteFilter | None) -> None:
+            if result is not None:
+                self._set_filter(result)
+
+        self.app.push_screen(FilterScreen(self.quote_filter, self.app.store.outlets()), apply)
+
+    def action_toggle_low_confidence(self) -> None:
+        self._set_filter(dataclasses.replace(self.quote_filter, low_confidence_first=not self.quote_filter.low_confidence_first))
+
+    def action_clear_filters(self) -> None:
+        self._set_filter(self.initial_filter)
+
+    def _set_filter(self, quote_filter: QuoteFilter) -> None:
+        self.quote_filter = quote_filter
+        self.reload()
+
+    # -- export
+    def action_export(self) -> None:
+        self.export()
+
+    @work(exclusive=True, group="export")
+    async def export(self) -> None:
+        quote_filter = self.quote_filter
+        title = f"Quote sheet: {describe_filter(quote_filter).plain}"
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path(self.app.export_dir) / f"quotecheck-{stamp}.md"
+
+        def write(store) -> int:
+            from quotecheck.export import render
+
+            records: list[QuoteRecord] = []
+            after = None
+            while True:
+                page = store.quotes(quote_filter, limit=EXPORT_PAGE, after=after)
+                records.extend(page)
+                if len(page) < EXPORT_PAGE:
+                    break
+                after = store.page_key(page[-1], quote_filter)
+            path.write_text(render("md", records, title=title), encoding="utf-8")
+            return len(records)
+
+        self.notify("Exporting…", title="Export", timeout=2)
+        try:
+            count = await self.app.counter.run(write)
+        except (OSError, ImportError, ValueError) as error:
+            self.notify(plain(str(error)), severity="error", title="Export failed")
+            return
+        message = Text(f"{count:,} quotes written to\n")
+        message.append_text(plain(str(path)))
+        self.notify(message, title="Exported", timeout=10)

@@ -1,0 +1,115 @@
+"""The fuzzy speaker picker: type a name, pick a speaker from the database, or create a new one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
+
+from quotecheck.review.text import MUTED, plain
+from quotecheck.sanitize import printable
+from quotecheck.store.models import SPEAKER_TYPES, QuoteRecord, SpeakerRecord
+
+NEW = "new"
+
+
+@dataclass(frozen=True, slots=True)
+class Reassignment:
+    speaker_id: int | None = None  # an existing speaker
+    new_name: str | None = None  # or a new one
+    new_type: str = "person"
+    label: str = ""  # what to call the change in messages
+
+
+class ReassignScreen(ModalScreen[Reassignment | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="reassign-cancel", tooltip="Keep the current speaker"),
+        Binding("down", "cursor_down", "next", show=False, id="reassign-down", tooltip="Next match"),
+        Binding("up", "cursor_up", "previous", show=False, id="reassign-up", tooltip="Previous match"),
+    ]
+
+    def __init__(self, record: QuoteRecord) -> None:
+        super().__init__()
+        self.record = record
+        self.matches: list[SpeakerRecord] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog"):
+            title = Text("Who said ", style="bold")
+            title.append_text(plain(self.record.text[:70] + ("…" if len(self.record.text) > 70 else "")))
+            title.append("?", style="bold")
+            yield Label(title, classes="dialog--title")
+            yield Input(printable(self.record.speaker or "", one_line=True), placeholder="Speaker name", id="speaker-query")
+            yield OptionList(id="speaker-matches")
+            with Horizontal(id="new-speaker-type"):
+                yield Label("A new speaker is a ")
+                yield Select(((kind, kind) for kind in SPEAKER_TYPES), value="person", allow_blank=False, id="speaker-type")
+            yield Label(Text("enter picks · ↑↓ choose · esc cancels", style=MUTED))
+
+    def on_mount(self) -> None:
+        query = self.query_one("#speaker-query", Input)
+        query.focus()
+        query.select_all()
+        self.search(query.value)
+
+    @on(Input.Changed, "#speaker-query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    @work(exclusive=True, group="speaker-search")
+    async def search(self, query: str) -> None:
+        query = query.strip()
+        matches = await self.app.reader.run(lambda store: store.match_speakers(query, limit=10)) if query else []
+        self.matches = [speaker for speaker, _score in matches]
+        options = self.query_one("#speaker-matches", OptionList)
+        options.clear_options()
+        for speaker, score in matches:
+            prompt = plain(speaker.name)
+            details = f"  {speaker.type or '—'} · {speaker.quote_count} quotes · {score:.0f}%"
+            prompt.append(details, MUTED)
+            if speaker.id == self.record.speaker_id:
+                prompt.append("  (current)", MUTED)
+            options.add_option(Option(prompt, id=str(speaker.id)))
+        exact = any(speaker.name.casefold() == query.casefold() for speaker in self.matches)
+        if query and not exact:
+            create = Text("+ New speaker “", style="bold")
+            create.append_text(plain(query))
+            create.append("”", style="bold")
+            options.add_option(Option(create, id=NEW))
+        if options.option_count:
+            options.highlighted = 0
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#speaker-matches", OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#speaker-matches", OptionList).action_cursor_up()
+
+    @on(Input.Submitted, "#speaker-query")
+    def _submitted(self) -> None:
+        options = self.query_one("#speaker-matches", OptionList)
+        if options.highlighted is not None:
+            self._pick(options.get_option_at_index(options.highlighted))
+
+    @on(OptionList.OptionSelected, "#speaker-matches")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option)
+
+    def _pick(self, option: Option) -> None:
+        if option.id == NEW:
+            name = printable(self.query_one("#speaker-query", Input).value, one_line=True)
+            kind = self.query_one("#speaker-type", Select).value
+            self.dismiss(Reassignment(new_name=name, new_type=str(kind), label=f"new speaker {name}"))
+            return
+        speaker = next(speaker for speaker in self.matches if str(speaker.id) == option.id)
+        self.dismiss(Reassignment(speaker_id=speaker.id, label=speaker.name))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,217 @@
+"""Rich ``Text`` builders for everything the app shows from the database.
+
+Article text is untrusted: it only ever enters the screen through ``Text`` objects (never markup), with
+terminal control characters replaced. Highlights use the offsets the extractor stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from rich.style import Style
+from rich.text import Text
+
+from quotecheck.sanitize import printable
+from quotecheck.store.models import QuoteRecord, Review
+
+STATUS_MARKS = {
+    "unreviewed": "·",
+    "verified": "✓",
+    "misquoted": "≠",
+    "misattributed": "⇄",
+    "disputed": "!",
+    "unverifiable": "?",
+}
+
+STATUS_STYLES = {
+    "unreviewed": Style(dim=True),
+    "verified": Style(color="green", bold=True),
+    "misquoted": Style(color="red", bold=True),
+    "misattributed": Style(color="magenta", bold=True),
+    "disputed": Style(color="yellow", bold=True),
+    "unverifiable": Style(color="blue", bold=True),
+}
+
+# Quote spans in the article view: tinted by status; the current one stands out.
+SPAN_STYLES = {
+    "unreviewed": Style(underline=True),
+    "verified": Style(color="green", underline=True),
+    "misquoted": Style(color="red", underline=True),
+    "misattributed": Style(color="magenta", underline=True),
+    "disputed": Style(color="yellow", underline=True),
+    "unverifiable": Style(color="blue", underline=True),
+}
+CURRENT_SPAN = Style(bold=True, reverse=True)
+MENTION = Style(bold=True, italic=True, underline=True)
+LABEL = Style(bold=True)
+MUTED = Style(dim=True)
+
+_PARAGRAPH = regex.compile(r"[^\n]+")
+
+
+def plain(value: object, *, one_line: bool = True) -> Text:
+    """Any database value as inert text."""
+    return Text(printable("" if value is None else str(value), one_line=one_line))
+
+
+def status_mark(status: str) -> Text:
+    return Text(STATUS_MARKS.get(status, "·"), style=STATUS_STYLES.get(status, Style()))
+
+
+def status_label(status: str) -> Text:
+    return Text(f"{STATUS_MARKS.get(status, '·')} {status}", style=STATUS_STYLES.get(status, Style()))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    style: Style
+
+
+def highlighted(source: str, start: int, end: int, spans: Sequence[Span]) -> Text:
+    """``source[start:end]`` with each span styled. Pieces are cleaned one by one, so removing a control
+    character never shifts a highlight."""
+    cuts = {start, end}
+    for span in spans:
+        cuts.update(cut for cut in (span.start, span.end) if start < cut < end)
+    ordered = sorted(cuts)
+    result = Text()
+    for piece_start, piece_end in zip(ordered, ordered[1:]):
+        style = Style.combine(
+            [Style()] + [span.style for span in spans if span.start <= piece_start and piece_end <= span.end]
+        )
+        result.append(printable(source[piece_start:piece_end]), style)
+    return result
+
+
+def paragraphs(source: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line: articles are stored one paragraph per line."""
+    return [(match.start(), match.end()) for match in _PARAGRAPH.finditer(source) if match.group().strip()]
+
+
+def quote_span(record: QuoteRecord, *, current: bool) -> Span:
+    return Span(record.start, record.end, SPAN_STYLES.get(record.status, Style()) + (CURRENT_SPAN if current else Style()))
+
+
+def mention_span(record: QuoteRecord) -> Span | None:
+    if record.mention_start is None or record.mention_end is None:
+        return None
+    return Span(record.mention_start, record.mention_end, MENTION)
+
+
+def quote_spans(record: QuoteRecord, *, current: bool) -> list[Span]:
+    """The quote span, and for the current quote the speaker mention too."""
+    mention = mention_span(record) if current else None
+    return [quote_span(record, current=current)] + ([mention] if mention else [])
+
+
+def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> Text:
+    """The paragraphs holding the quote and its speaker mention, with ``around`` paragraphs either side."""
+    blocks = paragraphs(source) or [(0, len(source))]
+    low = min(record.start, record.mention_start if record.mention_start is not None else record.start)
+    high = max(record.end, record.mention_end if record.mention_end is not None else record.end)
+    touching = [index for index, (start, end) in enumerate(blocks) if start <= high and low <= end] or [0]
+    first = max(0, touching[0] - around)
+    last = min(len(blocks) - 1, touching[-1] + around)
+    spans = quote_spans(record, current=True)
+    result = Text()
+    for index in range(first, last + 1):
+        start, end = blocks[index]
+        paragraph = highlighted(source, start, end, spans)
+        if index not in touching:
+            paragraph.stylize(MUTED)
+        if index > first:
+            result.append("\n\n")
+        result.append_text(paragraph)
+    return result
+
+
+def attribution(record: QuoteRecord) -> Text:
+    """Who, in what role, by which cue and rule, how sure; the review state."""
+    text = Text()
+
+    def field(label: str, value: Text | str | None, *, end: str = "\n") -> None:
+        text.append(f"{label} ", LABEL)
+        text.append_text(value if isinstance(value, Text) else plain(value if value is not None else "—"))
+        text.append(end)
+
+    speaker = plain(record.speaker) if record.speaker else Text("unknown", style=MUTED)
+    if record.speaker_type:
+        speaker.append(f" ({record.speaker_type})", MUTED)
+    field("Speaker", speaker)
+    field("Role", record.role)
+    field("Cue", record.cue, end="   ")
+    field("Kind", record.kind)
+    field("Rule", record.rule, end="   ")
+    field("Confidence", confidence_bar(record.confidence))
+    field("Status", status_label(record.status), end="   ")
+    field("Rating", record.rating)
+    if record.note:
+        field("Note", plain(record.note, one_line=False))
+    if record.evidence_url:
+        field("Evidence", record.evidence_url)
+    source = plain(record.article_title or "untitled")
+    if record.outlet:
+        source.append(f" — {printable(record.outlet, one_line=True)}", MUTED)
+    if record.published:
+        source.append(f", {printable(record.published, one_line=True)}", MUTED)
+    field("Article", source, end="")
+    return text
+
+
+def confidence_bar(confidence: float, width: int = 10) -> Text:
+    filled = round(max(0.0, min(1.0, confidence)) * width)
+    colour = "green" if confidence >= 0.75 else "yellow" if confidence >= 0.5 else "red"
+    text = Text("█" * filled, style=colour)
+    text.append("░" * (width - filled), MUTED)
+    text.append(f" {confidence:.2f}")
+    return text
+
+
+def history(reviews: Sequence[Review], speaker_names: dict[int, str] | None = None) -> Text:
+    """One line per history row, oldest first; ``speaker_names`` names the speakers of reassignments."""
+    text = Text()
+    if not reviews:
+        return Text("No review yet.", style=MUTED)
+    for review in reviews:
+        if text:
+            text.append("\n")
+        text.append(f"{review.at[:19].replace('T', ' ')}  ", MUTED)
+        text.append_text(plain(review.reviewer))
+        text.append(f"  {review.action}", LABEL)
+        change = _change(review, speaker_names or {})
+        if change:
+            text.append("  ")
+            text.append_text(change)
+        if review.note:
+            text.append("  “")
+            text.append_text(plain(review.note))
+            text.append("”")
+        if review.evidence_url:
+            text.append("  ")
+            text.append_text(plain(review.evidence_url))
+    return text
+
+
+def _change(review: Review, speaker_names: dict[int, str]) -> Text | None:
+    def speaker(speaker_id: int | None) -> str:
+        return "—" if speaker_id is None else speaker_names.get(speaker_id, f"speaker #{speaker_id}")
+
+    if review.new_status is not None or review.old_status is not None:
+        return plain(f"{review.old_status or '—'} → {review.new_status or '—'}")
+    if review.action == "rating" or review.new_rating is not None or review.old_rating is not None:
+        return plain(f"{review.old_rating or '—'} → {review.new_rating or '—'}")
+    if review.new_speaker_id is not None or review.old_speaker_id is not None:
+        return plain(f"{speaker(review.old_speaker_id)} → {speaker(review.new_speaker_id)}")
+    if review.old_note is not None and review.action in ("note", "undo") and review.note != review.old_note:
+        return plain(f"was “{review.old_note}”")
+    return None
+
+
+def truncated(value: Text, width: int) -> Text:
+    value = value.copy()
+    value.truncate(max(0, width), overflow="ellipsis", pad=True)
+    return value

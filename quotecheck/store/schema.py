@@ -1,0 +1,214 @@
+"""The database schema as a list of migrations, driven by ``PRAGMA user_version``.
+
+Migration N takes a database at version N-1 to version N. Released migrations are never edited: a change to the
+schema is a new function appended to MIGRATIONS. Every migration runs inside the caller's transaction, so an
+upgrade is all or nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from quotecheck.store.models import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+# Porter stemming so "refugee" finds "refugees"; diacritics folded so "Linkevicius" finds "Linkevičius".
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+QUOTES_FTS_COLUMNS = ["text", "speaker_name"]  # as of migration 2
+
+
+def connect(path: str | Path) -> Database:
+    """A connection with the settings every connection needs (foreign keys and busy timeout are per connection).
+
+    ``check_same_thread=False`` because the review app calls the store from worker threads; Store serialises
+    its calls with a lock."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.enable_wal()
+    # Safe with WAL: a crash can lose the last commits but never corrupts the file.
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, *, target: int | None = None) -> int:
+    """Bring the schema up to ``target`` (default: current) in one write transaction; returns the version."""
+    target = len(MIGRATIONS) if target is None else target
+    db.execute("BEGIN IMMEDIATE")  # take the write lock first, so two processes never migrate at once
+    try:
+        version = schema_version(db)
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"database schema version {version} is newer than this quotecheck knows ({len(MIGRATIONS)}): "
+                "upgrade quotecheck"
+            )
+        for number in range(version + 1, target + 1):
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return max(version, target)
+
+
+# Bumped on every change to speaker names, so a Store in another process knows to reload its name index.
+EPOCH_TRIGGERS = """
+CREATE TRIGGER speakers_epoch_ai AFTER INSERT ON speakers BEGIN
+  UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
+END;
+CREATE TRIGGER speakers_epoch_au AFTER UPDATE OF name, key, type, merged_into ON speakers BEGIN
+  UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
+END;
+CREATE TRIGGER speakers_epoch_ad AFTER DELETE ON speakers BEGIN
+  UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
+END;
+CREATE TRIGGER speaker_aliases_epoch_ai AFTER INSERT ON speaker_aliases BEGIN
+  UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
+END;
+CREATE TRIGGER speaker_aliases_epoch_ad AFTER DELETE ON speaker_aliases BEGIN
+  UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
+END;
+"""
+# speakers.quote_count / reviewed_count follow the quotes, whoever writes them.
+SPEAKER_COUNT_TRIGGERS = """
+CREATE TRIGGER quotes_speaker_counts_ai AFTER INSERT ON quotes WHEN new.speaker_id IS NOT NULL BEGIN
+  UPDATE speakers SET quote_count = quote_count + 1,
+                      reviewed_count = reviewed_count + (new.status != 'unreviewed')
+  WHERE id = new.speaker_id;
+END;
+CREATE TRIGGER quotes_speaker_counts_ad AFTER DELETE ON quotes WHEN old.speaker_id IS NOT NULL BEGIN
+  UPDATE speakers SET quote_count = quote_count - 1,
+                      reviewed_count = reviewed_count - (old.status != 'unreviewed')
+  WHERE id = old.speaker_id;
+END;
+CREATE TRIGGER quotes_speaker_counts_au AFTER UPDATE OF speaker_id, status ON quotes BEGIN
+  UPDATE speakers SET quote_count = quote_count - 1,
+                      reviewed_count = reviewed_count - (old.status != 'unreviewed')
+  WHERE id = old.speaker_id;
+  UPDATE speakers SET quote_count = quote_count + 1,
+                      reviewed_count = reviewed_count + (new.status != 'unreviewed')
+  WHERE id = new.speaker_id;
+END;
+"""
+SPEAKER_COUNT_TRIGGER_NAMES = ("quotes_speaker_counts_ai", "quotes_speaker_counts_ad", "quotes_speaker_counts_au")
+
+
+def _v1_tables(db: Database) -> None:
+    """articles, speakers, speaker_aliases, quotes, reviews; FTS on quote text."""
+    db["articles"].create(
+        {
+            "id": int, "title": str, "outlet": str, "url": str, "published": str, "text": str,
+            "sha256": str, "source": str, "external_id": str, "ingested_at": str,
+        },
+        pk="id",
+        not_null=["text", "sha256", "ingested_at"],
+    )  # fmt: skip
+    db["articles"].create_index(["sha256"], unique=True)
+    db["articles"].create_index(["outlet"])
+    db["articles"].create_index(["published"])
+
+    db["speakers"].create(
+        {
+            "id": int, "name": str, "type": str, "key": str, "merged_into": int,
+            "quote_count": int, "reviewed_count": int, "created_at": str,
+        },
+        pk="id",
+        not_null=["name", "key", "quote_count", "reviewed_count"],
+        defaults={"quote_count": 0, "reviewed_count": 0},
+        foreign_keys=[("merged_into", "speakers", "id")],
+    )  # fmt: skip
+    db["speakers"].create_index(["key", "type"])
+    db["speakers"].create_index(["merged_into"])
+    db["speakers"].create_index(["quote_count"])
+
+    db["speaker_aliases"].create(
+        {"id": int, "speaker_id": int, "alias": str, "key": str},
+        pk="id",
+        not_null=["speaker_id", "alias", "key"],
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    db["speaker_aliases"].create_index(["speaker_id", "alias"], unique=True)
+    db["speaker_aliases"].create_index(["key"])
+
+    db["quotes"].create(
+        {
+            "id": int, "article_id": int, "speaker_id": int, "published": str, "start": int, "end": int,
+            "text": str, "kind": str, "role": str, "mention_start": int, "mention_end": int, "cue": str,
+            "confidence": float, "rule": str, "status": str, "rating": str, "note": str, "evidence_url": str,
+            "reviewer": str, "updated_at": str, "version": int,
+        },
+        pk="id",
+        not_null=["article_id", "published", "start", "end", "text", "kind", "confidence", "rule", "status", "version"],
+        defaults={"published": "", "confidence": 0.0, "rule": "", "status": "unreviewed", "version": 1},
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+    )  # fmt: skip
+    # "published" is the article's date copied onto each quote ("" when unknown) so the default reading order
+    # (published, article, position) is one index and keyset pages never need a join or an OFFSET.
+    order = ["published", "article_id", "start", "id"]
+    quotes = db["quotes"]
+    quotes.create_index(["article_id", "start"])
+    quotes.create_index(order, index_name="idx_quotes_order")
+    quotes.create_index(["status", *order], index_name="idx_quotes_status_order")
+    quotes.create_index(["speaker_id", *order], index_name="idx_quotes_speaker_order")
+    quotes.create_index(["kind", *order], index_name="idx_quotes_kind_order")
+    quotes.create_index(["confidence", "id"])
+    quotes.create_index(["status", "confidence", "id"])
+    # Partial: most quotes are never rated, and "rated only" is the one question asked of this column.
+    db.execute("CREATE INDEX idx_quotes_rated ON quotes (rating) WHERE rating IS NOT NULL")
+
+    db["reviews"].create(
+        {
+            "id": int, "batch": int, "quote_id": int, "speaker_id": int, "reviewer": str, "action": str,
+            "old_status": str, "new_status": str, "old_rating": str, "new_rating": str,
+            "old_note": str, "note": str, "old_evidence_url": str, "evidence_url": str,
+            "old_speaker_id": int, "new_speaker_id": int, "old_name": str, "new_name": str,
+            "aliases_added": str, "undoes": int, "undone_by": int, "at": str,
+        },
+        pk="id",
+        not_null=["batch", "reviewer", "action", "at"],
+        foreign_keys=[
+            ("quote_id", "quotes", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("old_speaker_id", "speakers", "id"),
+            ("new_speaker_id", "speakers", "id"),
+        ],
+    )  # fmt: skip
+    db["reviews"].create_index(["quote_id", "id"])
+    db["reviews"].create_index(["speaker_id"])
+    db["reviews"].create_index(["batch"])
+    db["reviews"].create_index(["undone_by", "action", "id"])
+    db["reviews"].create_index(["reviewer", "id"])
+
+    db["speaker_epoch"].create({"id": int, "epoch": int}, pk="id", not_null=["epoch"])
+    db["speaker_epoch"].insert({"id": 1, "epoch": 0})
+    db.executescript(EPOCH_TRIGGERS)
+    db.executescript(SPEAKER_COUNT_TRIGGERS)
+    quotes.enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+def _v2_speaker_search(db: Database) -> None:
+    """Speaker names searchable: quotes.speaker_name (kept in step by the store) joins the quotes FTS index,
+    so "Marcelino refugees" matches quotes by Marcelino about refugees."""
+    quotes = db["quotes"]
+    quotes.disable_fts()  # re-indexing row by row through the old triggers would be wasted work
+    quotes.add_column("speaker_name", str)
+    db.execute(
+        "UPDATE quotes SET speaker_name = (SELECT name FROM speakers WHERE speakers.id = quotes.speaker_id) "
+        "WHERE speaker_id IS NOT NULL"
+    )
+    quotes.enable_fts(QUOTES_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_tables, _v2_speaker_search]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,174 @@
+"""An in-memory index of speaker names for matching at ingest and fuzzy search (no SQL here).
+
+The store loads it from the speakers tables and keeps it in step with its own writes; a change by another
+process is noticed through the ``speaker_epoch`` counter and triggers a reload.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+# A new person joins an existing one by spelling variant only when the whole name is this similar...
+FULL_NAME_SIMILARITY = 90
+# ...every word is at least this similar (so "Lina Smith" and "Luna Smith" differ on a word)...
+WORD_SIMILARITY = 80
+# ...and the name is long enough for one typo not to be a different short name ("Jon Li" / "Jan Li").
+MIN_FUZZY_KEY_LENGTH = 10
+# Search: how close a word of the query must be to a word of a name to make that name a candidate.
+SEARCH_WORD_SIMILARITY = 75
+MAX_PREFIX_WORDS = 500
+
+
+@dataclass(slots=True)
+class _Entry:
+    name: str
+    key: str
+    type: str | None
+    alias_keys: list[str] = field(default_factory=list)
+
+    def keys(self) -> list[str]:
+        return [self.key, *self.alias_keys]
+
+
+class SpeakerIndex:
+    def __init__(self) -> None:
+        self._entries: dict[int, _Entry] = {}
+        self._by_full_key: dict[str, set[int]] = defaultdict(set)  # multi-word names and aliases
+        self._by_name_key: dict[str, set[int]] = defaultdict(set)  # names only
+        self._by_word: dict[str, set[int]] = defaultdict(set)
+        self._words: list[str] | None = None  # sorted vocabulary, rebuilt on demand
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- maintenance -------------------------------------------------------------------------------------------
+    def add(self, speaker_id: int, name: str, key: str, type_: str | None) -> None:
+        self._entries[speaker_id] = _Entry(name, key, type_)
+        self._by_name_key[key].add(speaker_id)
+        self._index_key(speaker_id, key)
+
+    def add_alias(self, speaker_id: int, alias_key: str) -> None:
+        entry = self._entries.get(speaker_id)
+        if entry is None or not alias_key or alias_key in entry.keys():
+            return
+        entry.alias_keys.append(alias_key)
+        self._index_key(speaker_id, alias_key)
+
+    def name(self, speaker_id: int) -> str | None:
+        entry = self._entries.get(speaker_id)
+        return entry.name if entry else None
+
+    def has_alias(self, speaker_id: int, alias_key: str) -> bool:
+        entry = self._entries.get(speaker_id)
+        return entry is not None and alias_key in entry.keys()
+
+    def remove(self, speaker_id: int) -> None:
+        entry = self._entries.pop(speaker_id, None)
+        if entry is None:
+            return
+        self._by_name_key[entry.key].discard(speaker_id)
+        for key in entry.keys():
+            self._by_full_key[key].discard(speaker_id)
+            for word in key.split():
+                self._by_word[word].discard(speaker_id)
+
+    def _index_key(self, speaker_id: int, key: str) -> None:
+        if " " in key:
+            self._by_full_key[key].add(speaker_id)
+        for word in key.split():
+            if word not in self._by_word:
+                self._words = None
+            self._by_word[word].add(speaker_id)
+
+    # -- matching a name found by the extractor ----------------------------------------------------------------
+    def find(self, key: str, type_: str | None) -> int | None:
+        """The speaker a new mention ``key`` of ``type_`` belongs to, or None for a new speaker.
+
+        Multi-word names match names and aliases exactly, and persons also by close spelling. A one-word name
+        ("Merkel") only matches a speaker whose whole name is that word: a bare surname never joins two people."""
+        if not key:
+            return None
+        if " " not in key:
+            return self._first_of_type(self._by_name_key.get(key, ()), type_)
+        exact = self._first_of_type(self._by_full_key.get(key, ()), type_)
+        if exact is not None or type_ != "person" or len(key) < MIN_FUZZY_KEY_LENGTH:
+            return exact
+        return self._close_spelling(key, type_)
+
+    def _first_of_type(self, ids, type_: str | None) -> int | None:
+        matching = [i for i in ids if self._entries[i].type == type_]
+        return min(matching) if matching else None
+
+    def _close_spelling(self, key: str, type_: str | None) -> int | None:
+        words = key.split()
+        candidate_ids: list[int] = []
+        candidate_keys: list[str] = []
+        for speaker_id in self._by_word.get(words[0], set()) | self._by_word.get(words[-1], set()):
+            entry = self._entries[speaker_id]
+            if entry.type == type_:
+                for other in entry.keys():
+                    candidate_ids.append(speaker_id)
+                    candidate_keys.append(other)
+        for other, score, position in process.extract(
+            key, candidate_keys, scorer=fuzz.ratio, processor=None, limit=10, score_cutoff=FULL_NAME_SIMILARITY
+        ):
+            other_words = other.split()
+            if len(other_words) == len(words) and all(
+                fuzz.ratio(a, b) >= WORD_SIMILARITY for a, b in zip(words, other_words)
+            ):
+                return candidate_ids[position]
+        return None
+
+    # -- fuzzy search ------------------------------------------------------------------------------------------
+    def search(self, query_key: str, *, limit: int | None = None, score_cutoff: float = 60) -> list[tuple[int, float]]:
+        """(speaker id, score 0..100) best first for a typed query: accents, case, word order and small typos
+        don't matter; a surname or a word prefix finds the full name."""
+        words = query_key.split()
+        if not words:
+            return []
+        candidates: set[int] = set()
+        for word in words:
+            for similar in self._similar_words(word):
+                candidates |= self._by_word[similar]
+        if not candidates:
+            return []
+        ids: list[int] = []
+        keys: list[str] = []
+        for speaker_id in candidates:
+            for key in self._entries[speaker_id].keys():
+                ids.append(speaker_id)
+                keys.append(key)
+        best: dict[int, float] = {}
+        for _, score, index in process.extract(
+            query_key, keys, scorer=fuzz.WRatio, processor=None, limit=None, score_cutoff=score_cutoff
+        ):
+            speaker_id = ids[index]
+            if score > best.get(speaker_id, -1):
+                best[speaker_id] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return ranked[:limit] if limit is not None else ranked
+
+    def _similar_words(self, word: str) -> set[str]:
+        words = self._sorted_words()
+        found = {word} if word in self._by_word else set()
+        if len(word) >= 2:  # prefixes, so the picker finds "Linkevicius" while "link" is typed
+            start = bisect.bisect_left(words, word)
+            for candidate in words[start : start + MAX_PREFIX_WORDS]:
+                if not candidate.startswith(word):
+                    break
+                found.add(candidate)
+        if len(word) >= 4:
+            for candidate, _, _ in process.extract(
+                word, words, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SEARCH_WORD_SIMILARITY
+            ):
+                found.add(candidate)
+        return {w for w in found if self._by_word.get(w)}
+
+    def _sorted_words(self) -> list[str]:
+        if self._words is None:
+            self._words = sorted(w for w, ids in self._by_word.items() if ids)
+        return self._words

@@ -1,0 +1,113 @@
+import csv
+import io
+import json
+
+import pytest
+from conftest import quote_id
+
+from quotecheck.cli import cli
+
+
+@pytest.fixture
+def reviewed(runner, db):
+    """Three verified quotes (two rated), one disputed, the rest unreviewed."""
+    def mark(words, *args):
+        result = runner.invoke(cli, ["mark", "--db", str(db), str(quote_id(db, words)), *args])
+        assert result.exit_code == 0, result.output
+
+    mark("We are just one of many countries", "verified", "--rating", "mostly-true", "--note", "On video")
+    mark("Vilnius will keep issuing", "verified", "--rating", "false")
+    mark("I am bringing the concerns", "verified")
+    mark("HYPERLINK", "disputed")
+    return db
+
+
+def _export(runner, db, *args):
+    result = runner.invoke(cli, ["export", "--db", str(db), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_default_is_the_verified_sheet_in_markdown_grouped_by_article(runner, reviewed):
+    sheet = _export(runner, reviewed)
+    assert sheet.startswith("# Verified quotes\n\n3 quotes from 2 articles.\n")
+    chechens = sheet.index("## Lithuania helps gay Chechens flee Russia")
+    visas = sheet.index("## Lithuania to keep humanitarian visas")
+    assert chechens < sheet.index("> We are just one of many countries") < sheet.index("> I am bringing") < visas
+    assert visas < sheet.index("> Vilnius will keep issuing humanitarian visas")
+    assert "HYPERLINK" not in sheet and "It's not sufficient" not in sheet
+    assert "**Rating:** Mostly true · **Reviewer:** tester" in sheet and "**Note:** On video" in sheet
+
+
+def test_output_file(runner, reviewed, tmp_path):
+    target = tmp_path / "sheet.html"
+    result = runner.invoke(cli, ["export", "--db", str(reviewed), "--format", "html", "-o", str(target)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == f"Wrote 3 quotes to {target}.\n"
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "@media print" in page
+
+
+def test_filters_as_in_search(runner, reviewed):
+    rows = json.loads(_export(runner, reviewed, "--format", "json", "--speaker", "linkevičius"))
+    assert {row["speaker"] for row in rows} == {"Linas Linkevicius"} and len(rows) == 2
+    rows = json.loads(_export(runner, reviewed, "--format", "json", "--outlet", "LRT"))
+    assert [row["text"] for row in rows] == ["Vilnius will keep issuing humanitarian visas"]
+    rows = json.loads(_export(runner, reviewed, "--format", "json", "--text", "countries"))
+    assert [row["text"] for row in rows] == ["We are just one of many countries [involved],"]
+    rows = json.loads(_export(runner, reviewed, "--format", "json", "--status", "any"))
+    assert len(rows) == 31
+
+
+def test_csv_neutralises_formulas(runner, reviewed):
+    table = list(csv.DictReader(io.StringIO(_export(runner, reviewed, "--format", "csv", "--status", "disputed"))))
+    assert len(table) == 1
+    assert table[0]["text"].startswith("'=HYPERLINK(")
+    assert "\x1b" not in table[0]["text"] and "\x1b" not in table[0]["outlet"]
+
+
+def test_html_escapes_hostile_text(runner, reviewed):
+    page = _export(runner, reviewed, "--format", "html", "--status", "disputed")
+    assert "<script>" not in page and "<b>trouble</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="javascript:' not in page
+
+
+def test_claimreview_for_rated_quotes(runner, reviewed):
+    items = json.loads(_export(runner, reviewed, "--format", "claimreview", "--publisher", "Example Checks"))
+    assert [item["claimReviewed"] for item in items] == [
+        "We are just one of many countries [involved],",
+        "Vilnius will keep issuing humanitarian visas",
+    ]
+    first = items[0]
+    assert first["author"] == {"@type": "Organization", "name": "Example Checks"}
+    assert first["reviewRating"]["alternateName"] == "Mostly true"
+    assert first["url"] == "https://euobserver.com/lgbti/137990"
+    assert first["itemReviewed"]["author"]["name"] == "Linas Linkevicius"
+    overridden = json.loads(_export(runner, reviewed, "--format", "claimreview", "--publisher", "X",
+                                    "--url", "https://checks.example/1"))  # fmt: skip
+    assert {item["url"] for item in overridden} == {"https://checks.example/1"}
+
+
+def test_claimreview_needs_a_publisher(runner, reviewed, monkeypatch):
+    monkeypatch.delenv("QUOTECHECK_PUBLISHER", raising=False)
+    result = runner.invoke(cli, ["export", "--db", str(reviewed), "--format", "claimreview"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: --format claimreview needs --publisher NAME (the fact-checking organisation)\n"
+    monkeypatch.setenv("QUOTECHECK_PUBLISHER", "Env Checks")
+    items = json.loads(_export(runner, reviewed, "--format", "claimreview"))
+    assert items[0]["author"]["name"] == "Env Checks"
+
+
+def test_nothing_to_export_is_said_on_stderr(runner, db):
+    result = runner.invoke(cli, ["export", "--db", str(db)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Verified quotes\n\n0 quotes from 0 articles.")
+    assert result.stderr == "No quotes match these filters; the sheet is empty.\n"
+
+
+def test_unwritable_output(runner, reviewed, tmp_path):
+    result = runner.invoke(cli, ["export", "--db", str(reviewed), "-o", str(tmp_path / "no" / "such" / "dir.md")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot write ")

@@ -1,0 +1,116 @@
+import json
+
+from conftest import CHECHENS
+
+from quotecheck.cli import cli
+from quotecheck.store import Store
+
+
+def _stats(db):
+    with Store(db) as store:
+        return store.stats()
+
+
+def test_ingest_a_file_then_again_is_a_no_op(runner, tmp_path):
+    db = tmp_path / "quotes.db"
+    first = runner.invoke(cli, ["ingest", "--db", str(db), str(CHECHENS)])
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith("1 new article, 0 already stored, 0 failed;")
+    quotes = _stats(db).quotes
+    assert f"{quotes} quote" in first.stdout
+
+    again = runner.invoke(cli, ["ingest", "--db", str(db), str(CHECHENS)])
+    assert again.exit_code == 0
+    assert again.stdout.startswith("0 new articles, 1 already stored, 0 failed; 0 quotes added")
+    assert _stats(db).articles == 1 and _stats(db).quotes == quotes
+
+
+def test_directories_are_read_recursively(runner, tmp_path):
+    nested = tmp_path / "in" / "deeper"
+    nested.mkdir(parents=True)
+    (tmp_path / "in" / "one.txt").write_text(CHECHENS.read_text(encoding="utf-8"), encoding="utf-8")
+    (nested / "two.md").write_text('# Title\n\n"We will help," the minister said.\n', encoding="utf-8")
+    (nested / "notes.gold.json").write_text("{}", encoding="utf-8")  # not an article: skipped silently
+    db = tmp_path / "quotes.db"
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(tmp_path / "in")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("2 new articles")
+    assert result.stderr == ""
+    assert _stats(db).articles == 2
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_stored(runner, tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    good = {"text": CHECHENS.read_text(encoding="utf-8"), "title": "Lithuania helps gay Chechens flee Russia"}
+    lines = [json.dumps(good), "{not json", json.dumps({"title": "no text"}),
+             json.dumps({"text": "Marcelino said the plan was \"open to refugees\"."})]  # fmt: skip
+    (batch / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (batch / "binary.txt").write_bytes(b"\x00\x01\x02\x03binary\x00")
+    (batch / "empty.txt").write_text("", encoding="utf-8")
+    (batch / "latin1.txt").write_bytes("Caf\xe9 owner said business was fine.".encode("latin-1"))
+    db = tmp_path / "quotes.db"
+
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(batch), str(tmp_path / "missing.txt")])
+
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert any(line.startswith(f"{batch / 'articles.jsonl'}:2:") for line in errors), errors
+    assert any(line.startswith(f"{batch / 'articles.jsonl'}:3:") for line in errors), errors
+    assert any(line.startswith(f"{batch / 'binary.txt'}:") for line in errors), errors
+    assert any(line.startswith(f"{batch / 'empty.txt'}:") for line in errors), errors
+    assert any(line.startswith(f"{tmp_path / 'missing.txt'}:") for line in errors), errors
+    assert "Traceback" not in result.output
+    stats = _stats(db)
+    stored = stats.articles
+    assert stored >= 2  # both good JSONL lines (and the Latin-1 file, if the reader can decode it)
+    assert result.stdout.startswith(f"{stored} new article")
+    assert f"{len(errors)} failed" in result.stdout
+
+
+def test_stdin(runner, tmp_path):
+    db = tmp_path / "quotes.db"
+    text = '"We are just one of many countries," Linas Linkevicius said on Friday.\n'
+    result = runner.invoke(cli, ["ingest", "--db", str(db), "-"], input=text)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 new article")
+    assert _stats(db).articles == 1
+
+
+def test_summary_counts_match_the_database(runner, tmp_path):
+    db = tmp_path / "quotes.db"
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(CHECHENS)])
+    with Store(db) as store:
+        stats = store.stats()
+        speakers = len(store.speakers(limit=1000))
+    assert f"; {stats.quotes} quote{'s' if stats.quotes != 1 else ''} added, " in result.stdout
+    assert f"{speakers} new speaker" in result.stdout
+
+
+def test_no_progress_bar_when_not_on_a_terminal(runner, tmp_path):
+    result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "q.db"), str(CHECHENS)])
+    assert "Ingesting" not in result.output
+    assert "\r" not in result.output
+
+
+def test_database_path_that_is_not_a_database(runner, tmp_path):
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("this is not SQLite, just a text file of sufficient length " * 20, encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", "--db", str(not_a_db), str(CHECHENS)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert "Traceback" not in result.output
+
+
+def test_quotecheck_db_environment_variable(runner, tmp_path, monkeypatch):
+    db = tmp_path / "from-env.db"
+    monkeypatch.setenv("QUOTECHECK_DB", str(db))
+    result = runner.invoke(cli, ["ingest", str(CHECHENS)])
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+
+
+def test_paths_are_required(runner, tmp_path):
+    result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output

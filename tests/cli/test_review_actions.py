@@ -1,0 +1,93 @@
+from conftest import quote_id
+
+from quotecheck.cli import cli
+from quotecheck.store import Store
+
+
+def _quote(db, qid):
+    with Store(db) as store:
+        return store.quote(qid)
+
+
+def test_mark_several_quotes_with_rating_note_and_evidence(runner, db):
+    first, second = quote_id(db, "We are just one"), quote_id(db, "It's not sufficient")
+    result = runner.invoke(cli, ["mark", "--db", str(db), str(first), str(second), "verified", "--rating",
+                                 "mostly-true", "--note", "Matches the video", "--evidence", "https://example.org/v"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"#{first} verified, rated mostly-true (version 2)",
+        f"#{second} verified, rated mostly-true (version 2)",
+    ]
+    record = _quote(db, second)
+    assert (record.status, record.rating, record.note, record.evidence_url, record.reviewer) == (
+        "verified", "mostly-true", "Matches the video", "https://example.org/v", "tester")  # fmt: skip
+
+
+def test_reviewer_option_beats_the_environment(runner, db):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed", "--reviewer", "eva"])
+    assert _quote(db, qid).reviewer == "eva"
+
+
+def test_login_name_when_nothing_else(runner, db, monkeypatch):
+    monkeypatch.delenv("QUOTECHECK_REVIEWER")
+    monkeypatch.setattr("getpass.getuser", lambda: "login-name")
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed"])
+    assert _quote(db, qid).reviewer == "login-name"
+
+
+def test_unknown_ids_are_reported_and_the_rest_marked(runner, db):
+    qid = quote_id(db, "We are just one")
+    result = runner.invoke(cli, ["mark", "--db", str(db), "999", str(qid), "unverifiable"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no quote with id 999\n"
+    assert _quote(db, qid).status == "unverifiable"
+
+
+def test_invalid_status_and_rating_are_friendly(runner, db):
+    bad_status = runner.invoke(cli, ["mark", "--db", str(db), "1", "fine"])
+    assert bad_status.exit_code == 2
+    assert "Invalid value for 'STATUS': 'fine' is not one of 'unreviewed', 'verified'" in bad_status.stderr
+    bad_rating = runner.invoke(cli, ["mark", "--db", str(db), "1", "verified", "--rating", "pants-on-fire"])
+    assert bad_rating.exit_code == 2 and "Invalid value for '--rating'" in bad_rating.stderr
+    assert _quote(db, 1).status == "unreviewed"
+
+
+def test_rating_none_clears_it(runner, db):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "false"])
+    result = runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "none"])
+    assert result.stdout == f"#{qid} verified (version 3)\n"
+    assert _quote(db, qid).rating is None
+
+
+def test_undo_reverses_your_latest_action_across_runs(runner, db):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed"])
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "true"])
+
+    result = runner.invoke(cli, ["undo", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Undid tester's change to quote #{qid}: status disputed -> verified; rating none -> true.\n"
+    assert (_quote(db, qid).status, _quote(db, qid).rating) == ("disputed", None)
+
+
+def test_undo_refuses_cleanly_when_someone_changed_the_quote_since(runner, db):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "true"])
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "misquoted", "--reviewer", "eva"])
+    result = runner.invoke(cli, ["undo", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot undo status on quote {qid}: changed since")
+    assert (_quote(db, qid).status, _quote(db, qid).rating) == ("misquoted", "true")
+
+
+def test_undo_of_anyone_and_nothing_left(runner, db):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed", "--reviewer", "eva"])
+    assert runner.invoke(cli, ["undo", "--db", str(db)]).stdout == "Nothing to undo.\n"
+    anyone = runner.invoke(cli, ["undo", "--db", str(db), "--anyone"])
+    assert anyone.stdout == f"Undid eva's change to quote #{qid}: status unreviewed -> disputed.\n"
+    assert _quote(db, qid).status == "unreviewed"
+    assert runner.invoke(cli, ["undo", "--db", str(db), "--anyone"]).stdout == "Nothing to undo.\n"

@@ -1,0 +1,96 @@
+import json
+
+from conftest import quote_id
+
+from quotecheck.cli import cli
+from quotecheck.store import Store
+
+
+def _speakers(runner, db, *args):
+    result = runner.invoke(cli, ["speakers", "--db", str(db), *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_lists_speakers_by_quote_count_with_roles_and_review_progress(runner, db):
+    runner.invoke(cli, ["mark", "--db", str(db), str(quote_id(db, "We are just one")), "verified"])
+    rows = _speakers(runner, db)
+    assert [row["name"] for row in rows[:3]] == ["Linas Linkevicius", "Mia Sundelin", "Catarina Marcelino"]
+    top = rows[0]
+    assert top["quotes"] == 9 and top["reviewed"] == 1
+    assert "the foreign minister of Lithuania" in top["roles"]
+    assert "Linas Linkevičius" in top["aliases"]
+    assert {row["type"] for row in rows} == {"person", "organisation", "anonymous"}
+
+
+def test_name_filter_forgives_spelling(runner, db):
+    for spelling in ("linkevicius", "Linkevičius", "Lincevicius"):
+        rows = _speakers(runner, db, spelling)
+        assert rows[0]["name"] == "Linas Linkevicius", spelling
+
+
+def test_name_may_follow_the_options(runner, db):
+    rows = _speakers(runner, db, "--limit", "1", "sundelin")
+    assert [row["name"] for row in rows] == ["Mia Sundelin"]
+
+
+def test_table_on_request(runner, db):
+    result = runner.invoke(cli, ["speakers", "--db", str(db), "--format", "table", "--limit", "3"])
+    assert result.exit_code == 0
+    assert "Linas Linkevicius" in result.stdout and "0/9 (0%)" in result.stdout
+    assert "Karen Ellemann" not in result.stdout
+
+
+def test_merge_by_name_and_id_is_recorded_and_undoable(runner, db):
+    with Store(db) as store:
+        demir = next(s for s in store.speakers("Zuhal Demir") if s.name == "Zuhal Demir")
+    result = runner.invoke(cli, ["speakers", "--db", str(db), "merge", "Karen Ellemann", str(demir.id)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f'Merged #{demir.id} "Zuhal Demir" into #')
+    assert "(2 quotes)" in result.stdout
+    names = [row["name"] for row in _speakers(runner, db, "--limit", "0")]
+    assert "Zuhal Demir" not in names
+    with Store(db) as store:
+        moved = store.quote(quote_id(db, "the government was also discussing"))
+        assert moved.speaker == "Karen Ellemann"
+    undo = runner.invoke(cli, ["undo", "--db", str(db)])
+    assert undo.exit_code == 0 and undo.stdout.startswith("Undid tester's merge: speaker #")
+    assert "Zuhal Demir" in [row["name"] for row in _speakers(runner, db, "--limit", "0")]
+
+
+def test_merge_errors_are_friendly(runner, db):
+    unknown = runner.invoke(cli, ["speakers", "--db", str(db), "merge", "Karen Ellemann", "Linkevicius"])
+    assert unknown.exit_code == 1
+    assert unknown.stderr.startswith("Error: no speaker named 'Linkevicius'; did you mean Linas Linkevicius (#")
+    same = runner.invoke(cli, ["speakers", "--db", str(db), "merge", "mia sundelin", "Mia Sundelin"])
+    assert same.exit_code == 1 and "are the same speaker" in same.stderr
+    missing_id = runner.invoke(cli, ["speakers", "--db", str(db), "merge", "1", "999"])
+    assert missing_id.exit_code == 1 and missing_id.stderr.startswith("Error: ")
+    assert "Traceback" not in unknown.output + same.output + missing_id.output
+
+
+def test_rename(runner, db):
+    with Store(db) as store:
+        minister = store.speakers("Linas Linkevicius")[0]
+    # --db may also follow the subcommand
+    result = runner.invoke(
+        cli, ["speakers", "rename", "--db", str(db), str(minister.id), "Linas Antanas Linkevičius", "--reviewer", "eva"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f'Renamed #{minister.id} "Linas Linkevicius" to "Linas Antanas Linkevičius".\n'
+    rows = _speakers(runner, db, "--limit", "1")
+    assert rows[0]["name"] == "Linas Antanas Linkevičius"
+    with Store(db) as store:
+        assert store.speaker_history(minister.id)[-1].reviewer == "eva"
+
+
+def test_rename_to_nothing_is_refused(runner, db):
+    result = runner.invoke(cli, ["speakers", "--db", str(db), "rename", "1", "  "])
+    assert result.exit_code == 1 and result.stderr == "Error: the new name is empty\n"
+
+
+def test_help_shows_name_and_subcommands(runner):
+    result = runner.invoke(cli, ["speakers", "--help"])
+    assert result.exit_code == 0
+    assert "Usage: cli speakers [OPTIONS] [NAME] | COMMAND [ARGS]..." in result.stdout
+    assert "merge" in result.stdout and "rename" in result.stdout

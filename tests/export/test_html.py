@@ -1,0 +1,82 @@
+from html.parser import HTMLParser
+
+from quotecheck.export import render
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += attrs
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(page: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(page)
+    return collector
+
+
+def test_page_is_self_contained_and_print_ready(make_record):
+    page = render("html", [make_record()], title="Verified quotes")
+    parsed = _parse(page)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "style" in parsed.tags and "script" not in parsed.tags and "link" not in parsed.tags
+    assert not any(name == "src" for name, _ in parsed.attrs)
+    assert "@media print" in page and "break-inside: avoid" in page
+    assert "<title>Verified quotes</title>" in page
+
+
+def test_shows_quote_speaker_role_outlet_date_link_status_rating_reviewer_note(make_record):
+    record = make_record(rating="half-true", note="Figures from 2016", evidence_url="https://example.org/e")
+    text = " ".join(_parse(render("html", [record])).text)
+    for expected in (
+        "We are just one of many countries [involved],",
+        "Linas Linkevicius",
+        "the foreign minister of Lithuania",
+        "EUobserver, 2017-05-19",
+        "https://euobserver.com/lgbti/137990",
+        "Verified",
+        "Half true",
+        "anna",
+        "Figures from 2016",
+        "https://example.org/e",
+    ):
+        assert expected in text, expected
+
+
+def test_quote_containing_script_shows_as_text(make_record):
+    record = make_record(
+        text='<script>alert("x")</script>',
+        speaker="<b onmouseover=alert(1)>Eve</b>",
+        role='" onclick="alert(1)',
+        note="<iframe src=//evil>",
+        article_title="</title><script>alert(2)</script>",
+    )
+    page = render("html", [record], title="<script>t</script>")
+    parsed = _parse(page)
+    assert parsed.tags.count("script") == 0 and "iframe" not in parsed.tags and "b" not in parsed.tags
+    assert not any(name in ("onclick", "onmouseover") for name, _ in parsed.attrs)
+    assert '<script>alert("x")</script>' in " ".join(parsed.text)
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+
+
+def test_only_http_links_become_hrefs(make_record):
+    record = make_record(url="javascript:alert(1)", evidence_url='https://ok.example/"><script>x</script>')
+    parsed = _parse(render("html", [record]))
+    hrefs = [value for name, value in parsed.attrs if name == "href"]
+    assert hrefs == ['https://ok.example/"><script>x</script>']
+    assert "script" not in parsed.tags
+
+
+def test_control_characters_are_dropped(make_record):
+    page = render("html", [make_record(text="bell\x07 and \x1b[31mred")])
+    assert "\x07" not in page and "\x1b" not in page
+    assert "bell and [31mred" in page

@@ -1,0 +1,59 @@
+import re
+
+from quotecheck.export import render
+
+
+def test_quotes_are_grouped_under_their_article_in_order_of_first_appearance(make_record):
+    records = [
+        make_record(1, article_id=1, text="First from one"),
+        make_record(2, article_id=2, text="Only from two", speaker="Catarina Marcelino", role=None),
+        make_record(3, article_id=1, text="Second from one"),
+    ]
+    sheet = render("md", records, title="Verified quotes")
+    lines = sheet.splitlines()
+    assert lines[0] == "# Verified quotes"
+    assert "3 quotes from 2 articles." in lines
+    one = lines.index("## Lithuania helps gay Chechens flee Russia")
+    two = lines.index("## Portugal backs refugee plan")
+    assert one < lines.index("> First from one") < lines.index("> Second from one") < two
+    assert two < lines.index("> Only from two")
+    assert sheet.count("## ") == 2
+    assert "EUobserver, 2017-05-19 · <https://euobserver.com/lgbti/137990>" in lines
+
+
+def test_each_quote_carries_speaker_role_status_rating_reviewer_note_and_evidence(make_record):
+    record = make_record(
+        rating="mostly-true", note="Checked against the ministry's transcript", evidence_url="https://example.org/t"
+    )
+    sheet = render("md", [record])
+    assert "- **Speaker:** Linas Linkevicius, the foreign minister of Lithuania" in sheet
+    assert "- **Status:** Verified · **Rating:** Mostly true · **Reviewer:** anna" in sheet
+    assert "- **Note:** Checked against the ministry's transcript" in sheet
+    assert "- **Evidence:** <https://example.org/t>" in sheet
+
+
+def test_multi_paragraph_quote_stays_inside_the_blockquote(make_record):
+    sheet = render("md", [make_record(text="First paragraph.\nSecond paragraph.")])
+    assert "> First paragraph.\n> Second paragraph." in sheet
+
+
+def test_untrusted_text_cannot_become_markup_or_links(make_record):
+    record = make_record(
+        text="<script>alert(1)</script> [click](javascript:alert(1)) *bold* # not a heading",
+        speaker="Eve <img src=x onerror=alert(1)>",
+        url="javascript:alert(document.cookie)",
+        evidence_url="data:text/html,<script>alert(1)</script>",
+        note="\x1b[31mred\x1b[0m",
+    )
+    sheet = render("md", [record])
+    assert not re.search(r"(?<!\\)[<\[]", sheet.split("## ", 1)[1]), "an unescaped < or [ in the sheet"
+    assert r"\<script\>alert(1)\</script\>" in sheet
+    assert r"\[click\](javascript:alert(1))" in sheet
+    assert r"\*bold\* \# not a heading" in sheet
+    assert "javascript:alert(document" not in sheet
+    assert "data:text/html" not in sheet
+    assert "\x1b" not in sheet
+
+
+def test_empty_sheet_says_so(make_record):
+    assert render("md", []) == "# Quote sheet\n\n0 quotes from 0 articles.\n"

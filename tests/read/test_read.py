@@ -1,0 +1,123 @@
+import io
+from pathlib import Path
+
+import pytest
+
+from quotecheck.read import Article, ReadError, iter_articles, read_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fixture(name: str) -> str:
+    return str(FIXTURES / name)
+
+
+def test_plain_text_with_headline():
+    article = read_file(fixture("harbour.txt"))
+    assert article.title == "Harbour dredging to start in June"
+    assert article.text.startswith("Harbour dredging to start in June\nThe port authority said")
+    assert article.text.endswith("said harbourmaster Ines Okafor.")
+    assert article.source == fixture("harbour.txt")
+
+
+def test_bom_and_every_newline_style_are_normalised():
+    article = read_file(fixture("bom-crlf.txt"))
+    assert article.text == (
+        "Headline with a BOM\nFirst paragraph, with Windows newlines.\nSecond paragraph.\nOld Mac line."
+    )
+    assert article.title == "Headline with a BOM"
+
+
+def test_markdown_becomes_plain_paragraphs_with_front_matter_metadata():
+    article = read_file(fixture("council.md"))
+    assert article.text == (
+        "Council approves cycle lanes\n"
+        "The council voted 7-2 on Thursday to build protected cycle lanes on Quay Road, the mayor's office said.\n"
+        '"This is a safer street for everyone," said councillor Dev Amin.\n'
+        "Work starts in August.\n"
+        "Cost: £1.2m"
+    )
+    assert (article.title, article.outlet, article.url, article.published) == (
+        "Council approves cycle lanes",
+        "The Riverside Post",
+        "https://riverside-post.example/cycle-lanes",
+        "2024-05-02",
+    )
+
+
+def test_html_main_text_and_metadata_without_navigation_or_footer():
+    article = read_file(fixture("ferry.html"))
+    paragraphs = article.text.split("\n")
+    assert paragraphs[0] == "Ferry fares frozen for a second year"
+    assert "“Families here depend on the crossing,” said committee chair Tom Reyes." in paragraphs[2]
+    assert "Sport" not in article.text and "Subscribe" not in article.text and "<" not in article.text
+    assert article.title == "Ferry fares frozen for a second year"
+    assert article.outlet == "Island Gazette"
+    assert article.published == "2023-11-14"
+    assert article.url == "https://island-gazette.example/news/ferry-fares"
+
+
+def test_jsonl_articles_metadata_and_bad_lines():
+    items = list(iter_articles([fixture("wires.jsonl")]))
+    articles = [item for item in items if isinstance(item, Article)]
+    errors = [str(item) for item in items if isinstance(item, ReadError)]
+    assert [a.source for a in articles] == [fixture("wires.jsonl") + f":{n}" for n in (1, 2, 8)]
+    first, second, third = articles
+    assert (first.title, first.outlet, first.url, first.published, first.external_id) == (
+        "Rail strike called off", "Wire", "https://wire.example/1", "2024-02-01", "w1")
+    assert (second.outlet, second.published, second.external_id) == ("Town Crier", "2024-02-03", "2")
+    assert third.text == "Windows line\nendings are normalised."
+    path = fixture("wires.jsonl")
+    assert errors == [
+        f"{path}:4: not valid JSON (Expecting property name enclosed in double quotes)",
+        f"{path}:5: not a JSON object",
+        f'{path}:6: no "text" string',
+        f"{path}:7: empty text",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("binary.txt", "binary file (contains NUL bytes)"),
+        ("latin1.txt", "not UTF-8 text (invalid byte at offset 3)"),
+        ("empty.txt", "no text"),
+        ("missing.txt", "no such file or directory"),
+        ("batch/notes.csv", "unsupported file type '.csv' (readable: .txt .md .markdown .html .htm .jsonl)"),
+    ],
+)
+def test_bad_inputs_give_one_line_errors(name, reason):
+    with pytest.raises(ReadError) as caught:
+        read_file(fixture(name))
+    assert str(caught.value) == f"{fixture(name)}: {reason}"
+
+
+def test_read_file_refuses_a_jsonl_file_of_several_articles():
+    with pytest.raises(ReadError, match="not valid JSON"):
+        read_file(fixture("wires.jsonl"))
+
+
+def test_a_batch_continues_past_bad_inputs_and_directories_are_recursive_and_sorted():
+    items = list(iter_articles([fixture("binary.txt"), fixture("batch"), fixture("harbour.txt")]))
+    assert isinstance(items[0], ReadError)
+    assert [item.source for item in items[1:]] == [
+        fixture("batch/a.txt"), fixture("batch/nested/b.md"), fixture("harbour.txt")]
+
+
+def test_stdin_is_sniffed_as_jsonl_html_or_text():
+    def from_stdin(content: str):
+        return list(iter_articles(["-"], stdin=io.StringIO(content)))
+
+    [jsonl_a, jsonl_b] = from_stdin('{"text": "One."}\n{"text": "Two.", "title": "T"}\n')
+    assert (jsonl_a.text, jsonl_a.source, jsonl_b.title, jsonl_b.source) == ("One.", "-:1", "T", "-:2")
+    [html] = from_stdin((FIXTURES / "ferry.html").read_text(encoding="utf-8"))
+    assert html.outlet == "Island Gazette" and html.source == "-"
+    [text] = from_stdin("He said: <b> is not HTML here.\n")
+    assert text.text == "He said: <b> is not HTML here."
+
+
+def test_stdin_bytes_are_decoded_and_checked():
+    [article] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbfCaf\xc3\xa9 \r\nsaid.")))
+    assert article.text == "Café \nsaid."
+    [error] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9")))
+    assert str(error) == "-: not UTF-8 text (invalid byte at offset 3)"
