@@ -242,14 +242,13 @@ def build_database(path: str | Path, quotes: int = 1_000_000, speakers: int = 10
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     pool = make_speakers(speakers, seed=seed)
     per_article = 10
-    articles = list(generate_articles(max(1, quotes // per_article), pool, quotes_per_article=per_article, seed=seed))
-    trim = sum(len(q) for _, q in articles) - quotes  # hit the requested count exactly
-    while trim > 0:
-        article, article_quotes = articles[-1]
-        drop = min(trim, len(article_quotes) - 1)
-        articles[-1] = (article, article_quotes[: len(article_quotes) - drop])
-        trim -= drop
-        if drop == 0:
+    articles, total = [], 0
+    # 5% spare articles, then stop (trimming the last article's quotes) at exactly ``quotes``
+    for article, article_quotes in generate_articles(quotes // per_article * 21 // 20 + 1, pool, seed=seed):
+        take = article_quotes[: quotes - total]
+        articles.append((article, take))
+        total += len(take)
+        if total >= quotes:
             break
     bulk_load(path, [(s.name, s.type) for s in pool], articles)
     if reviewed:

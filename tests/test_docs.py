@@ -22,7 +22,8 @@ def _all_commands() -> list[tuple[str, click.Command]]:
         found.append((f"quotecheck {name}", command))
         if isinstance(command, click.Group):
             sub_ctx = click.Context(command, parent=ctx, info_name=name)
-            found += [(f"quotecheck {name} {sub}", command.get_command(sub_ctx, sub)) for sub in command.list_commands(sub_ctx)]
+            for sub in command.list_commands(sub_ctx):
+                found.append((f"quotecheck {name} {sub}", command.get_command(sub_ctx, sub)))
     return found
 
 

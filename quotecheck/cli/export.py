@@ -11,6 +11,7 @@ from quotecheck.cli.options import db_option, format_option, quote_filter_option
 from quotecheck.cli.output import emit, say
 from quotecheck.cli.session import UserError, fetch_quotes, open_store
 from quotecheck.export import FORMATS, render
+from quotecheck.export.rows import safe_url
 from quotecheck.store.models import QuoteFilter
 
 
@@ -22,7 +23,9 @@ from quotecheck.store.models import QuoteFilter
 @click.option("--title", help="Title of the Markdown and HTML sheets.")
 @click.option("--publisher", envvar="QUOTECHECK_PUBLISHER", metavar="NAME",
               help="Fact-checking organisation, the author of ClaimReview items (or $QUOTECHECK_PUBLISHER).")
-@click.option("--url", metavar="URL", help="Fact-check page the ClaimReview items belong to.  [default: the article url]")
+@click.option(
+    "--url", metavar="URL", help="Fact-check page the ClaimReview items belong to.  [default: the article url]"
+)
 @db_option
 def export_command(
     fmt: str,
@@ -55,6 +58,10 @@ def export_command(
     sheet = render(fmt, records, title=title or _default_title(quote_filter), publisher=publisher, url=url)
     if not records:
         say("No quotes match these filters; the sheet is empty.", err=True)
+    elif fmt == "claimreview" and not safe_url(url):
+        unlinked = sum(1 for record in records if not safe_url(record.url))
+        if unlinked:  # Google requires a url on every ClaimReview
+            say(f"Warning: {unlinked} ClaimReview item(s) have no url (their article has none); give --url.", err=True)
     if output is None:
         emit(sheet)
         return

@@ -33,6 +33,12 @@ def reviewer_option(command):
     )(command)
 
 
+def limit_option(command):
+    return click.option(
+        "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many; 0 for all."
+    )(command)
+
+
 def format_option(choices: tuple[str, ...], *, default: str | None = None, help: str):
     return click.option(
         "--format",

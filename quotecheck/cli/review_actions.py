@@ -14,7 +14,9 @@ from quotecheck.store.models import RATINGS, STATUSES, NotFound, QuoteRecord
 @click.command()
 @click.argument("quote_ids", nargs=-1, type=int, required=True, metavar="QUOTE_ID...")
 @click.argument("status", type=click.Choice(STATUSES), metavar="STATUS")
-@click.option("--rating", type=click.Choice(("none", *RATINGS)), help="Rating of the claim in the quote (none clears it).")
+@click.option(
+    "--rating", type=click.Choice(("none", *RATINGS)), help="Rating of the claim in the quote (none clears it)."
+)
 @click.option("--note", metavar="TEXT", help="A note for the review history and the quote sheet.")
 @click.option("--evidence", "evidence_url", metavar="URL", help="Link to the source that settles it.")
 @reviewer_option

@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from quotecheck.cli.options import db_option, format_option, quote_filter_options
+from quotecheck.cli.options import db_option, format_option, limit_option, quote_filter_options
 from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, shorten, write_rows
 from quotecheck.cli.session import fetch_quotes, open_store
 from quotecheck.export.rows import FIELDS, sheet_row
@@ -26,7 +26,7 @@ QUOTE_COLUMNS = (
 @click.command()
 @click.argument("text", required=False)
 @quote_filter_options()
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many; 0 for all.")
+@limit_option
 @format_option(ROW_FORMATS, help="Output format.  [default: table on a terminal, else jsonl]")
 @db_option
 def search_command(text: str | None, quote_filter: QuoteFilter, limit: int, fmt: str | None, db_path: str) -> None:

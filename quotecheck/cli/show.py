@@ -79,7 +79,8 @@ def _paragraph(article: ArticleRecord, record: QuoteRecord, start: int, end: int
 def _details(record: QuoteRecord, article: ArticleRecord) -> Table:
     speaker = "unattributed"
     if record.speaker:
-        speaker = f"{record.speaker} (#{record.speaker_id}" + (f", {record.speaker_type})" if record.speaker_type else ")")
+        about = ", ".join(filter(None, (f"#{record.speaker_id}", record.speaker_type)))
+        speaker = f"{record.speaker} ({about})"
     fields = [
         ("Speaker", speaker),
         ("Role", record.role),
@@ -109,7 +110,8 @@ def _history(history: list[Review]) -> Table:
         grid.add_column(overflow="fold")
     for review in history:
         when = review.at[:16].replace("T", " ")
-        grid.add_row(*(Text(printable(cell, one_line=True)) for cell in (when, review.reviewer, describe_review(review))))
+        cells = (when, review.reviewer, describe_review(review))
+        grid.add_row(*(Text(printable(cell, one_line=True)) for cell in cells))
     return grid
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from quotecheck.cli.options import db_option, format_option, reviewer_option
+from quotecheck.cli.options import db_option, format_option, limit_option, reviewer_option
 from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, say, write_rows
 from quotecheck.cli.session import UserError, fetch_speakers, open_store, reviewer_name
 from quotecheck.store import Store
@@ -44,7 +44,7 @@ class SpeakersGroup(click.Group):
 
 
 @click.group(cls=SpeakersGroup, invoke_without_command=True, subcommand_metavar="[NAME] | COMMAND [ARGS]...")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many; 0 for all.")
+@limit_option
 @format_option(ROW_FORMATS, help="Output format.  [default: table on a terminal, else jsonl]")
 @db_option
 @click.pass_context

@@ -17,7 +17,8 @@ body { margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: var(--ink);
 header { border-bottom: 2px solid var(--ink); margin-bottom: 1.5rem; }
 h1 { margin: 0 0 .25rem; font-size: 1.8rem; }
 h2 { margin: 2rem 0 .25rem; font-size: 1.3rem; }
-.summary, .source { color: var(--muted); margin: 0 0 1rem; font-family: Helvetica, Arial, sans-serif; font-size: .9rem; }
+.summary, .source { color: var(--muted); margin: 0 0 1rem; font-family: Helvetica, Arial, sans-serif;
+                    font-size: .9rem; }
 .quote { border-top: 1px solid var(--rule); padding: .75rem 0; }
 blockquote { margin: 0 0 .5rem; padding-left: 1rem; border-left: 4px solid var(--accent); font-size: 1.05rem; }
 blockquote p { margin: 0 0 .4rem; }

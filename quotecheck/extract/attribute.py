@@ -13,7 +13,7 @@ from quotecheck.extract.cues import Cue, find_cues
 from quotecheck.extract.entities import Entities, Entity
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS, OBJECT_VERBS, PRONOUNS
-from quotecheck.extract.mentions import Mention, clause_subject, mention_after, subject_before
+from quotecheck.extract.mentions import Mention, clause_subject, mention_after, speaker_noun, subject_before
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import QuoteSpan, find_quotes
 
@@ -34,12 +34,14 @@ RULES = {
 }
 
 _CUE_GAP = 90  # characters between a quote and an adjacent cue
-# Between a closing mark and its attribution: punctuation, or a few premodifying words ("former congressman").
-_ADJACENT = regex.compile(r"[\s,;:—–\-]*(?:[\p{L}\p{N}'’\-]+\s+){0,6}")
+_ADJACENT = regex.compile(r"[\s,;:—–\-]*")
+_GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
 _BETWEEN_CUE_AND_QUOTE = regex.compile(r"[^\"“”„«».!?;]{0,120}")
 _NOT_SPEECH = regex.compile(
     r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")[\s,:]*$", regex.I
 )
+_CONTENT_AFTER = regex.compile(r"\s+(?:that\s+)?(?!(?:in|on|at|of|during|when|as|after|last|this|to)\b)[\p{Ll}\p{Lu}]")
+_QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 _TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
 _TIME_ADJUNCT = regex.compile(
@@ -188,7 +190,9 @@ class _Extractor:
                 if cue.mention is not None and cue.start - after <= _CUE_GAP and cue.start < para_end:
                     # The attribution must touch the closing mark: "…," he said / "…," said Smith.
                     touching = cue.start if cue.subject_after else cue.mention.start
-                    if touching >= after and _ADJACENT.fullmatch(text, after, touching):
+                    if touching >= after and _touches(text, after, touching, cue.mention.kind == "name") and not (
+                        self._new_sentence_after(span, cue)
+                    ):
                         return self._from_cue(cue, "trailing-cue")
         # leading-cue: Smith said: "…" / he said, "…" / X told Y that "…"
         open_mark = span.open_mark
@@ -203,6 +207,16 @@ class _Extractor:
                     return self._from_cue(cue, "leading-cue")
                 sentence_start, _ = self.layout.sentence(open_mark)
                 if cue.start >= sentence_start and cue.mention is not None and _BETWEEN_CUE_AND_QUOTE.fullmatch(gap):
+                    return self._from_cue(cue, "cue-in-sentence")
+        # cue-in-sentence, after the quote: the "fair share" they need, DFA spokesman Neil Sroka said.
+        if after is not None:
+            index = bisect_left(self.cue_starts, after)
+            _, sentence_end = self.layout.sentence(open_mark)
+            if index < len(self.cues):
+                cue = self.cues[index]
+                if cue.start < sentence_end and cue.mention is not None and cue.mention.start >= after and (
+                    cue.mention.kind != "pronoun" or cue.start - after < 150
+                ) and not _QUOTE_MARK.search(text, after, cue.start):
                     return self._from_cue(cue, "cue-in-sentence")
         before = text[max(para_start, open_mark - 80) : open_mark]
         # colon-layout: Smith: "…"
@@ -255,6 +269,19 @@ class _Extractor:
                 return self._from_cue(cue, "nearest-speaker")
             index -= 1
         return Attribution(None, None, None, None, None, "nearest-speaker")
+
+    def _new_sentence_after(self, span: QuoteSpan, cue: Cue) -> bool:
+        """A fragment that ends its sentence ('… a "fighter." He says they …'): the cue after it starts a new
+        sentence with its own content, so it does not attribute the fragment."""
+        text = self.text
+        if text[span.end - 1 : span.end] not in ".!?":
+            return False
+        sentence_start, _ = self.layout.sentence(span.open_mark)
+        lead = text[sentence_start : span.open_mark].strip()
+        if not lead or lead.endswith((":", ",")):
+            return False
+        tail = max(cue.end, cue.mention.end if cue.mention is not None else cue.end)
+        return bool(_CONTENT_AFTER.match(text, tail))
 
     def _previous_close(self, pos: int) -> int:
         """Offset just after the closing mark of the quote before ``pos`` (so subjects are not read inside it)."""
@@ -427,6 +454,20 @@ class _Extractor:
         if end - start < 8 or len(_WORD.findall(text, start, end)) < 3:
             return None
         return start, end
+
+
+def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:
+    """Between a closing mark and its attribution: punctuation, and before a name a few premodifying words
+    ("former congressman Dan Maffei", "his wife, Gabriela Lazar,")."""
+    punctuation = _ADJACENT.match(text, after, mention_start)
+    if punctuation.end() == mention_start:
+        return True
+    if not is_name or mention_start - punctuation.end() > 60:
+        return False
+    gap = text[punctuation.end() : mention_start]
+    if regex.search(r"[^\p{L}\p{N}\s'’.,\-]", gap):
+        return False
+    return len(_GAP_WORD.findall(gap)) <= 6
 
 
 def _has_break(gap: str) -> bool:

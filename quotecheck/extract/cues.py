@@ -21,6 +21,10 @@ _CUE = re.compile(
     + word_pattern([*SPEECH_VERBS, *(f.capitalize() for f in SPEECH_VERBS)])
     + r"))(?![\w'’-])"
 )
+_ENDS_SUBJECT = re.compile(
+    r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|with)\b|[A-Z][a-z]+day\b)"
+)
+_PASSIVE_BY = re.compile(r"\s+by\b")
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
 
 
@@ -67,6 +71,8 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         cue.mention = mention_after(text, cue.end, sentence_end)
         cue.subject_after = True
         return
+    if _PASSIVE_BY.match(text, cue.end):
+        return  # "measures added by Republicans": a passive participle, not a speech report
     participle = cue.word.lower().endswith("ing")
     subject = None
     left = text[max(sentence_start, cue.start - 3) : cue.start].rstrip()
@@ -83,7 +89,8 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         return
     if subject is None and _inverted_slot(text, sentence_start, cue.start):
         mention = mention_after(text, cue.end, sentence_end)
-        if mention is not None:
+        # "…," said Smith. / said Smith, a doctor -- but not "argued that democracies need"
+        if mention is not None and (mention.role or _ENDS_SUBJECT.match(text, mention.end, sentence_end + 1)):
             cue.mention = mention
             cue.subject_after = True
             return

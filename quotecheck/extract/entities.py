@@ -13,9 +13,13 @@ from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, STOP_CAPITALS, TITLES
 from quotecheck.extract.mentions import Mention, speaker_noun
 
+# A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
+# a run never crosses a sentence end ("... in Iraq. Carson said").
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{M}'’\-]*\.?"
-    r"(?:[ \u00a0](?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?\p{Lu}[\p{L}\p{M}'’\-]*\.?){0,4}"
+    r"(?<![\p{L}\p{N}'’])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Pres|Sens|Reps)\.[ \u00a0])?"
+    r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
+    r"(?:[ \u00a0](?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?"
+    r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,4}"
 )
 _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 _POSSESSIVE = regex.compile(r"['’]s?$")

@@ -35,6 +35,7 @@ _TIME_WORDS = frozenset(
 )
 _TIME_LEADS = frozenset("on last this late early earlier next".split())
 _RELATIVE = frozenset("who which whose".split())
+_QUOTE_MARKS = frozenset('"“”„«»')
 _PASSIVE = frozenset("was were is are be been being".split())
 
 
@@ -194,11 +195,14 @@ def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
     fits = lead in _DETERMINERS or _is_capitalised(toks[first][2]) or last - first <= 2
     if kind == "anonymous" and last - first <= 14 or speaker_noun(head) and fits and last - first <= 8:
         return Mention(toks[first][0], toks[last][1], "nominal", phrase, speaker_type=kind)
-    # Any other noun phrase: from its last determiner, a few words at most.
+    # Any other noun phrase ("the moderator", "one user"): from its last determiner, a few words at most,
+    # ending in a common noun.
+    if not head[0].islower() and not head[0].isdigit():
+        return None
     k = last
     while k > first and last - k < 5 and _bare(toks[k][2]) not in _DETERMINERS:
         k -= 1
-    if _bare(toks[k][2]) not in _DETERMINERS and last - first > 2:
+    if _bare(toks[k][2]) not in _DETERMINERS and (last - first > 1 or _is_capitalised(toks[first][2])):
         return None
     if any(_bare(tok[2]) in ADVERBS or _bare(tok[2]) in _PASSIVE for tok in toks[k : last + 1]):
         return None
@@ -206,32 +210,49 @@ def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
     return Mention(toks[k][0], toks[last][1], "nominal", phrase, speaker_type=nominal_type(phrase))
 
 
-_FOLLOWERS_NOT_VERBS = frozenset(
-    "of and or but nor to in on at for with from by as than that who which whose 's ’s".split()
+_NOT_VERBS = frozenset(
+    "of and or but nor to in on at for with from by as than that who which whose over about after before into "
+    "during against under since until because while if when where like near across around through between among "
+    "per via 's ’s".split()
 )
 
 
 def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
-    """The nearest name or personal pronoun before ``pos`` that is followed by a lower-case word (so most likely a
-    clause subject: "Trump went after Bush, calling him ..." -> Trump)."""
-    toks = tokens(text, max(lo, pos - WINDOW), pos)
-    for j in range(len(toks) - 2, max(-1, len(toks) - 45), -1):
+    """The first name, personal pronoun or speaking nominal in text[lo:pos] that is followed by a lower-case
+    word other than a preposition, i.e. most likely the subject of the sentence ("In three interviews, the justice
+    sounded off on Trump, saying ..." -> the justice)."""
+    toks = tokens(text, lo, min(pos, lo + 2 * WINDOW))
+    count = len(toks)
+    for j in range(count - 1):
         word = toks[j][2]
         following = toks[j + 1][2]
-        if not following[0].islower() or _bare(following) in _FOLLOWERS_NOT_VERBS:
+        k = j + 1
+        if following == "(":  # "Sen. Bernie Sanders (I-Vt.) visited"
+            while k < count and k - j < 10 and toks[k][2] != ")":
+                k += 1
+            if k + 1 >= count:
+                continue
+            k += 1
+            following = toks[k][2]
+        if not following[0].islower() or _bare(following) in _NOT_VERBS:
             continue
         low = _bare(word)
         if low in ("he", "she", "they", "we", "i"):
             return Mention(toks[j][0], toks[j][1], "pronoun", word)
+        if word in _QUOTE_MARKS:
+            return None  # reached quoted words: the subject is not in the writer's words before them
         if _is_capitalised(word) and word[0].isalpha() and low not in STOP_CAPITALS and not word.endswith(
             ("'s", "’s")
         ):
             mention = _tail_mention(text, toks, 0, j)
-            if mention is not None:
+            if mention is not None and mention.kind == "name":
                 return mention
         if speaker_noun(word) and not _is_capitalised(word):
-            mention = _nominal(text, toks, max(0, j - 6), j)
-            if mention is not None and mention.speaker_type is not None:
+            start = j
+            while start > 0 and j - start < 6 and toks[start - 1][2][0].isalnum():
+                start -= 1
+            mention = _nominal(text, toks, start, j)
+            if mention is not None:
                 return mention
     return None
 
@@ -287,6 +308,11 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     coordination (``... and said``)."""
     lo = max(lo, pos - WINDOW)
     toks = tokens(text, lo, pos)
+    # A subject never reaches back across a quote mark: "…," David Axelrod, a strategist, said.
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k][2] in _QUOTE_MARKS:
+            toks = toks[k + 1 :]
+            break
     i = len(toks) - 1
     while i >= 0:
         low = _bare(toks[i][2])
@@ -310,8 +336,8 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return None
     word = toks[i][2]
     low = _bare(word)
-    if low in _PASSIVE:
-        return None
+    if low in _PASSIVE or low == "to":
+        return None  # "was said to", "to say": no subject here
     if low in ("and", "but", "or"):
         return COORDINATED
     if word == ",":
@@ -371,7 +397,7 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
             if toks[r_first][2][0].isdigit() and r_end - r_first == 1:
                 role = None  # an age: "Smith, 45, said"
         else:
-            continue
+            role = None  # "Rep. Glenn Thompson, R-Pa., said"
         return Mention(mention.start, mention.end, mention.kind, mention.name, role or mention.role,
                        mention.speaker_type, mention.title)
     return None
@@ -413,18 +439,23 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         None,
     )
     if cap is not None:
-        cap_end = cap
-        while cap_end + 1 < stop and toks[cap_end + 1][0] - toks[cap_end][1] <= 1 and (
-            _is_capitalised(toks[cap_end + 1][2]) or _bare(toks[cap_end + 1][2]) in _PARTICLES
-        ):
-            cap_end += 1
-        name = _name_mention(text, toks, cap, cap_end)
-        if cap_end < last and speaker_noun(toks[last][2]):
+        last_word = toks[last][2]
+        if _is_capitalised(last_word) and last_word[0].isalpha():
+            # The phrase ends in a name: "American Unity Fund president Margaret Hoover" -> Margaret Hoover,
+            # with the words before it as the role.
+            run = max(_name_run_left(toks, last), cap)
+            name = _name_mention(text, toks, run, last)
+            role, _ = _premodifier_role(text, toks, run)
+            mention = Mention(name.start, name.end, "name", name.name, role, None, name.title)
+        else:
+            cap_end = cap
+            while cap_end + 1 < stop and toks[cap_end + 1][0] - toks[cap_end][1] <= 1 and (
+                _is_capitalised(toks[cap_end + 1][2]) or _bare(toks[cap_end + 1][2]) in _PARTICLES
+            ):
+                cap_end += 1
+            name = _name_mention(text, toks, cap, cap_end)
             # "a Buzzfeed report": the phrase is the mention, the name inside it the speaker.
             mention = Mention(toks[0][0], end, "name", name.name, None, nominal_type(text[toks[0][0] : end]))
-        else:
-            role, _ = _premodifier_role(text, toks, cap)
-            mention = Mention(name.start, name.end, "name", name.name, role, None, name.title)
     else:
         mention = _nominal(text, toks, 0, last)
         if mention is None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from quotecheck.review.bindings import APP_ACTIONS, bindings
 from quotecheck.review.keymap import keymap_path, load_keymap
 from quotecheck.review.reader import Reader
+from quotecheck.sanitize import printable
 from quotecheck.store import Store
 from quotecheck.store.models import QuoteFilter, QuoteRecord
 
@@ -54,11 +55,16 @@ class ReviewApp(App):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         for problem in self._keymap_problems:
-            self.notify(Text(problem), severity="warning", title="Keymap")
+            self.tell(problem, title="Keymap", severity="warning")
 
     def on_unmount(self) -> None:
         self.reader.close()
         self.counter.close()
+
+    def tell(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None) -> None:
+        """A notification; its text may come from an article, so it is cleaned and never read as markup."""
+        self.notify(printable(message), title=printable(title, one_line=True), severity=severity,
+                    timeout=timeout, markup=False)  # fmt: skip
 
     # -- telling screens what changed
     def quote_changed(self, record: QuoteRecord, *, focus: bool = False) -> None:

@@ -1,4 +1,4 @@
-"""QuoteFilter -> SQL: WHERE clauses, reading orders and keyset page keys (parameters only, never pasted text)."""
+"""QuoteFilter -> SQL: FROM, WHERE, reading orders and keyset page keys (parameters only, never pasted text)."""
 
 from __future__ import annotations
 
@@ -9,72 +9,118 @@ from datetime import date, timedelta
 
 from quotecheck.store.models import KINDS, STATUSES, QuoteFilter, QuoteRecord, StoreError
 
-# Reading order (published date, article, position) and review-queue order (least confident first).
-# Each is a prefix-compatible index in schema.py, so a page is an index range scan, never an OFFSET.
-DEFAULT_ORDER = ('q.published', 'q.article_id', 'q."start"', "q.id")
+# Reading order (published date, article, position) and review-queue order (least confident first): each has
+# an index in schema.py, so a page is an index range scan, never an OFFSET. Full-text results come in the order
+# the FTS index holds them (quote id = ingest order): FTS5 streams those without collecting every match first.
+DEFAULT_ORDER = ("q.published", "q.article_id", 'q."start"', "q.id")
 CONFIDENCE_ORDER = ("q.confidence", "q.id")
+SEARCH_ORDER = ("f.rowid",)
+# Beyond this many speakers, a speaker filter is not also pushed into the FTS expression (SQL still applies it).
+MAX_FTS_SPEAKER_NAMES = 50
+# An outlet with at least this share of the articles is "common" for query planning.
+COMMON_OUTLET_SHARE = 0.02
+
+FROM_QUOTES = "FROM quotes q"
+FROM_SEARCH = "FROM quotes_fts f JOIN quotes q ON q.id = f.rowid"
 
 
 @dataclass(frozen=True, slots=True)
-class Where:
-    sql: str  # "" or "WHERE ..."
+class Query:
+    """FROM and WHERE for a filter: ``f"SELECT ... {query.sql} ORDER BY ..."`` with ``query.params``."""
+
+    from_sql: str
+    where_sql: str  # "" or "WHERE ..."
     params: list
 
-    def and_(self, clause: str, *params) -> Where:
-        joined = f"{self.sql} AND {clause}" if self.sql else f"WHERE {clause}"
-        return Where(joined, [*self.params, *params])
+    @property
+    def sql(self) -> str:
+        return f"{self.from_sql} {self.where_sql}"
+
+    def and_(self, clause: str, *params) -> Query:
+        joined = f"{self.where_sql} AND {clause}" if self.where_sql else f"WHERE {clause}"
+        return Query(self.from_sql, joined, [*self.params, *params])
+
+
+def fts_phrase(words: str) -> str:
+    """``words`` as one FTS5 string (double quotes doubled), so nothing in it is query syntax."""
+    return '"' + words.replace('"', '""') + '"'
+
+
+def fts_expression(quoted_text: str, speaker_names: Sequence[str] | None) -> str:
+    """The MATCH expression: the user's (already quoted) words anywhere, and, when the filter names speakers,
+    one of their names in the speaker_name column, so FTS5 intersects both before any row is read."""
+    expression = f"({quoted_text})"
+    if speaker_names and len(speaker_names) <= MAX_FTS_SPEAKER_NAMES:
+        names = " OR ".join(fts_phrase(name) for name in speaker_names)
+        expression += f" AND (speaker_name : ({names}))"
+    return expression
 
 
 def order_columns(quote_filter: QuoteFilter) -> Sequence[str]:
-    return CONFIDENCE_ORDER if quote_filter.low_confidence_first else DEFAULT_ORDER
+    if quote_filter.low_confidence_first:
+        return CONFIDENCE_ORDER
+    if quote_filter.text is not None:
+        return SEARCH_ORDER
+    return DEFAULT_ORDER
 
 
 def page_key(record: QuoteRecord, quote_filter: QuoteFilter) -> tuple:
     if quote_filter.low_confidence_first:
         return (record.confidence, record.id)
+    if quote_filter.text is not None:
+        return (record.id,)
     return (record.published or "", record.article_id, record.start, record.id)
 
 
-def after_clause(quote_filter: QuoteFilter, after: tuple) -> tuple[str, list]:
+def after_clause(quote_filter: QuoteFilter, after: Sequence) -> tuple[str, list]:
     columns = order_columns(quote_filter)
-    if len(after) != len(columns):
-        raise StoreError(f"page key must have {len(columns)} values, got {len(after)}")
+    if not isinstance(after, (tuple, list)) or len(after) != len(columns):
+        raise StoreError(f"page key must be {len(columns)} values from page_key(), got {after!r}")
+    if len(columns) == 1:
+        return f"{columns[0]} > ?", list(after)
     placeholders = ", ".join("?" for _ in columns)
     return f"({', '.join(columns)}) > ({placeholders})", list(after)
 
 
-def where(quote_filter: QuoteFilter, *, fts_query: str | None, speaker_ids: list[int] | None) -> Where:
-    """The WHERE for ``quote_filter`` on ``quotes q``. ``fts_query`` is the already-quoted FTS expression for
-    ``quote_filter.text``; ``speaker_ids`` the fuzzy matches for ``quote_filter.speaker``."""
+def query(
+    quote_filter: QuoteFilter, *, fts_match: str | None, speaker_ids: list[int] | None, common_outlet: bool = False
+) -> Query:
+    """FROM/WHERE for ``quote_filter`` over ``quotes q``. ``fts_match`` is the MATCH expression for a text filter
+    ("" when the text has nothing searchable); ``speaker_ids`` the fuzzy matches for ``quote_filter.speaker``;
+    ``common_outlet`` says the outlet wrote a large share of the articles (see COMMON_OUTLET_SHARE)."""
     f = quote_filter
-    w = Where("", [])
-    if f.text is not None:
-        if not fts_query:  # nothing searchable in the text (only punctuation): nothing matches
-            return w.and_("0")
-        w = w.and_("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", fts_query)
+    if f.text is None:
+        q = Query(FROM_QUOTES, "", [])
+    elif not fts_match:  # only punctuation typed: nothing can match
+        return Query(FROM_SEARCH, "WHERE 0", [])
+    else:
+        q = Query(FROM_SEARCH, "WHERE quotes_fts MATCH ?", [fts_match])
     if speaker_ids is not None:
-        w = w.and_("q.speaker_id IN (SELECT value FROM json_each(?))", json.dumps(speaker_ids))
+        q = q.and_("q.speaker_id IN (SELECT value FROM json_each(?))", json.dumps(speaker_ids))
     if f.speaker_id is not None:
-        w = w.and_("q.speaker_id = ?", f.speaker_id)
+        q = q.and_("q.speaker_id = ?", f.speaker_id)
     if f.status is not None:
         _check_choice("status", f.status, STATUSES)
-        w = w.and_("q.status = ?", f.status)
+        q = q.and_("q.status = ?", f.status)
     if f.kind is not None:
         _check_choice("kind", f.kind, KINDS)
-        w = w.and_("q.kind = ?", f.kind)
+        q = q.and_("q.kind = ?", f.kind)
     if f.outlet is not None:
-        w = w.and_("q.article_id IN (SELECT id FROM articles WHERE outlet = ? COLLATE NOCASE)", f.outlet)
+        # A big outlet's quotes are best found by walking the reading-order index and skipping the others ("+"
+        # keeps SQLite off the article index); a small outlet's by its articles, then sorting the few quotes.
+        column = "+q.article_id" if common_outlet else "q.article_id"
+        q = q.and_(f"{column} IN (SELECT id FROM articles WHERE outlet = ? COLLATE NOCASE)", f.outlet)
     if f.since is not None:
-        w = w.and_("q.published >= ?", _iso_date("since", f.since).isoformat())
+        q = q.and_("q.published >= ?", _iso_date("since", f.since).isoformat())
     if f.until is not None:  # inclusive: everything before the next day, whatever time of day is stored
-        w = w.and_("q.published < ?", (_iso_date("until", f.until) + timedelta(days=1)).isoformat())
+        q = q.and_("q.published < ?", (_iso_date("until", f.until) + timedelta(days=1)).isoformat())
     if f.since is not None or f.until is not None:
-        w = w.and_("q.published != ''")
+        q = q.and_("q.published != ''")
     if f.article_id is not None:
-        w = w.and_("q.article_id = ?", f.article_id)
+        q = q.and_("q.article_id = ?", f.article_id)
     if f.rated_only:
-        w = w.and_("q.rating IS NOT NULL")
-    return w
+        q = q.and_("q.rating IS NOT NULL")
+    return q
 
 
 def _check_choice(what: str, value: str, choices: Sequence[str]) -> None:

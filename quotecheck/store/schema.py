@@ -16,6 +16,8 @@ from sqlite_utils import Database
 from quotecheck.store.models import StoreError
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 64_000
+WAL_AUTOCHECKPOINT_PAGES = 10_000
 # Porter stemming so "refugee" finds "refugees"; diacritics folded so "Linkevicius" finds "Linkevičius".
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 QUOTES_FTS_COLUMNS = ["text", "speaker_name"]  # as of migration 2
@@ -34,6 +36,10 @@ def connect(path: str | Path) -> Database:
         db.enable_wal()
     # Safe with WAL: a crash can lose the last commits but never corrupts the file.
     db.execute("PRAGMA synchronous = NORMAL")
+    # Ingest dirties index pages all over a big file: a larger page cache, and checkpoints (each one an fsync)
+    # every 40 MB of WAL rather than every 4 MB, halve the time per article.
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    db.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     return db
 
 
@@ -115,8 +121,8 @@ def _v1_tables(db: Database) -> None:
         not_null=["text", "sha256", "ingested_at"],
     )  # fmt: skip
     db["articles"].create_index(["sha256"], unique=True)
-    db["articles"].create_index(["outlet"])
-    db["articles"].create_index(["published"])
+    # outlets are filtered case-insensitively ("lrt" finds "LRT")
+    db.execute("CREATE INDEX idx_articles_outlet ON articles (outlet COLLATE NOCASE)")
 
     db["speakers"].create(
         {
@@ -128,9 +134,6 @@ def _v1_tables(db: Database) -> None:
         defaults={"quote_count": 0, "reviewed_count": 0},
         foreign_keys=[("merged_into", "speakers", "id")],
     )  # fmt: skip
-    db["speakers"].create_index(["key", "type"])
-    db["speakers"].create_index(["merged_into"])
-    db["speakers"].create_index(["quote_count"])
 
     db["speaker_aliases"].create(
         {"id": int, "speaker_id": int, "alias": str, "key": str},
@@ -139,7 +142,6 @@ def _v1_tables(db: Database) -> None:
         foreign_keys=[("speaker_id", "speakers", "id")],
     )
     db["speaker_aliases"].create_index(["speaker_id", "alias"], unique=True)
-    db["speaker_aliases"].create_index(["key"])
 
     db["quotes"].create(
         {
@@ -161,7 +163,6 @@ def _v1_tables(db: Database) -> None:
     quotes.create_index(order, index_name="idx_quotes_order")
     quotes.create_index(["status", *order], index_name="idx_quotes_status_order")
     quotes.create_index(["speaker_id", *order], index_name="idx_quotes_speaker_order")
-    quotes.create_index(["kind", *order], index_name="idx_quotes_kind_order")
     quotes.create_index(["confidence", "id"])
     quotes.create_index(["status", "confidence", "id"])
     # Partial: most quotes are never rated, and "rated only" is the one question asked of this column.
@@ -182,12 +183,13 @@ def _v1_tables(db: Database) -> None:
             ("speaker_id", "speakers", "id"),
             ("old_speaker_id", "speakers", "id"),
             ("new_speaker_id", "speakers", "id"),
+            ("undoes", "reviews", "id"),
+            ("undone_by", "reviews", "id"),
         ],
     )  # fmt: skip
     db["reviews"].create_index(["quote_id", "id"])
     db["reviews"].create_index(["speaker_id"])
     db["reviews"].create_index(["batch"])
-    db["reviews"].create_index(["undone_by", "action", "id"])
     db["reviews"].create_index(["reviewer", "id"])
 
     db["speaker_epoch"].create({"id": int, "epoch": int}, pk="id", not_null=["epoch"])

@@ -46,6 +46,13 @@ SPEAKER_FILTER_CUTOFF = 85
 SPEAKER_FILTER_SPREAD = 5
 PICKER_CUTOFF = 60
 ROLES_PER_SPEAKER = 5
+# A speaker's roles: the most frequent among their latest quotes that state one (bounded work for prolific speakers).
+_RECENT_ROLES = """
+SELECT role FROM (
+    SELECT role FROM quotes WHERE speaker_id = ?1 AND role IS NOT NULL AND role != ''
+    ORDER BY published DESC, article_id DESC, "start" DESC, id DESC LIMIT 200
+) GROUP BY role ORDER BY count(*) DESC, role LIMIT ?2
+"""
 
 # Review actions on one quote: action -> (quotes column, reviews "before" column, reviews "after" column).
 QUOTE_ACTIONS = {
@@ -57,12 +64,12 @@ QUOTE_ACTIONS = {
     "merge": ("speaker_id", "old_speaker_id", "new_speaker_id"),  # one row per quote moved by a merge
 }
 
-_QUOTE_SELECT = """
-SELECT q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start", q."end",
-       q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note, q.evidence_url,
-       q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url
-FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
-"""
+# QuoteRecord's fields, in order.
+_QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
+    q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
+    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url"""
+_QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
+_QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
 _REVIEW_FIELDS = [
     "id", "quote_id", "speaker_id", "reviewer", "action", "old_status", "new_status", "old_rating", "new_rating",
     "note", "evidence_url", "old_speaker_id", "new_speaker_id", "at", "old_note", "old_evidence_url",
@@ -157,13 +164,10 @@ class Store:
             epoch = self._epoch()
             if epoch == self._index_epoch:
                 return self._index
-            index = SpeakerIndex()
-            for speaker_id, name, key, type_ in self.db.execute(
-                "SELECT id, name, key, type FROM speakers WHERE merged_into IS NULL"
-            ):
-                index.add(speaker_id, name, key, type_)
-            for speaker_id, key in self.db.execute("SELECT speaker_id, key FROM speaker_aliases"):
-                index.add_alias(speaker_id, key)
+            index = SpeakerIndex.build(
+                self.db.execute("SELECT id, name, key, type FROM speakers WHERE merged_into IS NULL"),
+                self.db.execute("SELECT speaker_id, key FROM speaker_aliases"),
+            )
         self._index, self._index_epoch = index, epoch
         self._known_aliases = set()
         return index
@@ -245,12 +249,15 @@ class Store:
     @_synchronized
     def quotes(self, filter: QuoteFilter = QuoteFilter(), *, limit: int = 100, after: tuple | None = None) -> list[QuoteRecord]:  # noqa: A002
         """One page of quotes matching ``filter``; pass ``after=page_key(last record)`` for the next page."""
-        w = self._where(filter)
+        query = self._query(filter, ordered=True)
         if after is not None:
             clause, params = filters.after_clause(filter, after)
-            w = w.and_(clause, *params)
+            query = query.and_(clause, *params)
         order = ", ".join(filters.order_columns(filter))
-        rows = self.db.execute(f"{_QUOTE_SELECT} {w.sql} ORDER BY {order} LIMIT ?", [*w.params, max(0, limit)])
+        rows = self.db.execute(
+            f"SELECT {_QUOTE_COLUMNS} {query.from_sql} {_QUOTE_JOINS} {query.where_sql} ORDER BY {order} LIMIT ?",
+            [*query.params, max(0, limit)],
+        )
         return [QuoteRecord(*row) for row in rows]
 
     def page_key(self, record: QuoteRecord, filter: QuoteFilter) -> tuple:  # noqa: A002
@@ -258,24 +265,44 @@ class Store:
 
     @_synchronized
     def count_quotes(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002
-        w = self._where(filter)
-        return self.db.execute(f"SELECT count(*) FROM quotes q {w.sql}", w.params).fetchone()[0]
+        query = self._query(filter)
+        if query.from_sql == filters.FROM_SEARCH and query.where_sql == "WHERE quotes_fts MATCH ?":
+            # text alone: FTS5 counts its own matches without touching the quotes table
+            return self.db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", query.params).fetchone()[0]
+        return self.db.execute(f"SELECT count(*) {query.sql}", query.params).fetchone()[0]
 
     @_synchronized
     def count_reviewed(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002
-        w = self._where(filter).and_("q.status != 'unreviewed'")
-        return self.db.execute(f"SELECT count(*) FROM quotes q {w.sql}", w.params).fetchone()[0]
+        query = self._query(filter).and_("q.status != 'unreviewed'")
+        return self.db.execute(f"SELECT count(*) {query.sql}", query.params).fetchone()[0]
 
-    def _where(self, quote_filter: QuoteFilter) -> filters.Where:
-        fts_query = None
-        if quote_filter.text is not None:
-            # printable(): a NUL or control character would end the FTS string early ("unterminated string")
-            text = printable(quote_filter.text, one_line=True)
-            fts_query = self.db.quote_fts(text) if name_key(text) else ""
+    def _query(self, quote_filter: QuoteFilter, *, ordered: bool = False) -> filters.Query:
+        """``ordered``: the query reads a page in order (rather than counting), which changes the best plan."""
         speaker_ids = None
         if quote_filter.speaker is not None:
             speaker_ids = self._speaker_filter_ids(quote_filter.speaker)
-        return filters.where(quote_filter, fts_query=fts_query, speaker_ids=speaker_ids)
+        fts_match = None
+        if quote_filter.text is not None:
+            # printable(): a NUL or control character would end the FTS string early ("unterminated string")
+            text = printable(quote_filter.text, one_line=True)
+            fts_match = ""
+            if name_key(text):
+                wanted = [quote_filter.speaker_id] if quote_filter.speaker_id is not None else speaker_ids
+                fts_match = filters.fts_expression(self.db.quote_fts(text), self._speaker_names(wanted or []))
+        common_outlet = False
+        if quote_filter.outlet is not None and ordered:
+            outlet_articles, all_articles = self.db.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE outlet = ? COLLATE NOCASE), (SELECT max(id) FROM articles)",
+                [quote_filter.outlet],
+            ).fetchone()
+            common_outlet = outlet_articles >= filters.COMMON_OUTLET_SHARE * (all_articles or 0)
+        return filters.query(quote_filter, fts_match=fts_match, speaker_ids=speaker_ids, common_outlet=common_outlet)
+
+    def _speaker_names(self, ids: list[int]) -> list[str]:
+        if not ids or len(ids) > filters.MAX_FTS_SPEAKER_NAMES:
+            return []
+        rows = self.db.execute("SELECT name FROM speakers WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
+        return [row[0] for row in rows]
 
     def _speaker_filter_ids(self, query: str) -> list[int]:
         matches = self._sync_index().search(name_key(query), score_cutoff=SPEAKER_FILTER_CUTOFF)
@@ -384,14 +411,7 @@ class Store:
             aliases.setdefault(speaker_id, []).append(alias)
         by_id = {}
         for speaker_id, name, type_, quote_count, reviewed_count, merged_into in rows:
-            roles = tuple(
-                role
-                for (role,) in self.db.execute(
-                    "SELECT role FROM quotes WHERE speaker_id = ? AND role IS NOT NULL AND role != ''"
-                    " GROUP BY role ORDER BY count(*) DESC, role LIMIT ?",
-                    [speaker_id, ROLES_PER_SPEAKER],
-                )
-            )
+            roles = tuple(row[0] for row in self.db.execute(_RECENT_ROLES, [speaker_id, ROLES_PER_SPEAKER]))
             by_id[speaker_id] = SpeakerRecord(
                 id=speaker_id, name=name, type=type_, roles=roles, aliases=tuple(aliases.get(speaker_id, ())),
                 quote_count=quote_count, reviewed_count=reviewed_count, merged_into=merged_into,

@@ -105,8 +105,19 @@ def runner(monkeypatch) -> CliRunner:
     return CliRunner()
 
 
-def quote_id(db: Path, words: str) -> int:
-    """The id of the stored quote whose text contains ``words``."""
-    with Store(db) as store:
-        (record,) = [r for r in store.quotes(limit=1000) if words in r.text]
-        return record.id
+@pytest.fixture
+def quote_id():
+    """``quote_id(db, words)``: the id of the stored quote whose text contains ``words``."""
+
+    def find(db: Path, words: str) -> int:
+        with Store(db) as store:
+            (record,) = [r for r in store.quotes(limit=1000) if words in r.text]
+            return record.id
+
+    return find
+
+
+@pytest.fixture
+def chechens_file() -> Path:
+    """The bundled article about Lithuania and the Chechens."""
+    return CHECHENS

@@ -3,14 +3,14 @@ import io
 import json
 
 import pytest
-from conftest import quote_id
 
 from quotecheck.cli import cli
 
 
 @pytest.fixture
-def reviewed(runner, db):
+def reviewed(runner, db, quote_id):
     """Three verified quotes (two rated), one disputed, the rest unreviewed."""
+
     def mark(words, *args):
         result = runner.invoke(cli, ["mark", "--db", str(db), str(quote_id(db, words)), *args])
         assert result.exit_code == 0, result.output
@@ -88,6 +88,18 @@ def test_claimreview_for_rated_quotes(runner, reviewed):
     overridden = json.loads(_export(runner, reviewed, "--format", "claimreview", "--publisher", "X",
                                     "--url", "https://checks.example/1"))  # fmt: skip
     assert {item["url"] for item in overridden} == {"https://checks.example/1"}
+
+
+def test_claimreview_warns_about_items_without_a_url(runner, db, quote_id):
+    hostile = quote_id(db, "HYPERLINK")  # its article's url is javascript:, which is never used
+    runner.invoke(cli, ["mark", "--db", str(db), str(hostile), "verified", "--rating", "false"])
+    result = runner.invoke(cli, ["export", "--db", str(db), "--format", "claimreview", "--publisher", "X"])
+    assert result.exit_code == 0
+    assert result.stderr == "Warning: 1 ClaimReview item(s) have no url (their article has none); give --url.\n"
+    assert "url" not in json.loads(result.stdout)[0]
+    with_url = runner.invoke(cli, ["export", "--db", str(db), "--format", "claimreview", "--publisher", "X",
+                                   "--url", "https://checks.example/1"])  # fmt: skip
+    assert with_url.stderr == "" and json.loads(with_url.stdout)[0]["url"] == "https://checks.example/1"
 
 
 def test_claimreview_needs_a_publisher(runner, reviewed, monkeypatch):

@@ -1,6 +1,8 @@
 import json
-
-from conftest import CHECHENS
+import os
+import pty
+import subprocess
+import sys
 
 from quotecheck.cli import cli
 from quotecheck.store import Store
@@ -11,24 +13,24 @@ def _stats(db):
         return store.stats()
 
 
-def test_ingest_a_file_then_again_is_a_no_op(runner, tmp_path):
+def test_ingest_a_file_then_again_is_a_no_op(runner, tmp_path, chechens_file):
     db = tmp_path / "quotes.db"
-    first = runner.invoke(cli, ["ingest", "--db", str(db), str(CHECHENS)])
+    first = runner.invoke(cli, ["ingest", "--db", str(db), str(chechens_file)])
     assert first.exit_code == 0, first.output
     assert first.stdout.startswith("1 new article, 0 already stored, 0 failed;")
     quotes = _stats(db).quotes
     assert f"{quotes} quote" in first.stdout
 
-    again = runner.invoke(cli, ["ingest", "--db", str(db), str(CHECHENS)])
+    again = runner.invoke(cli, ["ingest", "--db", str(db), str(chechens_file)])
     assert again.exit_code == 0
     assert again.stdout.startswith("0 new articles, 1 already stored, 0 failed; 0 quotes added")
     assert _stats(db).articles == 1 and _stats(db).quotes == quotes
 
 
-def test_directories_are_read_recursively(runner, tmp_path):
+def test_directories_are_read_recursively(runner, tmp_path, chechens_file):
     nested = tmp_path / "in" / "deeper"
     nested.mkdir(parents=True)
-    (tmp_path / "in" / "one.txt").write_text(CHECHENS.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "in" / "one.txt").write_text(chechens_file.read_text(encoding="utf-8"), encoding="utf-8")
     (nested / "two.md").write_text('# Title\n\n"We will help," the minister said.\n', encoding="utf-8")
     (nested / "notes.gold.json").write_text("{}", encoding="utf-8")  # not an article: skipped silently
     db = tmp_path / "quotes.db"
@@ -39,10 +41,10 @@ def test_directories_are_read_recursively(runner, tmp_path):
     assert _stats(db).articles == 2
 
 
-def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_stored(runner, tmp_path):
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_stored(runner, tmp_path, chechens_file):
     batch = tmp_path / "batch"
     batch.mkdir()
-    good = {"text": CHECHENS.read_text(encoding="utf-8"), "title": "Lithuania helps gay Chechens flee Russia"}
+    good = {"text": chechens_file.read_text(encoding="utf-8"), "title": "Lithuania helps gay Chechens flee Russia"}
     lines = [json.dumps(good), "{not json", json.dumps({"title": "no text"}),
              json.dumps({"text": "Marcelino said the plan was \"open to refugees\"."})]  # fmt: skip
     (batch / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -77,9 +79,9 @@ def test_stdin(runner, tmp_path):
     assert _stats(db).articles == 1
 
 
-def test_summary_counts_match_the_database(runner, tmp_path):
+def test_summary_counts_match_the_database(runner, tmp_path, chechens_file):
     db = tmp_path / "quotes.db"
-    result = runner.invoke(cli, ["ingest", "--db", str(db), str(CHECHENS)])
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(chechens_file)])
     with Store(db) as store:
         stats = store.stats()
         speakers = len(store.speakers(limit=1000))
@@ -87,25 +89,25 @@ def test_summary_counts_match_the_database(runner, tmp_path):
     assert f"{speakers} new speaker" in result.stdout
 
 
-def test_no_progress_bar_when_not_on_a_terminal(runner, tmp_path):
-    result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "q.db"), str(CHECHENS)])
+def test_no_progress_bar_when_not_on_a_terminal(runner, tmp_path, chechens_file):
+    result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "q.db"), str(chechens_file)])
     assert "Ingesting" not in result.output
     assert "\r" not in result.output
 
 
-def test_database_path_that_is_not_a_database(runner, tmp_path):
+def test_database_path_that_is_not_a_database(runner, tmp_path, chechens_file):
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_text("this is not SQLite, just a text file of sufficient length " * 20, encoding="utf-8")
-    result = runner.invoke(cli, ["ingest", "--db", str(not_a_db), str(CHECHENS)])
+    result = runner.invoke(cli, ["ingest", "--db", str(not_a_db), str(chechens_file)])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ")
     assert "Traceback" not in result.output
 
 
-def test_quotecheck_db_environment_variable(runner, tmp_path, monkeypatch):
+def test_quotecheck_db_environment_variable(runner, tmp_path, monkeypatch, chechens_file):
     db = tmp_path / "from-env.db"
     monkeypatch.setenv("QUOTECHECK_DB", str(db))
-    result = runner.invoke(cli, ["ingest", str(CHECHENS)])
+    result = runner.invoke(cli, ["ingest", str(chechens_file)])
     assert result.exit_code == 0, result.output
     assert db.exists()
 
@@ -114,3 +116,29 @@ def test_paths_are_required(runner, tmp_path):
     result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "q.db")])
     assert result.exit_code == 2
     assert "Missing argument" in result.output
+
+
+def test_progress_bar_on_a_terminal(tmp_path, chechens_file):
+    """Run in a pseudo-terminal: the progress line shows, and an error line clears it before printing."""
+    controller, terminal = pty.openpty()
+    command = ["ingest", "--db", str(tmp_path / "q.db"), str(chechens_file), str(tmp_path / "missing.txt")]
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from quotecheck.cli import cli; cli()", *command],
+        stdin=terminal, stdout=terminal, stderr=terminal, env={**os.environ, "TERM": "xterm"},
+    )  # fmt: skip
+    os.close(terminal)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # EIO once the child has closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(controller)
+    assert process.wait(timeout=60) == 1
+    text = output.decode("utf-8", "replace")
+    assert "Ingesting" in text
+    assert f"\r\x1b[K{tmp_path / 'missing.txt'}: " in text
+    assert "1 new article, 0 already stored, 1 failed;" in text

@@ -1,5 +1,3 @@
-from conftest import quote_id
-
 from quotecheck.cli import cli
 from quotecheck.store import Store
 
@@ -9,10 +7,10 @@ def _quote(db, qid):
         return store.quote(qid)
 
 
-def test_mark_several_quotes_with_rating_note_and_evidence(runner, db):
+def test_mark_several_quotes_with_rating_note_and_evidence(runner, db, quote_id):
     first, second = quote_id(db, "We are just one"), quote_id(db, "It's not sufficient")
-    result = runner.invoke(cli, ["mark", "--db", str(db), str(first), str(second), "verified", "--rating",
-                                 "mostly-true", "--note", "Matches the video", "--evidence", "https://example.org/v"])  # fmt: skip
+    options = ["--rating", "mostly-true", "--note", "Matches the video", "--evidence", "https://example.org/v"]
+    result = runner.invoke(cli, ["mark", "--db", str(db), str(first), str(second), "verified", *options])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"#{first} verified, rated mostly-true (version 2)",
@@ -23,13 +21,13 @@ def test_mark_several_quotes_with_rating_note_and_evidence(runner, db):
         "verified", "mostly-true", "Matches the video", "https://example.org/v", "tester")  # fmt: skip
 
 
-def test_reviewer_option_beats_the_environment(runner, db):
+def test_reviewer_option_beats_the_environment(runner, db, quote_id):
     qid = quote_id(db, "We are just one")
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed", "--reviewer", "eva"])
     assert _quote(db, qid).reviewer == "eva"
 
 
-def test_login_name_when_nothing_else(runner, db, monkeypatch):
+def test_login_name_when_nothing_else(runner, db, monkeypatch, quote_id):
     monkeypatch.delenv("QUOTECHECK_REVIEWER")
     monkeypatch.setattr("getpass.getuser", lambda: "login-name")
     qid = quote_id(db, "We are just one")
@@ -37,7 +35,7 @@ def test_login_name_when_nothing_else(runner, db, monkeypatch):
     assert _quote(db, qid).reviewer == "login-name"
 
 
-def test_unknown_ids_are_reported_and_the_rest_marked(runner, db):
+def test_unknown_ids_are_reported_and_the_rest_marked(runner, db, quote_id):
     qid = quote_id(db, "We are just one")
     result = runner.invoke(cli, ["mark", "--db", str(db), "999", str(qid), "unverifiable"])
     assert result.exit_code == 1
@@ -54,7 +52,7 @@ def test_invalid_status_and_rating_are_friendly(runner, db):
     assert _quote(db, 1).status == "unreviewed"
 
 
-def test_rating_none_clears_it(runner, db):
+def test_rating_none_clears_it(runner, db, quote_id):
     qid = quote_id(db, "We are just one")
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "false"])
     result = runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "none"])
@@ -62,18 +60,20 @@ def test_rating_none_clears_it(runner, db):
     assert _quote(db, qid).rating is None
 
 
-def test_undo_reverses_your_latest_action_across_runs(runner, db):
+def test_undo_reverses_your_latest_action_across_runs(runner, db, quote_id):
     qid = quote_id(db, "We are just one")
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed"])
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "true"])
 
     result = runner.invoke(cli, ["undo", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Undid tester's change to quote #{qid}: status disputed -> verified; rating none -> true.\n"
+    assert result.stdout == (
+        f"Undid tester's change to quote #{qid}: status disputed -> verified; rating none -> true.\n"
+    )
     assert (_quote(db, qid).status, _quote(db, qid).rating) == ("disputed", None)
 
 
-def test_undo_refuses_cleanly_when_someone_changed_the_quote_since(runner, db):
+def test_undo_refuses_cleanly_when_someone_changed_the_quote_since(runner, db, quote_id):
     qid = quote_id(db, "We are just one")
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "true"])
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "misquoted", "--reviewer", "eva"])
@@ -83,7 +83,7 @@ def test_undo_refuses_cleanly_when_someone_changed_the_quote_since(runner, db):
     assert (_quote(db, qid).status, _quote(db, qid).rating) == ("misquoted", "true")
 
 
-def test_undo_of_anyone_and_nothing_left(runner, db):
+def test_undo_of_anyone_and_nothing_left(runner, db, quote_id):
     qid = quote_id(db, "We are just one")
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed", "--reviewer", "eva"])
     assert runner.invoke(cli, ["undo", "--db", str(db)]).stdout == "Nothing to undo.\n"

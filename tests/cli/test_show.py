@@ -1,12 +1,10 @@
-import re
 import json
-
-from conftest import quote_id
+import re
 
 from quotecheck.cli import cli
 
 
-def test_quote_in_its_paragraph_with_its_attribution(runner, db):
+def test_quote_in_its_paragraph_with_its_attribution(runner, db, quote_id):
     qid = quote_id(db, "Nobody should be persecuted")
     result = runner.invoke(cli, ["show", "--db", str(db), str(qid)])
     assert result.exit_code == 0, result.output
@@ -15,12 +13,13 @@ def test_quote_in_its_paragraph_with_its_attribution(runner, db):
     assert '"Nobody should be persecuted for who they love," the minister told reporters in Vilnius.' in lines
     assert "Vilnius will keep issuing" not in result.stdout  # only the quote's own paragraph
     for expected in ("Speaker     Linas Linkevicius (#", "Role        the minister", "Cue         told",
-                     "Rule        test-fixture", "Confidence  0.80", "Article     #2 Lithuania to keep humanitarian visas",
+                     "Rule        test-fixture", "Confidence  0.80",
+                     "Article     #2 Lithuania to keep humanitarian visas",
                      "Source      LRT, 2017-06-12", "Not reviewed yet."):  # fmt: skip
         assert any(line.startswith(expected) for line in lines), expected
 
 
-def test_full_review_history(runner, db):
+def test_full_review_history(runner, db, quote_id):
     qid = quote_id(db, "We are just one of many countries")
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed", "--note", "No record of this"])
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--rating", "true", "--reviewer", "eva"])
@@ -35,7 +34,7 @@ def test_full_review_history(runner, db):
     assert "Note        No record of this" in result.stdout
 
 
-def test_json(runner, db):
+def test_json(runner, db, quote_id):
     qid = quote_id(db, "not that unusual")
     result = runner.invoke(cli, ["show", "--db", str(db), str(qid), "--json"])
     data = json.loads(result.stdout)
@@ -44,7 +43,7 @@ def test_json(runner, db):
     assert data["history"] == []
 
 
-def test_hostile_text_is_printed_inert(runner, db):
+def test_hostile_text_is_printed_inert(runner, db, quote_id):
     result = runner.invoke(cli, ["show", "--db", str(db), str(quote_id(db, "HYPERLINK"))])
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout

@@ -1,7 +1,5 @@
 import json
 
-from conftest import quote_id
-
 from quotecheck.cli import cli
 from quotecheck.store import Store
 
@@ -12,7 +10,7 @@ def _speakers(runner, db, *args):
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def test_lists_speakers_by_quote_count_with_roles_and_review_progress(runner, db):
+def test_lists_speakers_by_quote_count_with_roles_and_review_progress(runner, db, quote_id):
     runner.invoke(cli, ["mark", "--db", str(db), str(quote_id(db, "We are just one")), "verified"])
     rows = _speakers(runner, db)
     assert [row["name"] for row in rows[:3]] == ["Linas Linkevicius", "Mia Sundelin", "Catarina Marcelino"]
@@ -41,7 +39,7 @@ def test_table_on_request(runner, db):
     assert "Karen Ellemann" not in result.stdout
 
 
-def test_merge_by_name_and_id_is_recorded_and_undoable(runner, db):
+def test_merge_by_name_and_id_is_recorded_and_undoable(runner, db, quote_id):
     with Store(db) as store:
         demir = next(s for s in store.speakers("Zuhal Demir") if s.name == "Zuhal Demir")
     result = runner.invoke(cli, ["speakers", "--db", str(db), "merge", "Karen Ellemann", str(demir.id)])
@@ -73,9 +71,8 @@ def test_rename(runner, db):
     with Store(db) as store:
         minister = store.speakers("Linas Linkevicius")[0]
     # --db may also follow the subcommand
-    result = runner.invoke(
-        cli, ["speakers", "rename", "--db", str(db), str(minister.id), "Linas Antanas Linkevičius", "--reviewer", "eva"]
-    )
+    new_name = "Linas Antanas Linkevičius"
+    result = runner.invoke(cli, ["speakers", "rename", "--db", str(db), str(minister.id), new_name, "--reviewer", "eva"])
     assert result.exit_code == 0, result.output
     assert result.stdout == f'Renamed #{minister.id} "Linas Linkevicius" to "Linas Antanas Linkevičius".\n'
     rows = _speakers(runner, db, "--limit", "1")

@@ -1,11 +1,9 @@
 import json
 
-from conftest import quote_id
-
 from quotecheck.cli import cli
 
 
-def test_text_report(runner, db):
+def test_text_report(runner, db, quote_id):
     runner.invoke(cli, ["mark", "--db", str(db), str(quote_id(db, "We are just one")), "verified"])
     runner.invoke(cli, ["mark", "--db", str(db), str(quote_id(db, "HYPERLINK")), "disputed"])
     result = runner.invoke(cli, ["stats", "--db", str(db)])

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from quotecheck.extract.model import Quote
 from quotecheck.read.model import Article
@@ -126,9 +124,3 @@ def test_published_date_orders_the_default_listing(store):
     add_said(store, "Ann Lee", "second", published="2023-12-31")
     assert [q.text for q in store.quotes()] == ["first", "second", "third"]
 
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(query=st.text())
-def test_any_typed_search_text_never_raises(store, query):
-    store.quotes(QuoteFilter(text=query, speaker=query))
-    store.count_quotes(QuoteFilter(text=query))

@@ -84,12 +84,12 @@ class ReviewScreen(Screen):
         try:
             undone = self.app.store.undo(reviewer=self.app.reviewer)
         except StoreError as error:
-            self.notify(plain(str(error)), severity="error", title="Undo failed")
+            self.app.tell(str(error), title="Undo failed", severity="error")
             return
         if undone is None:
-            self.notify("Nothing of yours to undo.", title="Undo")
+            self.app.tell("Nothing of yours to undo.", title="Undo")
             return
-        self.notify(undo_message(undone), title="Undone")
+        self.app.tell(undo_message(undone), title="Undone")
         if undone.quote_id is not None:
             try:
                 record = self.app.store.quote(undone.quote_id)
@@ -113,18 +113,20 @@ class ReviewScreen(Screen):
             self.app.push_screen(ConflictScreen(record, change, conflict.current))
             return
         except StoreError as error:
-            self.notify(plain(str(error)), severity="error", title="Not saved")
+            self.app.tell(str(error), title="Not saved", severity="error")
             return
         self.app.quote_changed(updated)
         self.show_quote(updated, advance=advance)
 
 
-def undo_message(review: Review) -> Text:
-    text = Text(f"Undid {review.action}")
+def undo_message(review: Review) -> str:
+    message = f"Undid {review.action}"
     if review.old_status is not None or review.new_status is not None:
-        text.append(f" ({review.new_status} back to {review.old_status})")
+        message += f" ({review.new_status} back to {review.old_status})"
     elif review.action == "rating":
-        text.append(f" ({review.new_rating or 'none'} back to {review.old_rating or 'none'})")
+        message += f" ({review.new_rating or 'none'} back to {review.old_rating or 'none'})"
+    elif review.action in ("rename", "merge") and review.new_name:
+        message += f" of {review.new_name}"
     if review.quote_id is not None:
-        text.append(f" on quote #{review.quote_id}")
-    return text
+        message += f" on quote #{review.quote_id}"
+    return message

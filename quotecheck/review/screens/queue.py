@@ -168,8 +168,8 @@ class QueueScreen(ReviewScreen):
             if index == self.queue.cursor:
                 self._show_detail(record)
         elif focus:
-            # Not in the list (an undo after a restart brings a quote back into the queue): reload and go to
-            # it when its page arrives.
+            # Not in the list (an undo after a restart brings a quote back into the queue): reload, and go to
+            # it if it is on the first page.
             self._focus_when_loaded = record.id
             self.reload()
         self.refresh_counts()
@@ -179,11 +179,9 @@ class QueueScreen(ReviewScreen):
         if self._focus_when_loaded is None:
             return
         index = self.queue.index_where(lambda row: row.id == self._focus_when_loaded)
+        self._focus_when_loaded = None  # only the first page: never jump later, while the reviewer is working
         if index is not None:
             self.queue.move_to(index)
-            self._focus_when_loaded = None
-        elif self.queue.exhausted:
-            self._focus_when_loaded = None
 
     def refresh_speakers(self) -> None:
         self.reload()
@@ -293,12 +291,10 @@ class QueueScreen(ReviewScreen):
             path.write_text(render("md", records, title=title), encoding="utf-8")
             return len(records)
 
-        self.notify("Exporting…", title="Export", timeout=2)
+        self.app.tell("Exporting…", title="Export", timeout=2)
         try:
             count = await self.app.counter.run(write)
         except (OSError, ImportError, ValueError) as error:
-            self.notify(plain(str(error)), severity="error", title="Export failed")
+            self.app.tell(str(error), title="Export failed", severity="error")
             return
-        message = Text(f"{count:,} quotes written to\n")
-        message.append_text(plain(str(path)))
-        self.notify(message, title="Exported", timeout=10)
+        self.app.tell(f"{count:,} quotes written to\n{path}", title="Exported", timeout=10)

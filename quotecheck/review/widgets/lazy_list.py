@@ -25,8 +25,11 @@ PAGE_SIZE = 200
 PREFETCH_MARGIN = 60  # fetch the next page when the cursor or the view comes this close to the end
 
 
-class LazyList(ScrollView, Generic[Row], can_focus=True):
-    """Subclasses say how a row and the column header look (``render_row``, ``render_header``)."""
+class LazyList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False):
+    """Subclasses say how a row and the column header look (``render_row``, ``render_header``).
+
+    No bindings of its own (not even the scroll keys it would inherit): the screens bind the moves, by id,
+    so the keymap and the help screen cover them."""
 
     COMPONENT_CLASSES = {"lazy-list--cursor", "lazy-list--header", "lazy-list--placeholder"}
 

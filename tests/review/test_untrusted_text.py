@@ -1,0 +1,78 @@
+"""Article text is shown as it is written: markup-like brackets stay visible, control characters never reach
+the terminal, wherever the text appears (rows, detail, article view, titles, notifications, dialogs)."""
+
+from __future__ import annotations
+
+from quotecheck.extract.model import Quote
+from quotecheck.read.model import Article
+from quotecheck.review.screens.article import ArticleScreen
+from quotecheck.review.widgets.quote_list import QuoteList
+from quotecheck.store import Store
+
+from .helpers import make_app, settle
+
+
+def visible_lines(widget) -> str:
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_markup_in_quotes_and_titles_is_shown_literally(store, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        rows = visible_lines(app.screen.query_one(QuoteList))
+        assert "[bold]to shipping firms[/bold]" in rows
+        assert "[link=https://evil.example]click[/link]" in rows
+        await pilot.press("j", "j")
+        await settle(pilot)
+        context = app.screen.query_one("#detail-context").content
+        assert "giveaway [bold]to shipping firms[/bold]," in context.plain
+        await pilot.press("j", "j", "enter")  # the library article, titled "Library to open on [i]Sundays[/i]"
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert "[i]Sundays[/i]" in app.screen.query_one("#topbar").content.plain
+        assert "[i]Sundays[/i]" in app.screen.query_one("#article-attribution").content.plain
+        screenshot = app.export_screenshot()
+        assert "[link=https://evil.example]click[/link]" in screenshot.replace("&#160;", " ")
+
+
+async def test_notifications_are_never_markup(store, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.tell("[bold]not bold[/bold] [link=x]y[/link] \x1b[31mred", title="[i]t[/i]")
+        await settle(pilot)
+        toast = app.screen.query("Toast").last()
+        shown = str(toast.render())
+        assert "[bold]not bold[/bold] [link=x]y[/link]" in shown and "\x1b" not in shown
+
+
+async def test_export_notification_renders(store, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        shown = " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+        assert "quotes written to" in shown and str(tmp_path) in shown
+
+
+async def test_control_characters_are_removed_without_moving_highlights(tmp_path):
+    text = "Intro.\n\"Pay \x1b[31mnow\x07 please,\" said Eve Stone.\n"
+    start = text.index("Pay")
+    end = text.index(",\"") + 1
+    mention = text.index("Eve Stone")
+    quote = Quote(start, end, text[start:end], "direct", speaker="Eve Stone", speaker_type="person",
+                  mention_start=mention, mention_end=mention + 9, cue="said", confidence=0.9, rule="test-rule")
+    with Store(tmp_path / "ctl.db") as store:
+        store.add_article(Article(text, title="Bell\x07 title"), [quote])
+        app = make_app(store, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            context = app.screen.query_one("#detail-context").content
+            assert "\x1b" not in context.plain and "\x07" not in context.plain
+            assert "Pay [31mnow please," in context.plain
+            highlighted = {context.plain[span.start:span.end] for span in context.spans}
+            assert "Eve Stone" in highlighted  # the mention is still exactly the name
+            rows = visible_lines(app.screen.query_one(QuoteList))
+            assert "\x1b" not in rows and "\x07" not in rows

@@ -1,0 +1,139 @@
+"""Store.quotes filters, orders and keyset paging; counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotecheck.store import QuoteFilter, StoreError
+
+from .builders import add_said
+
+
+@pytest.fixture
+def filled(store):
+    """Twelve quotes over three speakers, two outlets, three dates, with some reviewed and rated."""
+    rows = [
+        ("Marcelino Rodríguez", "Spain will welcome refugees", "LRT", "2024-01-05", "direct", 0.9),
+        ("Marcelino Rodríguez", "the border stays open", "LRT", "2024-01-05", "partial", 0.3),
+        ("Marcelino Rodríguez", "inflation is falling", "BNS", "2024-02-10", "indirect", 0.5),
+        ("Angela Merkel", "refugees are welcome here", "BNS", "2023-12-31", "direct", 0.7),
+        ("Angela Merkel", "we will manage", "LRT", None, "direct", 0.95),
+        ("the Foreign Ministry", "talks on refugees continue", "Reuters", "2024-02-10", "indirect", 0.2),
+    ]
+    ids = {}
+    for speaker, words, outlet, published, kind, confidence in rows:
+        speaker_type = "organisation" if speaker.startswith("the ") else "person"
+        _, record = add_said(store, speaker, words, outlet=outlet, published=published, kind=kind,
+                             confidence=confidence, speaker_type=speaker_type)  # fmt: skip
+        ids[words] = record.id
+    store.set_status(ids["inflation is falling"], "verified", reviewer="ana")
+    store.mark(ids["refugees are welcome here"], "disputed", rating="false", reviewer="ana")
+    return ids
+
+
+def _texts(records):
+    return [r.text for r in records]
+
+
+def test_default_order_is_published_then_article_then_position(store, filled):
+    assert _texts(store.quotes()) == [
+        "we will manage", "refugees are welcome here", "Spain will welcome refugees", "the border stays open",
+        "inflation is falling", "talks on refugees continue"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "quote_filter, expected",
+    [
+        (QuoteFilter(status="verified"), {"inflation is falling"}),
+        (QuoteFilter(status="unreviewed", kind="direct"), {"we will manage", "Spain will welcome refugees"}),
+        (QuoteFilter(kind="partial"), {"the border stays open"}),
+        (QuoteFilter(outlet="lrt"), {"Spain will welcome refugees", "the border stays open", "we will manage"}),
+        (QuoteFilter(since="2024-02-01"), {"inflation is falling", "talks on refugees continue"}),
+        (QuoteFilter(until="2024-01-05"), {"refugees are welcome here", "Spain will welcome refugees",
+                                           "the border stays open"}),
+        (QuoteFilter(since="2024-01-05", until="2024-01-05"), {"Spain will welcome refugees", "the border stays open"}),
+        (QuoteFilter(rated_only=True), {"refugees are welcome here"}),
+        (QuoteFilter(speaker="rodriguez"), {"Spain will welcome refugees", "the border stays open",
+                                            "inflation is falling"}),
+        (QuoteFilter(speaker="Marcelino"), {"Spain will welcome refugees", "the border stays open",
+                                            "inflation is falling"}),
+        (QuoteFilter(speaker="Merkl"), {"refugees are welcome here", "we will manage"}),
+        (QuoteFilter(speaker="nobody like this"), set()),
+        (QuoteFilter(text="refugees"), {"Spain will welcome refugees", "refugees are welcome here",
+                                        "talks on refugees continue"}),
+        (QuoteFilter(text="refugee"), {"Spain will welcome refugees", "refugees are welcome here",
+                                       "talks on refugees continue"}),  # stemming
+        (QuoteFilter(text="Marcelino refugees"), {"Spain will welcome refugees"}),  # speaker names are indexed
+        (QuoteFilter(text="rodriguez"), {"Spain will welcome refugees", "the border stays open",
+                                         "inflation is falling"}),  # accents folded
+        (QuoteFilter(text="refugees", speaker="Merkel"), {"refugees are welcome here"}),
+        (QuoteFilter(text="refugees", status="unreviewed", outlet="Reuters"), {"talks on refugees continue"}),
+        (QuoteFilter(text='"welcome here"'), {"refugees are welcome here"}),  # a typed phrase stays a phrase
+        (QuoteFilter(text="20% (citation"), set()),
+        (QuoteFilter(text="%%% ()"), set()),
+    ],
+)
+def test_filters(store, filled, quote_filter, expected):
+    records = store.quotes(quote_filter)
+    assert set(_texts(records)) == expected
+    assert store.count_quotes(quote_filter) == len(expected)
+
+
+def test_speaker_id_and_article_filters(store, filled):
+    quote = store.quote(filled["we will manage"])
+    by_speaker = store.quotes(QuoteFilter(speaker_id=quote.speaker_id))
+    assert set(_texts(by_speaker)) == {"we will manage", "refugees are welcome here"}
+    assert _texts(store.quotes(QuoteFilter(article_id=quote.article_id))) == ["we will manage"]
+    assert _texts(store.quotes(QuoteFilter(speaker_id=quote.speaker_id, text="manage"))) == ["we will manage"]
+
+
+def test_count_reviewed(store, filled):
+    assert store.count_reviewed() == 2
+    assert store.count_reviewed(QuoteFilter(outlet="BNS")) == 2
+    assert store.count_reviewed(QuoteFilter(speaker="Merkel")) == 1
+    assert store.count_reviewed(QuoteFilter(text="refugees")) == 1
+
+
+def test_low_confidence_first(store, filled):
+    confidences = [r.confidence for r in store.quotes(QuoteFilter(low_confidence_first=True))]
+    assert confidences == sorted(confidences) and len(confidences) == 6
+    queue = store.quotes(QuoteFilter(status="unreviewed", low_confidence_first=True))
+    assert _texts(queue)[:2] == ["talks on refugees continue", "the border stays open"]
+
+
+@pytest.mark.parametrize(
+    "quote_filter",
+    [QuoteFilter(), QuoteFilter(low_confidence_first=True), QuoteFilter(text="Lee again"),
+     QuoteFilter(text="refugees"), QuoteFilter(status="unreviewed"), QuoteFilter(speaker="Lee", kind="direct")],
+)  # fmt: skip
+def test_keyset_pages_visit_every_quote_once_in_order(store, quote_filter):
+    for i in range(23):
+        add_said(store, "Ann Lee", f"refugees {i}", published=f"2024-01-{i % 5 + 1:02d}", confidence=(i * 7 % 10) / 10)
+        add_said(store, "Ann Lee", f"refugees {i} again", published=None, confidence=0.5)
+    everything = store.quotes(quote_filter, limit=1000)
+    assert len(everything) == store.count_quotes(quote_filter) > 0
+    paged, after = [], None
+    while page := store.quotes(quote_filter, limit=4, after=after):
+        paged += page
+        after = store.page_key(page[-1], quote_filter)
+    assert [r.id for r in paged] == [r.id for r in everything]
+
+
+def test_bad_filter_values_are_one_line_errors(store):
+    for bad in (QuoteFilter(status="done"), QuoteFilter(kind="shout"), QuoteFilter(since="last week"),
+                QuoteFilter(until="2024-13-45")):  # fmt: skip
+        with pytest.raises(StoreError) as error:
+            store.quotes(bad)
+        assert "\n" not in str(error.value)
+    with pytest.raises(StoreError, match="page key"):
+        store.quotes(QuoteFilter(), after=(1,))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=st.text())
+def test_any_typed_search_text_never_raises(store, typed):
+    store.quotes(QuoteFilter(text=typed, speaker=typed))
+    store.count_quotes(QuoteFilter(text=typed))
+    store.match_speakers(typed)
