@@ -41,12 +41,15 @@ class GoldError(Exception):
     """A gold file (or one JSONL line of it) that cannot be used; ``str()`` is "path[:line]: reason"."""
 
 
-def gold_files(paths: list[str]) -> Iterator[Path]:
-    """The paths themselves, with directories replaced by the ``*.gold.json`` and ``*.gold.jsonl`` files under them."""
+def gold_files(paths: list[str]) -> Iterator[Path | GoldError]:
+    """The paths themselves, with directories replaced by the ``*.gold.json`` and ``*.gold.jsonl`` files under them
+    (a GoldError for a directory that has none)."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
             found = [p for p in path.rglob("*") if p.is_file() and p.name.endswith((".gold.json", ".gold.jsonl"))]
+            if not found:
+                yield GoldError(f"{path}: no *.gold.json or *.gold.jsonl files in this directory")
             yield from sorted(found)
         else:
             yield path

@@ -27,6 +27,7 @@ def tally_figures(tally: Tally) -> dict:
         "f1": _ratio(2 * tally.matched, tally.gold + tally.found),
         "exact_span_rate": _ratio(tally.exact, tally.matched),
         "speaker_accuracy": _ratio(tally.speaker_right, tally.speaker_judged),
+        "end_to_end": end_to_end_figures(tally),
     }
 
 
@@ -50,7 +51,6 @@ def report_dict(summary: Summary, *, files: int, errors: int, seconds: dict[str,
         "seconds": {name: round(value, 3) for name, value in seconds.items()},
         **{category: tally_figures(summary.categories[category]) for category in CATEGORIES},
         "all": tally_figures(total),
-        "end_to_end": end_to_end_figures(total),
         "kinds": {
             kind: {
                 "gold": tally.gold,
@@ -87,12 +87,14 @@ def render_table(report: dict) -> str:
             f"{_percent(f['precision']):>11}{_percent(f['recall']):>9}{_percent(f['f1']):>8}"
             f"{_percent(f['exact_span_rate']):>8}{_percent(f['speaker_accuracy']):>9}"
         )
-    e2e = report["end_to_end"]
-    lines.append(
-        f"{'end to end':<16}{e2e['gold']:>7}{e2e['found']:>7}{e2e['correct']:>7}"
-        f"{_percent(e2e['precision']):>11}{_percent(e2e['recall']):>9}{_percent(e2e['f1']):>8}"
-        "   (span matched and speaker right)"
-    )
+    lines += ["", f"{'end to end':<16}{'gold':>7}{'found':>7}{'right':>7}{'precision':>11}{'recall':>9}{'F1':>8}"
+              "   (span matched and speaker right)"]
+    for key in (*CATEGORIES, "all"):
+        e2e = report[key]["end_to_end"]
+        lines.append(
+            f"{CATEGORY_LABELS[key]:<16}{e2e['gold']:>7}{e2e['found']:>7}{e2e['correct']:>7}"
+            f"{_percent(e2e['precision']):>11}{_percent(e2e['recall']):>9}{_percent(e2e['f1']):>8}"
+        )
     lines += ["", f"{'by kind':<16}{'gold':>7}{'found':>7}{'recall':>9}{'precision':>11}"]
     for kind in KINDS:
         k = report["kinds"][kind]

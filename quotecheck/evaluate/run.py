@@ -29,15 +29,22 @@ def evaluate(
 
     Unreadable files and lines are collected in ``errors`` (and passed to ``on_error`` as they happen)."""
     result = Evaluation()
+
+    def failed(error: GoldError) -> None:
+        result.errors.append(error)
+        if on_error is not None:
+            on_error(error)
+
     clock = time.perf_counter
     for path in gold_files(list(paths)):
+        if isinstance(path, GoldError):
+            failed(path)
+            continue
         result.files += 1
         started = clock()
         for item in load_gold(path):
             if isinstance(item, GoldError):
-                result.errors.append(item)
-                if on_error is not None:
-                    on_error(item)
+                failed(item)
                 continue
             extract_started = clock()
             predicted = extractor(item.text)

@@ -4,6 +4,7 @@ Pure functions over GoldDocument and Quote values; no I/O."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -67,14 +68,21 @@ def score_document(document: GoldDocument, predicted: Sequence[Quote]) -> Docume
 def _match(text: str, gold: list[GoldQuote], found: list[Quote]) -> tuple[list[Match], list[GoldQuote], list[Quote]]:
     """Greedy one-to-one matching, best overlap first, of pairs overlapping at least MIN_OVERLAP."""
     gold_spans = [trim(text, g.start, g.end) for g in gold]
-    found_spans = [trim(text, q.start, q.end) for q in found]
+    trimmed = sorted(((trim(text, q.start, q.end), q) for q in found), key=lambda pair: pair[0])
+    found = [q for _, q in trimmed]
+    found_spans = [span for span, _ in trimmed]
+    found_starts = [span[0] for span in found_spans]
     candidates = []
-    for gi, gold_span in enumerate(gold_spans):
-        for fi, found_span in enumerate(found_spans):
-            if intersects(gold_span, found_span):
-                score = overlap(gold_span, found_span)
-                if score >= MIN_OVERLAP:
-                    candidates.append((-score, gi, fi))
+    for gi, (gold_start, gold_end) in enumerate(gold_spans):
+        # overlap >= 0.5 needs a prediction at most twice as long that intersects the gold span, so its start lies
+        # in (gold_start - 2 * length, gold_end): only those are compared
+        length = gold_end - gold_start
+        first = bisect_right(found_starts, gold_start - 2 * length)
+        last = bisect_left(found_starts, gold_end)
+        for fi in range(first, last):
+            score = overlap((gold_start, gold_end), found_spans[fi])
+            if score >= MIN_OVERLAP:
+                candidates.append((-score, gi, fi))
     candidates.sort()
     used_gold: set[int] = set()
     used_found: set[int] = set()

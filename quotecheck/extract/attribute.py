@@ -20,6 +20,7 @@ from quotecheck.extract.quotes import QuoteSpan, find_quotes
 # Rule names and confidences, strongest first (docs/attribution.md describes each).
 RULES = {
     "trailing-cue": 0.95,  # "…," he said / "…," said Smith
+    "trailing-verb": 0.8,  # "…," Trump barked. (a verb the lexicon does not know, in the attribution slot)
     "leading-cue": 0.9,  # Smith said: "…" / he said, "…"
     "colon-layout": 0.85,  # Smith: "…"
     "dash-layout": 0.85,  # "…" - Smith
@@ -36,11 +37,19 @@ RULES = {
 _CUE_GAP = 90  # characters between a quote and an adjacent cue
 _ADJACENT = regex.compile(r"[\s,;:—–\-]*")
 _GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
-_BETWEEN_CUE_AND_QUOTE = regex.compile(r"[^\"“”„«».!?;]{0,120}")
+_SENTENCE_BREAK = regex.compile(r"[.!?;]\s|\n")
 _NOT_SPEECH = regex.compile(
     r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")[\s,:]*$", regex.I
 )
 _CONTENT_AFTER = regex.compile(r"\s+(?:that\s+)?(?!(?:in|on|at|of|during|when|as|after|last|this|to)\b)[\p{Ll}\p{Lu}]")
+_ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
+_TRAILING_VERB = regex.compile(
+    r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,3}"
+    r"|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
+    r"\s+(?P<verb>\p{Ll}{2,}ed|began|went\s+on|wrote|spoke|broke\s+in|shot\s+back|chimed\s+in)"
+    r"(?:(?P<end>\s*[.!?]|\s*$)|(?=\s*[,;:]|\s+(?:on|in|at|to|during|as|after|before|when|while|with|of|about|"
+    r"back|again|later|then|from)\b))"
+)
 _QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 _TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
@@ -61,6 +70,13 @@ _CLAUSE_BREAK = regex.compile(
 )
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ADJUNCT_START = regex.compile(r"(?:in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
+_CLAUSE_START = regex.compile(
+    r"(?:he|she|they|it|we|I|you|there|this|that|these|those|the|a|an|his|her|their|its|our|no|all|some|many|most|"
+    r"only|both|every|each|any|one|two|\d)\b",
+    regex.I,
+)
+_PARTICIPLE_START = regex.compile(r"\p{Ll}+ing\b")
+_RELATIVE_BEFORE = regex.compile(r"\b(?:who|which|that|having)\s+(?:\w+\s+)?$", regex.I)
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 
 
@@ -194,20 +210,33 @@ class _Extractor:
                         self._new_sentence_after(span, cue)
                     ):
                         return self._from_cue(cue, "trailing-cue")
+        # trailing-verb: "…," Trump barked. / "…?" he surmised. -- any verb in the attribution slot.
+        if after is not None and text[span.end - 1 : span.end] in _ATTRIBUTION_PUNCTUATION:
+            match = _TRAILING_VERB.match(text, after, min(para_end, after + 90))
+            if match and (text[span.end - 1] != "." or match.group("end")):
+                mention = mention_after(text, match.start("subject"), match.end("subject"))
+                if mention is not None:
+                    found = self._from_mention(mention, "trailing-verb")
+                    found.cue = match.group("verb")
+                    return found
         # leading-cue: Smith said: "…" / he said, "…" / X told Y that "…"
         open_mark = span.open_mark
+        sentence_start, _ = self.layout.sentence(open_mark)
         index = bisect_right(self.cue_starts, open_mark) - 1
-        if index >= 0:
+        nearest = True
+        while index >= 0 and self.cues[index].start >= max(para_start, sentence_start - 1):
             cue = self.cues[index]
-            if cue.end <= open_mark and cue.start >= para_start:
-                gap = text[cue.end : open_mark]
-                tail = cue.mention.end if cue.mention is not None and cue.subject_after else cue.end
-                gap_after_subject = text[max(cue.end, tail) : open_mark]
-                if len(gap_after_subject) <= 60 and not _has_break(gap_after_subject) and cue.mention is not None:
-                    return self._from_cue(cue, "leading-cue")
-                sentence_start, _ = self.layout.sentence(open_mark)
-                if cue.start >= sentence_start and cue.mention is not None and _BETWEEN_CUE_AND_QUOTE.fullmatch(gap):
-                    return self._from_cue(cue, "cue-in-sentence")
+            index -= 1
+            if cue.mention is None or cue.end > open_mark:
+                continue  # "urge Latino leaders" has no subject of its own: look further back
+            tail = cue.mention.end if cue.subject_after else cue.end
+            gap_after_subject = text[max(cue.end, tail) : open_mark]
+            if nearest and len(gap_after_subject) <= 60 and not _has_break(gap_after_subject):
+                return self._from_cue(cue, "leading-cue")
+            # cue-in-sentence: Smith said it was "not that unusual"
+            if cue.start >= sentence_start and not _SENTENCE_BREAK.search(text, cue.end, open_mark):
+                return self._from_cue(cue, "cue-in-sentence")
+            nearest = False
         # cue-in-sentence, after the quote: the "fair share" they need, DFA spokesman Neil Sroka said.
         if after is not None:
             index = bisect_left(self.cue_starts, after)
@@ -278,8 +307,9 @@ class _Extractor:
             return False
         sentence_start, _ = self.layout.sentence(span.open_mark)
         lead = text[sentence_start : span.open_mark].strip()
-        if not lead or lead.endswith((":", ",")):
-            return False
+        if lead and not lead.endswith((":", ",")):
+            return True  # a fragment closing the writer's sentence
+        # A whole utterance: '"…." Smith said.' attributes it, '"…." Asked about it, Smith said …' does not.
         tail = max(cue.end, cue.mention.end if cue.mention is not None else cue.end)
         return bool(_CONTENT_AFTER.match(text, tail))
 
@@ -305,7 +335,9 @@ class _Extractor:
         if not words:
             return False
         if len(words) <= 6 and _title_case(words):
-            return a.rule == "trailing-cue"  # "Cheers," he said -- but not "Saturday Night Live"
+            # "Cheers," he said -- but not "Saturday Night Live", nor On "This Week," Rubio said
+            sentence_start, _ = self.layout.sentence(span.open_mark)
+            return a.rule == "trailing-cue" and not text[sentence_start : span.open_mark].strip()
         return True
 
     def _kind(self, span: QuoteSpan, a: Attribution) -> str:
@@ -369,8 +401,11 @@ class _Extractor:
 
     def _reported_forward(self, cue: Cue) -> tuple[int, int] | None:
         text = self.text
-        _, sentence_end = self.layout.sentence(cue.start)
+        sentence_start, sentence_end = self.layout.sentence(cue.start)
         pos = cue.end
+        object_skipped = False
+        if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - 12), cue.start):
+            return None  # "the editor who wrote the profile": a relative clause, not a report
         if cue.lemma == "according to":
             if cue.start != self.layout.sentence(cue.start)[0]:
                 return None
@@ -387,6 +422,7 @@ class _Extractor:
                     obj = _OBJECT.match(text, pos, sentence_end)
                     if obj:
                         pos = obj.end()
+                        object_skipped = True
                 time = _TIME_ADJUNCT.match(text, pos, sentence_end)
                 if time:
                     pos = time.end()
@@ -402,8 +438,12 @@ class _Extractor:
             end = stop.start()
         while end > pos and text[end - 1] in " .,:;!?\u00a0":
             end -= 1
-        if pos >= end or text[pos] in "\"“”„«»‘(" or len(_WORD.findall(text, pos, end)) < 3:
+        if pos >= end or not text[pos].isalnum() or len(_WORD.findall(text, pos, end)) < 3:
             return None
+        if object_skipped and not _CLAUSE_START.match(text, pos, end):
+            return None  # "told Fox News host Sean Hannity earlier this month": still the listener
+        if _PARTICIPLE_START.match(text, pos, end):
+            return None  # "Trump said, referring to Cruz"
         if _ADJUNCT_START.match(text, pos, end):
             return None  # "wrote in December": an adjunct, not what was said
         return pos, end

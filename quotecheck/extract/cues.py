@@ -18,13 +18,14 @@ _CUE = re.compile(
     r"(?<![\w'’-])(?:(?P<phrase>"
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _PHRASE_FORMS)
     + ")|(?P<verb>"
-    + word_pattern([*SPEECH_VERBS, *(f.capitalize() for f in SPEECH_VERBS)])
+    + word_pattern(SPEECH_VERBS)
     + r"))(?![\w'’-])"
 )
 _ENDS_SUBJECT = re.compile(
-    r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|with)\b|[A-Z][a-z]+day\b)"
+    r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|with|who|which|whose)\b|[A-Z][a-z]+day\b)"
 )
 _PASSIVE_BY = re.compile(r"\s+by\b")
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
 
 
@@ -50,8 +51,6 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
     for match in _CUE.finditer(text):
         start, end = match.span()
         word = match.group()
-        if match.group("verb") and word[0].isupper() and start > 0 and not text[start - 1].isspace():
-            continue
         index = bisect_left(quoted_starts, start + 1) - 1
         if index >= 0 and spans[index].start <= start < spans[index].end:
             continue
@@ -71,8 +70,8 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         cue.mention = mention_after(text, cue.end, sentence_end)
         cue.subject_after = True
         return
-    if _PASSIVE_BY.match(text, cue.end):
-        return  # "measures added by Republicans": a passive participle, not a speech report
+    if _PASSIVE_BY.match(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - 12), cue.start):
+        return  # "measures added by Republicans", "his remarks were": not a speech report
     participle = cue.word.lower().endswith("ing")
     subject = None
     left = text[max(sentence_start, cue.start - 3) : cue.start].rstrip()
@@ -100,4 +99,4 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 def _inverted_slot(text: str, sentence_start: int, pos: int) -> bool:
     """A cue right after a comma or a closing quote mark can take its subject after it ("..., said Smith")."""
     before = text[max(sentence_start, pos - 4) : pos].rstrip()
-    return pos == sentence_start or before.endswith((",", "”", '"', "''", "’", "—", "-", "?", "!"))
+    return before.endswith((",", "”", '"', "''", "’", "—", "-", "?", "!"))

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, STOP_CAPITALS, TITLES
-from quotecheck.extract.mentions import Mention, speaker_noun
+from quotecheck.extract.mentions import Mention, role_near, speaker_noun
 
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
 # a run never crosses a sentence end ("... in Iraq. Carson said").
@@ -22,7 +22,9 @@ _NAME = regex.compile(
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,4}"
 )
 _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
-_POSSESSIVE = regex.compile(r"['’]s?$")
+_ORGANISATION_ROLES = frozenset(
+    "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
+)
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 
 
@@ -35,11 +37,20 @@ class Entity:
     role: str | None = None
     evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
     spoke: bool = False
+    role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
     votes: dict[str, int] = field(default_factory=dict)
 
 
+def _unpossessive(word: str) -> str:
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    return word
+
+
 def _fold(word: str) -> str:
-    return _POSSESSIVE.sub("", word).rstrip(".").lower()
+    return _unpossessive(word).rstrip(".").lower()
 
 
 def _split_name(words: list[str]) -> tuple[str | None, list[str]]:
@@ -65,6 +76,10 @@ class Entities:
             if layout.is_furniture(match.start()):
                 continue
             entity = self._register(match.group().split(), match.start())
+            if entity is not None and entity.role is None:
+                role = role_near(text, match.start(), match.end(), layout.paragraph(match.start())[1])
+                if role is not None:
+                    self._set_role(entity, role)
             if entity is not None:
                 self._mention_starts.append(match.start())
                 self._mention_entities.append(entity)
@@ -74,8 +89,7 @@ class Entities:
         title, words = _split_name(words)
         if not words:
             return None
-        words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
-        words[-1] = words[-1].rstrip(".")
+        words[-1] = _unpossessive(words[-1]).rstrip(".")
         if not words[-1] or len(words) == 1 and len(words[0]) < 2:
             return None
         surname = words[-1].lower()
@@ -154,19 +168,22 @@ class Entities:
             entity = Entity(mention.name, surname)
         if mention.speaker_type == "organisation":
             entity.speaker_type = "organisation"
-        if mention.role and entity.role is None:
-            entity.role = mention.role
-            head = mention.role.split()[-1].lower().strip(".,") if mention.role.split() else ""
-            if head in ORGANISATION_WORDS or any(
-                w in ("organisation", "organization", "group", "paper", "newspaper", "agency", "company")
-                for w in mention.role.lower().split()[:4]
-            ):
-                entity.speaker_type = "organisation"
-            elif speaker_noun(head) or any(speaker_noun(w) for w in mention.role.split()):
-                entity.evidence = True
+        if mention.role and not entity.role_at_cue:
+            self._set_role(entity, mention.role)
+            entity.role_at_cue = True
         if entity.speaker_type == "person" and not entity.evidence and " " not in entity.name:
             entity.speaker_type = "organisation"  # a lone capitalised word with nothing personal about it
         return entity
+
+    @staticmethod
+    def _set_role(entity: Entity, role: str) -> None:
+        entity.role = role
+        words = role.lower().replace(",", " ").split()
+        head = words[-1].strip(".") if words else ""
+        if head in ORGANISATION_WORDS or any(w in _ORGANISATION_ROLES for w in words[:4]):
+            entity.speaker_type = "organisation"
+        elif any(speaker_noun(w) for w in words):
+            entity.evidence = True
 
     def note_speaker(self, entity: Entity, pos: int) -> None:
         entity.spoke = True

@@ -10,7 +10,7 @@ from quotecheck.extract.lexicons import BOILERPLATE
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 # A sentence ends at . ! ? (optionally followed by closing marks) then space and something that can open one.
-_SENTENCE_END = regex.compile(r"[.!?]+[\"”’»')\]]*\s+(?=[\"“‘«]|[(\[]?[\p{Lu}\p{N}])")
+_SENTENCE_END = regex.compile(r"[.!?]+[\"”’»')\]]*\s+(?=[\"“‘«']|[(\[]?[\p{Lu}\p{N}])")
 _ABBREVIATION = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|"
     r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Pres|Sens|Reps|Del|Ft|Mt|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"

@@ -70,6 +70,7 @@ NOT_SPEECH_MARKERS: tuple[str, ...] = tuple(line.lower() for line in _lines("not
 ADVERBS = _words("adverbs.txt")
 CONJUNCTIONS = _words("conjunctions.txt")
 STOP_CAPITALS = _words("stop_capitals.txt")
+COMMON_VERBS = frozenset(word for line in _lines("common_verbs.txt") for word in line.lower().split())
 
 
 def word_pattern(words) -> str:

@@ -11,11 +11,13 @@ import regex
 from quotecheck.extract.lexicons import (
     ADVERBS,
     ANONYMOUS_MARKERS,
+    COMMON_VERBS,
     CONJUNCTIONS,
     FIRST_NAMES,
     ORGANISATION_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     STOP_CAPITALS,
     TITLES,
 )
@@ -217,6 +219,16 @@ _NOT_VERBS = frozenset(
 )
 
 
+def _verb_like(word: str) -> bool:
+    """Could ``word`` be the verb (or an adverb before it) of a clause? By form: -s, -ed, -ly, or a listed word."""
+    if not word[0].islower():
+        return False
+    low = _bare(word)
+    if low in _NOT_VERBS:
+        return False
+    return low in COMMON_VERBS or low.endswith(("ed", "s", "ly")) or low in SPEECH_VERBS
+
+
 def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     """The first name, personal pronoun or speaking nominal in text[lo:pos] that is followed by a lower-case
     word other than a preposition, i.e. most likely the subject of the sentence ("In three interviews, the justice
@@ -234,7 +246,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
                 continue
             k += 1
             following = toks[k][2]
-        if not following[0].islower() or _bare(following) in _NOT_VERBS:
+        if not _verb_like(following):
             continue
         low = _bare(word)
         if low in ("he", "she", "they", "we", "i"):
@@ -244,6 +256,8 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
         if _is_capitalised(word) and word[0].isalpha() and low not in STOP_CAPITALS and not word.endswith(
             ("'s", "’s")
         ):
+            if speaker_noun(following):
+                continue  # "Chechen authorities have ...": the noun after it heads the phrase
             mention = _tail_mention(text, toks, 0, j)
             if mention is not None and mention.kind == "name":
                 return mention
@@ -463,7 +477,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         mention = Mention(mention.start, min(mention.end, end), mention.kind, text[mention.start : min(mention.end, end)],
                           None, mention.speaker_type)
     appositive = _APPOSITIVE.match(text, toks[last][1], hi)
-    if appositive and mention.kind == "name" and mention.role is None:
+    if appositive and mention.kind == "name":
         role = appositive.group(1).strip()
         lead = role.split()[0].lower()
         if lead not in _RELATIVE and (lead in _DETERMINERS or any(speaker_noun(w) for w in role.split())):
@@ -473,3 +487,24 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
 
 
 _APPOSITIVE = regex.compile(r",\s+([^,.;:\"“”()]{2,150}?)(?=[,.;:]|$)")
+
+
+def role_near(text: str, start: int, end: int, hi: int) -> str | None:
+    """The role the article gives a name at text[start:end] outside any speech cue: an appositive after it
+    ("Eva Moll, a Danish economist at the bank,") or premodifying role words ("Dutch prime minister Anna Vos")."""
+    appositive = _APPOSITIVE.match(text, end, min(hi, end + 160)) if text.startswith(",", end) else None
+    if appositive:
+        role = appositive.group(1).strip()
+        words = role.split()
+        if words and words[0].lower() in ("a", "an", "the") and any(speaker_noun(w) for w in words[:6]):
+            return role
+    if start < 2 or text[start - 1] != " ":
+        return None
+    word = text[text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
+    if not word or not word[0].islower() or not speaker_noun(word):
+        return None
+    toks = tokens(text, max(0, start - 80), start)
+    if toks:
+        role, _ = _premodifier_role(text, toks, len(toks))
+        return role
+    return None

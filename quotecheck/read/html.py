@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import regex
+
 from quotecheck.read.decode import normalise_newlines, require_text
 from quotecheck.read.model import Article, ReadError
 
+_WHOLE_DOCUMENT = regex.compile(r"<(?:html|body)\b", regex.I)
+
 
 def html_to_article(source: str, where: str) -> Article:
-    import trafilatura  # heavy (lxml, htmldate): loaded only when a page is read
+    from trafilatura import bare_extraction, load_html  # heavy (lxml, htmldate): loaded only when a page is read
 
-    document = trafilatura.bare_extraction(
-        source, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+    if not _WHOLE_DOCUMENT.search(source):
+        source = f"<html><body>{source}</body></html>"  # trafilatura rejects bare fragments such as "<p>…</p>"
+    tree = load_html(source)
+    if tree is None:
+        raise ReadError(f"{where}: not readable as HTML")
+    _mark_inline_quotes(tree)
+    document = bare_extraction(
+        tree, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
     if document is None or not document.text:
         raise ReadError(f"{where}: no article text found in the HTML")
@@ -23,3 +33,19 @@ def html_to_article(source: str, where: str) -> Article:
         published=document.date or None,
         source=where,
     )
+
+
+def _mark_inline_quotes(tree) -> None:
+    """Write out the marks a browser draws around ``<q>`` (“…”, ‘…’ when nested) and drop the tag, which trafilatura
+    would otherwise turn into a line break without marks, losing the quote."""
+    elements = list(tree.iter("q"))
+    for element in elements:
+        nested = sum(1 for ancestor in element.iterancestors("q")) % 2
+        opening, closing = ("‘", "’") if nested else ("“", "”")
+        element.text = opening + (element.text or "")
+        if len(element):
+            element[-1].tail = (element[-1].tail or "") + closing
+        else:
+            element.text += closing
+    for element in elements:
+        element.drop_tag()

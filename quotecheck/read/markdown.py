@@ -11,7 +11,6 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 # commonmark keeps quote marks as typed (no typographer): offsets and marks must survive untouched.
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
-_SKIPPED_INLINE = frozenset({"html_inline", "image"})
 
 
 @dataclass(slots=True)
@@ -45,6 +44,7 @@ def markdown_to_text(source: str) -> MarkdownText:
 
 
 def _inline_text(children: list[Token]) -> str:
+    """Words of an inline run; link text stays, emphasis marks, images and raw HTML go."""
     parts = []
     for child in children:
         if child.type in ("text", "code_inline"):
@@ -53,8 +53,6 @@ def _inline_text(children: list[Token]) -> str:
             parts.append(" ")
         elif child.type == "hardbreak":
             parts.append("\n")
-        elif child.type in _SKIPPED_INLINE:
-            continue
     return "".join(parts)
 
 

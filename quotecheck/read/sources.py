@@ -25,8 +25,8 @@ _TITLE_MAX_CHARS = 200
 
 
 def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[Article | ReadError]:
-    """Articles from files, directories (recursively, sorted, readable suffixes only, hidden entries skipped) and
-    "-" (stdin, format sniffed). A bad input yields a ReadError and the iteration goes on."""
+    """Articles from files, directories (recursively, sorted, readable suffixes only; hidden entries and README files
+    skipped) and "-" (stdin, format sniffed). A bad input yields a ReadError and the iteration goes on."""
     for name in paths:
         if name == STDIN:
             yield from _stdin_articles(stdin if stdin is not None else sys.stdin)
@@ -55,8 +55,8 @@ def _directory_files(root: Path) -> list[Path]:
     found = []
     for path in root.rglob("*"):
         relative = path.relative_to(root).parts
-        if any(part.startswith(".") for part in relative):
-            continue
+        if any(part.startswith(".") for part in relative) or path.stem.upper() == "README":
+            continue  # hidden, or documentation beside the articles (corpus/README.md)
         if path.suffix.lower() in READABLE_SUFFIXES and path.is_file():
             found.append(path)
     return sorted(found)

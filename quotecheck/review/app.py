@@ -40,9 +40,11 @@ class ReviewApp(App):
         self.store = store  # writes and small reads, in the UI thread
         self.reviewer = reviewer
         self.export_dir = Path(export_dir)
-        # pages and counts, each on its own thread with its own connection
+        # Reads off the UI thread, each kind on its own thread and connection so a slow one never holds up
+        # another: pages of the lists; counts; speaker matching and exports.
         self.reader = Reader(store.path)
         self.counter = Reader(store.path)
+        self.background = Reader(store.path)
         self.user_keymap, self._keymap_problems = load_keymap(keymap_file or keymap_path())
         self.theme = theme
 
@@ -58,8 +60,8 @@ class ReviewApp(App):
             self.tell(problem, title="Keymap", severity="warning")
 
     def on_unmount(self) -> None:
-        self.reader.close()
-        self.counter.close()
+        for reader in (self.reader, self.counter, self.background):
+            reader.close()
 
     def tell(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None) -> None:
         """A notification; its text may come from an article, so it is cleaned and never read as markup."""

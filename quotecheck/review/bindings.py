@@ -82,6 +82,13 @@ LIST_NAVIGATION = QUOTE_NAVIGATION + (
     KeyAction("last", "end,G", "last", "last loaded", "Last loaded row (loads more as you go)", "Move", show=False),
 )
 
+DETAIL_SCROLL = (
+    KeyAction("detail-down", "J", "detail_down", "scroll detail", "Scroll the quote detail down", "Move",
+              show=False),
+    KeyAction("detail-up", "K", "detail_up", "scroll detail up", "Scroll the quote detail up", "Move",
+              show=False),
+)
+
 QUEUE_ACTIONS = (
     KeyAction("open-article", "enter", "open_article", "article",
               "Open the whole article at this quote", "Move"),
@@ -122,8 +129,8 @@ REVIEW_ACTIONS = STATUS_ACTIONS + RATING_ACTIONS + EDIT_ACTIONS
 HELP_GROUPS = ("Review", "Rating", "Move", "Find", "App")
 
 SCREEN_ACTIONS: dict[str, tuple[KeyAction, ...]] = {
-    "Queue": REVIEW_ACTIONS + LIST_NAVIGATION + QUEUE_ACTIONS + (BACK,),
-    "Article": REVIEW_ACTIONS + ARTICLE_ACTIONS + (BACK,),
+    "Queue": REVIEW_ACTIONS + LIST_NAVIGATION + DETAIL_SCROLL + QUEUE_ACTIONS + (BACK,),
+    "Article": REVIEW_ACTIONS + ARTICLE_ACTIONS + DETAIL_SCROLL + (BACK,),
     "Speakers": LIST_NAVIGATION + SPEAKER_ACTIONS + (BACK,),
 }
 

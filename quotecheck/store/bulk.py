@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from quotecheck.store import schema
 from quotecheck.store.models import StoreError
 from quotecheck.store.names import name_key, surname
-from quotecheck.store.store import Store, _check_quote
+from quotecheck.store.checks import check_quote
+from quotecheck.store.store import Store
 
 if TYPE_CHECKING:
     from quotecheck.extract.model import Quote
@@ -38,7 +39,7 @@ def bulk_load(
     now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
     with Store(path) as store:
         db = store.db
-        if db.execute("SELECT count(*) FROM articles").fetchone()[0] or db.execute("SELECT count(*) FROM speakers").fetchone()[0]:
+        if db.execute("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM speakers)").fetchone()[0]:
             raise StoreError(f"{path}: bulk_load needs an empty database")
         quotes_table = db["quotes"]
         db.execute("BEGIN IMMEDIATE")
@@ -70,7 +71,7 @@ def bulk_load(
                          article.external_id, now)
                     )  # fmt: skip
                     for number, quote in enumerate(quotes, start=1):
-                        _check_quote(article.text, quote, number)
+                        check_quote(article.text, quote, number)
                         speaker_id = speaker_ids[quote.speaker] if quote.speaker else None
                         quote_rows.append(
                             (article_count, speaker_id, quote.speaker, article.published or "", quote.start, quote.end,

@@ -20,7 +20,8 @@ _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """``"Linas Linkevičius"`` -> ``"linas linkevicius"``; ``"O'Brien"`` -> ``"obrien"``; ``"Jean-Claude"`` -> ``"jean claude"``."""
+    """``"Linas Linkevičius"`` -> ``"linas linkevicius"``; ``"O'Brien"`` -> ``"obrien"``;
+    ``"Jean-Claude"`` -> ``"jean claude"``."""
     folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     folded = _APOSTROPHES.sub("", folded)

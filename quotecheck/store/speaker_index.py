@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -24,12 +23,12 @@ SEARCH_WORD_SIMILARITY = 75
 MAX_PREFIX_WORDS = 500
 
 
-@dataclass(slots=True)
 class _Entry:
-    name: str
-    key: str
-    type: str | None
-    alias_keys: list[str] = field(default_factory=list)
+    __slots__ = ("name", "key", "type", "alias_keys")
+
+    def __init__(self, name: str, key: str, type_: str | None):
+        self.name, self.key, self.type = name, key, type_
+        self.alias_keys: tuple[str, ...] = ()  # most speakers have one alias at most: tuples are cheaper
 
     def keys(self) -> list[str]:
         return [self.key, *self.alias_keys]
@@ -47,7 +46,9 @@ class SpeakerIndex:
         return len(self._entries)
 
     @classmethod
-    def build(cls, speakers: Iterable[tuple[int, str, str, str | None]], aliases: Iterable[tuple[int, str]]) -> SpeakerIndex:
+    def build(
+        cls, speakers: Iterable[tuple[int, str, str, str | None]], aliases: Iterable[tuple[int, str]]
+    ) -> SpeakerIndex:
         """An index of ``speakers`` (id, name, key, type) and ``aliases`` (speaker id, key): add() and
         add_alias() unrolled, as loading 100,000 speakers is the slow part of a first search."""
         index = cls()
@@ -63,7 +64,7 @@ class SpeakerIndex:
             entry = entries.get(speaker_id)
             if entry is None or not key or key == entry.key or key in entry.alias_keys:
                 continue
-            entry.alias_keys.append(key)
+            entry.alias_keys += (key,)
             if " " in key:
                 by_full[key].add(speaker_id)
             for word in key.split():
@@ -80,7 +81,7 @@ class SpeakerIndex:
         entry = self._entries.get(speaker_id)
         if entry is None or not alias_key or alias_key in entry.keys():
             return
-        entry.alias_keys.append(alias_key)
+        entry.alias_keys += (alias_key,)
         self._index_key(speaker_id, alias_key)
 
     def name(self, speaker_id: int) -> str | None:
@@ -187,8 +188,11 @@ class SpeakerIndex:
                     break
                 found.add(candidate)
         if len(word) >= 4:
+            # Misspellings seldom start with the wrong letter: comparing only with words of the same initial keeps
+            # this to a few thousand comparisons however many speakers there are.
+            same_initial = words[bisect.bisect_left(words, word[0]) : bisect.bisect_left(words, chr(ord(word[0]) + 1))]
             for candidate, _, _ in process.extract(
-                word, words, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SEARCH_WORD_SIMILARITY
+                word, same_initial, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SEARCH_WORD_SIMILARITY
             ):
                 found.add(candidate)
         return {w for w in found if self._by_word.get(w)}

@@ -75,3 +75,7 @@ def test_directories_yield_their_gold_files(tmp_path):
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in gold_files([str(tmp_path)])] == [
         "b.gold.json", "sub/a.gold.jsonl"]
+    (tmp_path / "empty").mkdir()
+    [error] = gold_files([str(tmp_path / "empty")])
+    assert isinstance(error, GoldError)
+    assert str(error) == f"{tmp_path / 'empty'}: no *.gold.json or *.gold.jsonl files in this directory"

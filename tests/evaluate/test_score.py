@@ -48,7 +48,7 @@ def test_gold_as_prediction_scores_perfectly():
     for key in ("quoted", "reported", "all"):
         assert report[key]["precision"] == report[key]["recall"] == report[key]["f1"] == 1.0
         assert report[key]["exact_span_rate"] == report[key]["speaker_accuracy"] == 1.0
-    assert report["end_to_end"]["f1"] == 1.0
+    assert report["all"]["end_to_end"]["f1"] == 1.0
 
 
 def test_trimmed_overlap_and_speaker_by_mention_or_name():

@@ -50,6 +50,7 @@ def test_html_main_text_and_metadata_without_navigation_or_footer():
     paragraphs = article.text.split("\n")
     assert paragraphs[0] == "Ferry fares frozen for a second year"
     assert "“Families here depend on the crossing,” said committee chair Tom Reyes." in paragraphs[2]
+    assert paragraphs[4] == "One skipper called the oldest ferry “a floating antique” on Tuesday."  # from <q>
     assert "Sport" not in article.text and "Subscribe" not in article.text and "<" not in article.text
     assert article.title == "Ferry fares frozen for a second year"
     assert article.outlet == "Island Gazette"
@@ -82,6 +83,7 @@ def test_jsonl_articles_metadata_and_bad_lines():
         ("binary.txt", "binary file (contains NUL bytes)"),
         ("latin1.txt", "not UTF-8 text (invalid byte at offset 3)"),
         ("empty.txt", "no text"),
+        ("empty-page.html", "no article text found in the HTML"),
         ("missing.txt", "no such file or directory"),
         ("batch/notes.csv", "unsupported file type '.csv' (readable: .txt .md .markdown .html .htm .jsonl)"),
     ],
@@ -112,6 +114,14 @@ def test_stdin_is_sniffed_as_jsonl_html_or_text():
     assert (jsonl_a.text, jsonl_a.source, jsonl_b.title, jsonl_b.source) == ("One.", "-:1", "T", "-:2")
     [html] = from_stdin((FIXTURES / "ferry.html").read_text(encoding="utf-8"))
     assert html.outlet == "Island Gazette" and html.source == "-"
+    [fragment] = from_stdin(  # a bare fragment, no <html> or <body>
+        '<div><p>Ms Lee said "no comment" to <b>reporters</b> outside the town hall after the vote.</p>'
+        "<p>The council meets again on Thursday, when the budget is due to be published.</p></div>"
+    )
+    assert fragment.text == (
+        'Ms Lee said "no comment" to reporters outside the town hall after the vote.\n'
+        "The council meets again on Thursday, when the budget is due to be published."
+    )
     [text] = from_stdin("He said: <b> is not HTML here.\n")
     assert text.text == "He said: <b> is not HTML here."
 

@@ -12,15 +12,15 @@ from quotecheck.store import Store
 from .helpers import make_app, settle
 
 
-def visible_lines(widget) -> str:
-    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+def rows_shown(quote_list: QuoteList, width: int = 140) -> str:
+    return "\n".join(quote_list.render_row(row, width).plain for row in quote_list.rows)
 
 
 async def test_markup_in_quotes_and_titles_is_shown_literally(store, tmp_path):
     app = make_app(store, tmp_path)
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
-        rows = visible_lines(app.screen.query_one(QuoteList))
+        rows = rows_shown(app.screen.query_one(QuoteList))
         assert "[bold]to shipping firms[/bold]" in rows
         assert "[link=https://evil.example]click[/link]" in rows
         await pilot.press("j", "j")
@@ -38,7 +38,7 @@ async def test_markup_in_quotes_and_titles_is_shown_literally(store, tmp_path):
 
 async def test_notifications_are_never_markup(store, tmp_path):
     app = make_app(store, tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         app.tell("[bold]not bold[/bold] [link=x]y[/link] \x1b[31mred", title="[i]t[/i]")
         await settle(pilot)
@@ -49,7 +49,7 @@ async def test_notifications_are_never_markup(store, tmp_path):
 
 async def test_export_notification_renders(store, tmp_path):
     app = make_app(store, tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
@@ -74,5 +74,5 @@ async def test_control_characters_are_removed_without_moving_highlights(tmp_path
             assert "Pay [31mnow please," in context.plain
             highlighted = {context.plain[span.start:span.end] for span in context.spans}
             assert "Eve Stone" in highlighted  # the mention is still exactly the name
-            rows = visible_lines(app.screen.query_one(QuoteList))
+            rows = rows_shown(app.screen.query_one(QuoteList))
             assert "\x1b" not in rows and "\x07" not in rows

@@ -111,6 +111,12 @@ class ArticleScreen(ReviewScreen):
     def action_cursor_up(self) -> None:
         self._move_to(self.index - 1)
 
+    def action_detail_down(self) -> None:
+        self.query_one("#article-quote").scroll_relative(y=5, animate=False)
+
+    def action_detail_up(self) -> None:
+        self.query_one("#article-quote").scroll_relative(y=-5, animate=False)
+
     def action_back(self) -> None:
         self.dismiss()
 

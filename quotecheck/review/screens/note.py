@@ -37,8 +37,9 @@ class NoteScreen(ModalScreen[NoteResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
-            title = Text("Note on ", style="bold")
+            title = Text("Note on “", style="bold")
             title.append_text(plain(self.record.text[:80] + ("…" if len(self.record.text) > 80 else "")))
+            title.append("”", style="bold")
             yield Label(title, classes="dialog--title")
             yield Label("Note")
             yield TextArea(self.record.note or "", id="note", soft_wrap=True, show_line_numbers=False)

@@ -114,8 +114,9 @@ class QueueScreen(ReviewScreen):
             return (store.count_reviewed(scope_filter), store.count_quotes(scope_filter), store.count_quotes(quote_filter))
 
         self._update_topbar(None)
-        reviewed, total, matching = await self.app.counter.run(count)
-        self._update_topbar((reviewed, total, matching))
+        counts = await self.app.counter.run(count)
+        if self.is_attached:  # this queue may have been closed meanwhile
+            self._update_topbar(counts)
 
     def _update_topbar(self, counts: tuple[int, int, int] | None) -> None:
         bar = Text("quotecheck ", style="bold")
@@ -205,6 +206,12 @@ class QueueScreen(ReviewScreen):
     def action_last(self) -> None:
         self.queue.move_to(len(self.queue.rows) - 1)
 
+    def action_detail_down(self) -> None:
+        self.query_one(QuoteDetail).scroll_relative(y=5, animate=False)
+
+    def action_detail_up(self) -> None:
+        self.query_one(QuoteDetail).scroll_relative(y=-5, animate=False)
+
     def action_open_article(self) -> None:
         from quotecheck.review.screens.article import ArticleScreen
 
@@ -293,7 +300,7 @@ class QueueScreen(ReviewScreen):
 
         self.app.tell("Exporting…", title="Export", timeout=2)
         try:
-            count = await self.app.counter.run(write)
+            count = await self.app.background.run(write)
         except (OSError, ImportError, ValueError) as error:
             self.app.tell(str(error), title="Export failed", severity="error")
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -18,6 +19,7 @@ from quotecheck.sanitize import printable
 from quotecheck.store.models import SPEAKER_TYPES, QuoteRecord, SpeakerRecord
 
 NEW = "new"
+SEARCH_DELAY = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,9 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
-            title = Text("Who said ", style="bold")
+            title = Text("Who said “", style="bold")
             title.append_text(plain(self.record.text[:70] + ("…" if len(self.record.text) > 70 else "")))
-            title.append("?", style="bold")
+            title.append("”?", style="bold")
             yield Label(title, classes="dialog--title")
             yield Input(printable(self.record.speaker or "", one_line=True), placeholder="Speaker name", id="speaker-query")
             yield OptionList(id="speaker-matches")
@@ -66,7 +68,12 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
     @work(exclusive=True, group="speaker-search")
     async def search(self, query: str) -> None:
         query = query.strip()
-        matches = await self.app.reader.run(lambda store: store.match_speakers(query, limit=10)) if query else []
+        # Wait for a pause in the typing: a newer keystroke cancels this worker while it sleeps, so only the
+        # last query reaches the database (fuzzy matching over 100,000 speakers takes a few hundred ms).
+        await asyncio.sleep(SEARCH_DELAY)
+        matches = await self.app.background.run(lambda store: store.match_speakers(query, limit=10)) if query else []
+        if not self.is_attached:  # picked or cancelled meanwhile
+            return
         self.matches = [speaker for speaker, _score in matches]
         options = self.query_one("#speaker-matches", OptionList)
         options.clear_options()

@@ -128,8 +128,8 @@ class LazyList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False)
         assert self._loader is not None
         last = self.rows[-1] if self.rows else None
         page = await self._loader(last, len(self.rows), PAGE_SIZE)
-        if generation != self._generation:
-            return  # the list was reloaded meanwhile (new filter): this page belongs to the old one
+        if generation != self._generation or not self.is_attached:
+            return  # reloaded (new filter) or closed meanwhile: this page belongs to the old list
         self.loading = False
         self.rows.extend(page)
         self.exhausted = len(page) < PAGE_SIZE

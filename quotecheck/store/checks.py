@@ -1,0 +1,45 @@
+"""Validation of what callers hand the store: one-line StoreError messages, raised before anything is written."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quotecheck.store.models import KINDS, RATINGS, SPEAKER_TYPES, StoreError
+
+if TYPE_CHECKING:
+    from quotecheck.extract.model import Quote
+
+
+def clean_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def check_quote(text: str, quote: Quote, number: int) -> None:
+    """Reject a quote whose offsets or values don't fit the article, before anything is written."""
+    problem = None
+    if quote.kind not in KINDS:
+        problem = f"unknown kind {quote.kind!r}"
+    elif not (0 <= quote.start <= quote.end <= len(text)) or text[quote.start : quote.end] != quote.text:
+        problem = f"offsets {quote.start}:{quote.end} do not match its text"
+    elif (quote.mention_start is None) != (quote.mention_end is None) or (
+        quote.mention_start is not None and not 0 <= quote.mention_start <= quote.mention_end <= len(text)
+    ):
+        problem = f"mention offsets {quote.mention_start}:{quote.mention_end} are outside the text"
+    elif quote.speaker_type is not None and quote.speaker_type not in SPEAKER_TYPES:
+        problem = f"unknown speaker type {quote.speaker_type!r}"
+    elif not isinstance(quote.confidence, (int, float)) or not 0 <= quote.confidence <= 1:  # NaN fails too
+        problem = f"confidence {quote.confidence!r} is not between 0 and 1"
+    if problem:
+        raise StoreError(f"quote {number}: {problem}")
+
+
+def check_rating(rating: str | None) -> None:
+    if rating is not None and rating not in RATINGS:
+        raise StoreError(f"unknown rating {rating!r} (choose from {', '.join(RATINGS)}, or none)")
+
+
+def check_reviewer(reviewer: str | None) -> str:
+    name = (reviewer or "").strip()
+    if not name:
+        raise StoreError("a reviewer name is needed (--reviewer or $QUOTECHECK_REVIEWER)")
+    return name

@@ -1,0 +1,90 @@
+"""Ingest action of Store: an article and its extracted quotes in one transaction, speakers matched by name."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from quotecheck.store.base import synchronized, utc_now
+from quotecheck.store.checks import check_quote, clean_name
+from quotecheck.store.models import IngestResult
+from quotecheck.store.names import name_key, surname
+
+if TYPE_CHECKING:
+    from quotecheck.extract.model import Quote
+    from quotecheck.read.model import Article
+
+
+class Ingest:
+    @synchronized
+    def add_article(self, article: Article, quotes: Sequence[Quote]) -> IngestResult:
+        """Store one article and its quotes in one transaction; the same text stored before is a no-op."""
+        text = article.text
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        for number, quote in enumerate(quotes, start=1):
+            check_quote(text, quote, number)
+        with self._writing():
+            row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [digest]).fetchone()
+            if row:
+                return IngestResult(article_id=row[0], new=False, quotes_added=0, speakers_new=0)
+            now = utc_now()
+            article_id = self.db.execute(
+                "INSERT INTO articles (title, outlet, url, published, text, sha256, source, external_id, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article.title, article.outlet, article.url, article.published, text, digest, article.source,
+                 article.external_id, now],
+            ).lastrowid  # fmt: skip
+            speakers: dict[tuple[str, str | None], tuple[int, str]] = {}
+            speakers_new = 0
+            rows = []
+            for quote in quotes:
+                speaker_id = speaker_name = None
+                if quote.speaker and name_key(quote.speaker):
+                    mention = (clean_name(quote.speaker), quote.speaker_type)
+                    if mention not in speakers:
+                        speaker_id, created = self._resolve_speaker(*mention, now=now)
+                        speakers[mention] = (speaker_id, self._index.name(speaker_id))
+                        speakers_new += created
+                    speaker_id, speaker_name = speakers[mention]
+                rows.append(
+                    (article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end,
+                     quote.text, quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue,
+                     float(quote.confidence), quote.rule or "")
+                )  # fmt: skip
+            # executemany: one prepared statement for the whole article (db.execute has no batch form)
+            self.db.conn.executemany(
+                'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind,'
+                " role, mention_start, mention_end, cue, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+        return IngestResult(article_id=article_id, new=True, quotes_added=len(rows), speakers_new=speakers_new)
+
+    def _resolve_speaker(self, name: str, type_: str | None, *, now: str) -> tuple[int, bool]:
+        """(speaker id, created) for a name the extractor found; records spelling variants as aliases."""
+        key = name_key(name)
+        speaker_id = self._index.find(key, type_)
+        if speaker_id is None:
+            speaker_id = self.db.execute(
+                "INSERT INTO speakers (name, type, key, created_at) VALUES (?, ?, ?, ?)", [name, type_, key, now]
+            ).lastrowid
+            self._index.add(speaker_id, name, key, type_)
+            last = surname(name) if type_ == "person" else None
+            if last:
+                self._add_alias(speaker_id, last)
+            return speaker_id, True
+        if name != self._index.name(speaker_id):
+            self._add_alias(speaker_id, name)
+        return speaker_id, False
+
+    def _add_alias(self, speaker_id: int, alias: str) -> bool:
+        """Record ``alias`` for the speaker; False when it was already there."""
+        if (speaker_id, alias) in self._known_aliases:
+            return False
+        self._known_aliases.add((speaker_id, alias))
+        key = name_key(alias)
+        added = self.db.execute(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)", [speaker_id, alias, key]
+        ).rowcount
+        self._index.add_alias(speaker_id, key)
+        return bool(added)

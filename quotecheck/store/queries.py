@@ -1,0 +1,152 @@
+"""Reading actions of Store: pages of quotes under a filter, counts, single records, stats."""
+
+from __future__ import annotations
+
+import json
+
+from quotecheck.sanitize import printable
+from quotecheck.store import filters
+from quotecheck.store.base import synchronized
+from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord, Stats
+from quotecheck.store.names import name_key
+
+# A typed speaker filter keeps every speaker scoring at least this (0..100) and within SPEAKER_FILTER_SPREAD of
+# the best match: "Smith" finds every Smith, but not "Smithson" when a real Smith exists.
+SPEAKER_FILTER_CUTOFF = 85
+SPEAKER_FILTER_SPREAD = 5
+
+# QuoteRecord's fields, in order.
+_QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
+    q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
+    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url"""
+_QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
+_QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
+
+
+class QuoteQueries:
+    @synchronized
+    def quotes(
+        self, filter: QuoteFilter = QuoteFilter(), *, limit: int = 100, after: tuple | None = None  # noqa: A002
+    ) -> list[QuoteRecord]:
+        """One page of quotes matching ``filter``; pass ``after=page_key(last record)`` for the next page."""
+        query = self._query(filter, ordered=True)
+        if after is not None:
+            clause, params = filters.after_clause(filter, after)
+            query = query.and_(clause, *params)
+        order = ", ".join(filters.order_columns(filter))
+        rows = self.db.execute(
+            f"SELECT {_QUOTE_COLUMNS} {query.from_sql} {_QUOTE_JOINS} {query.where_sql} ORDER BY {order} LIMIT ?",
+            [*query.params, max(0, limit)],
+        )
+        return [QuoteRecord(*row) for row in rows]
+
+    def page_key(self, record: QuoteRecord, filter: QuoteFilter) -> tuple:  # noqa: A002
+        return filters.page_key(record, filter)
+
+    @synchronized
+    def count_quotes(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002
+        query = self._query(filter)
+        if query.from_sql == filters.FROM_SEARCH and query.where_sql == "WHERE quotes_fts MATCH ?":
+            # text alone: FTS5 counts its own matches without touching the quotes table
+            sql = "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?"
+            return self.db.execute(sql, query.params).fetchone()[0]
+        return self.db.execute(f"SELECT count(*) {query.sql}", query.params).fetchone()[0]
+
+    @synchronized
+    def count_reviewed(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002
+        query = self._query(filter).and_("q.status != 'unreviewed'")
+        return self.db.execute(f"SELECT count(*) {query.sql}", query.params).fetchone()[0]
+
+    def _query(self, quote_filter: QuoteFilter, *, ordered: bool = False) -> filters.Query:
+        """``ordered``: the query reads a page in order (rather than counting), which changes the best plan."""
+        speaker_ids = None
+        if quote_filter.speaker is not None:
+            speaker_ids = self._speaker_filter_ids(quote_filter.speaker)
+        fts_match = None
+        if quote_filter.text is not None:
+            # printable(): a NUL or control character would end the FTS string early ("unterminated string")
+            text = printable(quote_filter.text, one_line=True)
+            fts_match = ""
+            if name_key(text):
+                wanted = [quote_filter.speaker_id] if quote_filter.speaker_id is not None else speaker_ids
+                fts_match = filters.fts_expression(self.db.quote_fts(text), self._speaker_names(wanted or []))
+        common_outlet = False
+        if quote_filter.outlet is not None and ordered:
+            outlet_articles, all_articles = self.db.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE outlet = ? COLLATE NOCASE),"
+                " (SELECT max(id) FROM articles)",
+                [quote_filter.outlet],
+            ).fetchone()
+            common_outlet = outlet_articles >= filters.COMMON_OUTLET_SHARE * (all_articles or 0)
+        return filters.query(quote_filter, fts_match=fts_match, speaker_ids=speaker_ids, common_outlet=common_outlet)
+
+    def _speaker_names(self, ids: list[int]) -> list[str]:
+        if not ids or len(ids) > filters.MAX_FTS_SPEAKER_NAMES:
+            return []
+        rows = self.db.execute(
+            "SELECT name FROM speakers WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
+        )
+        return [row[0] for row in rows]
+
+    def _speaker_filter_ids(self, query: str) -> list[int]:
+        matches = self._sync_index().search(name_key(query), score_cutoff=SPEAKER_FILTER_CUTOFF)
+        if not matches:
+            return []
+        floor = matches[0][1] - SPEAKER_FILTER_SPREAD
+        return [speaker_id for speaker_id, score in matches if score >= floor]
+
+    @synchronized
+    def quote(self, quote_id: int) -> QuoteRecord:
+        row = self.db.execute(f"{_QUOTE_SELECT} WHERE q.id = ?", [quote_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no quote with id {quote_id}")
+        return QuoteRecord(*row)
+
+    @synchronized
+    def article(self, article_id: int) -> ArticleRecord:
+        row = self.db.execute(
+            "SELECT id, title, outlet, url, published, text, sha256, source, ingested_at FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return ArticleRecord(*row)
+
+    @synchronized
+    def article_quotes(self, article_id: int) -> list[QuoteRecord]:
+        self.article(article_id)
+        rows = self.db.execute(f'{_QUOTE_SELECT} WHERE q.article_id = ? ORDER BY q."start", q.id', [article_id])
+        return [QuoteRecord(*row) for row in rows]
+
+    @synchronized
+    def outlets(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' ORDER BY outlet"
+        )
+        return [row[0] for row in rows]
+
+    @synchronized
+    def stats(self) -> Stats:
+        count = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        quotes = count("SELECT count(*) FROM quotes")
+        anonymous = count(
+            "SELECT count(*) FROM quotes WHERE speaker_id IN (SELECT id FROM speakers WHERE type = 'anonymous')"
+        )
+        by_kind = dict(self.db.execute("SELECT kind, count(*) FROM quotes GROUP BY kind ORDER BY kind"))
+        by_status = dict(self.db.execute("SELECT status, count(*) FROM quotes GROUP BY status ORDER BY status"))
+        top = tuple(
+            self.db.execute(
+                "SELECT name, quote_count FROM speakers WHERE merged_into IS NULL AND quote_count > 0"
+                " ORDER BY quote_count DESC, id LIMIT 10"
+            )
+        )
+        return Stats(
+            articles=count("SELECT count(*) FROM articles"),
+            quotes=quotes,
+            by_kind=by_kind,
+            by_status=by_status,
+            top_speakers=top,
+            reviewed=quotes - by_status.get("unreviewed", 0),
+            anonymous_share=anonymous / quotes if quotes else 0.0,
+        )
+

@@ -1,0 +1,239 @@
+"""Review actions of Store: status, rating, note, evidence, reassign, each with history; undo; history."""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import json
+import os
+from typing import Any
+
+from quotecheck.store.base import synchronized, utc_now
+from quotecheck.store.checks import check_rating, check_reviewer, clean_name
+from quotecheck.store.models import SPEAKER_TYPES, STATUSES, ConflictError, QuoteRecord, Review, StoreError
+from quotecheck.store.names import name_key
+
+# Review actions on one quote: action -> (quotes column, reviews "before" column, reviews "after" column).
+QUOTE_ACTIONS = {
+    "status": ("status", "old_status", "new_status"),
+    "rating": ("rating", "old_rating", "new_rating"),
+    "note": ("note", "old_note", "note"),
+    "evidence": ("evidence_url", "old_evidence_url", "evidence_url"),
+    "reassign": ("speaker_id", "old_speaker_id", "new_speaker_id"),
+    "merge": ("speaker_id", "old_speaker_id", "new_speaker_id"),  # one row per quote moved by a merge
+}
+
+# Review's fields are the reviews table's columns, same names.
+_REVIEW_FIELDS = [field.name for field in dataclasses.fields(Review)]
+
+
+def default_reviewer() -> str:
+    """``$QUOTECHECK_REVIEWER``, else the login name."""
+    name = os.environ.get("QUOTECHECK_REVIEWER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown"
+
+
+def conflict_message(current: QuoteRecord, expected_version: int) -> str:
+    return (
+        f"quote {current.id} was changed by {current.reviewer or 'someone'} at {current.updated_at} "
+        f"(now version {current.version}, you had {expected_version}); reload it and try again"
+    )
+
+
+class ReviewActions:
+    @synchronized
+    def history(self, quote_id: int) -> list[Review]:
+        self.quote(quote_id)
+        return self._reviews("quote_id = ? ORDER BY id", [quote_id])
+
+    @synchronized
+    def speaker_history(self, speaker_id: int) -> list[Review]:
+        """Merges and renames of this speaker, oldest first."""
+        self.speaker(speaker_id)
+        return self._reviews("speaker_id = ? ORDER BY id", [speaker_id])
+
+    def _reviews(self, where_sql: str, params: list) -> list[Review]:
+        rows = self.db.execute(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews WHERE {where_sql}", params)
+        return [Review(**dict(zip(_REVIEW_FIELDS, row))) for row in rows]
+
+    @synchronized
+    def set_status(
+        self, quote_id: int, status: str, *, reviewer: str, expected_version: int | None = None
+    ) -> QuoteRecord:
+        return self.mark(quote_id, status, reviewer=reviewer, expected_version=expected_version)
+
+    @synchronized
+    def set_rating(
+        self, quote_id: int, rating: str | None, *, reviewer: str, expected_version: int | None = None
+    ) -> QuoteRecord:
+        check_rating(rating)
+        return self._review_quote(quote_id, {"rating": rating}, reviewer, expected_version)
+
+    @synchronized
+    def annotate(
+        self, quote_id: int, *, note: str | None = None, evidence_url: str | None = None, reviewer: str,
+        expected_version: int | None = None,
+    ) -> QuoteRecord:  # fmt: skip
+        changes = {"note": note, "evidence": evidence_url}
+        changes = {action: value for action, value in changes.items() if value is not None}
+        return self._review_quote(quote_id, changes, reviewer, expected_version)
+
+    @synchronized
+    def mark(
+        self, quote_id: int, status: str, *, rating: str | None = None, note: str | None = None,
+        evidence_url: str | None = None, reviewer: str, expected_version: int | None = None,
+    ) -> QuoteRecord:  # fmt: skip
+        """Status plus optional rating, note and evidence link: one transaction, one history row per change."""
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r} (choose from {', '.join(STATUSES)})")
+        if rating is not None:
+            check_rating(rating)
+        changes = {"status": status, "rating": rating, "note": note, "evidence": evidence_url}
+        changes = {k: v for k, v in changes.items() if v is not None}
+        return self._review_quote(quote_id, changes, reviewer, expected_version)
+
+    @synchronized
+    def reassign(
+        self, quote_id: int, *, speaker_id: int | None = None, new_speaker_name: str | None = None,
+        new_speaker_type: str = "person", reviewer: str, expected_version: int | None = None,
+    ) -> QuoteRecord:  # fmt: skip
+        """Give the quote another speaker: an existing one, or one found or created by name."""
+        if (speaker_id is None) == (new_speaker_name is None):
+            raise StoreError("reassign needs exactly one of speaker_id or new_speaker_name")
+        if new_speaker_type not in SPEAKER_TYPES:
+            raise StoreError(f"unknown speaker type {new_speaker_type!r} (choose from {', '.join(SPEAKER_TYPES)})")
+        if new_speaker_name is not None and not name_key(new_speaker_name):
+            raise StoreError("a speaker name needs at least one letter or digit")
+        return self._review_quote(
+            quote_id, {"reassign": (speaker_id, new_speaker_name, new_speaker_type)}, reviewer, expected_version
+        )
+
+    def _review_quote(
+        self, quote_id: int, changes: dict[str, Any], reviewer: str, expected_version: int | None
+    ) -> QuoteRecord:
+        """Apply ``changes`` (action -> new value) to one quote in one transaction with one history row each."""
+        reviewer = check_reviewer(reviewer)
+        with self._writing():
+            current = self.quote(quote_id)
+            if expected_version is not None and current.version != expected_version:
+                raise ConflictError(conflict_message(current, expected_version), current)
+            now = utc_now()
+            if "reassign" in changes:
+                changes["reassign"] = self._reassign_target(*changes["reassign"], now=now)
+            stored = self._quote_columns(quote_id)
+            changed = {a: v for a, v in changes.items() if stored[QUOTE_ACTIONS[a][0]] != v}
+            if not changed:
+                return current
+            batch = self._next_batch()
+            for action, value in changed.items():
+                column, old_field, new_field = QUOTE_ACTIONS[action]
+                self._append_review(
+                    batch, reviewer, now, action, quote_id=quote_id, **{old_field: stored[column], new_field: value}
+                )
+                self._set_quote_column(quote_id, column, value)
+            self.db.execute(
+                "UPDATE quotes SET version = version + 1, updated_at = ?, reviewer = ? WHERE id = ?",
+                [now, reviewer, quote_id],
+            )
+            return self.quote(quote_id)
+
+    def _reassign_target(self, speaker_id: int | None, name: str | None, type_: str, *, now: str) -> int:
+        if speaker_id is not None:
+            self._live_speaker(speaker_id)
+            return speaker_id
+        return self._resolve_speaker(clean_name(name), type_, now=now)[0]
+
+    def _quote_columns(self, quote_id: int) -> dict[str, Any]:
+        row = self.db.execute(
+            "SELECT status, rating, note, evidence_url, speaker_id FROM quotes WHERE id = ?", [quote_id]
+        ).fetchone()
+        return dict(zip(("status", "rating", "note", "evidence_url", "speaker_id"), row))
+
+    def _set_quote_column(self, quote_id: int, column: str, value: Any) -> None:
+        if column == "speaker_id":  # the denormalised name follows, so full-text search finds the new speaker
+            self.db.execute(
+                "UPDATE quotes SET speaker_id = ?, speaker_name = (SELECT name FROM speakers WHERE id = ?)"
+                " WHERE id = ?",
+                [value, value, quote_id],
+            )
+        else:
+            assert column in ("status", "rating", "note", "evidence_url")  # never user text in SQL
+            self.db.execute(f"UPDATE quotes SET {column} = ? WHERE id = ?", [value, quote_id])
+
+    def _next_batch(self) -> int:
+        return self.db.execute("SELECT coalesce(max(batch), 0) + 1 FROM reviews").fetchone()[0]
+
+    def _append_review(self, batch: int, reviewer: str, at: str, action: str, **values: Any) -> int:
+        columns = ["batch", "reviewer", "at", "action", *values]
+        return self.db.execute(
+            f"INSERT INTO reviews ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [batch, reviewer, at, action, *values.values()],
+        ).lastrowid
+
+    @synchronized
+    def undo(self, *, reviewer: str | None = None) -> Review | None:
+        """Reverse the latest review action not yet undone (that reviewer's, when given): every history row it
+        wrote is reversed and answered by an "undo" row. Returns the first row undone, or None."""
+        undoer = check_reviewer(reviewer) if reviewer is not None else default_reviewer()
+        with self._writing():
+            sql = "SELECT batch FROM reviews WHERE undone_by IS NULL AND action != 'undo'"
+            params: list = []
+            if reviewer is not None:
+                sql += " AND reviewer = ?"
+                params.append(undoer)
+            row = self.db.execute(sql + " ORDER BY id DESC LIMIT 1", params).fetchone()
+            if row is None:
+                return None
+            rows = self._reviews("batch = ? AND undone_by IS NULL AND action != 'undo' ORDER BY id", [row[0]])
+            now = utc_now()
+            batch = self._next_batch()
+            for review in reversed(rows):
+                undo_id = self._reverse(review, undoer, now, batch)
+                self.db.execute("UPDATE reviews SET undone_by = ? WHERE id = ?", [undo_id, review.id])
+            return self._reviews("id = ?", [rows[0].id])[0]
+
+    def _reverse(self, review: Review, reviewer: str, now: str, batch: int) -> int:
+        """Put back what ``review`` changed, refusing if someone changed it again since; returns the undo row."""
+        if review.quote_id is not None:
+            column, old_field, new_field = QUOTE_ACTIONS[review.action]
+            before, after = getattr(review, old_field), getattr(review, new_field)
+            if self._quote_columns(review.quote_id)[column] != after:
+                current = self.quote(review.quote_id)
+                raise ConflictError(
+                    f"cannot undo {review.action} on quote {review.quote_id}: changed since by "
+                    f"{current.reviewer or 'someone'} at {current.updated_at}",
+                    current,
+                )
+            self._set_quote_column(review.quote_id, column, before)
+            self.db.execute(
+                "UPDATE quotes SET version = version + 1, updated_at = ?, reviewer = ? WHERE id = ?",
+                [now, reviewer, review.quote_id],
+            )
+            return self._append_review(
+                batch, reviewer, now, "undo", quote_id=review.quote_id, undoes=review.id,
+                **{old_field: after, new_field: before},
+            )  # fmt: skip
+        row = self.db.execute("SELECT aliases_added FROM reviews WHERE id = ?", [review.id]).fetchone()
+        added = json.loads(row[0] or "[]")
+        if review.action == "rename":
+            name, _ = self._live_speaker(review.speaker_id)
+            if name != review.new_name:
+                raise StoreError(f"cannot undo rename of speaker {review.speaker_id}: renamed since to {name!r}")
+            self._set_speaker_name(review.speaker_id, review.old_name)
+        elif review.action == "merge":
+            self.db.execute("UPDATE speakers SET merged_into = NULL WHERE id = ?", [review.old_speaker_id])
+        self.db.execute(
+            "DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias IN (SELECT value FROM json_each(?))",
+            [review.speaker_id, json.dumps(added)],
+        )
+        self._reload_index()
+        return self._append_review(
+            batch, reviewer, now, "undo", speaker_id=review.speaker_id, undoes=review.id,
+            old_speaker_id=review.new_speaker_id, new_speaker_id=review.old_speaker_id,
+            old_name=review.new_name, new_name=review.old_name,
+        )  # fmt: skip

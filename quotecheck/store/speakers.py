@@ -1,0 +1,163 @@
+"""Speaker actions of Store: listing, fuzzy search, merge and rename."""
+
+from __future__ import annotations
+
+import json
+
+from quotecheck.store.base import synchronized, utc_now
+from quotecheck.store.checks import check_reviewer, clean_name
+from quotecheck.store.models import NotFound, SpeakerRecord, StoreError
+from quotecheck.store.names import name_key
+
+PICKER_CUTOFF = 60  # the picker and speakers(query) show matches scoring at least this (0..100)
+ROLES_PER_SPEAKER = 5
+# A speaker's roles: the most frequent among their 50 latest quotes that state one (bounded work however
+# prolific the speaker).
+_RECENT_ROLES = """
+SELECT role FROM (
+    SELECT role FROM quotes WHERE speaker_id = ?1 AND role IS NOT NULL AND role != ''
+    ORDER BY published DESC, article_id DESC, "start" DESC, id DESC LIMIT 50
+) GROUP BY role ORDER BY count(*) DESC, role LIMIT ?2
+"""
+
+
+class SpeakerActions:
+    @synchronized
+    def speakers(self, query: str | None = None, *, limit: int = 100, offset: int = 0) -> list[SpeakerRecord]:
+        """No query: most quoted first. With a query: fuzzy, accent-insensitive, best match first."""
+        if query is None or not name_key(query):
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT id FROM speakers WHERE merged_into IS NULL ORDER BY quote_count DESC, id LIMIT ? OFFSET ?",
+                    [max(0, limit), max(0, offset)],
+                )
+            ]
+            return self._speaker_records(ids)
+        offset, limit = max(0, offset), max(0, limit)
+        return [record for record, _ in self._ranked_matches(query, offset, offset + limit)]
+
+    @synchronized
+    def match_speakers(self, query: str, *, limit: int = 10) -> list[tuple[SpeakerRecord, float]]:
+        """The fuzzy picker: (speaker, score 0..100), best first; ties go to the most quoted."""
+        return self._ranked_matches(query, 0, max(0, limit))
+
+    def _ranked_matches(self, query: str, start: int, stop: int) -> list[tuple[SpeakerRecord, float]]:
+        """Matches ``start:stop`` of the ranking (score, then quote count): only those become full records."""
+        scored = self._sync_index().search(name_key(query), score_cutoff=PICKER_CUTOFF)
+        counts = dict(
+            self.db.execute(
+                "SELECT id, quote_count FROM speakers WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps([speaker_id for speaker_id, _ in scored])],
+            )
+        )
+        scored.sort(key=lambda item: (-item[1], -counts.get(item[0], 0), item[0]))
+        page = scored[start:stop]
+        records = {record.id: record for record in self._speaker_records([speaker_id for speaker_id, _ in page])}
+        return [(records[speaker_id], score) for speaker_id, score in page if speaker_id in records]
+
+    @synchronized
+    def speaker(self, speaker_id: int) -> SpeakerRecord:
+        records = self._speaker_records([speaker_id])
+        if not records:
+            raise NotFound(f"no speaker with id {speaker_id}")
+        return records[0]
+
+    def _speaker_records(self, ids: list[int]) -> list[SpeakerRecord]:
+        """Records for ``ids``, in that order."""
+        if not ids:
+            return []
+        id_list = json.dumps(ids)
+        rows = self.db.execute(
+            "SELECT id, name, type, quote_count, reviewed_count, merged_into FROM speakers"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            [id_list],
+        ).fetchall()
+        aliases: dict[int, list[str]] = {}
+        for speaker_id, alias in self.db.execute(
+            "SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY id",
+            [id_list],
+        ):
+            aliases.setdefault(speaker_id, []).append(alias)
+        by_id = {}
+        for speaker_id, name, type_, quote_count, reviewed_count, merged_into in rows:
+            roles = tuple(row[0] for row in self.db.execute(_RECENT_ROLES, [speaker_id, ROLES_PER_SPEAKER]))
+            by_id[speaker_id] = SpeakerRecord(
+                id=speaker_id, name=name, type=type_, roles=roles, aliases=tuple(aliases.get(speaker_id, ())),
+                quote_count=quote_count, reviewed_count=reviewed_count, merged_into=merged_into,
+            )  # fmt: skip
+        return [by_id[speaker_id] for speaker_id in ids if speaker_id in by_id]
+
+    def _live_speaker(self, speaker_id: int) -> tuple[str, str | None]:
+        row = self.db.execute("SELECT name, type, merged_into FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no speaker with id {speaker_id}")
+        if row[2] is not None:
+            raise StoreError(f"speaker {speaker_id} ({row[0]}) was merged into speaker {row[2]}")
+        return row[0], row[1]
+
+    @synchronized
+    def merge_speakers(self, keep_id: int, merge_id: int, *, reviewer: str) -> SpeakerRecord:
+        """Move every quote and alias of ``merge_id`` to ``keep_id``; the merged speaker stays (hidden) so the
+        history keeps pointing at it and undo can split them again."""
+        reviewer = check_reviewer(reviewer)
+        if keep_id == merge_id:
+            raise StoreError("cannot merge a speaker into itself")
+        with self._writing():
+            keep_name, _ = self._live_speaker(keep_id)
+            merge_name, _ = self._live_speaker(merge_id)
+            now = utc_now()
+            batch = self._next_batch()
+            added = [
+                alias
+                for alias in [merge_name, *self._aliases_of(merge_id)]
+                if alias != keep_name and self._add_alias(keep_id, alias)
+            ]
+            self._append_review(
+                batch, reviewer, now, "merge", speaker_id=keep_id, old_speaker_id=merge_id,
+                new_speaker_id=keep_id, old_name=merge_name, new_name=keep_name, aliases_added=json.dumps(added),
+            )  # fmt: skip
+            self.db.execute(
+                "INSERT INTO reviews (batch, quote_id, reviewer, action, old_speaker_id, new_speaker_id, at)"
+                " SELECT ?, id, ?, 'merge', ?, ?, ? FROM quotes WHERE speaker_id = ? ORDER BY id",
+                [batch, reviewer, merge_id, keep_id, now, merge_id],
+            )
+            self.db.execute(
+                "UPDATE quotes SET speaker_id = ?, speaker_name = ?, version = version + 1, updated_at = ?,"
+                " reviewer = ? WHERE speaker_id = ?",
+                [keep_id, keep_name, now, reviewer, merge_id],
+            )
+            self.db.execute("UPDATE speakers SET merged_into = ? WHERE id = ?", [keep_id, merge_id])
+            self._index.remove(merge_id)
+        return self.speaker(keep_id)
+
+    def _aliases_of(self, speaker_id: int) -> list[str]:
+        rows = self.db.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY id", [speaker_id])
+        return [row[0] for row in rows]
+
+    @synchronized
+    def rename_speaker(self, speaker_id: int, new_name: str, *, reviewer: str) -> SpeakerRecord:
+        """Rename; the old name stays as an alias so later articles using it still find this speaker."""
+        reviewer = check_reviewer(reviewer)
+        new_name = clean_name(new_name)
+        if not name_key(new_name):
+            raise StoreError("a speaker name needs at least one letter or digit")
+        with self._writing():
+            old_name, _ = self._live_speaker(speaker_id)
+            if new_name == old_name:
+                return self.speaker(speaker_id)
+            now = utc_now()
+            added = [old_name] if self._add_alias(speaker_id, old_name) else []
+            self._append_review(
+                self._next_batch(), reviewer, now, "rename", speaker_id=speaker_id, old_name=old_name,
+                new_name=new_name, aliases_added=json.dumps(added),
+            )  # fmt: skip
+            self._set_speaker_name(speaker_id, new_name)
+        return self.speaker(speaker_id)
+
+    def _set_speaker_name(self, speaker_id: int, name: str) -> None:
+        key = name_key(name)
+        self.db.execute("UPDATE speakers SET name = ?, key = ? WHERE id = ?", [name, key, speaker_id])
+        self.db.execute("UPDATE quotes SET speaker_name = ? WHERE speaker_id = ?", [name, speaker_id])
+        self._reload_index()

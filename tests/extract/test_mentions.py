@@ -1,0 +1,87 @@
+"""Speaker mentions next to a cue: names, pronouns, nominals, appositive and premodifying roles."""
+
+from __future__ import annotations
+
+from quotecheck.extract.mentions import COORDINATED, clause_subject, mention_after, subject_before
+
+
+def before(text: str, cue: str = " said"):
+    pos = text.index(cue) + (1 if cue.startswith(" ") else 0)
+    return subject_before(text, 0, pos)
+
+
+def test_pronoun_subject():
+    m = before("Later that day he said")
+    assert (m.kind, m.name) == ("pronoun", "he")
+
+
+def test_name_subject_skips_adverbs_and_time():
+    text = "Karen Ellemann on Friday also said"
+    m = before(text)
+    assert m.kind == "name" and m.name == "Karen Ellemann"
+    assert text[m.start : m.end] == "Karen Ellemann"
+
+
+def test_appositive_role_after_the_name():
+    m = before("Hugh Hill, a doctor who treated him, said")
+    assert m.name == "Hugh Hill" and m.role == "a doctor who treated him"
+
+
+def test_appositive_role_with_inner_comma():
+    m = before("Ann Berg, a nurse and chair of Care Now, the union of nurses, said")
+    assert m.name == "Ann Berg"
+    assert m.role == "a nurse and chair of Care Now, the union of nurses"
+
+
+def test_role_before_the_name():
+    m = before("Norway's minister of fisheries, Olav Dahl, told", " told")
+    assert m.name == "Olav Dahl" and m.role == "Norway's minister of fisheries"
+
+
+def test_premodifying_title_is_the_role():
+    m = before("Meanwhile, Dutch prime minister Anna Vos asked", " asked")
+    assert m.name == "Anna Vos" and m.role == "Dutch prime minister"
+
+
+def test_parenthesis_between_name_and_verb():
+    m = before("Sen. Joan Ray (D-Ore.) said")
+    assert m.name == "Joan Ray" and m.title == "Sen"
+
+
+def test_anonymous_and_organisation_nominals():
+    m = before("One official close to the cabinet told", " told")
+    assert m.kind == "nominal" and m.speaker_type == "anonymous"
+    m = before("Local authorities said")
+    assert m.kind == "nominal" and m.speaker_type == "organisation"
+
+
+def test_possessive_is_never_a_subject():
+    assert before("Portugal's state secretary", " state") is None
+
+
+def test_passive_and_infinitive_have_no_subject():
+    assert before("Three people were said") is None
+    assert before("He wanted to say", " say") is None
+
+
+def test_coordinated_verb_shares_the_subject():
+    assert before("The council approved the plan and said") is COORDINATED
+
+
+def test_inverted_subject_after_the_verb():
+    text = '"No," said former senator Ben Ortiz, a lawyer.'
+    m = mention_after(text, text.index("said") + 5, len(text))
+    assert m.name == "Ben Ortiz" and m.role == "a lawyer"
+
+
+def test_according_to_a_report_names_the_outlet():
+    text = "Rates rose, according to a Reuters report."
+    m = mention_after(text, text.index("to a") + 3, len(text))
+    assert m.name == "Reuters" and m.speaker_type == "organisation"
+    assert text[m.start : m.end] == "a Reuters report"
+
+
+def test_clause_subject_skips_an_opening_phrase():
+    text = "In two interviews, the judge sounded off on the plan, calling it"
+    m = clause_subject(text, 0, len(text))
+    assert text[m.start : m.end] == "the judge"

@@ -1,0 +1,66 @@
+"""Quote spans: mark styles, nesting, interruption, multi-paragraph quotes, unbalanced marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotecheck.extract.layout import Layout
+from quotecheck.extract.quotes import find_quotes
+
+
+def spans(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text, Layout(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister said: "We will build the bridge."',
+        "The minister said: “We will build the bridge.”",
+        "The minister said: „We will build the bridge.“",
+        "The minister said: «We will build the bridge.»",
+        'The minister said: "We will build the bridge.”',  # straight opener, curly closer
+        "The minister said: ‘We will build the bridge.’",  # British primary marks
+    ],
+)
+def test_every_mark_style(text):
+    assert spans(text) == ["We will build the bridge."]
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = "“She told me ‘never again’ and left,” he said. “It’s 'odd' indeed.”"
+    assert spans(text) == ["She told me ‘never again’ and left,", "It’s 'odd' indeed."]
+
+
+def test_apostrophes_do_not_open_single_quotes():
+    text = "The mayor’s office didn’t comment on the ’90s plan."
+    assert spans(text) == []
+
+
+def test_interrupted_quote_gives_two_spans():
+    text = '"We are," he said, "just one of many."'
+    assert spans(text) == ["We are,", "just one of many."]
+
+
+def test_multi_paragraph_quote():
+    text = "He said: “The first part runs on.\n“The second part ends here,” he added.\nAfter."
+    found = find_quotes(text, Layout(text))
+    assert [text[q.start : q.end] for q in found] == ["The first part runs on.", "The second part ends here,"]
+    assert found[0].continued and found[0].close_mark is None
+    assert found[1].continuation
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
+    text = 'He said "this never closes\nNext paragraph without marks.'
+    assert spans(text) == ["this never closes"]
+
+
+def test_empty_and_mark_only_inputs():
+    assert spans("") == []
+    assert spans('""""""') == []
+    assert spans("“”") == []
+
+
+def test_page_furniture_is_skipped():
+    text = 'Subscribe to our newsletter "today"\nThe mayor said: "We will win."'
+    assert spans(text) == ["We will win."]
