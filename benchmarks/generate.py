@@ -153,7 +153,9 @@ def _sentence(words: _Words) -> str:
     return words.phrase(6, 18).capitalize()
 
 
-def _write_paragraph(w: _ArticleWriter, speaker: Speaker, words: _Words, rng: random.Random, first_mention: bool) -> None:
+def _write_paragraph(
+    w: _ArticleWriter, speaker: Speaker, words: _Words, rng: random.Random, first_mention: bool
+) -> None:
     """One paragraph quoting ``speaker`` in one of the common wire-copy patterns."""
     confidence = rng.random()
     name = speaker.name
@@ -233,7 +235,9 @@ def generate_articles(
         yield article, w.quotes
 
 
-def build_database(path: str | Path, quotes: int = 1_000_000, speakers: int = 100_000, seed: int = 0, *, reviewed: int = 2000) -> Path:
+def build_database(
+    path: str | Path, quotes: int = 1_000_000, speakers: int = 100_000, seed: int = 0, *, reviewed: int = 2000
+) -> Path:
     """A new database at ``path`` with about ``quotes`` quotes by ``speakers`` speakers, in articles of about ten
     quotes each, plus ``reviewed`` quotes marked through Store.mark so they have real review history.
     An existing file at ``path`` is replaced."""

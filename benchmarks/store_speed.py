@@ -67,7 +67,8 @@ def ingest(articles: int, directory: Path, seed: int) -> None:
     print(f"  extract() + Store.add_article: {articles / total:8,.0f} articles/s  ({quotes / total:,.0f} quotes/s)"
           f"   [{articles / cpu:,.0f} articles per CPU-second: the rate on one idle core]")  # fmt: skip
     print(f"  Store.add_article alone:       {articles / store_seconds:8,.0f} articles/s  "
-          f"({store_seconds / articles * 1000:.2f} ms per article, {store_cpu / articles * 1000:.2f} ms of it CPU)")  # fmt: skip
+          f"({store_seconds / articles * 1000:.2f} ms per article, "
+          f"{store_cpu / articles * 1000:.2f} ms of it CPU)")  # fmt: skip
     print(f"  extract() alone:               {articles / extract_seconds:8,.0f} articles/s")
     print(f"  re-ingest (sha256 no-op):      {min(1000, articles) / again:8,.0f} articles/s")
 
@@ -91,7 +92,8 @@ def search(path: Path, seed: int) -> None:
         texts = words + ["border security", "energy prices", "not acceptable", '"the government will"',
                          "20% (citation", "refugees NOT border", "zzzyzzx"]  # fmt: skip
         texts += [f"{name.split()[-1]} {rng.choice(words)}" for name in names[:10]]  # "Marcelino refugees"
-        _latency("full-text search, first page of 50", [lambda t=t: store.quotes(QuoteFilter(text=t), limit=50) for t in texts])
+        _latency("full-text search, first page of 50", [
+            lambda t=t: store.quotes(QuoteFilter(text=t), limit=50) for t in texts])  # fmt: skip
         _latency("full-text search + status filter", [
             lambda t=t: store.quotes(QuoteFilter(text=t, status="unreviewed"), limit=50) for t in texts])  # fmt: skip
         _latency("full-text count", [lambda t=t: store.count_quotes(QuoteFilter(text=t)) for t in texts])
@@ -107,15 +109,16 @@ def search(path: Path, seed: int) -> None:
         _latency("quotes by fuzzy speaker, first page", [
             lambda q=q: store.quotes(QuoteFilter(speaker=q), limit=50) for q in typed[::4]])  # fmt: skip
         _latency("quotes by speaker + text (Marcelino refugees)", [
-            lambda q=q: store.quotes(QuoteFilter(speaker=q, text="refugees"), limit=50) for q in typed[::4]])  # fmt: skip
+            lambda q=q: store.quotes(QuoteFilter(speaker=q, text="refugees"), limit=50)
+            for q in typed[::4]])  # fmt: skip
 
-        page = store.quotes(limit=100)
-        deep = store.quotes(QuoteFilter(since="2024-06-01"), limit=100)
-        _latency("reading order: first page / page 10,000 of 100", [
-            lambda: store.quotes(limit=100),
-            lambda: store.quotes(limit=100, after=store.page_key(page[-1], QuoteFilter())),
-            lambda: store.quotes(QuoteFilter(since="2024-06-01"), limit=100,
-                                 after=store.page_key(deep[-1], QuoteFilter())),
+        reading = QuoteFilter()
+        middle = store.page_key(store.quote(quotes // 2), reading)  # a page from the middle of the order
+        second = store.page_key(store.quotes(reading, limit=100)[-1], reading)
+        _latency("reading order: first, second, middle page", [
+            lambda: store.quotes(reading, limit=100),
+            lambda: store.quotes(reading, limit=100, after=second),
+            lambda: store.quotes(reading, limit=100, after=middle),
         ])  # fmt: skip
         queue = QuoteFilter(status="unreviewed", low_confidence_first=True)
         _latency("review queue (unreviewed, least confident first)", [lambda: store.quotes(queue, limit=100)])

@@ -1,4 +1,5 @@
-"""Every command and subcommand has help text and an entry in docs/commands.md (the sqlite-utils test_docs idea)."""
+"""Every command and subcommand has help text with an example and an entry in docs/commands.md (the sqlite-utils
+test_docs idea)."""
 
 from __future__ import annotations
 
@@ -31,8 +32,9 @@ COMMAND_NAMES = [name for name, _ in _all_commands()]
 
 
 @pytest.mark.parametrize(("name", "command"), _all_commands(), ids=COMMAND_NAMES)
-def test_command_has_help_text(name, command):
+def test_command_has_help_text_with_an_example(name, command):
     assert (command.help or "").strip(), f"{name} has no help text"
+    assert "Example" in command.help, f"{name}: its help has no example"
 
 
 @pytest.mark.parametrize("name", COMMAND_NAMES)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
+from quotecheck.cli.history import describe_review
 from quotecheck.cli.options import db_option, reviewer_option
 from quotecheck.cli.output import say
 from quotecheck.cli.session import open_store, reviewer_name
-from quotecheck.cli.show import describe_review
 from quotecheck.store.models import RATINGS, STATUSES, NotFound, QuoteRecord
 
 

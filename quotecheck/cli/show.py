@@ -8,6 +8,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from quotecheck.cli.history import describe_review
 from quotecheck.cli.options import db_option
 from quotecheck.cli.output import emit, print_rich
 from quotecheck.cli.session import open_store
@@ -113,22 +114,3 @@ def _history(history: list[Review]) -> Table:
         cells = (when, review.reviewer, describe_review(review))
         grid.add_row(*(Text(printable(cell, one_line=True)) for cell in cells))
     return grid
-
-
-def describe_review(review: Review) -> str:
-    """What one history row changed, e.g. ``status unreviewed -> verified; rating none -> true``."""
-    changes = []
-    if review.old_status != review.new_status:
-        changes.append(f"status {review.old_status or 'none'} -> {review.new_status or 'none'}")
-    if review.old_rating != review.new_rating:
-        changes.append(f"rating {review.old_rating or 'none'} -> {review.new_rating or 'none'}")
-    if review.old_speaker_id != review.new_speaker_id:
-        changes.append(f"speaker #{review.old_speaker_id} -> #{review.new_speaker_id}")
-    if review.old_name != review.new_name:
-        changes.append(f'name "{review.old_name}" -> "{review.new_name}"')
-    if review.note is not None or review.old_note is not None:
-        changes.append(f'note "{review.note}"' if review.note else "note removed")
-    if review.evidence_url is not None or review.old_evidence_url is not None:
-        changes.append(f"evidence {review.evidence_url}" if review.evidence_url else "evidence removed")
-    description = "; ".join(changes)
-    return f"{review.action}: {description}" if review.action in ("undo", "merge", "rename") else description

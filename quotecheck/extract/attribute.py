@@ -37,6 +37,9 @@ RULES = {
 _CUE_GAP = 90  # characters between a quote and an adjacent cue
 _ADJACENT = regex.compile(r"[\s,;:—–\-]*")
 _GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
+# What may sit between a cue (or its inverted subject) and the quote it introduces: "said: ", "told reporters, ",
+# "said in a statement: ", "said that ".
+_INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0,60}[:,]\s*")
 _SENTENCE_BREAK = regex.compile(r"[.!?;]\s|\n")
 _NOT_SPEECH = regex.compile(
     r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")[\s,:]*$", regex.I
@@ -77,6 +80,7 @@ _CLAUSE_START = regex.compile(
 )
 _PARTICIPLE_START = regex.compile(r"\p{Ll}+ing\b")
 _RELATIVE_BEFORE = regex.compile(r"\b(?:who|which|that|having)\s+(?:\w+\s+)?$", regex.I)
+_TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 
 
@@ -231,7 +235,7 @@ class _Extractor:
                 continue  # "urge Latino leaders" has no subject of its own: look further back
             tail = cue.mention.end if cue.subject_after else cue.end
             gap_after_subject = text[max(cue.end, tail) : open_mark]
-            if nearest and len(gap_after_subject) <= 60 and not _has_break(gap_after_subject):
+            if nearest and _INTRODUCES.fullmatch(gap_after_subject) and not _has_break(gap_after_subject):
                 return self._from_cue(cue, "leading-cue")
             # cue-in-sentence: Smith said it was "not that unusual"
             if cue.start >= sentence_start and not _SENTENCE_BREAK.search(text, cue.end, open_mark):
@@ -347,6 +351,8 @@ class _Extractor:
         lead = text[sentence_start : span.open_mark].strip()
         first = text[span.start : span.start + 1]
         starts_utterance = not lead or lead.endswith((":", ",")) or span.continuation
+        if lead.endswith(",") and _QUOTE_MARK.search(lead):
+            return "direct"  # the second half of an interrupted quote: "We are," he said, "just one of many."
         if starts_utterance and (first.isupper() or first.isdigit() or first in "….'‘"):
             return "direct"
         if not lead and span.close_mark is not None:
@@ -436,6 +442,13 @@ class _Extractor:
         stop = _CLAUSE_BREAK.search(text, pos, end)
         if stop:
             end = stop.start()
+        index = bisect_left(self.cue_starts, pos)
+        while index < len(self.cues) and self.cues[index].start < end:
+            if self.cues[index].mention is cue.mention:  # "denied the report and said …": the next verb's
+                end = self.cues[index].start  # content is its own
+                break
+            index += 1
+        end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
         while end > pos and text[end - 1] in " .,:;!?\u00a0":
             end -= 1
         if pos >= end or not text[pos].isalnum() or len(_WORD.findall(text, pos, end)) < 3:

@@ -47,6 +47,7 @@ class ReviewApp(App):
         self.background = Reader(store.path)
         self.user_keymap, self._keymap_problems = load_keymap(keymap_file or keymap_path())
         self.theme = theme
+        self._warmed_up = False
 
     def get_default_screen(self) -> Screen:
         from quotecheck.review.screens.queue import QueueScreen
@@ -58,6 +59,14 @@ class ReviewApp(App):
             self.set_keymap(self.user_keymap)
         for problem in self._keymap_problems:
             self.tell(problem, title="Keymap", severity="warning")
+
+    def warm_up(self) -> None:
+        """Once the first screen is complete: the store builds its speaker-name index on the first write (over
+        half a second with 100,000 speakers); build it now, off the UI thread, while the reviewer reads the first
+        quote, so their first verdict does not pay for it."""
+        if not self._warmed_up:
+            self._warmed_up = True
+            self.run_worker(partial(self.store.match_speakers, "a", limit=1), thread=True, group="warm-up")
 
     def on_unmount(self) -> None:
         for reader in (self.reader, self.counter, self.background):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +32,10 @@ def synchronized(method):
 
 
 class StoreBase:
-    """Opening, transactions and the speaker-name index; the actions live in the mixins Store combines."""
+    """Opening, transactions and the speaker-name index; the actions live in the mixins Store combines.
+
+    Reads go through ``db.execute`` like writes: ``db.query`` would wrap every read in a savepoint and build a
+    dict per row, which costs more than the query itself on the paging and ingest paths."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -50,7 +54,8 @@ class StoreBase:
             self.db.close()
             raise StoreError(f"{self.path}: {error}") from None
         self._index = SpeakerIndex()
-        self._index_epoch: int | None = None
+        # (epoch, highest speaker id, highest alias id) the index reflects; None: rebuild on next use
+        self._index_state: tuple[int, int, int] | None = None
         self._known_aliases: set[tuple[int, str]] = set()
 
     def close(self) -> None:
@@ -69,36 +74,60 @@ class StoreBase:
         """One write transaction. BEGIN IMMEDIATE takes the write lock up front (waiting up to the busy
         timeout), so a read-then-write never fails half-way on a lock another process holds."""
         with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:  # still locked when the busy timeout ran out
+                raise StoreError(
+                    f"{self.path}: the database stayed locked by another writer for "
+                    f"{schema.BUSY_TIMEOUT_MS / 1000:g} s ({error}); try again"
+                ) from None
             try:
                 self._sync_index()
                 yield
-                epoch = self._epoch()
+                state = self._speakers_state()  # our own changes are in the index already
                 self.db.commit()
             except BaseException:
                 self.db.rollback()
-                self._index_epoch = None  # the index may hold changes that were just rolled back
+                self._index_state = None  # the index may hold changes that were just rolled back
                 raise
-            self._index_epoch = epoch
+            self._index_state = state
 
-    def _epoch(self) -> int:
-        return self.db.execute("SELECT epoch FROM speaker_epoch WHERE id = 1").fetchone()[0]
+    def _speakers_state(self) -> tuple[int, int, int]:
+        """What changed speakers since: the epoch counts renames, merges and deletions (by triggers); new
+        speakers and aliases show as higher ids."""
+        return self.db.execute(
+            "SELECT epoch, (SELECT coalesce(max(id), 0) FROM speakers),"
+            " (SELECT coalesce(max(id), 0) FROM speaker_aliases) FROM speaker_epoch WHERE id = 1"
+        ).fetchone()
 
     def _sync_index(self) -> SpeakerIndex:
         """The name index, reloaded when speakers changed since it was built (possibly by another process)."""
+        if self.db.conn.in_transaction:  # a write transaction already reads one snapshot
+            return self._load_index_if_stale()
         with self.db.atomic():  # one snapshot: the epoch and the names read together
-            epoch = self._epoch()
-            if epoch == self._index_epoch:
-                return self._index
-            index = SpeakerIndex.build(
+            return self._load_index_if_stale()
+
+    def _load_index_if_stale(self) -> SpeakerIndex:
+        state = self._speakers_state()
+        known = self._index_state
+        if known is None or known[0] != state[0]:  # renamed, merged or deleted: rebuild
+            self._index = SpeakerIndex.build(
                 self.db.execute("SELECT id, name, key, type FROM speakers WHERE merged_into IS NULL"),
                 self.db.execute("SELECT speaker_id, key FROM speaker_aliases"),
             )
-        self._index, self._index_epoch = index, epoch
-        self._known_aliases = set()
-        return index
+            self._known_aliases = set()
+        elif known != state:  # only additions (another process ingesting): add them, no rebuild
+            for speaker_id, name, key, type_ in self.db.execute(
+                "SELECT id, name, key, type FROM speakers WHERE id > ? AND merged_into IS NULL", [known[1]]
+            ):
+                self._index.add(speaker_id, name, key, type_)
+            new_aliases = self.db.execute("SELECT speaker_id, key FROM speaker_aliases WHERE id > ?", [known[2]])
+            for speaker_id, key in new_aliases:
+                self._index.add_alias(speaker_id, key)
+        self._index_state = state
+        return self._index
 
     def _reload_index(self) -> None:
         """Rebuild the name index inside the current transaction (renames and undone merges are rare)."""
-        self._index_epoch = None
+        self._index_state = None
         self._sync_index()

@@ -67,7 +67,7 @@ def bulk_load(
                     article_count += 1
                     article_rows.append(
                         (article_count, article.title, article.outlet, article.url, article.published, article.text,
-                         hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest(), article.source,
+                         hashlib.sha256(article.text.encode("utf-8")).hexdigest(), article.source,
                          article.external_id, now)
                     )  # fmt: skip
                     for number, quote in enumerate(quotes, start=1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from quotecheck.store.models import KINDS, RATINGS, SPEAKER_TYPES, StoreError
@@ -12,6 +13,17 @@ if TYPE_CHECKING:
 
 def clean_name(name: str) -> str:
     return " ".join(name.split())
+
+
+def check_unicode(where: str, values: Iterable[str | None]) -> None:
+    """SQLite stores UTF-8: a lone surrogate (JSON allows "\\udc80") cannot be stored, so say so in one line."""
+    for value in values:
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise StoreError(f"{where}: invalid Unicode (lone surrogate) at character {error.start}") from None
 
 
 def check_quote(text: str, quote: Quote, number: int) -> None:
@@ -31,6 +43,12 @@ def check_quote(text: str, quote: Quote, number: int) -> None:
         problem = f"confidence {quote.confidence!r} is not between 0 and 1"
     if problem:
         raise StoreError(f"quote {number}: {problem}")
+    check_unicode(f"quote {number}", (quote.speaker, quote.role, quote.cue, quote.rule))
+
+
+def check_choice(what: str, value: str, choices: Sequence[str]) -> None:
+    if value not in choices:
+        raise StoreError(f"unknown {what} {value!r} (choose from {', '.join(choices)})")
 
 
 def check_rating(rating: str | None) -> None:
@@ -42,4 +60,5 @@ def check_reviewer(reviewer: str | None) -> str:
     name = (reviewer or "").strip()
     if not name:
         raise StoreError("a reviewer name is needed (--reviewer or $QUOTECHECK_REVIEWER)")
+    check_unicode("reviewer", [name])
     return name

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from quotecheck.store.checks import check_choice
 from quotecheck.store.models import KINDS, STATUSES, QuoteFilter, QuoteRecord, StoreError
 
 # Reading order (published date, article, position) and review-queue order (least confident first): each has
@@ -22,6 +24,7 @@ COMMON_OUTLET_SHARE = 0.02
 
 FROM_QUOTES = "FROM quotes q"
 FROM_SEARCH = "FROM quotes_fts f JOIN quotes q ON q.id = f.rowid"
+FROM_RATED = "FROM quotes q INDEXED BY idx_quotes_rated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +59,31 @@ def fts_expression(quoted_text: str, speaker_names: Sequence[str] | None) -> str
     return expression
 
 
+def storable(quote_filter: QuoteFilter) -> QuoteFilter:
+    """The filter with lone surrogates (undecodable command-line bytes) replaced, as SQLite only takes UTF-8."""
+    changes = {
+        field.name: value.encode("utf-8", "replace").decode("utf-8")
+        for field in dataclasses.fields(quote_filter)
+        if isinstance(value := getattr(quote_filter, field.name), str)
+    }
+    return dataclasses.replace(quote_filter, **changes)
+
+
+def searched_text(quote_filter: QuoteFilter) -> str | None:
+    """The full-text filter, None when absent or blank (a cleared search box means "any")."""
+    text = quote_filter.text
+    return text if text is not None and text.strip() else None
+
+
+def searched_speaker(quote_filter: QuoteFilter) -> str | None:
+    speaker = quote_filter.speaker
+    return speaker if speaker is not None and speaker.strip() else None
+
+
 def order_columns(quote_filter: QuoteFilter) -> Sequence[str]:
     if quote_filter.low_confidence_first:
         return CONFIDENCE_ORDER
-    if quote_filter.text is not None:
+    if searched_text(quote_filter) is not None:
         return SEARCH_ORDER
     return DEFAULT_ORDER
 
@@ -67,7 +91,7 @@ def order_columns(quote_filter: QuoteFilter) -> Sequence[str]:
 def page_key(record: QuoteRecord, quote_filter: QuoteFilter) -> tuple:
     if quote_filter.low_confidence_first:
         return (record.confidence, record.id)
-    if quote_filter.text is not None:
+    if searched_text(quote_filter) is not None:
         return (record.id,)
     return (record.published or "", record.article_id, record.start, record.id)
 
@@ -83,13 +107,24 @@ def after_clause(quote_filter: QuoteFilter, after: Sequence) -> tuple[str, list]
 
 
 def query(
-    quote_filter: QuoteFilter, *, fts_match: str | None, speaker_ids: list[int] | None, common_outlet: bool = False
+    quote_filter: QuoteFilter,
+    *,
+    fts_match: str | None,
+    speaker_ids: list[int] | None,
+    ordered: bool = False,
+    common_outlet: bool = False,
 ) -> Query:
     """FROM/WHERE for ``quote_filter`` over ``quotes q``. ``fts_match`` is the MATCH expression for a text filter
     ("" when the text has nothing searchable); ``speaker_ids`` the fuzzy matches for ``quote_filter.speaker``;
-    ``common_outlet`` says the outlet wrote a large share of the articles (see COMMON_OUTLET_SHARE)."""
+    ``ordered``: for a page in reading order rather than a count; ``common_outlet``: the outlet wrote a large
+    share of the articles (see COMMON_OUTLET_SHARE)."""
     f = quote_filter
-    if f.text is None:
+    text = searched_text(f)
+    if text is None and f.rated_only:
+        # Ratings are set by hand, so rated quotes are few: fetch them by the partial index and sort them,
+        # rather than walk every quote in reading order looking for one.
+        q = Query(FROM_RATED, "", [])
+    elif text is None:
         q = Query(FROM_QUOTES, "", [])
     elif not fts_match:  # only punctuation typed: nothing can match
         return Query(FROM_SEARCH, "WHERE 0", [])
@@ -100,11 +135,13 @@ def query(
     if f.speaker_id is not None:
         q = q.and_("q.speaker_id = ?", f.speaker_id)
     if f.status is not None:
-        _check_choice("status", f.status, STATUSES)
+        check_choice("status", f.status, STATUSES)
         q = q.and_("q.status = ?", f.status)
     if f.kind is not None:
-        _check_choice("kind", f.kind, KINDS)
-        q = q.and_("q.kind = ?", f.kind)
+        check_choice("kind", f.kind, KINDS)
+        # A third of all quotes share a kind: a page walks the reading-order index and skips the others ("+"
+        # keeps SQLite from fetching every quote of that kind through idx_quotes_kind and sorting them).
+        q = q.and_("+q.kind = ?" if ordered else "q.kind = ?", f.kind)
     if f.outlet is not None:
         # A big outlet's quotes are best found by walking the reading-order index and skipping the others ("+"
         # keeps SQLite off the article index); a small outlet's by its articles, then sorting the few quotes.
@@ -121,11 +158,6 @@ def query(
     if f.rated_only:
         q = q.and_("q.rating IS NOT NULL")
     return q
-
-
-def _check_choice(what: str, value: str, choices: Sequence[str]) -> None:
-    if value not in choices:
-        raise StoreError(f"unknown {what} {value!r} (choose from {', '.join(choices)})")
 
 
 def _iso_date(what: str, value: str) -> date:

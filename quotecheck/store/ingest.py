@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from quotecheck.store.base import synchronized, utc_now
-from quotecheck.store.checks import check_quote, clean_name
+from quotecheck.store.checks import check_quote, check_unicode, clean_name
 from quotecheck.store.models import IngestResult
 from quotecheck.store.names import name_key, surname
 
@@ -21,7 +21,9 @@ class Ingest:
     def add_article(self, article: Article, quotes: Sequence[Quote]) -> IngestResult:
         """Store one article and its quotes in one transaction; the same text stored before is a no-op."""
         text = article.text
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        check_unicode("article", (text, article.title, article.outlet, article.url, article.published,
+                                  article.source, article.external_id))  # fmt: skip
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         for number, quote in enumerate(quotes, start=1):
             check_quote(text, quote, number)
         with self._writing():

@@ -59,13 +59,14 @@ class QuoteQueries:
 
     def _query(self, quote_filter: QuoteFilter, *, ordered: bool = False) -> filters.Query:
         """``ordered``: the query reads a page in order (rather than counting), which changes the best plan."""
+        quote_filter = filters.storable(quote_filter)
         speaker_ids = None
-        if quote_filter.speaker is not None:
-            speaker_ids = self._speaker_filter_ids(quote_filter.speaker)
+        if (speaker := filters.searched_speaker(quote_filter)) is not None:
+            speaker_ids = self._speaker_filter_ids(speaker)
         fts_match = None
-        if quote_filter.text is not None:
+        if (typed := filters.searched_text(quote_filter)) is not None:
             # printable(): a NUL or control character would end the FTS string early ("unterminated string")
-            text = printable(quote_filter.text, one_line=True)
+            text = printable(typed, one_line=True)
             fts_match = ""
             if name_key(text):
                 wanted = [quote_filter.speaker_id] if quote_filter.speaker_id is not None else speaker_ids
@@ -78,7 +79,9 @@ class QuoteQueries:
                 [quote_filter.outlet],
             ).fetchone()
             common_outlet = outlet_articles >= filters.COMMON_OUTLET_SHARE * (all_articles or 0)
-        return filters.query(quote_filter, fts_match=fts_match, speaker_ids=speaker_ids, common_outlet=common_outlet)
+        return filters.query(
+            quote_filter, fts_match=fts_match, speaker_ids=speaker_ids, ordered=ordered, common_outlet=common_outlet
+        )
 
     def _speaker_names(self, ids: list[int]) -> list[str]:
         if not ids or len(ids) > filters.MAX_FTS_SPEAKER_NAMES:
@@ -120,8 +123,10 @@ class QuoteQueries:
 
     @synchronized
     def outlets(self) -> list[str]:
+        """Every outlet once, case-insensitively (as the outlet filter matches), read from the outlet index."""
         rows = self.db.execute(
-            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' ORDER BY outlet"
+            "SELECT min(outlet) FROM articles WHERE outlet IS NOT NULL AND outlet != ''"
+            " GROUP BY outlet COLLATE NOCASE ORDER BY outlet COLLATE NOCASE"
         )
         return [row[0] for row in rows]
 

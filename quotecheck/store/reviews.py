@@ -9,7 +9,7 @@ import os
 from typing import Any
 
 from quotecheck.store.base import synchronized, utc_now
-from quotecheck.store.checks import check_rating, check_reviewer, clean_name
+from quotecheck.store.checks import check_choice, check_rating, check_reviewer, check_unicode, clean_name
 from quotecheck.store.models import SPEAKER_TYPES, STATUSES, ConflictError, QuoteRecord, Review, StoreError
 from quotecheck.store.names import name_key
 
@@ -89,10 +89,8 @@ class ReviewActions:
         evidence_url: str | None = None, reviewer: str, expected_version: int | None = None,
     ) -> QuoteRecord:  # fmt: skip
         """Status plus optional rating, note and evidence link: one transaction, one history row per change."""
-        if status not in STATUSES:
-            raise StoreError(f"unknown status {status!r} (choose from {', '.join(STATUSES)})")
-        if rating is not None:
-            check_rating(rating)
+        check_choice("status", status, STATUSES)
+        check_rating(rating)
         changes = {"status": status, "rating": rating, "note": note, "evidence": evidence_url}
         changes = {k: v for k, v in changes.items() if v is not None}
         return self._review_quote(quote_id, changes, reviewer, expected_version)
@@ -105,8 +103,8 @@ class ReviewActions:
         """Give the quote another speaker: an existing one, or one found or created by name."""
         if (speaker_id is None) == (new_speaker_name is None):
             raise StoreError("reassign needs exactly one of speaker_id or new_speaker_name")
-        if new_speaker_type not in SPEAKER_TYPES:
-            raise StoreError(f"unknown speaker type {new_speaker_type!r} (choose from {', '.join(SPEAKER_TYPES)})")
+        check_choice("speaker type", new_speaker_type, SPEAKER_TYPES)
+        check_unicode("speaker name", [new_speaker_name])
         if new_speaker_name is not None and not name_key(new_speaker_name):
             raise StoreError("a speaker name needs at least one letter or digit")
         return self._review_quote(
@@ -118,6 +116,7 @@ class ReviewActions:
     ) -> QuoteRecord:
         """Apply ``changes`` (action -> new value) to one quote in one transaction with one history row each."""
         reviewer = check_reviewer(reviewer)
+        check_unicode("review", [value for value in changes.values() if isinstance(value, str)])
         with self._writing():
             current = self.quote(quote_id)
             if expected_version is not None and current.version != expected_version:
@@ -135,11 +134,7 @@ class ReviewActions:
                 self._append_review(
                     batch, reviewer, now, action, quote_id=quote_id, **{old_field: stored[column], new_field: value}
                 )
-                self._set_quote_column(quote_id, column, value)
-            self.db.execute(
-                "UPDATE quotes SET version = version + 1, updated_at = ?, reviewer = ? WHERE id = ?",
-                [now, reviewer, quote_id],
-            )
+            self._update_quote(quote_id, {QUOTE_ACTIONS[a][0]: v for a, v in changed.items()}, reviewer, now)
             return self.quote(quote_id)
 
     def _reassign_target(self, speaker_id: int | None, name: str | None, type_: str, *, now: str) -> int:
@@ -154,16 +149,19 @@ class ReviewActions:
         ).fetchone()
         return dict(zip(("status", "rating", "note", "evidence_url", "speaker_id"), row))
 
-    def _set_quote_column(self, quote_id: int, column: str, value: Any) -> None:
-        if column == "speaker_id":  # the denormalised name follows, so full-text search finds the new speaker
-            self.db.execute(
-                "UPDATE quotes SET speaker_id = ?, speaker_name = (SELECT name FROM speakers WHERE id = ?)"
-                " WHERE id = ?",
-                [value, value, quote_id],
-            )
-        else:
-            assert column in ("status", "rating", "note", "evidence_url")  # never user text in SQL
-            self.db.execute(f"UPDATE quotes SET {column} = ? WHERE id = ?", [value, quote_id])
+    def _update_quote(self, quote_id: int, values: dict[str, Any], reviewer: str, now: str) -> None:
+        """One UPDATE: the changed columns, the version, who and when (and the speaker's name with the speaker,
+        so full-text search finds the new speaker)."""
+        assigned = [f"{column} = ?" for column in values]
+        params = list(values.values())
+        assert set(values) <= {column for column, _, _ in QUOTE_ACTIONS.values()}  # never user text in SQL
+        if "speaker_id" in values:
+            assigned.append("speaker_name = (SELECT name FROM speakers WHERE id = ?)")
+            params.append(values["speaker_id"])
+        assigned += ["version = version + 1", "updated_at = ?", "reviewer = ?"]
+        self.db.execute(
+            f"UPDATE quotes SET {', '.join(assigned)} WHERE id = ?", [*params, now, reviewer, quote_id]
+        )
 
     def _next_batch(self) -> int:
         return self.db.execute("SELECT coalesce(max(batch), 0) + 1 FROM reviews").fetchone()[0]
@@ -209,11 +207,7 @@ class ReviewActions:
                     f"{current.reviewer or 'someone'} at {current.updated_at}",
                     current,
                 )
-            self._set_quote_column(review.quote_id, column, before)
-            self.db.execute(
-                "UPDATE quotes SET version = version + 1, updated_at = ?, reviewer = ? WHERE id = ?",
-                [now, reviewer, review.quote_id],
-            )
+            self._update_quote(review.quote_id, {column: before}, reviewer, now)
             return self._append_review(
                 batch, reviewer, now, "undo", quote_id=review.quote_id, undoes=review.id,
                 **{old_field: after, new_field: before},

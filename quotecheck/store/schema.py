@@ -68,18 +68,13 @@ def migrate(db: Database, *, target: int | None = None) -> int:
     return max(version, target)
 
 
-# Bumped on every change to speaker names, so a Store in another process knows to reload its name index.
+# Bumped when speaker names change or go (not when added: new rows show as higher ids), so a Store in another
+# process knows its in-memory name index must be rebuilt.
 EPOCH_TRIGGERS = """
-CREATE TRIGGER speakers_epoch_ai AFTER INSERT ON speakers BEGIN
-  UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
-END;
 CREATE TRIGGER speakers_epoch_au AFTER UPDATE OF name, key, type, merged_into ON speakers BEGIN
   UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
 END;
 CREATE TRIGGER speakers_epoch_ad AFTER DELETE ON speakers BEGIN
-  UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
-END;
-CREATE TRIGGER speaker_aliases_epoch_ai AFTER INSERT ON speaker_aliases BEGIN
   UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1;
 END;
 CREATE TRIGGER speaker_aliases_epoch_ad AFTER DELETE ON speaker_aliases BEGIN
@@ -164,6 +159,7 @@ def _v1_tables(db: Database) -> None:
     quotes.create_index(["status", *order], index_name="idx_quotes_status_order")
     quotes.create_index(["speaker_id", *order], index_name="idx_quotes_speaker_order")
     quotes.create_index(["confidence", "id"])
+    quotes.create_index(["kind"])  # counts by kind; pages filtered by kind walk idx_quotes_order (see filters.py)
     quotes.create_index(["status", "confidence", "id"])
     # Partial: most quotes are never rated, and "rated only" is the one question asked of this column.
     db.execute("CREATE INDEX idx_quotes_rated ON quotes (rating) WHERE rating IS NOT NULL")

@@ -150,7 +150,7 @@ class SpeakerIndex:
         return None
 
     # -- fuzzy search ------------------------------------------------------------------------------------------
-    def search(self, query_key: str, *, limit: int | None = None, score_cutoff: float = 60) -> list[tuple[int, float]]:
+    def search(self, query_key: str, *, score_cutoff: float) -> list[tuple[int, float]]:
         """(speaker id, score 0..100) best first for a typed query: accents, case, word order and small typos
         don't matter; a surname or a word prefix finds the full name."""
         words = query_key.split()
@@ -175,8 +175,7 @@ class SpeakerIndex:
             speaker_id = ids[index]
             if score > best.get(speaker_id, -1):
                 best[speaker_id] = score
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return ranked[:limit] if limit is not None else ranked
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
     def _similar_words(self, word: str) -> set[str]:
         words = self._sorted_words()
@@ -190,7 +189,8 @@ class SpeakerIndex:
         if len(word) >= 4:
             # Misspellings seldom start with the wrong letter: comparing only with words of the same initial keeps
             # this to a few thousand comparisons however many speakers there are.
-            same_initial = words[bisect.bisect_left(words, word[0]) : bisect.bisect_left(words, chr(ord(word[0]) + 1))]
+            first, after_first = word[0], chr(ord(word[0]) + 1)
+            same_initial = words[bisect.bisect_left(words, first) : bisect.bisect_left(words, after_first)]
             for candidate, _, _ in process.extract(
                 word, same_initial, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SEARCH_WORD_SIMILARITY
             ):

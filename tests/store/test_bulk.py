@@ -20,11 +20,13 @@ from benchmarks.generate import build_database  # noqa: E402
 def test_bulk_load_gives_the_same_database_as_ingest(tmp_path):
     text = 'Ann Lee said: "refugees are welcome". The ministry said talks continue.'
     a, b, m = text.index("refugees"), text.index("talks"), text.index("The ministry")
-    quotes = [Quote(a, a + 20, "refugees are welcome", "direct", "Ann Lee", "person", "the mayor", 0, 7, "said", 0.9, "r"),
-              Quote(b, b + 15, "talks continue.", "indirect", "the ministry", "organisation", None, m, m + 12, "said", 0.6,
-                    "r")]  # fmt: skip
+    quotes = [
+        Quote(a, a + 20, "refugees are welcome", "direct", "Ann Lee", "person", "the mayor", 0, 7, "said", 0.9, "r"),
+        Quote(b, b + 15, "talks continue.", "indirect", "the ministry", "organisation", None, m, m + 12, "said", 0.6),
+    ]
     path = tmp_path / "bulk.db"
-    assert bulk_load(path, [("Ann Lee", "person"), ("the ministry", "organisation")], [(Article(text), quotes)]) == (1, 2)
+    speakers = [("Ann Lee", "person"), ("the ministry", "organisation")]
+    assert bulk_load(path, speakers, [(Article(text), quotes)]) == (1, 2)
     with Store(path) as store:
         assert [q.text for q in store.quotes(QuoteFilter(text="Lee refugees"))] == ["refugees are welcome"]
         assert {s.name: s.quote_count for s in store.speakers()} == {"Ann Lee": 1, "the ministry": 1}

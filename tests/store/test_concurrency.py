@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from quotecheck.store import ConflictError, Store
+from quotecheck.store import ConflictError, Store, StoreError, schema
 
 from .builders import add_said
 
@@ -78,7 +78,7 @@ WRITER = textwrap.dedent(
             text = f'{name} said: "statement {i} from {name}"'
             words = f"statement {i} from {name}"
             start = text.index(words)
-            quote = Quote(start, start + len(words), words, "direct", name, "person", None, 0, len(name), "said", 0.9, "t")
+            quote = Quote(start, start + len(words), words, "direct", name, "person", None, 0, len(name), "said", 0.9)
             result = store.add_article(Article(text), [quote])
             q = store.article_quotes(result.article_id)[0]
             store.set_status(q.id, "verified", reviewer=name)
@@ -122,3 +122,19 @@ def test_threads_can_share_one_store(store):
         thread.join()
     assert errors == []
     assert store.count_reviewed() == 60
+
+
+def test_a_lock_held_past_the_busy_timeout_is_a_one_line_error(db_path, monkeypatch):
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 200)
+    with Store(db_path) as store:
+        _, quote = add_said(store, "Ann Lee", "words")
+        blocker = sqlite3.connect(db_path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(StoreError, match="locked by another writer") as error:
+                store.set_status(quote.id, "verified", reviewer="ana")
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert "\n" not in str(error.value)
+        assert store.set_status(quote.id, "verified", reviewer="ana").status == "verified"  # fine once released

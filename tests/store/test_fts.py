@@ -29,14 +29,15 @@ def test_sqlite_utils_detects_the_fts_table_and_its_triggers(store):
 
 def test_sqlite_utils_search_command(store):
     a, _ = _fill(store)
-    result = CliRunner().invoke(sqlite_utils_cli, ["search", str(store.path), "quotes", "refugees", "-c", "id", "-c", "text"])
+    search = ["search", str(store.path), "quotes"]
+    result = CliRunner().invoke(sqlite_utils_cli, [*search, "refugees", "-c", "id", "-c", "text"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == [{"id": a.id, "text": "Spain will welcome refugees"}]
     # speaker names are searchable from the same index
-    result = CliRunner().invoke(sqlite_utils_cli, ["search", str(store.path), "quotes", "Marcelino", "-c", "id"])
+    result = CliRunner().invoke(sqlite_utils_cli, [*search, "Marcelino", "-c", "id"])
     assert json.loads(result.output) == [{"id": a.id}]
     # user-typed FTS syntax through --quote
-    result = CliRunner().invoke(sqlite_utils_cli, ["search", str(store.path), "quotes", "20% (citation", "--quote", "-c", "id"])
+    result = CliRunner().invoke(sqlite_utils_cli, [*search, "20% (citation", "--quote", "-c", "id"])
     assert result.exit_code == 0, result.output
 
 

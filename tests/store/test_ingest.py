@@ -85,6 +85,15 @@ def test_a_bad_quote_rejects_the_whole_article_and_stores_nothing(store, bad, me
     assert store.add_article(Article(TEXT), _quotes()).speakers_new == 2
 
 
+def test_text_that_is_not_valid_unicode_is_a_one_line_error(store):
+    bad = "A lone surrogate \udc80 from a JSON escape"
+    with pytest.raises(StoreError, match="article: invalid Unicode .* at character 17"):
+        store.add_article(Article(bad), [])
+    with pytest.raises(StoreError, match="quote 1: invalid Unicode"):
+        store.add_article(Article(TEXT), [quote_in(TEXT, "talks continue.", speaker="Ann \udc80 Lee")])
+    assert store.stats().articles == 0
+
+
 def test_speakers_are_shared_across_articles_and_counted(store):
     add_said(store, "Angela Merkel", "We will manage this")
     result, record = add_said(store, "Angela Merkel", "Europe must stand together")

@@ -68,6 +68,9 @@ def test_a_change_to_the_same_value_writes_nothing(store, quote):
         (lambda s, q: s.set_status(q, "verified", reviewer="  "), "reviewer"),
         (lambda s, q: s.reassign(q, reviewer="ana"), "exactly one"),
         (lambda s, q: s.reassign(q, new_speaker_name="X Y", new_speaker_type="alien", reviewer="ana"), "speaker type"),
+        (lambda s, q: s.annotate(q, note="bytes \udcff from argv", reviewer="ana"), "invalid Unicode"),
+        (lambda s, q: s.set_status(q, "verified", reviewer="an\udcffa"), "invalid Unicode"),
+        (lambda s, q: s.reassign(q, new_speaker_name="X \udcff Y", reviewer="ana"), "invalid Unicode"),
     ],
 )
 def test_invalid_actions_change_nothing(store, quote, call, message):
@@ -187,7 +190,8 @@ def test_history_is_append_only_in_the_file(db_path, store, quote):
     store.set_status(quote.id, "verified", reviewer="ana")
     store.undo()
     conn = sqlite3.connect(db_path)
-    rows = conn.execute("SELECT action, old_status, new_status, undone_by IS NOT NULL FROM reviews ORDER BY id").fetchall()
+    sql = "SELECT action, old_status, new_status, undone_by IS NOT NULL FROM reviews ORDER BY id"
+    rows = conn.execute(sql).fetchall()
     assert rows == [("status", "unreviewed", "verified", 1), ("undo", "verified", "unreviewed", 0)]
 
 

@@ -46,7 +46,9 @@ def test_connection_settings(store):
 
 def test_foreign_keys_enforced(store):
     with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute("INSERT INTO quotes (article_id, \"start\", \"end\", text, kind) VALUES (999, 0, 1, 'x', 'direct')")
+        store.db.execute(
+            """INSERT INTO quotes (article_id, "start", "end", text, kind) VALUES (999, 0, 1, 'x', 'direct')"""
+        )
 
 
 @pytest.mark.parametrize(
@@ -56,27 +58,21 @@ def test_foreign_keys_enforced(store):
         QuoteFilter(status="unreviewed"),
         QuoteFilter(speaker_id=1),
         QuoteFilter(kind="direct"),
+        QuoteFilter(since="2024-01-01", until="2024-12-31"),
+        QuoteFilter(status="unreviewed", low_confidence_first=True),
+        QuoteFilter(low_confidence_first=True),
+        QuoteFilter(text="refugees"),
+        QuoteFilter(text="refugees", kind="direct", status="unreviewed"),
     ],
 )
-def test_pages_come_from_an_index_without_sorting(store, quote_filter):
-    where = {"status": "q.status = 'unreviewed'", "speaker_id": "q.speaker_id = 1", "kind": "q.kind = 'direct'"}
-    clause = " AND ".join(where[k] for k in where if getattr(quote_filter, k) is not None)
-    plan = _plan(store, f"WHERE {clause}" if clause else "", 'q.published, q.article_id, q."start", q.id')
-    assert "USE TEMP B-TREE" not in plan
-    assert "q USING INDEX" in plan or "q USING COVERING INDEX" in plan
-
-
-def test_low_confidence_queue_uses_an_index(store):
-    plan = _plan(store, "WHERE q.status = 'unreviewed'", "q.confidence, q.id")
-    assert "USE TEMP B-TREE" not in plan
-
-
-def _plan(store, where_sql: str, order: str) -> str:
-    rows = store.db.execute(
-        f"EXPLAIN QUERY PLAN SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id "
-        f"LEFT JOIN speakers s ON s.id = q.speaker_id {where_sql} ORDER BY {order} LIMIT 50"
-    ).fetchall()
-    return "\n".join(row[-1] for row in rows)
+def test_pages_are_read_in_index_order_without_sorting(store, quote_filter):
+    add_said(store, "Ann Lee", "refugees are welcome")
+    statements = []
+    with store.db.tracer(lambda sql, params: statements.append((sql, params))):
+        store.quotes(quote_filter, limit=50)
+    sql, params = next((sql, p) for sql, p in statements if "ORDER BY" in sql)
+    plan = "\n".join(row[-1] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
 
 
 def test_v1_database_is_upgraded_in_place_with_data_intact(tmp_path):
@@ -108,6 +104,14 @@ def test_v1_database_is_upgraded_in_place_with_data_intact(tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_the_v1_fixture_is_what_migration_1_makes(tmp_path):
+    """Guards the fixture against drift: rebuild it (fixtures/make_schema_v1.py) if migration 1 ever changes."""
+    fresh = schema.connect(tmp_path / "fresh.db")
+    schema.migrate(fresh, target=1)
+    shape = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    assert sqlite3.connect(FIXTURE_V1).execute(shape).fetchall() == fresh.execute(shape).fetchall()
+
+
 def test_migrations_run_one_at_a_time_from_any_version(tmp_path):
     db = schema.connect(tmp_path / "steps.db")
     assert schema.migrate(db, target=1) == 1
@@ -132,6 +136,11 @@ def test_a_file_that_is_not_a_database_gives_a_one_line_error(tmp_path):
     with pytest.raises(StoreError) as error:
         Store(path)
     assert str(path) in str(error.value) and "\n" not in str(error.value)
+
+
+def test_missing_parent_directories_are_created(tmp_path):
+    with Store(tmp_path / "new" / "dir" / "quotes.db") as store:
+        assert store.count_quotes() == 0
 
 
 def test_a_directory_path_gives_a_one_line_error(tmp_path):

@@ -81,6 +81,11 @@ def test_filters(store, filled, quote_filter, expected):
     assert store.count_quotes(quote_filter) == len(expected)
 
 
+def test_blank_text_or_speaker_means_any(store, filled):
+    assert len(store.quotes(QuoteFilter(text="   ", speaker=""))) == 6
+    assert store.page_key(store.quotes()[0], QuoteFilter(text=" ")) == store.page_key(store.quotes()[0], QuoteFilter())
+
+
 def test_speaker_id_and_article_filters(store, filled):
     quote = store.quote(filled["we will manage"])
     by_speaker = store.quotes(QuoteFilter(speaker_id=quote.speaker_id))
@@ -106,11 +111,13 @@ def test_low_confidence_first(store, filled):
 @pytest.mark.parametrize(
     "quote_filter",
     [QuoteFilter(), QuoteFilter(low_confidence_first=True), QuoteFilter(text="Lee again"),
+     QuoteFilter(text="refugees", low_confidence_first=True), QuoteFilter(outlet="LRT"),
      QuoteFilter(text="refugees"), QuoteFilter(status="unreviewed"), QuoteFilter(speaker="Lee", kind="direct")],
 )  # fmt: skip
 def test_keyset_pages_visit_every_quote_once_in_order(store, quote_filter):
     for i in range(23):
-        add_said(store, "Ann Lee", f"refugees {i}", published=f"2024-01-{i % 5 + 1:02d}", confidence=(i * 7 % 10) / 10)
+        add_said(store, "Ann Lee", f"refugees {i}", published=f"2024-01-{i % 5 + 1:02d}", confidence=(i * 7 % 10) / 10,
+                 outlet="LRT" if i % 3 else "BNS")  # fmt: skip
         add_said(store, "Ann Lee", f"refugees {i} again", published=None, confidence=0.5)
     everything = store.quotes(quote_filter, limit=1000)
     assert len(everything) == store.count_quotes(quote_filter) > 0
@@ -132,8 +139,33 @@ def test_bad_filter_values_are_one_line_errors(store):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(typed=st.text())
+@given(typed=st.text(st.characters(blacklist_categories=())))  # surrogates included: undecodable argv bytes
 def test_any_typed_search_text_never_raises(store, typed):
     store.quotes(QuoteFilter(text=typed, speaker=typed))
     store.count_quotes(QuoteFilter(text=typed))
     store.match_speakers(typed)
+    store.count_quotes(QuoteFilter(outlet=typed))
+    try:
+        store.quotes(QuoteFilter(since=typed, status=typed))
+    except StoreError as error:  # the only way a bad value may fail: one line, for the user
+        assert "\n" not in str(error)
+
+
+def test_rated_quotes_page_in_reading_order(store):
+    ids = [add_said(store, "Ann Lee", f"claim {i}", published=f"2024-02-{28 - i:02d}")[1].id for i in range(9)]
+    for quote_id in ids[::2]:
+        store.set_rating(quote_id, "false", reviewer="ana")
+    rated = QuoteFilter(rated_only=True)
+    paged, after = [], None
+    while page := store.quotes(rated, limit=2, after=after):
+        paged += page
+        after = store.page_key(page[-1], rated)
+    assert [r.text for r in paged] == ["claim 8", "claim 6", "claim 4", "claim 2", "claim 0"]
+
+
+def test_small_and_large_outlets_are_both_found(store):
+    for i in range(60):
+        add_said(store, "Ann Lee", f"big outlet {i}", outlet="LRT", published=f"2024-03-{i % 28 + 1:02d}")
+    add_said(store, "Ann Lee", "small outlet", outlet="Rare Gazette", published="2024-01-01")
+    assert _texts(store.quotes(QuoteFilter(outlet="rare gazette"))) == ["small outlet"]
+    assert len(store.quotes(QuoteFilter(outlet="LRT"), limit=1000)) == 60

@@ -178,3 +178,16 @@ def test_another_process_adding_speakers_is_seen(db_path, store):
     assert store.speakers("Linkevicius")[0].name == "Linas Linkevičius"
     result, _ = add_said(store, "Linas Linkevicius", "three")
     assert result.speakers_new == 0
+
+
+def test_another_process_renaming_or_merging_is_seen(db_path, store):
+    _, a = add_said(store, "Ann Lee", "one")
+    _, b = add_said(store, "Bo Chan", "two")
+    assert store.speakers("Ann Lee")[0].id == a.speaker_id  # index loaded here
+    with Store(db_path) as other:
+        other.rename_speaker(a.speaker_id, "Annabel Leighton", reviewer="ben")
+        other.merge_speakers(a.speaker_id, b.speaker_id, reviewer="ben")
+    assert store.speakers("Leighton")[0].name == "Annabel Leighton"
+    assert [s.name for s in store.speakers("Bo Chan")] == ["Annabel Leighton"]  # through the merged alias
+    result, _ = add_said(store, "Bo Chan", "three")
+    assert result.speakers_new == 0

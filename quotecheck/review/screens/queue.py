@@ -117,6 +117,7 @@ class QueueScreen(ReviewScreen):
         counts = await self.app.counter.run(count)
         if self.is_attached:  # this queue may have been closed meanwhile
             self._update_topbar(counts)
+            self.app.warm_up()
 
     def _update_topbar(self, counts: tuple[int, int, int] | None) -> None:
         bar = Text("quotecheck ", style="bold")

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
@@ -72,10 +73,11 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
         # last query reaches the database (fuzzy matching over 100,000 speakers takes a few hundred ms).
         await asyncio.sleep(SEARCH_DELAY)
         matches = await self.app.background.run(lambda store: store.match_speakers(query, limit=10)) if query else []
-        if not self.is_attached:  # picked or cancelled meanwhile
+        try:
+            options = self.query_one("#speaker-matches", OptionList)
+        except NoMatches:  # picked or cancelled meanwhile
             return
         self.matches = [speaker for speaker, _score in matches]
-        options = self.query_one("#speaker-matches", OptionList)
         options.clear_options()
         for speaker, score in matches:
             prompt = plain(speaker.name)

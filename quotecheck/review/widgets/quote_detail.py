@@ -28,13 +28,17 @@ class QuoteDetail(VerticalScroll, can_focus=False):
         yield Static(Text("History"), classes="detail--heading")
         yield Static(id="detail-history")
 
+    shown: QuoteRecord | None = None
+
     def show(self, record: QuoteRecord, article: ArticleRecord, reviews: list[Review], speaker_names: dict[int, str]) -> None:
+        self.shown = record
         self.query_one("#detail-context", Static).update(quote_in_context(article.text, record))
         self.query_one("#detail-attribution", Static).update(attribution(record))
         self.query_one("#detail-history", Static).update(history(reviews, speaker_names))
         self.scroll_home(animate=False)
 
     def clear(self) -> None:
+        self.shown = None
         self.query_one("#detail-context", Static).update(Text("No quote selected.", style=MUTED))
         self.query_one("#detail-attribution", Static).update(Text())
         self.query_one("#detail-history", Static).update(Text())

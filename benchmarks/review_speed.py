@@ -1,0 +1,197 @@
+"""How fast the review app opens a big database and answers keys.
+
+    python benchmarks/review_speed.py                       # builds /tmp/quotecheck-review-1m.db first if missing
+    python benchmarks/review_speed.py --db big.db --tmux    # also measure a real terminal (needs tmux)
+
+Headless figures come from Textual's test driver: start-up is the time from opening the Store to the first
+page of quotes on screen (and to the header counts); a key's time is from sending it to the screen having
+handled it (detail loaded, database written for a verdict). The tmux figures are end to end in a real
+terminal: from launching ``quotecheck review`` to the queue being drawn, and from a key to the pane changing,
+polled with ``tmux capture-pane`` (so they include a few ms of polling). The script writes review actions
+(as reviewer "bench") into the database it measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import build_database  # noqa: E402
+from quotecheck.review.app import ReviewApp  # noqa: E402
+from quotecheck.review.screens.article import ArticleScreen  # noqa: E402
+from quotecheck.review.screens.queue import QueueScreen  # noqa: E402
+from quotecheck.review.screens.speakers import SpeakersScreen  # noqa: E402
+from quotecheck.review.widgets.quote_detail import QuoteDetail  # noqa: E402
+from quotecheck.review.widgets.quote_list import QuoteList  # noqa: E402
+from quotecheck.review.widgets.speaker_list import SpeakerList  # noqa: E402
+from quotecheck.store import Store  # noqa: E402
+
+SIZE = (120, 40)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def summary(label: str, samples: list[float]) -> None:
+    samples = sorted(samples)
+    p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+    print(f"{label:<42} median {ms(statistics.median(samples)):>10}   p95 {ms(p95):>10}   max {ms(samples[-1]):>10}"
+          f"   ({len(samples)} presses)")  # fmt: skip
+
+
+async def until(condition, timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        await asyncio.sleep(0.001)
+
+
+def counted(app: ReviewApp) -> bool:
+    return "reviewed" in str(app.screen.query_one("#topbar").content)
+
+
+async def start_up(db: Path) -> tuple[float, float]:
+    started = time.perf_counter()
+    with Store(db) as store:
+        app = ReviewApp(store, reviewer="bench")
+        async with app.run_test(size=SIZE):
+            await until(lambda: bool(app.screen.query(QuoteList)) and bool(app.screen.query_one(QuoteList).rows))
+            first_rows = time.perf_counter() - started
+            await until(lambda: counted(app))
+            counts = time.perf_counter() - started
+    return first_rows, counts
+
+
+async def keys(db: Path, presses: int) -> None:
+    """Each key goes in as the terminal would send it; the clock stops when the screen state shows its effect
+    (polled every millisecond). Drawing the frame comes on top: see the tmux figures for end to end."""
+    with Store(db) as store:
+        app = ReviewApp(store, reviewer="bench")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: bool(app.screen.query(QuoteList)) and bool(app.screen.query_one(QuoteList).rows))
+            await asyncio.sleep(2)  # let the counts and the store's warm-up finish: keys are measured on their own
+            queue = app.screen.query_one(QuoteList)
+            detail = app.screen.query_one(QuoteDetail)
+
+            async def timed(key: str, done) -> float:
+                started = time.perf_counter()
+                app.simulate_key(key)
+                await until(done)
+                return time.perf_counter() - started
+
+            def moved_to(index: int):
+                return lambda: queue.cursor == index and detail.shown is not None and detail.shown.id == queue.rows[index].id
+
+            summary("j (next quote, its detail shown)", [await timed("j", moved_to(queue.cursor + 1)) for _ in range(presses)])
+            print(f"{'':<42} rows loaded after {presses} moves: {len(queue.rows):,} (pages of 200 as the cursor nears the end)")
+            summary("k (previous quote)", [await timed("k", moved_to(queue.cursor - 1)) for _ in range(presses // 4)])
+            def moved_from(index: int):  # a page down lands wherever the rows loaded by then allow
+                return lambda: queue.cursor != index and detail.shown is not None and detail.shown.id == queue.rows[queue.cursor].id
+
+            summary("pagedown", [await timed("pagedown", moved_from(queue.cursor)) for _ in range(20)])
+            summary("v (verdict saved, next quote shown)", [await timed("v", moved_to(queue.cursor + 1)) for _ in range(presses // 4)])
+            summary("1 (rating saved, next quote shown)", [await timed("1", moved_to(queue.cursor + 1)) for _ in range(presses // 8)])
+            undo_samples = []
+            for _ in range(10):
+                told = len(app._notifications)
+                undo_samples.append(await timed("z", lambda: len(app._notifications) > told))
+            summary("z (undo from the history)", undo_samples)
+
+            await pilot.press("slash", *"refugees")
+            old_generation = queue._generation
+            started = time.perf_counter()
+            app.simulate_key("enter")
+            await until(lambda: queue._generation != old_generation and bool(queue.rows) and not queue.loading)
+            print(f"{'search “refugees” (enter to first page)':<42} {ms(time.perf_counter() - started):>17}")
+            await until(lambda: counted(app))
+            print(f"{'  … to its counts in the header':<42} {ms(time.perf_counter() - started):>17}")
+
+            started = time.perf_counter()
+            app.simulate_key("enter")
+            await until(lambda: isinstance(app.screen, ArticleScreen) and app.screen.is_mounted)
+            print(f"{'enter (article view)':<42} {ms(time.perf_counter() - started):>17}")
+            article = app.screen
+            summary("j in the article view", [await timed("j", lambda i=article.index: article.index == i + 1) for _ in range(5)])
+            app.simulate_key("escape")
+            await until(lambda: isinstance(app.screen, QueueScreen))
+
+            started = time.perf_counter()
+            app.simulate_key("s")
+            await until(lambda: isinstance(app.screen, SpeakersScreen) and bool(app.screen.query(SpeakerList))
+                        and bool(app.screen.query_one(SpeakerList).rows))  # fmt: skip
+            print(f"{'s (speakers, first page)':<42} {ms(time.perf_counter() - started):>17}")
+
+
+def tmux_figures(db: Path, presses: int) -> None:
+    session = "quotecheck-review-bench"
+    quotecheck = str(Path(sys.executable).with_name("quotecheck"))
+
+    def pane() -> str:
+        return subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True).stdout
+
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    started = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(SIZE[0]), "-y", str(SIZE[1]),
+                    f"{quotecheck} review --db {db} --reviewer bench"], check=True)  # fmt: skip
+    try:
+        while "Speaker" not in pane() or "Conf" not in pane():
+            time.sleep(0.005)
+        drawn = time.perf_counter() - started
+        while "reviewed" not in pane():
+            time.sleep(0.005)
+        print(f"{'tmux: launch to queue drawn':<42} {ms(drawn):>17}")
+        print(f"{'tmux: launch to counts drawn':<42} {ms(time.perf_counter() - started):>17}")
+        time.sleep(0.5)
+        for key, label in (("j", "tmux: j to pane changed"), ("v", "tmux: v to pane changed (saved, next)")):
+            samples = []
+            for _ in range(presses):
+                before = pane()
+                started = time.perf_counter()
+                subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+                while pane() == before:
+                    time.sleep(0.002)
+                samples.append(time.perf_counter() - started)
+                time.sleep(0.05)
+            summary(label, samples)
+    finally:
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], capture_output=True)
+        time.sleep(0.3)
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, default=Path("/tmp/quotecheck-review-1m.db"))
+    parser.add_argument("--quotes", type=int, default=1_000_000, help="when building the database")
+    parser.add_argument("--speakers", type=int, default=100_000, help="when building the database")
+    parser.add_argument("--presses", type=int, default=200)
+    parser.add_argument("--tmux", action="store_true", help="also measure in a real terminal under tmux")
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"building {args.db} ({args.quotes:,} quotes, {args.speakers:,} speakers)…", flush=True)
+        build_database(args.db, quotes=args.quotes, speakers=args.speakers)
+    with Store(args.db) as store:
+        print(f"{args.db}: {store.count_quotes():,} quotes, {store.count_reviewed():,} reviewed; terminal {SIZE[0]}x{SIZE[1]}")
+    runs = [asyncio.run(start_up(args.db)) for _ in range(3)]
+    print(f"{'start-up to first page of quotes':<42} median {ms(statistics.median(r[0] for r in runs)):>10}   (3 runs)")
+    print(f"{'start-up to header counts':<42} median {ms(statistics.median(r[1] for r in runs)):>10}   (3 runs)")
+    asyncio.run(keys(args.db, args.presses))
+    if args.tmux:
+        if shutil.which("tmux") is None:
+            print("tmux not installed: no terminal figures")
+        else:
+            tmux_figures(args.db, min(args.presses, 50))
+
+
+if __name__ == "__main__":
+    main()

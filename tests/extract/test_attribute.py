@@ -1,0 +1,133 @@
+"""The attribution sieves, one construction each, on short texts written for these tests."""
+
+from __future__ import annotations
+
+from quotecheck.extract import extract
+from quotecheck.extract.attribute import RULES
+
+
+def only(text: str, kind: str | None = None):
+    quotes = [q for q in extract(text) if kind is None or q.kind == kind]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def mention(text: str, quote) -> str | None:
+    return None if quote.mention_start is None else text[quote.mention_start : quote.mention_end]
+
+
+def test_trailing_cue_pronoun_resolved_to_the_named_speaker():
+    text = 'Olga Berg, the city treasurer, opened the meeting.\n"The budget is balanced," she said.'
+    q = only(text, "direct")
+    assert (q.text, q.speaker, q.role, q.rule) == ("The budget is balanced,", "Olga Berg", "the city treasurer", "trailing-cue")
+    assert mention(text, q) == "she" and q.cue == "said" and q.speaker_type == "person"
+
+
+def test_trailing_cue_inverted_subject_with_role():
+    text = '"We will appeal," said Hugh Hill, a lawyer for the family.'
+    q = only(text)
+    assert (q.speaker, q.role, mention(text, q)) == ("Hugh Hill", "a lawyer for the family", "Hugh Hill")
+
+
+def test_interrupted_quote_two_quotes_one_speaker():
+    text = 'Dan Cole runs the shelter.\n"We are," he said, "just one of many."'
+    quotes = extract(text)
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("We are,", "Dan Cole", "direct"),
+        ("just one of many.", "Dan Cole", "direct"),
+    ]
+
+
+def test_leading_cue_with_colon():
+    text = 'The mayor, Rita Soto, told reporters: "Nobody will lose their home."'
+    q = only(text)
+    assert (q.speaker, q.rule, q.kind) == ("Rita Soto", "leading-cue", "direct")
+
+
+def test_colon_layout_and_dash_layout():
+    text = 'Rita Soto: "Nobody will lose their home."\n"Houses first." - Rita Soto'
+    quotes = extract(text)
+    assert [(q.speaker, q.rule) for q in quotes] == [("Rita Soto", "colon-layout"), ("Rita Soto", "dash-layout")]
+
+
+def test_partial_quote_inside_reported_speech():
+    text = 'Ivo Marsh said it was "not that unusual" for the town to flood.'
+    q = only(text)
+    assert (q.kind, q.text, q.speaker, q.rule) == ("partial", "not that unusual", "Ivo Marsh", "cue-in-sentence")
+
+
+def test_quote_without_cue_inherits_the_previous_speaker():
+    text = '"The river rose fast," said Ivo Marsh.\n"We had an hour to leave."'
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["Ivo Marsh", "Ivo Marsh"]
+    assert quotes[1].rule == "continuation" and mention(text, quotes[1]) == "Ivo Marsh"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker():
+    text = 'Ivo Marsh said: "The river rose fast.\n"Then the power went out."'
+    assert [q.speaker for q in extract(text)] == ["Ivo Marsh", "Ivo Marsh"]
+
+
+def test_unknown_verb_in_the_attribution_slot():
+    text = 'Sam Reed, the coach, was furious.\n"Get off the field," Reed barked.'
+    q = only(text)
+    assert (q.speaker, q.rule, q.cue) == ("Sam Reed", "trailing-verb", "barked")
+
+
+def test_reported_speech_forward_with_that_and_listener():
+    text = "Ana Kirk told the BBC on Friday that the talks had failed."
+    q = only(text)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("indirect", "the talks had failed", "Ana Kirk", "told")
+
+
+def test_reported_speech_backward():
+    text = "The talks had failed, Ana Kirk said."
+    q = only(text)
+    assert (q.kind, q.text, q.speaker, q.rule) == ("indirect", "The talks had failed", "Ana Kirk", "reported-backward")
+
+
+def test_according_to_an_outlet_report():
+    text = "The plant will close in May, according to a Reuters report."
+    q = only(text)
+    assert (q.text, q.speaker, q.speaker_type, q.rule) == (
+        "The plant will close in May", "Reuters", "organisation", "according-to"
+    )
+    assert mention(text, q) == "a Reuters report"
+
+
+def test_anonymous_source():
+    text = "An official who asked not to be named said the vote would be delayed."
+    q = only(text)
+    assert q.speaker_type == "anonymous" and q.text == "the vote would be delayed"
+
+
+def test_coordinated_and_participle_cues_share_the_subject():
+    text = "The ministry denied the report and said the plant was safe, adding that checks will continue."
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["the plant was safe", "checks will continue"]
+    assert {q.speaker for q in quotes} == {"The ministry"} and {q.speaker_type for q in quotes} == {"organisation"}
+
+
+def test_beliefs_are_not_speech():
+    assert extract("Ana Kirk thinks the talks have failed. Ivo Marsh hopes they resume and feared a strike.") == []
+
+
+def test_titles_and_scare_quotes_are_not_speech():
+    text = 'The so-called "gay purge" shocked viewers of "The Long Night" on Sunday.'
+    assert extract(text) == []
+
+
+def test_reported_clause_with_a_quoted_fragment_is_the_fragment_only():
+    text = 'Ivo Marsh said he "believed" more towns would help.'
+    assert [(q.kind, q.text) for q in extract(text)] == [("partial", "believed")]
+
+
+def test_page_furniture_never_yields_quotes():
+    text = 'Already a member?\nSign up for our newsletter, said the editor.\n"Fine," said Ana Kirk.'
+    assert [q.text for q in extract(text)] == ["Fine,"]
+
+
+def test_every_quote_names_its_rule_and_confidence():
+    text = 'Ana Kirk said the talks failed. "It is over," she said. "Truly."'
+    for q in extract(text):
+        assert q.rule in RULES and q.confidence == RULES[q.rule]
