@@ -151,7 +151,7 @@ def tmux_figures(db: Path, presses: int) -> None:
             time.sleep(0.005)
         print(f"{'tmux: launch to queue drawn':<42} {ms(drawn):>17}")
         print(f"{'tmux: launch to counts drawn':<42} {ms(time.perf_counter() - started):>17}")
-        time.sleep(0.5)
+        time.sleep(2)  # the app's one-off warm-up (speaker index, ~0.6 s) runs right after the first screen
         for key, label in (("j", "tmux: j to pane changed"), ("v", "tmux: v to pane changed (saved, next)")):
             samples = []
             for _ in range(presses):

@@ -34,6 +34,7 @@ RULES = {
     "according-to": 0.8,  # …, according to X.
 }
 
+_CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker
 _CUE_GAP = 90  # characters between a quote and an adjacent cue
 _ADJACENT = regex.compile(r"[\s,;:—–\-]*")
 _GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
@@ -228,7 +229,8 @@ class _Extractor:
         sentence_start, _ = self.layout.sentence(open_mark)
         index = bisect_right(self.cue_starts, open_mark) - 1
         nearest = True
-        while index >= 0 and self.cues[index].start >= max(para_start, sentence_start - 1):
+        lowest = max(-1, index - _CUES_LOOKED_AT)
+        while index > lowest and self.cues[index].start >= max(para_start, sentence_start - 1):
             cue = self.cues[index]
             index -= 1
             if cue.mention is None or cue.end > open_mark:
@@ -254,7 +256,7 @@ class _Extractor:
         before = text[max(para_start, open_mark - 80) : open_mark]
         # colon-layout: Smith: "…"
         if before.rstrip().endswith(":"):
-            colon = para_start + len(text[para_start:open_mark].rstrip()) - 1
+            colon = open_mark - 1 - (len(before) - len(before.rstrip()))
             mention = subject_before(text, para_start, colon)
             if isinstance(mention, Mention) and mention.kind == "name":
                 return self._from_mention(mention, "colon-layout")
@@ -294,7 +296,8 @@ class _Extractor:
             if mention is not None:
                 return self._from_mention(mention, "sentence-subject")
         # nearest-speaker: the latest cue subject before this quote, within two paragraphs.
-        while index >= 0:
+        lowest = max(-1, index - _CUES_LOOKED_AT)
+        while index > lowest:
             cue = self.cues[index]
             if self.layout.paragraph_index(cue.start) < span.paragraph - 2:
                 break
@@ -381,17 +384,20 @@ class _Extractor:
                 continue
             found.append((start, end, "indirect", attribution, cue.start))
         # Reporting inside reported content is content ("…has denied visas…, according to a report").
+        found.sort(key=lambda item: (item[0], -item[1]))
         kept = []
+        outer = None
         for item in found:
-            if any(o is not item and o[0] <= item[4] < o[1] and o[0] <= item[0] and item[1] <= o[1] for o in found):
+            if outer is not None and item[1] <= outer[1] and outer[0] <= item[4] < outer[1]:
                 continue
             kept.append(item[:4])
+            if outer is None or item[1] > outer[1]:
+                outer = item
         return kept
 
     def _overlaps_quote(self, start: int, end: int) -> bool:
-        index = bisect_left([s.end for s in self.spans], start) if False else None
         lo = bisect_right(self._span_starts, end)
-        for i in range(lo - 1, -1, -1):
+        for i in range(lo - 1, max(-1, lo - 1 - _CUES_LOOKED_AT), -1):
             span = self.spans[i]
             if span.end + 1 < start:
                 return False

@@ -24,6 +24,8 @@ _CUE = re.compile(
 _ENDS_SUBJECT = re.compile(
     r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|with|who|which|whose)\b|[A-Z][a-z]+day\b)"
 )
+_DENSE_COUNT = 200
+_DENSE_SPACING = 40  # news prose has a speech verb every few hundred characters, not every 40
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
@@ -59,9 +61,27 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         phrase = match.group("phrase")
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
         cues.append(Cue(start, end, word, lemma))
+    cues = _without_dense_paragraphs(cues, layout)
     for position, cue in enumerate(cues):
         _find_subject(text, layout, cue, cues, position)
     return cues
+
+
+def _without_dense_paragraphs(cues: list[Cue], layout: Layout) -> list[Cue]:
+    """Drop the cues of paragraphs with a speech verb every few characters ("he said that he said that …"):
+    that is not prose, and skipping it keeps the work per character bounded."""
+    counts: dict[int, int] = {}
+    for cue in cues:
+        index = layout.paragraph_index(cue.start)
+        counts[index] = counts.get(index, 0) + 1
+    dense = {
+        index
+        for index, count in counts.items()
+        if count > _DENSE_COUNT and count * _DENSE_SPACING > layout.paragraphs[index][1] - layout.paragraphs[index][0]
+    }
+    if not dense:
+        return cues
+    return [cue for cue in cues if layout.paragraph_index(cue.start) not in dense]
 
 
 def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position: int) -> None:

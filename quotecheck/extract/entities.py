@@ -25,7 +25,9 @@ _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 _ORGANISATION_ROLES = frozenset(
     "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
 )
-_SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
+_SEARCH_BACK = 4000
+_MENTIONS_LOOKED_AT = 60
+_FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen  # characters a pronoun looks back for its antecedent
 
 
 @dataclass(slots=True)
@@ -72,6 +74,7 @@ class Entities:
         self.by_surname: dict[str, list[Entity]] = {}
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
+        self._with_roles: list[Entity] = []
         for match in _NAME.finditer(text):
             if layout.is_furniture(match.start()):
                 continue
@@ -113,7 +116,7 @@ class Entities:
     def _find(self, surname: str, full: str, title: str | None, pos: int) -> Entity | None:
         candidates = self.by_surname.get(surname)
         if not candidates:
-            if len(surname) < 5 or not self.by_surname:
+            if len(surname) < 5 or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
                 return None
             best = process.extractOne(surname, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=90)
             if best is None:
@@ -175,8 +178,9 @@ class Entities:
             entity.speaker_type = "organisation"  # a lone capitalised word with nothing personal about it
         return entity
 
-    @staticmethod
-    def _set_role(entity: Entity, role: str) -> None:
+    def _set_role(self, entity: Entity, role: str) -> None:
+        if entity.role is None:
+            self._with_roles.append(entity)
         entity.role = role
         words = role.lower().replace(",", " ").split()
         head = words[-1].strip(".") if words else ""
@@ -202,8 +206,8 @@ class Entities:
         gender = PRONOUNS.get(word.lower())
         if gender not in ("male", "female"):
             return None
-        lo = bisect_left(self._mention_starts, pos - _SEARCH_BACK)
         hi = bisect_left(self._mention_starts, pos)
+        lo = max(bisect_left(self._mention_starts, pos - _SEARCH_BACK), hi - _MENTIONS_LOOKED_AT)
         fallback = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
@@ -221,11 +225,8 @@ class Entities:
         if not words:
             return None
         best = None
-        for entities in self.by_surname.values():
-            for entity in entities:
-                if not entity.role:
-                    continue
-                role_words = set(entity.role.lower().replace(",", " ").split())
-                if all(w in role_words for w in words):
-                    best = entity
+        for entity in self._with_roles[-_MENTIONS_LOOKED_AT:]:
+            role_words = set(entity.role.lower().replace(",", " ").split())
+            if all(w in role_words for w in words):
+                best = entity
         return best

@@ -8,6 +8,7 @@ import regex
 
 from quotecheck.extract.lexicons import BOILERPLATE
 
+MAX_SENTENCE = 1000  # characters; longer "sentences" are cut to this much around a position
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 # A sentence ends at . ! ? (optionally followed by closing marks) then space and something that can open one.
 _SENTENCE_END = regex.compile(r"[.!?]+[\"”’»')\]]*\s+(?=[\"“‘«']|[(\[]?[\p{Lu}\p{N}])")
@@ -74,12 +75,14 @@ class Layout:
         return index >= 0 and self.furniture[index] and pos < self.paragraphs[index][1]
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """The sentence containing ``pos`` (bounded by its paragraph)."""
+        """The sentence containing ``pos``, bounded by its paragraph and by MAX_SENTENCE characters either side
+        of ``pos`` (so no caller ever scans an unbounded stretch of a text without full stops)."""
         para_start, para_end = self.paragraph(pos)
         index = bisect_right(self.sentence_starts, pos) - 1
         start = max(self.sentence_starts[index], para_start) if index >= 0 else para_start
         end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else para_end
         end = min(end, para_end) if para_end > pos else end
+        start, end = max(start, pos - MAX_SENTENCE), min(end, pos + MAX_SENTENCE)
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return start, end

@@ -17,6 +17,8 @@ _OPENERS = "“„«"
 _CLOSERS = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
+_DENSE_COUNT = 200
+_DENSE_SPACING = 40  # prose has far fewer than one quote per 40 characters
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 
 
@@ -61,6 +63,9 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
             previous_left_open = False
             continue
         found, left_open = _pair_paragraph(text, index, para_start, para_end)
+        if len(found) > _DENSE_COUNT and len(found) * _DENSE_SPACING > para_end - para_start:
+            previous_left_open = False
+            continue  # a quote every few characters is not prose (a run of marks, binary noise)
         if previous_left_open and found and found[0].open_mark == para_start:
             first = found[0]
             found[0] = QuoteSpan(first.start, first.end, first.open_mark, first.close_mark, index, first.continued, True)
