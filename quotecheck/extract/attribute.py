@@ -13,7 +13,14 @@ from quotecheck.extract.cues import Cue, find_cues
 from quotecheck.extract.entities import Entities, Entity
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS, OBJECT_VERBS, PRONOUNS
-from quotecheck.extract.mentions import Mention, clause_subject, mention_after, speaker_noun, subject_before
+from quotecheck.extract.mentions import (
+    Mention,
+    clause_subject,
+    mention_after,
+    possessor_of_speech,
+    speaker_noun,
+    subject_before,
+)
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import QuoteSpan, find_quotes
 
@@ -41,11 +48,14 @@ _GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
 # What may sit between a cue (or its inverted subject) and the quote it introduces: "said: ", "told reporters, ",
 # "said in a statement: ", "said that ".
 _INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0,60}[:,]\s*")
+# Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
+_RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0,60}?,\s*")
 _SENTENCE_BREAK = regex.compile(r"[.!?;]\s|\n")
 _NOT_SPEECH = regex.compile(
     r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")[\s,:]*$", regex.I
 )
-_CONTENT_AFTER = regex.compile(r"\s+(?:that\s+)?(?!(?:in|on|at|of|during|when|as|after|last|this|to)\b)[\p{Ll}\p{Lu}]")
+# After '"…." Smith said', words that open a reported clause show the cue has content of its own.
+_CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
 _ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
 _TRAILING_VERB = regex.compile(
     r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,3}"
@@ -203,6 +213,9 @@ class _Extractor:
         para_start, para_end = self.layout.paragraphs[span.paragraph]
         close = span.close_mark
         after = close + 1 if close is not None else None
+        leading = self._leading_cue(span, para_start)
+        if leading is not None and leading.rule == "leading-cue" and self._lead(span).endswith("that"):
+            return leading  # Trump claimed on Tuesday that "…": introduced, whatever follows the quote
         # trailing-cue: "…," he said / "…," said Smith
         if after is not None:
             index = bisect_left(self.cue_starts, after)
@@ -214,7 +227,7 @@ class _Extractor:
                     if touching >= after and _touches(text, after, touching, cue.mention.kind == "name") and not (
                         self._new_sentence_after(span, cue)
                     ):
-                        return self._from_cue(cue, "trailing-cue")
+                        return self._relayed(cue) or self._from_cue(cue, "trailing-cue")
         # trailing-verb: "…," Trump barked. / "…?" he surmised. -- any verb in the attribution slot.
         if after is not None and text[span.end - 1 : span.end] in _ATTRIBUTION_PUNCTUATION:
             match = _TRAILING_VERB.match(text, after, min(para_end, after + 90))
@@ -224,25 +237,9 @@ class _Extractor:
                     found = self._from_mention(mention, "trailing-verb")
                     found.cue = match.group("verb")
                     return found
-        # leading-cue: Smith said: "…" / he said, "…" / X told Y that "…"
+        if leading is not None:
+            return leading
         open_mark = span.open_mark
-        sentence_start, _ = self.layout.sentence(open_mark)
-        index = bisect_right(self.cue_starts, open_mark) - 1
-        nearest = True
-        lowest = max(-1, index - _CUES_LOOKED_AT)
-        while index > lowest and self.cues[index].start >= max(para_start, sentence_start - 1):
-            cue = self.cues[index]
-            index -= 1
-            if cue.mention is None or cue.end > open_mark:
-                continue  # "urge Latino leaders" has no subject of its own: look further back
-            tail = cue.mention.end if cue.subject_after else cue.end
-            gap_after_subject = text[max(cue.end, tail) : open_mark]
-            if nearest and _INTRODUCES.fullmatch(gap_after_subject) and not _has_break(gap_after_subject):
-                return self._from_cue(cue, "leading-cue")
-            # cue-in-sentence: Smith said it was "not that unusual"
-            if cue.start >= sentence_start and not _SENTENCE_BREAK.search(text, cue.end, open_mark):
-                return self._from_cue(cue, "cue-in-sentence")
-            nearest = False
         # cue-in-sentence, after the quote: the "fair share" they need, DFA spokesman Neil Sroka said.
         if after is not None:
             index = bisect_left(self.cue_starts, after)
@@ -271,7 +268,14 @@ class _Extractor:
         lead = text[sentence_start:open_mark].strip()
         # sentence-subject: a fragment woven into a sentence is usually the words of that sentence's subject.
         if lead and not lead.endswith(":"):
-            mention = clause_subject(text, max(sentence_start, self._previous_close(open_mark)), open_mark)
+            lo = max(sentence_start, self._previous_close(open_mark))
+            mention = possessor_of_speech(text, lo, open_mark)
+            if mention is not None:
+                return self._from_mention(mention, "sentence-subject")
+            comma = text.rfind(",", lo, open_mark)
+            mention = (clause_subject(text, comma + 1, open_mark) if comma >= 0 else None) or clause_subject(
+                text, lo, open_mark
+            )
             if mention is not None:
                 return self._from_mention(mention, "sentence-subject")
         # continuation / paragraph-cue: whichever came last, the previous quote or a cue earlier in the paragraph.
@@ -306,6 +310,66 @@ class _Extractor:
             index -= 1
         return Attribution(None, None, None, None, None, "nearest-speaker")
 
+    def _relayed(self, cue: Cue) -> Attribution | None:
+        """'"…," the judge said, according to the Post.': the words reach the reader through the Post, which is
+        the source the attribution rests on."""
+        tail = max(cue.end, cue.mention.end if cue.subject_after else cue.end)
+        index = bisect_left(self.cue_starts, tail)
+        if index < len(self.cues):
+            relay = self.cues[index]
+            if relay.mention is not None and relay.subject_after and (relay.lemma == "according to" or relay.lemma.startswith("report")) and (
+                _RELAY_GAP.fullmatch(self.text, tail, relay.start)
+            ):
+                return self._from_cue(relay, "trailing-cue")
+        return None
+
+    def _leading_cue(self, span: QuoteSpan, para_start: int) -> Attribution | None:
+        # leading-cue: Smith said: "…" / he said, "…" / X told Y that "…"
+        text = self.text
+        open_mark = span.open_mark
+        sentence_start, _ = self.layout.sentence(open_mark)
+        index = bisect_right(self.cue_starts, open_mark) - 1
+        nearest = True
+        lowest = max(-1, index - _CUES_LOOKED_AT)
+        while index > lowest and self.cues[index].start >= max(para_start, sentence_start - 1):
+            cue = self.cues[index]
+            index -= 1
+            if cue.mention is None or cue.end > open_mark:
+                continue  # "urge Latino leaders" has no subject of its own: look further back
+            tail = cue.mention.end if cue.subject_after else cue.end
+            gap_after_subject = text[max(cue.end, tail) : open_mark]
+            if nearest and _INTRODUCES.fullmatch(gap_after_subject) and not _has_break(gap_after_subject):
+                return self._from_cue(cue, "leading-cue")
+            # cue-in-sentence: Smith said it was "not that unusual"
+            if cue.start >= sentence_start and not _SENTENCE_BREAK.search(text, cue.end, open_mark):
+                return self._from_cue(self._outermost(cue, index, sentence_start), "cue-in-sentence")
+            nearest = False
+        return None
+
+    def _outermost(self, cue: Cue, index: int, sentence_start: int) -> Cue:
+        """A report inside a report belongs to the outer source: "According to GMA News, Salceda said the …",
+        "The senator said he rarely asks surrogates to stump, '…'"."""
+        if cue.mention is None or cue.mention.kind != "pronoun" and cue.lemma != "according to":
+            outer_lemmas = ("according to",)
+        else:
+            outer_lemmas = None  # a pronoun inside a clause: any earlier cue of the sentence is the outer one
+        lowest = max(-1, index - _CUES_LOOKED_AT)
+        while index > lowest and self.cues[index].start >= sentence_start:
+            earlier = self.cues[index]
+            index -= 1
+            if earlier.mention is None or earlier.mention.start >= cue.start:
+                continue
+            if earlier.lemma == "according to" or outer_lemmas is None and "," not in self.text[
+                earlier.end : cue.mention.start
+            ]:
+                return earlier
+        return cue
+
+    def _lead(self, span: QuoteSpan) -> str:
+        """The writer's words between the start of the sentence and the opening mark."""
+        sentence_start, _ = self.layout.sentence(span.open_mark)
+        return self.text[sentence_start : span.open_mark].strip()
+
     def _new_sentence_after(self, span: QuoteSpan, cue: Cue) -> bool:
         """A fragment that ends its sentence ('… a "fighter." He says they …'): the cue after it starts a new
         sentence with its own content, so it does not attribute the fragment."""
@@ -314,7 +378,7 @@ class _Extractor:
             return False
         sentence_start, _ = self.layout.sentence(span.open_mark)
         lead = text[sentence_start : span.open_mark].strip()
-        if lead and not lead.endswith((":", ",")):
+        if lead and not lead.endswith((":", ",", "—", "–", "-")):
             return True  # a fragment closing the writer's sentence
         # A whole utterance: '"…." Smith said.' attributes it, '"…." Asked about it, Smith said …' does not.
         tail = max(cue.end, cue.mention.end if cue.mention is not None else cue.end)
@@ -450,8 +514,10 @@ class _Extractor:
             end = stop.start()
         index = bisect_left(self.cue_starts, pos)
         while index < len(self.cues) and self.cues[index].start < end:
-            if self.cues[index].mention is cue.mention:  # "denied the report and said …": the next verb's
-                end = self.cues[index].start  # content is its own
+            other = self.cues[index].mention
+            if other is not None and (other.start, other.end) == (cue.mention.start, cue.mention.end):
+                # "denied the report and said …": the next verb of the same subject has its own content
+                end = self.cues[index].start
                 break
             index += 1
         end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))

@@ -26,6 +26,9 @@ _ENDS_SUBJECT = re.compile(
 )
 _DENSE_COUNT = 200
 _DENSE_SPACING = 40  # news prose has a speech verb every few hundred characters, not every 40
+_BUDGET_SPACING = 100  # at most one cue per this many characters of the whole text is examined
+_PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
+_JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
@@ -79,9 +82,9 @@ def _without_dense_paragraphs(cues: list[Cue], layout: Layout) -> list[Cue]:
         for index, count in counts.items()
         if count > _DENSE_COUNT and count * _DENSE_SPACING > layout.paragraphs[index][1] - layout.paragraphs[index][0]
     }
-    if not dense:
-        return cues
-    return [cue for cue in cues if layout.paragraph_index(cue.start) not in dense]
+    if dense:
+        cues = [cue for cue in cues if layout.paragraph_index(cue.start) not in dense]
+    return cues[: max(_DENSE_COUNT, len(layout.text) // _BUDGET_SPACING)]
 
 
 def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position: int) -> None:
@@ -92,19 +95,25 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         return
     if _PASSIVE_BY.match(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - 12), cue.start):
         return  # "measures added by Republicans", "his remarks were": not a speech report
-    participle = cue.word.lower().endswith("ing")
-    subject = None
-    left = text[max(sentence_start, cue.start - 3) : cue.start].rstrip()
-    if not (participle and left.endswith(",")):
-        subject = subject_before(text, sentence_start, cue.start)
-    if subject is COORDINATED or (participle and left.endswith(",")):
-        # Shares the subject of the previous cue in this sentence, else of the sentence itself.
+    # A participle ("…, saying", "a statement calling on") shares the subject of its clause, unless it is a
+    # progressive tense ("he was saying").
+    participle = cue.word.lower().endswith("ing") and not _PROGRESSIVE.search(
+        text, max(sentence_start, cue.start - 12), cue.start
+    )
+    subject = None if participle else subject_before(text, sentence_start, cue.start)
+    if subject is COORDINATED or participle:
+        # The subject of the clause ("…, he laughed and said"), else of the sentence ("Lithuania has helped … and
+        # said"); a cue right before with a subject of its own passes it on ("she said, noting that").
         previous = cues[position - 1] if position > 0 else None
-        if previous is not None and previous.start >= sentence_start and previous.mention is not None:
+        if previous is not None and previous.mention is not None and _JUST_BEFORE.fullmatch(
+            text, previous.mention.end if previous.subject_after else previous.end, cue.start
+        ):
             cue.mention = previous.mention
             cue.subject_after = previous.subject_after
-        else:
-            cue.mention = clause_subject(text, sentence_start, cue.start)
+            return
+        comma = text.rfind(",", sentence_start, cue.start)
+        mention = clause_subject(text, comma + 1, cue.start) if comma > sentence_start else None
+        cue.mention = mention or clause_subject(text, sentence_start, cue.start)
         return
     if subject is None and _inverted_slot(text, sentence_start, cue.start):
         mention = mention_after(text, cue.end, sentence_end)

@@ -37,6 +37,12 @@ _TIME_WORDS = frozenset(
 )
 _TIME_LEADS = frozenset("on last this late early earlier next".split())
 _RELATIVE = frozenset("who which whose".split())
+_PREPOSITIONS = frozenset(
+    "in on at during after before for with from by under over among since until despite without within".split()
+)
+_CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet if though although".split())
+_PERSONAL = frozenset(("he", "she", "they", "we", "i"))
+_QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
 _PASSIVE = frozenset("was were is are be been being".split())
 
@@ -194,7 +200,7 @@ def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
     phrase = text[toks[first][0] : toks[last][1]]
     kind = nominal_type(phrase)
     lead = _bare(toks[first][2])
-    fits = lead in _DETERMINERS or _is_capitalised(toks[first][2]) or last - first <= 2
+    fits = lead in _DETERMINERS or _is_capitalised(toks[first][2]) or last == first
     if kind == "anonymous" and last - first <= 14 or speaker_noun(head) and fits and last - first <= 8:
         return Mention(toks[first][0], toks[last][1], "nominal", phrase, speaker_type=kind)
     # Any other noun phrase ("the moderator", "one user"): from its last determiner, a few words at most,
@@ -208,6 +214,8 @@ def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
         return None
     if any(_bare(tok[2]) in ADVERBS or _bare(tok[2]) in _PASSIVE for tok in toks[k : last + 1]):
         return None
+    if k > 0 and toks[k - 1][2][0].isalnum() and _bare(toks[k - 1][2]) not in _CLAUSE_OPENERS:
+        return None  # "to a phone call", "blame his supporters": the phrase is an object, not a subject
     phrase = text[toks[k][0] : toks[last][1]]
     return Mention(toks[k][0], toks[last][1], "nominal", phrase, speaker_type=nominal_type(phrase))
 
@@ -246,11 +254,30 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
                 continue
             k += 1
             following = toks[k][2]
+        elif following == "," and (word[0].isupper() or speaker_noun(word)):
+            # "Erin Brockovich, the activist and lawyer, endorsed …": step over the appositive
+            k += 1
+            while k < count and k - j < 25 and toks[k][2] != "," and toks[k][2] not in _QUOTE_MARKS:
+                k += 1
+            if k + 1 >= count or toks[k][2] != ",":
+                continue
+            k += 1
+            following = toks[k][2]
+        elif _bare(following) in _PREPOSITIONS and (word[0].isupper() or _bare(word) in _PERSONAL):
+            # "Trump in his announcement speech called …": step over a short prepositional phrase
+            k += 1
+            while k < count and k - j < 8 and toks[k][2][0].isalnum() and not _verb_like(toks[k][2]):
+                k += 1
+            if k >= count:
+                continue
+            following = toks[k][2]
         if not _verb_like(following):
             continue
         low = _bare(word)
-        if low in ("he", "she", "they", "we", "i"):
+        if low in _PERSONAL:
             return Mention(toks[j][0], toks[j][1], "pronoun", word)
+        if low in _QUANTIFIERS and (j == 0 or not toks[j - 1][2][0].isalnum()):
+            return Mention(toks[j][0], toks[j][1], "nominal", word)  # "On Social Security, both oppose …"
         if word in _QUOTE_MARKS:
             return None  # reached quoted words: the subject is not in the writer's words before them
         if _is_capitalised(word) and word[0].isalpha() and low not in STOP_CAPITALS and not word.endswith(
@@ -261,12 +288,14 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             mention = _tail_mention(text, toks, 0, j)
             if mention is not None and mention.kind == "name":
                 return mention
-        if speaker_noun(word) and not _is_capitalised(word):
+        if word[0].islower() and word[0].isalpha() and low not in _DETERMINERS:
+            # "One source close to the government told", "The impostor gushed": a noun phrase, the whole of it
+            # when its words say it can speak, else from its determiner at the start of a clause.
             start = j
             while start > 0 and j - start < 6 and toks[start - 1][2][0].isalnum():
                 start -= 1
             mention = _nominal(text, toks, start, j)
-            if mention is not None:
+            if mention is not None and (speaker_noun(word) or mention.start > toks[start][0] or start == 0):
                 return mention
     return None
 
@@ -289,6 +318,12 @@ def _chunks(toks, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
     """The noun phrase ending at token ``last`` (not before ``first``)."""
+    if last > first and toks[last][2] == ")":  # "Sen. Claire McCaskill (D-Mo.)"
+        opening = last - 1
+        while opening > first and last - opening < 10 and toks[opening][2] != "(":
+            opening -= 1
+        if toks[opening][2] == "(":
+            last = opening - 1
     if last < first:
         return None
     word = toks[last][2]
@@ -322,11 +357,11 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     coordination (``... and said``)."""
     lo = max(lo, pos - WINDOW)
     toks = tokens(text, lo, pos)
-    # A subject never reaches back across a quote mark: "…," David Axelrod, a strategist, said.
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k][2] in _QUOTE_MARKS:
-            toks = toks[k + 1 :]
-            break
+    # A subject never reaches back into a quote: "…," David Axelrod, a strategist, said. (A balanced pair of
+    # marks is a quoted title inside the phrase: Hemsley, the co-author of "Going Viral," said.)
+    marks = [k for k, tok in enumerate(toks) if tok[2] in _QUOTE_MARKS]
+    if len(marks) % 2:
+        toks = toks[marks[-1] + 1 :]
     i = len(toks) - 1
     while i >= 0:
         low = _bare(toks[i][2])
@@ -354,6 +389,8 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return None  # "was said to", "to say": no subject here
     if low in ("and", "but", "or"):
         return COORDINATED
+    if low in _QUANTIFIERS and (i == 0 or not toks[i - 1][2][0].isalnum() or _bare(toks[i - 1][2]) in CONJUNCTIONS):
+        return Mention(toks[i][0], toks[i][1], "nominal", word)  # "most said", "others say"
     if word == ",":
         return _comma_subject(text, toks, i)
     if low in _RELATIVE and i >= 1 and toks[i - 1][2] == ",":
@@ -390,13 +427,15 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
                 role = text[toks[role_first][0] : toks[role_end - 1][1]]
                 return Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)
     # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk.
+    candidates = []
     for index in range(len(chunks) - 1):
         c_first, c_end = chunks[index]
-        if c_end <= c_first:
-            continue
+        if c_end <= c_first or _bare(toks[c_first][2]) in _PREPOSITIONS:
+            continue  # "On the same show, Sen. Claire McCaskill, …, said": an adverbial, not the subject
         mention = _tail_mention(text, toks, c_first, c_end - 1)
-        if mention is None or mention.kind == "pronoun":
-            continue
+        if mention is not None and mention.kind != "pronoun":
+            candidates.append((mention.kind != "name", index, mention))  # names first
+    for _, index, mention in sorted(candidates, key=lambda c: (c[0], c[1])):
         r_first, _ = chunks[index + 1]
         r_end = chunks[-1][1]
         if r_end <= r_first or r_end - r_first > 40:
@@ -508,3 +547,29 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
         role, _ = _premodifier_role(text, toks, len(toks))
         return role
     return None
+
+
+# "Trump's recent assertion that …", "her claim that she …": the words of the possessor.
+_POSSESSED_SPEECH = regex.compile(
+    r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})['’]s?)"
+    r"\s+(?:[\p{L}\-]+\s+){0,3}?(?:claims?|assertions?|statements?|remarks?|comments?|pledges?|promises?|messages?|"
+    r"words|descriptions?|characterizations?|warnings?|vows?|suggestions?|insistence|arguments?|contentions?|"
+    r"accusations?|declarations?|tweets?|quips?|jokes?|lines?|calls?|rhetoric|slogan|response|answer)\b"
+)
+
+
+def possessor_of_speech(text: str, lo: int, pos: int) -> Mention | None:
+    """The last "X's claim" / "his remarks" in text[lo:pos]: X is the speaker of what follows."""
+    found = None
+    for match in _POSSESSED_SPEECH.finditer(text, max(lo, pos - WINDOW), pos):
+        found = match
+    if found is None:
+        return None
+    if found.group("pronoun"):
+        word = found.group("pronoun").lower()
+        pronoun = {"his": "he", "her": "she", "their": "they"}[word]
+        return Mention(found.start("pronoun"), found.end("pronoun"), "pronoun", pronoun)
+    name = found.group("name")
+    if name.lower() in STOP_CAPITALS:
+        return None
+    return Mention(found.start("name"), found.end("name"), "name", name)

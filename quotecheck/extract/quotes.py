@@ -19,6 +19,7 @@ _CLOSERS = "”»"
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
 _DENSE_COUNT = 200
 _DENSE_SPACING = 40  # prose has far fewer than one quote per 40 characters
+_BUDGET_SPACING = 100
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 
 
@@ -58,11 +59,16 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
     """Every quoted span in ``text`` outside page furniture, in order."""
     spans: list[QuoteSpan] = []
     previous_left_open = False
+    # However the marks are spread, a text yields at most one quote per _BUDGET_SPACING characters (news prose has
+    # one every few hundred): the rest is noise, and the cap keeps the time per character bounded.
+    budget = max(_DENSE_COUNT, len(text) // _BUDGET_SPACING)
     for index, (para_start, para_end) in enumerate(layout.paragraphs):
+        if len(spans) >= budget:
+            break
         if layout.furniture[index]:
             previous_left_open = False
             continue
-        found, left_open = _pair_paragraph(text, index, para_start, para_end)
+        found, left_open = _pair_paragraph(text, index, para_start, para_end, 4 * budget)
         if len(found) > _DENSE_COUNT and len(found) * _DENSE_SPACING > para_end - para_start:
             previous_left_open = False
             continue  # a quote every few characters is not prose (a run of marks, binary noise)
@@ -76,9 +82,9 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
         else:
             previous_left_open = False
         spans.extend(span for span in found if span.end > span.start)
-    if any(True for _ in _SINGLE.finditer(text)):
+    if _SINGLE.search(text):
         spans = _add_single_quoted(text, layout, spans)
-    return spans
+    return spans[:budget]
 
 
 def _span(text: str, open_end: int, close_start: int, close_mark: int | None, paragraph: int, *, continued=False):
@@ -90,16 +96,23 @@ def _span(text: str, open_end: int, close_start: int, close_mark: int | None, pa
     return QuoteSpan(start, end, open_end - 1, close_mark, paragraph, continued)
 
 
-def _pair_paragraph(text: str, index: int, para_start: int, para_end: int) -> tuple[list[QuoteSpan], int | None]:
-    """Pair the double-quote marks of one paragraph; returns the spans and the offset after an unclosed opener."""
+def _pair_paragraph(
+    text: str, index: int, para_start: int, para_end: int, most: int
+) -> tuple[list[QuoteSpan], int | None]:
+    """Pair the double-quote marks of one paragraph (looking at ``most`` mark runs at most); returns the spans
+    and the offset after an unclosed opener."""
     found: list[QuoteSpan] = []
     pending: int | None = None  # offset just after the pending opening run
     pending_char = ""
-    for match in _DOUBLE.finditer(text, para_start, para_end):
+    for count, match in enumerate(_DOUBLE.finditer(text, para_start, para_end)):
+        if count >= most:
+            break
         start, end = match.span()
         opening = _is_opening(text, start, end, para_start, para_end)
         if end - start > 1 and pending is None and opening is None:
             continue  # a run like `""` between words: an empty quote
+        if pending is None and start > para_start and text[start - 1] == "=":
+            continue  # markup: author="name"
         if pending is None:
             if opening is not False:
                 pending, pending_char = end, text[end - 1]
@@ -124,7 +137,10 @@ def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan]) -> lis
     added: list[QuoteSpan] = []
     pending: int | None = None
     pending_para = -1
-    for match in _SINGLE.finditer(text):
+    most = 4 * max(_DENSE_COUNT, len(text) // _BUDGET_SPACING)
+    for count, match in enumerate(_SINGLE.finditer(text)):
+        if count >= most:
+            break
         pos = match.start()
         while covered_index < len(covered) and covered[covered_index][1] < pos:
             covered_index += 1

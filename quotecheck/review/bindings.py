@@ -119,7 +119,7 @@ BACK = KeyAction("back", "escape", "back", "back", "Back to the previous screen"
 
 APP_ACTIONS = (
     KeyAction("help", "question_mark", "help", "help", "Every key, grouped", "App", key_display="?"),
-    KeyAction("toggle-theme", "t", "toggle_theme", "theme", "Switch between the light and the dark theme", "App",
+    KeyAction("toggle-theme", "t", "toggle_theme", "light/dark", "Switch between the light and the dark theme", "App",
               show=False),
     KeyAction("quit", "q", "quit", "quit", "Quit (everything is already saved)", "App"),
 )

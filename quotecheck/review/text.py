@@ -43,6 +43,15 @@ SPAN_STYLES = {
     "disputed": Style(color="yellow", underline=True),
     "unverifiable": Style(color="blue", underline=True),
 }
+# The claim's rating in two letters for the queue, coloured from true (green) to false (red).
+RATING_MARKS = {
+    "true": ("T", "green"),
+    "mostly-true": ("MT", "green"),
+    "half-true": ("HT", "yellow"),
+    "mostly-false": ("MF", "red"),
+    "false": ("F", "red"),
+    "unsupported": ("US", "magenta"),
+}
 CURRENT_SPAN = Style(bold=True, reverse=True)
 MENTION = Style(bold=True, italic=True, underline=True)
 LABEL = Style(bold=True)
@@ -58,6 +67,11 @@ def plain(value: object, *, one_line: bool = True) -> Text:
 
 def status_mark(status: str) -> Text:
     return Text(STATUS_MARKS.get(status, "·"), style=STATUS_STYLES.get(status, Style()))
+
+
+def rating_mark(rating: str | None) -> Text:
+    mark, colour = RATING_MARKS.get(rating or "", ("", ""))
+    return Text(mark, style=Style(color=colour or None, bold=True))
 
 
 def status_label(status: str) -> Text:

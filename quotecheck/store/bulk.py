@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quotecheck.store import schema
+from quotecheck.store.base import utc_now
 from quotecheck.store.models import StoreError
 from quotecheck.store.names import name_key, surname
 from quotecheck.store.checks import check_quote
@@ -36,7 +36,7 @@ def bulk_load(
     speaker_ids = {name: number for number, (name, _) in enumerate(speakers, start=1)}
     if len(speaker_ids) != len(speakers):
         raise StoreError("bulk_load: speaker names must be unique")
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    now = utc_now()
     with Store(path) as store:
         db = store.db
         if db.execute("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM speakers)").fetchone()[0]:

@@ -43,7 +43,7 @@ def test_interrupted_quote_gives_two_spans():
 
 
 def test_multi_paragraph_quote():
-    text = "He said: “The first part runs on.\n“The second part ends here,” he added.\nAfter."
+    text = "Intro paragraph.\nHe said: “The first part runs on.\n“The second part ends here,” he added.\nAfter."
     found = find_quotes(text, Layout(text))
     assert [text[q.start : q.end] for q in found] == ["The first part runs on.", "The second part ends here,"]
     assert found[0].continued and found[0].close_mark is None
@@ -51,8 +51,18 @@ def test_multi_paragraph_quote():
 
 
 def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
-    text = 'He said "this never closes\nNext paragraph without marks.'
+    text = 'Intro paragraph.\nHe said "this never closes\nNext paragraph without marks.'
     assert spans(text) == ["this never closes"]
+
+
+def test_a_short_first_line_is_a_headline_without_quotes():
+    text = 'Mayor: "We will win"\n\nThe mayor said: "We will win."'
+    assert spans(text) == ["We will win."]
+
+
+def test_markup_attribute_values_are_not_quotes():
+    text = 'Intro paragraph.\n<tweet author="someone" id="12">Text</tweet> and "a real quote here."'
+    assert spans(text) == ["a real quote here."]
 
 
 def test_empty_and_mark_only_inputs():

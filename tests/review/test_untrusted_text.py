@@ -12,7 +12,7 @@ from quotecheck.store import Store
 from .helpers import make_app, settle
 
 
-def rows_shown(quote_list: QuoteList, width: int = 140) -> str:
+def rows_shown(quote_list: QuoteList, width: int = 180) -> str:
     return "\n".join(quote_list.render_row(row, width).plain for row in quote_list.rows)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -57,3 +58,16 @@ def test_build_database_makes_exactly_the_requested_size(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.execute("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_store_speed_benchmark_runs_end_to_end(tmp_path):
+    """The benchmark prints its figures (tiny sizes here; the figures themselves are not checked)."""
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "store_speed.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--articles", "40", "--quotes", "400", "--speakers", "40",
+         "--big", str(tmp_path / "big.db")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for figure in ("articles/s", "full-text search", "speaker fuzzy search", "kB per 1,000 quotes", "stats()"):
+        assert figure in result.stdout

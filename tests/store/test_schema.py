@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import sqlite3
 from pathlib import Path
 
@@ -146,3 +148,14 @@ def test_missing_parent_directories_are_created(tmp_path):
 def test_a_directory_path_gives_a_one_line_error(tmp_path):
     with pytest.raises(StoreError, match=str(tmp_path)):
         Store(tmp_path)
+
+
+def test_two_processes_opening_an_old_file_at_once_migrate_it_once(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURE_V1, path)
+    script = "import sys\nfrom quotecheck.store import Store\nStore(sys.argv[1]).close()"
+    openers = [subprocess.Popen([sys.executable, "-c", script, str(path)]) for _ in range(3)]
+    assert [opener.wait(timeout=60) for opener in openers] == [0, 0, 0]
+    with Store(path) as store:
+        assert schema.schema_version(store.db) == SCHEMA_VERSION
+        assert store.count_quotes() == 3 and store.count_quotes(QuoteFilter(text="Linkevicius")) == 2

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual.screen import Screen
 
 from quotecheck.review.screens.conflict import ConflictScreen
 from quotecheck.review.screens.note import NoteResult, NoteScreen
 from quotecheck.review.screens.reassign import Reassignment, ReassignScreen
-from quotecheck.review.text import plain
 from quotecheck.store.models import ConflictError, NotFound, QuoteRecord, Review, StoreError
 
 

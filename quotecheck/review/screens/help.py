@@ -14,7 +14,7 @@ from quotecheck.review.bindings import HELP_GROUPS, KeyAction, all_actions
 
 KEY_NAMES = {
     "question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup",
-    "down": "↓", "up": "↑", "shift+tab": "shift+tab",
+    "down": "↓", "up": "↑",
 }
 
 

@@ -39,8 +39,15 @@ class LazyList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False)
         overflow-y: auto;
         & > .lazy-list--header { text-style: bold; color: $text-muted; }
         & > .lazy-list--placeholder { color: $text-muted; text-style: italic; }
-        & > .lazy-list--cursor { background: $block-cursor-blurred-background; }
-        &:focus > .lazy-list--cursor { background: $block-cursor-background; text-style: bold; }
+        & > .lazy-list--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .lazy-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
     }
     """
 

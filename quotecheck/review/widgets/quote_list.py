@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from quotecheck.review.text import MUTED, plain, status_mark, truncated
+from quotecheck.review.text import MUTED, plain, rating_mark, status_mark, truncated
 from quotecheck.review.widgets.lazy_list import LazyList
 from quotecheck.store.models import QuoteRecord
 
@@ -14,7 +14,7 @@ def column_widths(width: int) -> dict[str, int]:
     speaker = max(10, min(24, width // 6))
     role = max(8, min(22, width // 7)) if width >= 60 else 0
     outlet = max(8, min(16, width // 9)) if width >= 72 else 0
-    fixed = 2 + speaker + 1 + (role + 1 if role else 0) + (outlet + 1 if outlet else 0) + 4
+    fixed = 2 + speaker + 1 + (role + 1 if role else 0) + (outlet + 1 if outlet else 0) + 4 + 3
     return {"speaker": speaker, "role": role, "quote": max(10, width - fixed - 1), "outlet": outlet}
 
 
@@ -28,7 +28,7 @@ class QuoteList(LazyList[QuoteRecord]):
             if widths[name]:
                 row.append_text(truncated(Text(title), widths[name]))
                 row.append(" ")
-        row.append("Conf")
+        row.append("Conf Rt")
         return row
 
     def render_row(self, record: QuoteRecord, width: int) -> Text:
@@ -44,4 +44,6 @@ class QuoteList(LazyList[QuoteRecord]):
                 row.append(" ")
         confidence_style = "red" if record.confidence < 0.5 else "yellow" if record.confidence < 0.75 else ""
         row.append(f"{record.confidence:.2f}", confidence_style)
+        row.append(" ")
+        row.append_text(rating_mark(record.rating))
         return row
