@@ -24,9 +24,13 @@ def review_command(db_path: str, reviewer: str | None, export_dir: str, light: b
     Example:
         quotecheck review --db quotes.db --reviewer alice
     """
+    from pathlib import Path
+
     from quotecheck.store import Store, default_reviewer
     from quotecheck.store.models import StoreError
 
+    if not Path(db_path).exists():  # opening would create an empty database: there would be nothing to review
+        raise click.ClickException(f"{db_path}: no such database (fill one with: quotecheck ingest --db {db_path} FILES)")
     try:
         store = Store(db_path)
     except StoreError as error:

@@ -9,7 +9,7 @@ import re
 
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import CUE_PHRASES, QUOTE_ONLY_VERBS, SPEECH_VERBS, word_pattern
-from quotecheck.extract.mentions import COORDINATED, clause_subject, mention_after, subject_before
+from quotecheck.extract.mentions import COORDINATED, Mention, clause_subject, mention_after, subject_before
 from quotecheck.extract.quotes import QuoteSpan
 
 # Lower-case and capitalised forms; the stdlib engine with a trie pattern keeps this scan at ~40 MB/s.
@@ -28,6 +28,7 @@ _DENSE_COUNT = 200
 _DENSE_SPACING = 40  # news prose has a speech verb every few hundred characters, not every 40
 _BUDGET_SPACING = 100  # at most one cue per this many characters of the whole text is examined
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
@@ -101,6 +102,12 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         text, max(sentence_start, cue.start - 12), cue.start
     )
     subject = None if participle else subject_before(text, sentence_start, cue.start)
+    if participle and not text[max(sentence_start, cue.start - 3) : cue.start].rstrip().endswith(","):
+        # "with Sen. John McCain calling it": the phrase right before an absolute participle is its subject
+        before = subject_before(text, sentence_start, cue.start)
+        if isinstance(before, Mention) and _WITH_BEFORE.search(text, max(sentence_start, before.start - 8), before.start):
+            cue.mention = before
+            return
     if subject is COORDINATED or participle:
         # The subject of the clause ("…, he laughed and said"), else of the sentence ("Lithuania has helped … and
         # said"); a cue right before with a subject of its own passes it on ("she said, noting that").

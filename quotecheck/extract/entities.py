@@ -25,6 +25,7 @@ _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 _ORGANISATION_ROLES = frozenset(
     "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
 )
+_SUBJECT_AFTER = regex.compile(r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b|\s+(?:said|told|wrote|says)\b")
 _SEARCH_BACK = 4000
 _MENTIONS_LOOKED_AT = 60
 _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen  # characters a pronoun looks back for its antecedent
@@ -75,10 +76,15 @@ class Entities:
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
+        self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
+        any_furniture = any(layout.furniture)
         for match in _NAME.finditer(text):
-            if layout.is_furniture(match.start()):
+            words = match.group().split()
+            if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
+                continue  # "The", "But", "He": sentence openers, the commonest capitalised words
+            if any_furniture and layout.is_furniture(match.start()):
                 continue
-            entity = self._register(match.group().split(), match.start())
+            entity = self._register(words, match.start())
             if entity is not None and entity.role is None:
                 role = role_near(text, match.start(), match.end(), layout.paragraph(match.start())[1])
                 if role is not None:
@@ -86,6 +92,7 @@ class Entities:
             if entity is not None:
                 self._mention_starts.append(match.start())
                 self._mention_entities.append(entity)
+                self._subject_position.append(bool(_SUBJECT_AFTER.match(text, match.end())))
         self._vote_genders()
 
     def _register(self, words: list[str], pos: int) -> Entity | None:
@@ -200,6 +207,7 @@ class Entities:
             return
         self._mention_starts.insert(index, pos)
         self._mention_entities.insert(index, entity)
+        self._subject_position.insert(index, True)
 
     def resolve_pronoun(self, word: str, pos: int) -> Entity | None:
         """he/she -> the nearest earlier person of that gender, preferring people already quoted."""
@@ -211,10 +219,10 @@ class Entities:
         fallback = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
-            if entity.speaker_type != "person" or entity.gender not in (None, gender):
+            if entity.gender not in (None, gender) or entity.speaker_type != "person":
                 continue
-            if entity.spoke:
-                return entity
+            if entity.spoke or self._subject_position[index] and (entity.evidence or entity.gender == gender):
+                return entity  # the nearest earlier speaker, or person acting as a clause subject
             if fallback is None and (entity.evidence or entity.gender == gender):
                 fallback = entity
         return fallback

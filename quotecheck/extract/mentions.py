@@ -41,7 +41,10 @@ _PREPOSITIONS = frozenset(
     "in on at during after before for with from by under over among since until despite without within".split()
 )
 _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet if though although".split())
+_SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
+_HEAD_BREAKS = _PREPOSITIONS | {"of"}
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
 _PASSIVE = frozenset("was were is are be been being".split())
@@ -234,7 +237,11 @@ def _verb_like(word: str) -> bool:
     low = _bare(word)
     if low in _NOT_VERBS:
         return False
-    return low in COMMON_VERBS or low.endswith(("ed", "s", "ly")) or low in SPEECH_VERBS
+    return (
+        low in COMMON_VERBS
+        or low.endswith(("ed", "s", "ly", "n't", "n’t"))
+        or low in SPEECH_VERBS
+    )
 
 
 def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
@@ -243,10 +250,23 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     sounded off on Trump, saying ..." -> the justice)."""
     toks = tokens(text, lo, min(pos, lo + 2 * WINDOW))
     count = len(toks)
-    for j in range(count - 1):
+    first = 0
+    if toks and (_bare(toks[0][2]) in _SUBORDINATORS or _bare(toks[0][2]) in _PREPOSITIONS):
+        # "When asked if other countries would follow, he said …": the subject comes after the clause
+        first = next((k + 1 for k in range(min(count, 30)) if toks[k][2] == ","), 0)
+    inside = False  # within quoted words, which are not the writer's subject
+    for j in range(first, count - 1):
         word = toks[j][2]
+        if word in _QUOTE_MARKS:
+            inside = word in "“„«" or word == '"' and not inside
+            continue
+        if inside:
+            continue
         following = toks[j + 1][2]
         k = j + 1
+        if _bare(following) in _REFLEXIVES and k + 1 < count:  # "Sanders himself, who …, has toned down"
+            k += 1
+            following = toks[k][2]
         if following == "(":  # "Sen. Bernie Sanders (I-Vt.) visited"
             while k < count and k - j < 10 and toks[k][2] != ")":
                 k += 1
@@ -254,7 +274,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
                 continue
             k += 1
             following = toks[k][2]
-        elif following == "," and (word[0].isupper() or speaker_noun(word)):
+        if following == "," and (word[0].isupper() or speaker_noun(word) or toks[k - 1][2] == ")"):
             # "Erin Brockovich, the activist and lawyer, endorsed …": step over the appositive
             k += 1
             while k < count and k - j < 25 and toks[k][2] != "," and toks[k][2] not in _QUOTE_MARKS:
@@ -288,14 +308,16 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             mention = _tail_mention(text, toks, 0, j)
             if mention is not None and mention.kind == "name":
                 return mention
-        if word[0].islower() and word[0].isalpha() and low not in _DETERMINERS:
+        if word[0].islower() and word[0].isalpha() and low not in _DETERMINERS and low not in _NOT_VERBS and (
+            low not in ADVERBS and low not in CONJUNCTIONS
+        ):
             # "One source close to the government told", "The impostor gushed": a noun phrase, the whole of it
             # when its words say it can speak, else from its determiner at the start of a clause.
             start = j
             while start > 0 and j - start < 6 and toks[start - 1][2][0].isalnum():
                 start -= 1
             mention = _nominal(text, toks, start, j)
-            if mention is not None and (speaker_noun(word) or mention.start > toks[start][0] or start == 0):
+            if mention is not None and (speaker_noun(word) or _bare(text[mention.start : mention.end].split()[0]) in _DETERMINERS):
                 return mention
     return None
 
@@ -393,8 +415,15 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return Mention(toks[i][0], toks[i][1], "nominal", word)  # "most said", "others say"
     if word == ",":
         return _comma_subject(text, toks, i)
-    if low in _RELATIVE and i >= 1 and toks[i - 1][2] == ",":
-        return _comma_subject(text, toks, i - 1, relative=True)
+    if low in ("who", "which") and i >= 1 and toks[i - 1][2] in (",", "-", "—", "–"):
+        # "Sanders, who says it's …": the attribution rests on "who", the speaker is the phrase it refers to
+        antecedent = _tail_mention(text, toks, 0, i - 2)
+        if antecedent is None and toks[i - 1][2] == ",":
+            antecedent = _comma_subject(text, toks, i - 1, relative=True)  # "Hill, a doctor, who said"
+        if antecedent is None:
+            return None
+        return Mention(toks[i][0], toks[i][1], antecedent.kind, antecedent.name, antecedent.role,
+                       antecedent.speaker_type, antecedent.title)
     if not word[0].isalnum():
         return None
     # The phrase starts after the last clause break.
@@ -413,12 +442,13 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
     if len(chunks) < 2:
         return None
     last_first, last_end = chunks[-1]
-    # ROLE, Name, said
-    if last_end > last_first:
+    # ROLE, Name, said  /  In the primary, Gov. John Kasich (R-OH), said
+    if last_end > last_first and not relative:
         first = _strip_leading(toks, last_first, last_end - 1)
-        run = _name_run_left(toks, last_end - 1)
-        if run <= first and _is_capitalised(toks[last_end - 1][2]) and not relative:
-            mention = _name_mention(text, toks, run, last_end - 1)
+        mention = _tail_mention(text, toks, first, last_end - 1)
+        if mention is not None and mention.kind == "name" and mention.start <= toks[first][0] + 1:
+            if mention.role is not None:
+                return mention
             role_first, role_end = chunks[-2]
             role_first = _strip_leading(toks, role_first, role_end - 1)
             if role_end > role_first and role_end - role_first <= 14 and any(
@@ -426,6 +456,8 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
             ):
                 role = text[toks[role_first][0] : toks[role_end - 1][1]]
                 return Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)
+            if len(chunks) == 2 and _bare(toks[chunks[0][0]][2]) in _PREPOSITIONS:
+                return mention  # "In the primary, Gov. John Kasich (R-OH), said": an adverbial before the name
     # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk.
     candidates = []
     for index in range(len(chunks) - 1):
@@ -441,8 +473,8 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
         if r_end <= r_first or r_end - r_first > 40:
             continue
         lead = _bare(toks[r_first][2])
-        if relative or lead in _RELATIVE:
-            role = None
+        if relative or lead in _RELATIVE or lead in _PREPOSITIONS:
+            role = None  # "Clinton, during a town hall meeting in Columbus, said": an aside, not a role
         elif lead in _DETERMINERS or not _is_capitalised(toks[r_first][2]) or toks[r_first][2][0].isdigit() or any(
             speaker_noun(tok[2]) for tok in toks[r_first:r_end]
         ):
@@ -471,6 +503,10 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     low = _bare(toks[0][2])
     if low in PRONOUNS and low not in ("his", "her", "its", "their", "him", "them", "it"):
         return Mention(toks[0][0], toks[0][1], "pronoun", toks[0][2])
+    if low in _QUANTIFIERS and (len(toks) == 1 or not toks[1][2][0].isalnum()):
+        word = toks[0][2].rstrip(".")
+        return Mention(toks[0][0], toks[0][0] + len(word), "nominal", word)  # '"…" read one.'
+
     stop = 0
     while stop < len(toks) and stop < 16:
         word = toks[stop][2]
@@ -511,6 +547,9 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             mention = Mention(toks[0][0], end, "name", name.name, None, nominal_type(text[toks[0][0] : end]))
     else:
         mention = _nominal(text, toks, 0, last)
+        head_end = next((k - 1 for k in range(1, last + 1) if _bare(toks[k][2]) in _HEAD_BREAKS), None)
+        if mention is None and head_end is not None:
+            mention = _nominal(text, toks, 0, head_end)  # "one owner of a shop that …" -> "one owner"
         if mention is None:
             return None
         mention = Mention(mention.start, min(mention.end, end), mention.kind, text[mention.start : min(mention.end, end)],

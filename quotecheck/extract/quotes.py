@@ -69,7 +69,7 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
             previous_left_open = False
             continue
         found, left_open = _pair_paragraph(text, index, para_start, para_end, 4 * budget)
-        if len(found) > _DENSE_COUNT and len(found) * _DENSE_SPACING > para_end - para_start:
+        if len(found) > _DENSE_COUNT and len(found) * _DENSE_SPACING > found[-1].end - para_start:
             previous_left_open = False
             continue  # a quote every few characters is not prose (a run of marks, binary noise)
         if previous_left_open and found and found[0].open_mark == para_start:

@@ -42,7 +42,7 @@ class ReviewApp(App):
         self.reviewer = reviewer
         self.export_dir = Path(export_dir)
         # Reads off the UI thread, each kind on its own thread and connection so a slow one never holds up
-        # another: pages of the lists; counts; speaker matching and exports.
+        # another: pages of the lists; counts; exports.
         self.reader = Reader(store.path)
         self.counter = Reader(store.path)
         self.background = Reader(store.path)

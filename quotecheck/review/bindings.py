@@ -57,7 +57,7 @@ STATUS_ACTIONS = (
 
 RATING_ACTIONS = tuple(
     KeyAction(f"rate-{rating}", key, f"set_rating('{rating}')", rating,
-              f"Rate the claim in the quote: {rating}", "Rating", footer_group=_RATE)
+              f"Rate the claim {rating.replace('-', ' ')}", "Rating", footer_group=_RATE)
     for rating, key in RATING_KEYS.items()
 ) + (
     KeyAction("rate-clear", "0", "set_rating(None)", "no rating", "Remove the claim's rating", "Rating",
@@ -137,6 +137,13 @@ SCREEN_ACTIONS: dict[str, tuple[KeyAction, ...]] = {
 
 def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
     return [action.binding() for action in actions]
+
+
+def screens_of(action_id: str) -> list[str]:
+    """Where a key works: the screens that bind it, or "everywhere" for the app's own keys."""
+    if any(action.id == action_id for action in APP_ACTIONS):
+        return ["everywhere"]
+    return [screen.lower() for screen, actions in SCREEN_ACTIONS.items() if any(a.id == action_id for a in actions)]
 
 
 def all_actions() -> list[KeyAction]:

@@ -179,8 +179,8 @@ def attribution(record: QuoteRecord) -> Text:
 def confidence_bar(confidence: float, width: int = 10) -> Text:
     filled = round(max(0.0, min(1.0, confidence)) * width)
     colour = "green" if confidence >= 0.75 else "yellow" if confidence >= 0.5 else "red"
-    text = Text("█" * filled, style=colour)
-    text.append("░" * (width - filled), MUTED)
+    text = Text("━" * filled, style=colour)
+    text.append("─" * (width - filled), MUTED)
     text.append(f" {confidence:.2f}")
     return text
 

@@ -131,3 +131,56 @@ def test_every_quote_names_its_rule_and_confidence():
     text = 'Ana Kirk said the talks failed. "It is over," she said. "Truly."'
     for q in extract(text):
         assert q.rule in RULES and q.confidence == RULES[q.rule]
+
+
+def test_possessed_speech_names_its_speaker():
+    text = 'Nora Quist, a senator, spoke on Monday.\nCritics mocked Quist\'s claim that the bridge was "perfectly safe."'
+    q = only(text)
+    assert (q.speaker, q.rule, mention(text, q)) == ("Nora Quist", "sentence-subject", "Quist")
+
+
+def test_inverted_unknown_verb_after_the_quote():
+    text = 'Voters were split.\n"It has gone too far," agrees Tara Lund, 30, of Tulsa.'
+    q = only(text)
+    assert (q.speaker, q.rule, q.cue) == ("Tara Lund", "trailing-verb", "agrees")
+
+
+def test_relayed_attribution_rests_on_the_relaying_source():
+    text = 'Tension was high.\n"We will not move," the mayor said, according to the Daily Ledger.'
+    q = only(text, "direct")
+    assert mention(text, q) == "Daily Ledger" and q.speaker == "Daily Ledger"
+
+
+def test_quantifier_subject():
+    text = 'Voters were asked about the plan.\nMost said it was "a waste of money."'
+    q = only(text)
+    assert mention(text, q) == "Most"
+
+
+def test_fragment_ending_a_sentence_is_not_claimed_by_the_next_sentence():
+    text = 'Rob Hale, a farmer, was angry.\nHe called the plan "a disaster." She says the plan is fine.'
+    quotes = [q for q in extract(text) if q.kind != "indirect"]
+    assert [(q.text, mention(text, q)) for q in quotes] == [("a disaster.", "He")]
+
+
+def test_quoted_words_with_nothing_tying_them_to_a_speaker_are_not_returned():
+    text = 'Rain fell all day.\n\nA banner over the road read only "Welcome home, everybody, we missed you all."'
+    assert [q for q in extract(text) if q.kind != "indirect"] == []
+
+
+def test_quote_after_a_narrative_paragraph_takes_its_subject():
+    text = 'The weather was bad.\n\nNora Quist walked to the podium.\n\n"We are not going anywhere until this is fixed."'
+    q = only(text)
+    assert (q.speaker, q.rule, mention(text, q)) == ("Nora Quist", "previous-subject", "Nora Quist")
+
+
+def test_title_case_slogan_introduced_by_a_cue_is_speech():
+    text = 'Ben Ortiz, the candidate, spoke in Ohio.\nOrtiz told the crowd: "Make Ohio Great Again"'
+    q = only(text, "direct")
+    assert (q.text, q.speaker, q.rule) == ("Make Ohio Great Again", "Ben Ortiz", "leading-cue")
+
+
+def test_unknown_verb_with_colon_introduces_the_quote():
+    text = 'Asked about his favourite county, Ben Ortiz demurred: "I love them all."'
+    q = only(text, "direct")
+    assert (q.speaker, q.rule, q.cue) == ("Ben Ortiz", "leading-verb", "demurred")

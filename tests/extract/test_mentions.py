@@ -85,3 +85,12 @@ def test_clause_subject_skips_an_opening_phrase():
     text = "In two interviews, the judge sounded off on the plan, calling it"
     m = clause_subject(text, 0, len(text))
     assert text[m.start : m.end] == "the judge"
+
+
+def test_relative_pronoun_carries_its_antecedent():
+    text = "Ann Berg, who said"
+    m = before(text)
+    assert text[m.start : m.end] == "who" and m.name == "Ann Berg"
+    # a relative clause between subject and verb is an aside: the name is the subject
+    text = "Ann Berg, who runs the shelter, said"
+    assert text[before(text).start : before(text).end] == "Ann Berg"

@@ -233,3 +233,29 @@ async def test_conflict_on_a_note_written_while_someone_else_changed_the_quote(s
         await settle(pilot)
         assert isinstance(app.screen, ConflictScreen)
         assert stored(db_path, shown.id)[0].note == "theirs"
+
+
+async def test_a_locked_database_is_reported_and_nothing_moves(db_path, tmp_path, monkeypatch):
+    import sqlite3
+
+    from quotecheck.store import schema
+
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 200)
+    with Store(db_path) as store:
+        app = make_app(store, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            first = queue(app).current
+            blocker = sqlite3.connect(db_path, timeout=0)
+            blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+            try:
+                await pilot.press("v")
+                await settle(pilot)
+            finally:
+                blocker.rollback()
+                blocker.close()
+            assert queue(app).current.id == first.id  # not saved, so not moved on
+            assert any("locked" in str(n.message) for n in app._notifications)
+            await pilot.press("v")  # the lock is gone: now it saves
+            await settle(pilot)
+            assert stored(db_path, first.id)[0].status == "verified"

@@ -25,6 +25,14 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_missing_database_is_an_error_not_a_new_empty_file(tmp_path):
+    missing = tmp_path / "nowhere.db"
+    result = CliRunner().invoke(cli, ["review", "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "quotecheck ingest" in result.output
+    assert not missing.exists()
+
+
 def test_other_commands_do_not_load_textual():
     code = "import sys, quotecheck.cli.review; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

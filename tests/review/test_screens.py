@@ -355,3 +355,27 @@ async def test_long_queue_loads_in_pages(tmp_path):
             assert len(queue(app).rows) == count and queue(app).exhausted
             assert queue(app).current.text == f"Line {count - 1},"
             assert [row.text for row in queue(app).rows] == [f"Line {n}," for n in range(count)]
+
+
+async def test_double_click_opens_the_article(store, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.double_click(QuoteList, offset=(20, 4))
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.current.speaker == "Port Users Association"
+
+
+async def test_detail_scrolls_with_shift_j_and_k(store, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one("#detail")
+        assert detail.scroll_y == 0
+        await pilot.press("J")
+        await settle(pilot)
+        assert detail.scroll_y > 0
+        await pilot.press("K")
+        await settle(pilot)
+        assert detail.scroll_y == 0

@@ -61,7 +61,7 @@ class ConflictScreen(ModalScreen[None]):
                 yield Static(describe(self.mine, heading="Yours (what you saw)", change=self.change), id="yours")
                 yield Static(describe(self.theirs, heading="Theirs (now in the database)"), id="theirs")
             with Horizontal(classes="dialog--buttons"):
-                yield Button("Keep theirs  esc", variant="primary", id="close")
+                yield Button("Keep theirs  esc", variant="primary", id="close", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

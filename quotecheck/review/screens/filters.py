@@ -33,20 +33,21 @@ class FilterScreen(ModalScreen[QuoteFilter | None]):
             with Grid(id="filter-grid"):
                 yield Label("Status")
                 yield Select(((status, status) for status in STATUSES), value=current.status or Select.NULL,
-                             prompt="any status", id="filter-status")
+                             prompt="any status", id="filter-status", compact=True)
                 yield Label("Speaker")
-                yield Input(current.speaker or "", placeholder="any speaker (fuzzy)", id="filter-speaker")
+                yield Input(current.speaker or "", placeholder="any speaker (fuzzy)", id="filter-speaker", compact=True)
                 yield Label("Kind")
                 yield Select(((kind, kind) for kind in KINDS), value=current.kind or Select.NULL,
-                             prompt="any kind", id="filter-kind")
+                             prompt="any kind", id="filter-kind", compact=True)
                 yield Label("Outlet")
                 yield Select(((Text(printable(outlet, one_line=True)), outlet) for outlet in self.outlets),
                              value=current.outlet if current.outlet in self.outlets else Select.NULL,
-                             prompt="any outlet", id="filter-outlet")
-            yield Checkbox("Least confident attributions first", current.low_confidence_first, id="filter-low")
+                             prompt="any outlet", id="filter-outlet", compact=True)
+            yield Checkbox("Least confident attributions first", current.low_confidence_first, id="filter-low",
+                           compact=True)
             with Horizontal(classes="dialog--buttons"):
-                yield Button("Apply  ctrl+s", variant="primary", id="apply")
-                yield Button("Cancel  esc", id="cancel")
+                yield Button("Apply  ctrl+s", variant="primary", id="apply", compact=True)
+                yield Button("Cancel  esc", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#filter-status", Select).focus()

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from quotecheck.review.bindings import HELP_GROUPS, KeyAction, all_actions
+from quotecheck.review.bindings import HELP_GROUPS, KeyAction, all_actions, screens_of
 
 KEY_NAMES = {
     "question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup",
@@ -25,11 +25,13 @@ def key_label(keys: str) -> str:
 def help_table(group: str, actions: list[KeyAction], keymap: dict[str, str]) -> Table:
     table = Table(title=group, title_justify="left", title_style="bold", show_header=False, box=None,
                   padding=(0, 2, 0, 0), expand=True)
-    table.add_column("key", style="bold", no_wrap=True, width=12)
-    table.add_column("action", no_wrap=True, width=16)
+    table.add_column("key", style="bold", no_wrap=True, width=10)
+    table.add_column("action", no_wrap=True, width=17)
     table.add_column("what it does", style="dim", ratio=1)
+    table.add_column("where", style="dim italic", no_wrap=True, width=24)
     for action in actions:
-        table.add_row(Text(key_label(keymap.get(action.id, action.key))), Text(action.description), Text(action.tooltip))
+        table.add_row(Text(key_label(keymap.get(action.id, action.key))), Text(action.description),
+                      Text(action.tooltip), Text(" · ".join(screens_of(action.id))))  # fmt: skip
     return table
 
 

@@ -44,11 +44,11 @@ class NoteScreen(ModalScreen[NoteResult | None]):
             yield Label("Note")
             yield TextArea(self.record.note or "", id="note", soft_wrap=True, show_line_numbers=False)
             yield Label("Evidence link")
-            yield Input(self.record.evidence_url or "", placeholder="https://…", id="evidence")
+            yield Input(self.record.evidence_url or "", placeholder="https://…", id="evidence", compact=True)
             yield Label("", id="note-error", classes="dialog--error")
             with Horizontal(classes="dialog--buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button("Cancel  esc", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#note", TextArea).focus()

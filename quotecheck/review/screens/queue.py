@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from quotecheck.store.models import NotFound, QuoteFilter, QuoteRecord
 
 WIDE = 120  # columns from which the detail goes beside the queue instead of below it
 EXPORT_PAGE = 1000
+COUNT_DELAY = 0.15  # seconds of quiet after a verdict before the header is recounted
 
 
 def describe_filter(quote_filter: QuoteFilter) -> Text:
@@ -63,6 +65,7 @@ class QueueScreen(ReviewScreen):
         self._article_cache = None
         self.searching = False
         self._focus_when_loaded: int | None = None
+        self._counts: tuple[int, int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar")
@@ -102,24 +105,31 @@ class QueueScreen(ReviewScreen):
             return await self.app.reader.run(fetch)
 
         self.query_one("#filterbar", Static).update(describe_filter(quote_filter))
+        self.query_one(QuoteDetail).clear()  # until the first row of the new list arrives
         self.queue.load(load_page)
-        self.refresh_counts()
+        self.refresh_counts(new_filter=True)
 
     @work(exclusive=True, group="counts")
-    async def refresh_counts(self) -> None:
+    async def refresh_counts(self, *, new_filter: bool = False) -> None:
+        """Counts for the header. After a verdict the old counts stay up until the new ones arrive; a burst of
+        verdicts runs one count, not a backlog of them (a newer call cancels this one while it waits)."""
         quote_filter = self.quote_filter
         scope_filter = dataclasses.replace(quote_filter, status=None)
 
         def count(store):
             return (store.count_reviewed(scope_filter), store.count_quotes(scope_filter), store.count_quotes(quote_filter))
 
-        self._update_topbar(None)
+        if new_filter or self._counts is None:
+            self._update_topbar(None)
+        else:
+            await asyncio.sleep(COUNT_DELAY)
         counts = await self.app.counter.run(count)
         if self.is_attached:  # this queue may have been closed meanwhile
             self._update_topbar(counts)
             self.app.warm_up()
 
     def _update_topbar(self, counts: tuple[int, int, int] | None) -> None:
+        self._counts = counts
         bar = Text("quotecheck ", style="bold")
         bar.append_text(self.scope)
         bar.append(f"  ·  {self.app.reviewer}", MUTED)
@@ -128,7 +138,7 @@ class QueueScreen(ReviewScreen):
         else:
             reviewed, total, matching = counts
             bar.append(f"  ·  {reviewed:,} of {total:,} reviewed", "bold")
-            bar.append(f"  ·  {matching:,} in this view", MUTED)
+            bar.append(f"  ·  {matching:,} in view", MUTED)
         self.query_one("#topbar", Static).update(bar)
 
     @on(LazyList.Highlighted, "#queue")

@@ -53,7 +53,8 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
             yield OptionList(id="speaker-matches")
             with Horizontal(id="new-speaker-type"):
                 yield Label("A new speaker is a ")
-                yield Select(((kind, kind) for kind in SPEAKER_TYPES), value="person", allow_blank=False, id="speaker-type")
+                yield Select(((kind, kind) for kind in SPEAKER_TYPES), value="person", allow_blank=False, id="speaker-type",
+                             compact=True)
             yield Label(Text("enter picks · ↑↓ choose · esc cancels", style=MUTED))
 
     def on_mount(self) -> None:
@@ -72,7 +73,9 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
         # Wait for a pause in the typing: a newer keystroke cancels this worker while it sleeps, so only the
         # last query reaches the database (fuzzy matching over 100,000 speakers takes a few hundred ms).
         await asyncio.sleep(SEARCH_DELAY)
-        matches = await self.app.background.run(lambda store: store.match_speakers(query, limit=10)) if query else []
+        # The app's own store: its speaker index is already built (see ReviewApp.warm_up); a thread keeps the
+        # screen responsive meanwhile, and nothing else writes while this picker is open.
+        matches = await asyncio.to_thread(self.app.store.match_speakers, query, limit=10) if query else []
         try:
             options = self.query_one("#speaker-matches", OptionList)
         except NoMatches:  # picked or cancelled meanwhile

@@ -13,8 +13,8 @@ BAR = 12
 
 def progress_bar(done: int, total: int) -> Text:
     filled = round(BAR * done / total) if total else 0
-    bar = Text("█" * filled, style="green")
-    bar.append("░" * (BAR - filled), MUTED)
+    bar = Text("━" * filled, style="green")
+    bar.append("─" * (BAR - filled), MUTED)
     return bar
 
 
