@@ -58,12 +58,12 @@ _NOT_SPEECH = regex.compile(
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
 _ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
 _TRAILING_VERB = regex.compile(
-    r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,3}"
+    r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,5}"
     r"|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
     r"\s+(?P<verb>\p{Ll}{2,}ed|\p{Ll}{2,}s(?=\s*[.,!?])|began|went\s+on|wrote|spoke|broke\s+in|shot\s+back|"
     r"chimed\s+in)"
     r"(?:(?P<end>\s*[.!?]|\s*$)|(?=\s*[,;:]|\s+(?:on|in|at|to|during|as|after|before|when|while|with|of|about|"
-    r"back|again|later|then|from)\b))"
+    r"back|again|later|then|from|and)\b))"
 )
 # '"…" agrees Michelle Stevens, 30.' / '"…" tweeted another.'
 _TRAILING_VERB_INVERTED = regex.compile(
@@ -71,6 +71,8 @@ _TRAILING_VERB_INVERTED = regex.compile(
     r"(?:\s+of\s+\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,3})?(?P<end>\s*[.,;!?]|\s*$)"
 )
 _DASH = regex.compile(r"\s*[-–—]+\s*")
+_MODAL_BEFORE = regex.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+$")
+_SIGNATURE_END = regex.compile(r"[\s.,;)]*(?:$|,)")  # "- Rita Soto." / "- Rita Soto, the mayor"
 _TITLE_CASE_RULES = frozenset(("leading-cue", "colon-layout"))
 _REST_OF_CLAUSE = regex.compile(r"([^.,;:!?\"“”„«»\n]{0,200})")
 _INTRODUCES_NEXT = regex.compile(r"\s*[,:]\s*[\"“„«]")
@@ -294,7 +296,7 @@ class _Extractor:
                 para_end = next_end
             if dash:
                 mention = mention_after(text, dash.end(), para_end)
-                if mention is not None and mention.kind == "name":
+                if mention is not None and mention.kind == "name" and _SIGNATURE_END.match(text, mention.end, para_end):
                     return self._from_mention(mention, "dash-layout")
         sentence_start, _ = self.layout.sentence(open_mark)
         lead = text[sentence_start:open_mark].strip()
@@ -312,6 +314,10 @@ class _Extractor:
             )
             if mention is not None:
                 return self._from_mention(mention, "sentence-subject")
+        # A paragraph ending with a colon introduces the quote that opens the next one: "Cruz called them on it:"
+        introduced = self._introduced_by_previous_paragraph(span)
+        if introduced is not None:
+            return introduced
         # continuation / paragraph-cue: whichever came last, the previous quote or a cue earlier in the paragraph.
         candidate = None
         index = bisect_right(self.cue_starts, open_mark) - 1
@@ -346,6 +352,25 @@ class _Extractor:
         # speaker a few paragraphs up was right for 3% of such quotes on the development set).
         return None
 
+    def _introduced_by_previous_paragraph(self, span: QuoteSpan) -> Attribution | None:
+        para_start, _ = self.layout.paragraphs[span.paragraph]
+        if span.open_mark != para_start or span.paragraph == 0 or self.layout.furniture[span.paragraph - 1]:
+            return None
+        prev_start, prev_end = self.layout.paragraphs[span.paragraph - 1]
+        if self.text[prev_end - 1] != ":" or self._previous_close(span.open_mark) >= prev_end - 1:
+            return None  # no colon, or the colon belongs to quoted words
+        found = self._leading_cue_at(prev_end, prev_start)
+        if found is not None:
+            return found
+        colon = prev_end - 1
+        mention = subject_before(self.text, prev_start, colon)  # "Stated Stone:" / "Here's Clinton in 1992:"
+        if not isinstance(mention, Mention):
+            sentence_start, _ = self.layout.sentence(colon)
+            mention = clause_subject(self.text, sentence_start, colon)
+        if isinstance(mention, Mention):
+            return self._from_mention(mention, "colon-layout")
+        return None
+
     def _relayed(self, cue: Cue) -> Attribution | None:
         """'"…," the judge said, according to the Post.': the words reach the reader through the Post, which is
         the source the attribution rests on."""
@@ -360,9 +385,11 @@ class _Extractor:
         return None
 
     def _leading_cue(self, span: QuoteSpan, para_start: int) -> Attribution | None:
+        return self._leading_cue_at(span.open_mark, para_start)
+
+    def _leading_cue_at(self, open_mark: int, para_start: int) -> Attribution | None:
         # leading-cue: Smith said: "…" / he said, "…" / X told Y that "…"
         text = self.text
-        open_mark = span.open_mark
         sentence_start, _ = self.layout.sentence(open_mark)
         index = bisect_right(self.cue_starts, open_mark) - 1
         nearest = True
@@ -375,6 +402,9 @@ class _Extractor:
             tail = cue.mention.end if cue.subject_after else cue.end
             gap_after_subject = text[max(cue.end, tail) : open_mark]
             if nearest and _INTRODUCES.fullmatch(gap_after_subject) and not _has_break(gap_after_subject):
+                if _MODAL_BEFORE.search(text, max(sentence_start, cue.start - 12), cue.start):
+                    # "Obama said he expected that Americans will say "no"": a hypothetical inside a report
+                    cue = self._outermost(cue, index, sentence_start, any_subject=True)
                 return self._from_cue(cue, "leading-cue")
             # cue-in-sentence: Smith said it was "not that unusual"
             if cue.start >= sentence_start:
@@ -382,10 +412,10 @@ class _Extractor:
             nearest = False
         return None
 
-    def _outermost(self, cue: Cue, index: int, sentence_start: int) -> Cue:
+    def _outermost(self, cue: Cue, index: int, sentence_start: int, *, any_subject: bool = False) -> Cue:
         """A report inside a report belongs to the outer source: "According to GMA News, Salceda said the …",
         "The senator said he rarely asks surrogates to stump, '…'"."""
-        if cue.mention is None or cue.mention.kind != "pronoun" and cue.lemma != "according to":
+        if not any_subject and (cue.mention is None or cue.mention.kind != "pronoun" and cue.lemma != "according to"):
             outer_lemmas = ("according to",)
         else:
             outer_lemmas = None  # a pronoun inside a clause: any earlier cue of the sentence is the outer one

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 import re
@@ -13,6 +13,8 @@ from quotecheck.extract.mentions import COORDINATED, Mention, clause_subject, me
 from quotecheck.extract.quotes import QuoteSpan
 
 # Lower-case and capitalised forms; the stdlib engine with a trie pattern keeps this scan at ~40 MB/s.
+# "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
+_SENTENCE_OPENERS = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
 _PHRASE_FORMS = sorted({*CUE_PHRASES, *(p.capitalize() for p in CUE_PHRASES)}, key=len, reverse=True)
 _CUE = re.compile(
     r"(?<![\w'’-])(?:(?P<phrase>"
@@ -28,7 +30,7 @@ _DENSE_COUNT = 200
 _DENSE_SPACING = 40  # news prose has a speech verb every few hundred characters, not every 40
 _BUDGET_SPACING = 100  # at most one cue per this many characters of the whole text is examined
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
-_WITH_BEFORE = re.compile(r"\bwith\s+$")
+_ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?$")
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
@@ -65,10 +67,18 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         phrase = match.group("phrase")
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
         cues.append(Cue(start, end, word, lemma))
+    for start in layout.sentence_starts:
+        match = _SENTENCE_OPENERS.match(text, start)
+        if match and not layout.is_furniture(start):
+            insort(cues, Cue(start, match.end(), match.group(), SPEECH_VERBS[match.group().lower()]), key=_start)
     cues = _without_dense_paragraphs(cues, layout)
     for position, cue in enumerate(cues):
         _find_subject(text, layout, cue, cues, position)
     return cues
+
+
+def _start(cue: Cue) -> int:
+    return cue.start
 
 
 def _without_dense_paragraphs(cues: list[Cue], layout: Layout) -> list[Cue]:
@@ -105,9 +115,11 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
     if participle and not text[max(sentence_start, cue.start - 3) : cue.start].rstrip().endswith(","):
         # "with Sen. John McCain calling it": the phrase right before an absolute participle is its subject
         before = subject_before(text, sentence_start, cue.start)
-        if isinstance(before, Mention) and _WITH_BEFORE.search(text, max(sentence_start, before.start - 8), before.start):
-            cue.mention = before
-            return
+        if isinstance(before, Mention):
+            lead = _ABSOLUTE_BEFORE.search(text, max(sentence_start, before.start - 12), before.start)
+            if lead and (lead.group(1) == "with" or before.kind in ("name", "pronoun")):
+                cue.mention = before  # "– Ryan saying he was …", "and Trump calling it …"
+                return
     if subject is COORDINATED or participle:
         # The subject of the clause ("…, he laughed and said"), else of the sentence ("Lithuania has helped … and
         # said"); a cue right before with a subject of its own passes it on ("she said, noting that").
@@ -135,4 +147,4 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 def _inverted_slot(text: str, sentence_start: int, pos: int) -> bool:
     """A cue right after a comma or a closing quote mark can take its subject after it ("..., said Smith")."""
     before = text[max(sentence_start, pos - 4) : pos].rstrip()
-    return before.endswith((",", "”", '"', "''", "’", "—", "-", "?", "!"))
+    return (not before and text[pos].isupper()) or before.endswith((",", "”", "“", '"', "»", "«", "''", "’", "—", "-", "?", "!"))

@@ -45,6 +45,7 @@ _SUBORDINATORS = frozenset("when if although though because since after before w
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
 _HEAD_BREAKS = _PREPOSITIONS | {"of"}
+_NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
 _PASSIVE = frozenset("was were is are be been being".split())
@@ -198,6 +199,8 @@ def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
     if any(tok[2] in "\"“”„«»" for tok in toks[first : last + 1]):
         return None
     head = toks[last][2]
+    if _bare(head) in _NUMBER_WORDS and last > first and _bare(toks[last - 1][2]) == "the":
+        return Mention(toks[last - 1][0], toks[last][1], "nominal", text[toks[last - 1][0] : toks[last][1]])  # "the two"
     if not head[0].isalnum() or _bare(head) in CONJUNCTIONS or _bare(head) in _DETERMINERS:
         return None
     phrase = text[toks[first][0] : toks[last][1]]
@@ -371,6 +374,19 @@ def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
     return _nominal(text, toks, first, last)
 
 
+def _adverbial_aside(toks, comma: int) -> int:
+    """For ", once again," ending at token ``comma``: the index of the token before the aside, else 0."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 4 and toks[k][2] != ",":
+        low = _bare(toks[k][2])
+        if not (low in ADVERBS or low in _TIME_WORDS or low.endswith("ly") or low in ("once", "however", "though")):
+            return 0
+        k -= 1
+    if k <= 0 or toks[k][2] != "," or k == comma - 1:
+        return 0
+    return k - 1
+
+
 def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None:
     """The speaker of a cue starting at ``pos``: the noun phrase to its left within text[lo:pos].
 
@@ -401,6 +417,8 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             i -= 1
             if i >= 0 and _bare(toks[i][2]) in _TIME_LEADS:
                 i -= 1
+        elif toks[i][2] == "," and _adverbial_aside(toks, i):
+            i = _adverbial_aside(toks, i)  # "he, once again, pledged"
         else:
             break
     if i < 0:

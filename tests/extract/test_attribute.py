@@ -184,3 +184,27 @@ def test_unknown_verb_with_colon_introduces_the_quote():
     text = 'Asked about his favourite county, Ben Ortiz demurred: "I love them all."'
     q = only(text, "direct")
     assert (q.speaker, q.rule, q.cue) == ("Ben Ortiz", "leading-verb", "demurred")
+
+
+def test_paragraph_ending_with_a_colon_introduces_the_next_quote():
+    text = 'The debate was tense.\n\nLater, Ben Ortiz turned to the moderators:\n\n"Your questions are unfair to everyone."'
+    q = only(text, "direct")
+    assert q.speaker == "Ben Ortiz"
+
+
+def test_sentence_opening_said_takes_its_subject_after():
+    text = 'The crowd thinned.\nSaid Dora Penn, who grew up nearby, "We were all so proud of him."'
+    q = only(text, "direct")
+    assert q.speaker == "Dora Penn"
+
+
+def test_absolute_participle_takes_the_phrase_before_it():
+    text = 'The two met on Monday, with Ana Kirk calling it "a great meeting."'
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Ana Kirk", "calling")
+
+
+def test_numbered_group_as_speaker():
+    text = 'The senators sent a letter.\n"We are not satisfied," the two write.'
+    q = only(text)
+    assert mention(text, q) == "the two"
