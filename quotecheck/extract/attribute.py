@@ -23,25 +23,27 @@ from quotecheck.extract.mentions import (
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import QuoteSpan, find_quotes
 
-# Rule names and confidences, strongest first (docs/attribution.md describes each).
+# Rule names and confidences, in the order the sieves run (docs/attribution.md describes each). Reported speech
+# has its own three rules at the end.
 RULES = {
     "trailing-cue": 0.95,  # "…," he said / "…," said Smith
     "trailing-verb": 0.8,  # "…," Trump barked. (a verb the lexicon does not know, in the attribution slot)
     "leading-cue": 0.9,  # Smith said: "…" / he said, "…"
+    "cue-in-sentence": 0.75,  # Smith said it was "not that unusual"
     "colon-layout": 0.85,  # Smith: "…"
     "leading-verb": 0.75,  # he demurred: "…"
     "dash-layout": 0.85,  # "…" - Smith
-    "cue-in-sentence": 0.75,  # Smith said it was "not that unusual"
     "sentence-subject": 0.6,  # Clinton has decried "systemic racism": the subject of the sentence
-    "paragraph-subject": 0.5,
-    "previous-subject": 0.5,
     "continuation": 0.7,  # a quote with no cue after an attributed one
     "paragraph-cue": 0.55,  # Smith says people should choose. "It is their life."
+    "paragraph-subject": 0.5,  # the subject of an earlier sentence of the paragraph
+    "previous-subject": 0.5,  # the subject of the last sentence of the narrative paragraph before
     "reported-forward": 0.8,  # Smith said that …
     "reported-backward": 0.75,  # …, Smith said.
     "according-to": 0.8,  # …, according to X.
 }
 
+_STRONG_RULES = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colon-layout", "dash-layout"))
 _CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker
 _CUE_GAP = 90  # characters between a quote and an adjacent cue
 _ADJACENT = regex.compile(r"[\s,;:—–\-]*")
@@ -56,6 +58,7 @@ _NOT_SPEECH = regex.compile(
 )
 # After '"…." Smith said', words that open a reported clause show the cue has content of its own.
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
+_CLAUSE_AFTER = regex.compile(r"\s+(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s")
 _ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
 _TRAILING_VERB = regex.compile(
     r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,5}"
@@ -181,10 +184,27 @@ class _Extractor:
                 continue
             results.append((span.start, span.end, self._kind(span, attribution), attribution))
             previous = (span, attribution)
+        self._share_backwards(results)
         results.extend(self._reported())
         quotes = [self._quote(start, end, kind, a) for start, end, kind, a in results]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def _share_backwards(self, results: list[tuple[int, int, str, Attribution]]) -> None:
+        """'"I don't think the conventional wisdom" -- that … -- "is going to last," he says.': the first piece of
+        an interrupted quote, with no cue of its own, takes the attribution of the piece after it in the sentence."""
+        for position in range(len(results) - 2, -1, -1):
+            start, end, kind, attribution = results[position]
+            following = results[position + 1][3]
+            if attribution.rule in _STRONG_RULES or following.rule not in _STRONG_RULES:
+                continue
+            sentence = self.layout.sentence(start)
+            if self.layout.sentence(results[position + 1][0]) != sentence:
+                continue
+            results[position] = (start, end, kind, Attribution(
+                following.mention, following.entity, following.speaker, following.speaker_type, following.cue,
+                "continuation",
+            ))
 
     def _quote(self, start: int, end: int, kind: str, a: Attribution) -> Quote:
         name, speaker_type = a.speaker, a.speaker_type
@@ -296,7 +316,9 @@ class _Extractor:
                 para_end = next_end
             if dash:
                 mention = mention_after(text, dash.end(), para_end)
-                if mention is not None and mention.kind == "name" and _SIGNATURE_END.match(text, mention.end, para_end):
+                if mention is not None and mention.kind == "name" and mention.start == dash.end() and (
+                    _SIGNATURE_END.match(text, mention.end, para_end)
+                ):
                     return self._from_mention(mention, "dash-layout")
         sentence_start, _ = self.layout.sentence(open_mark)
         lead = text[sentence_start:open_mark].strip()
@@ -450,6 +472,8 @@ class _Extractor:
         # '"…." He added, "…"' (the next quote's cue) do not.
         tail = max(cue.end, cue.mention.end if cue.mention is not None else cue.end)
         rest = _REST_OF_CLAUSE.match(text, tail)
+        if cue.lemma not in OBJECT_VERBS and _CLAUSE_AFTER.match(text, tail):
+            return True  # '"…." Reid said both Rubio and Cruz are …': said has content of its own
         return bool(_CONTENT_AFTER.match(text, tail) or _INTRODUCES_NEXT.match(text, rest.end(1)))
 
     def _previous_close(self, pos: int) -> int:
@@ -459,10 +483,6 @@ class _Extractor:
             return 0
         span = self.spans[index]
         return (span.close_mark + 1) if span.close_mark is not None else span.end
-
-    def _no_cue_between(self, prev_span: QuoteSpan, span: QuoteSpan) -> bool:
-        lo = bisect_left(self.cue_starts, prev_span.end)
-        return lo >= len(self.cues) or self.cues[lo].start >= span.start
 
     def _is_speech(self, span: QuoteSpan, a: Attribution) -> bool:
         """Titles, nicknames, scare-quoted terms and slogans are not speech."""

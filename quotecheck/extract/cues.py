@@ -72,8 +72,12 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if match and not layout.is_furniture(start):
             insort(cues, Cue(start, match.end(), match.group(), SPEECH_VERBS[match.group().lower()]), key=_start)
     cues = _without_dense_paragraphs(cues, layout)
+    # Where the last quote before each cue closes: a subject is never read inside quoted words.
+    closes = [(span.close_mark + 1) if span.close_mark is not None else span.end for span in spans]
     for position, cue in enumerate(cues):
-        _find_subject(text, layout, cue, cues, position)
+        index = bisect_left(closes, cue.start + 1) - 1
+        after_quote = closes[index] if index >= 0 else 0
+        _find_subject(text, layout, cue, cues, position, after_quote)
     return cues
 
 
@@ -98,8 +102,9 @@ def _without_dense_paragraphs(cues: list[Cue], layout: Layout) -> list[Cue]:
     return cues[: max(_DENSE_COUNT, len(layout.text) // _BUDGET_SPACING)]
 
 
-def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position: int) -> None:
+def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position: int, after_quote: int) -> None:
     sentence_start, sentence_end = layout.sentence(cue.start)
+    subject_lo = max(sentence_start, after_quote)  # the subject right before a cue is never inside a quote
     if cue.lemma in _AFTER_PHRASE_SUBJECT:
         cue.mention = mention_after(text, cue.end, sentence_end)
         cue.subject_after = True
@@ -111,10 +116,10 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
     participle = cue.word.lower().endswith("ing") and not _PROGRESSIVE.search(
         text, max(sentence_start, cue.start - 12), cue.start
     )
-    subject = None if participle else subject_before(text, sentence_start, cue.start)
+    subject = None if participle else subject_before(text, subject_lo, cue.start)
     if participle and not text[max(sentence_start, cue.start - 3) : cue.start].rstrip().endswith(","):
         # "with Sen. John McCain calling it": the phrase right before an absolute participle is its subject
-        before = subject_before(text, sentence_start, cue.start)
+        before = subject_before(text, subject_lo, cue.start)
         if isinstance(before, Mention):
             lead = _ABSOLUTE_BEFORE.search(text, max(sentence_start, before.start - 12), before.start)
             if lead and (lead.group(1) == "with" or before.kind in ("name", "pronoun")):

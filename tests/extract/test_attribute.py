@@ -208,3 +208,9 @@ def test_numbered_group_as_speaker():
     text = 'The senators sent a letter.\n"We are not satisfied," the two write.'
     q = only(text)
     assert mention(text, q) == "the two"
+
+
+def test_first_piece_of_an_interrupted_quote_takes_the_later_attribution():
+    text = 'Rain fell.\n\nThe plan has critics. "I do not think the plan" -- a costly one -- "will last," Ivo Marsh says.'
+    quotes = [q for q in extract(text) if q.kind != "indirect"]
+    assert [(q.text, q.speaker) for q in quotes] == [("I do not think the plan", "Ivo Marsh"), ("will last,", "Ivo Marsh")]
