@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotecheck.read.jsonl import text_records
+
 KINDS = ("direct", "partial", "indirect")
 
 
@@ -110,22 +112,12 @@ def _corpus_document(path: Path, record: dict) -> GoldDocument:
 
 
 def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldError]:
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
+    for item in text_records(content, str(path)):
+        if isinstance(item, str):
+            yield GoldError(item)
             continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            yield GoldError(f"{where}: not valid JSON ({error.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield GoldError(f"{where}: not a JSON object")
-            continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield GoldError(f"{where}: no \"text\" string")
-            continue
+        where, record = item
+        text = record["text"]
         try:
             quotes = _quotes(where, text, record.get("quotes"), with_mentions=True)
             not_speech = tuple(
@@ -135,7 +127,7 @@ def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldEr
         except GoldError as error:
             yield error
             continue
-        doc_id = record.get("id") if isinstance(record.get("id"), str) else f"{path.name}:{number}"
+        doc_id = record.get("id") if isinstance(record.get("id"), str) else where
         yield GoldDocument(id=doc_id, source=where, text=text, quotes=quotes, not_speech=not_speech)
 
 

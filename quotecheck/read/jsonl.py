@@ -39,7 +39,9 @@ def looks_like_jsonl(content: str) -> bool:
     return True
 
 
-def jsonl_articles(content: str, path: str) -> Iterator[Article | ReadError]:
+def text_records(content: str, path: str) -> Iterator[tuple[str, dict] | str]:
+    """``(where, record)`` for each line holding a JSON object with a "text" string, else a one-line error
+    message naming ``path:line``. Blank lines are skipped. (The gold reader uses this too.)"""
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
@@ -47,16 +49,23 @@ def jsonl_articles(content: str, path: str) -> Iterator[Article | ReadError]:
         try:
             record = json.loads(line)
         except ValueError as error:
-            yield ReadError(f"{where}: not valid JSON ({error.msg})")
+            yield f"{where}: not valid JSON ({error.msg})"
             continue
         if not isinstance(record, dict):
-            yield ReadError(f"{where}: not a JSON object")
+            yield f"{where}: not a JSON object"
+        elif not isinstance(record.get("text"), str):
+            yield f'{where}: no "text" string'
+        else:
+            yield where, record
+
+
+def jsonl_articles(content: str, path: str) -> Iterator[Article | ReadError]:
+    for item in text_records(content, path):
+        if isinstance(item, str):
+            yield ReadError(item)
             continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield ReadError(f'{where}: no "text" string')
-            continue
-        text = normalise_newlines(text).strip()
+        where, record = item
+        text = normalise_newlines(record["text"]).strip()
         if not text:
             yield ReadError(f"{where}: empty text")
             continue

@@ -25,24 +25,19 @@ STATUS_MARKS = {
     "unverifiable": "?",
 }
 
+STATUS_COLORS = {
+    "unreviewed": None,
+    "verified": "green",
+    "misquoted": "red",
+    "misattributed": "magenta",
+    "disputed": "yellow",
+    "unverifiable": "blue",
+}
 STATUS_STYLES = {
-    "unreviewed": Style(dim=True),
-    "verified": Style(color="green", bold=True),
-    "misquoted": Style(color="red", bold=True),
-    "misattributed": Style(color="magenta", bold=True),
-    "disputed": Style(color="yellow", bold=True),
-    "unverifiable": Style(color="blue", bold=True),
+    status: Style(color=color, bold=True) if color else Style(dim=True) for status, color in STATUS_COLORS.items()
 }
-
 # Quote spans in the article view: tinted by status; the current one stands out.
-SPAN_STYLES = {
-    "unreviewed": Style(underline=True),
-    "verified": Style(color="green", underline=True),
-    "misquoted": Style(color="red", underline=True),
-    "misattributed": Style(color="magenta", underline=True),
-    "disputed": Style(color="yellow", underline=True),
-    "unverifiable": Style(color="blue", underline=True),
-}
+SPAN_STYLES = {status: Style(color=color, underline=True) for status, color in STATUS_COLORS.items()}
 # The claim's rating in two letters for the queue, coloured from true (green) to false (red).
 RATING_MARKS = {
     "true": ("T", "green"),

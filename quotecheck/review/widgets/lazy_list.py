@@ -51,7 +51,7 @@ class LazyList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False)
     }
     """
 
-    class Highlighted(Message):
+    class RowMessage(Message):
         def __init__(self, lazy_list: LazyList, row: object) -> None:
             super().__init__()
             self.lazy_list = lazy_list
@@ -61,15 +61,11 @@ class LazyList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False)
         def control(self) -> LazyList:
             return self.lazy_list
 
-    class Selected(Message):
-        def __init__(self, lazy_list: LazyList, row: object) -> None:
-            super().__init__()
-            self.lazy_list = lazy_list
-            self.row = row
+    class Highlighted(RowMessage):
+        """The cursor moved to ``row``."""
 
-        @property
-        def control(self) -> LazyList:
-            return self.lazy_list
+    class Selected(RowMessage):
+        """``row`` was opened (enter or a click)."""
 
     class Loaded(Message):
         """A page arrived."""
