@@ -12,7 +12,7 @@ import regex
 from quotecheck.extract.cues import Cue, find_cues
 from quotecheck.extract.entities import Entities, Entity
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS, OBJECT_VERBS, PRONOUNS
+from quotecheck.extract.lexicons import COMMON_VERBS, NOT_SPEECH_MARKERS, OBJECT_VERBS, PRONOUNS
 from quotecheck.extract.mentions import (
     Mention,
     clause_subject,
@@ -92,23 +92,37 @@ _SKIP_TO_THAT = regex.compile(r"[^.!?;:\"“”„«»]{0,100}?\bthat\b\s+", reg
 _THAT = regex.compile(r"\s*,?\s*(?:that\s+)?", regex.I)
 _OBJECT = regex.compile(
     r"\s+(?:him|her|them|us|me|you|reporters|journalists|viewers|listeners|supporters|voters|the crowd|"
-    r"(?:the|a|an)\s+(?:[\p{Lu}][\p{L}\-]*\s*){1,5}|(?:[\p{Lu}][\p{L}\-.]*\s*){1,5})(?=\s)",
+    r"(?:the|a|an)\s+(?:[\p{Lu}][\p{L}\-]*\s*){1,5}|(?:[\p{Lu}][\p{L}\-.]*\s*){1,5})(?=\s)"
+    r"|\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,3}(?=\s*:)"  # any short listener before a colon: "told members:"
+    # a common noun phrase, up to a comma or the start of a clause: "told a cheering crowd, …", "told the paper it"
+    r"|\s+(?:the|a|an|his|her|their|its|our)\s+(?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+"
+    r"(?=\s*,|\s+(?:that|he|she|they|it|we|I|there|the|a|an)\s)",
 )
 _CLAUSE_BREAK = regex.compile(
-    r";|\s[—–]\s|,\s+(?:but|while|though|although|whereas)\s|,\s+(?:and\s+)?(?:saying|adding|noting|arguing|"
+    r";|\s[—–]\s|,\s+(?:but|while|even\s+though|though|although|whereas|which)\s|,\s+(?:and\s+)?(?:saying|adding|noting|arguing|"
     r"insisting|explaining|telling|warning|citing|according)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
 )
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_ADJUNCT_START = regex.compile(r"(?:in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
+_ADJUNCT_START = regex.compile(r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
 _CLAUSE_START = regex.compile(
     r"(?:he|she|they|it|we|I|you|there|this|that|these|those|the|a|an|his|her|their|its|our|no|all|some|many|most|"
     r"only|both|every|each|any|one|two|\d)\b",
     regex.I,
 )
 _PARTICIPLE_START = regex.compile(r"\p{Ll}+ing\b")
-_RELATIVE_BEFORE = regex.compile(r"\b(?:who|which|that|having)\s+(?:\w+\s+)?$", regex.I)
+# "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
+_RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
+_DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
+_CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]|''")
+_SUBJECT_GAP = 30  # characters between a subject and its verb: adverbs, a time, a parenthesis
+_TYPEWRITER_QUOTE = regex.compile(r"''\w")  # two apostrophes open a quote that reads as reported speech
+_THAT_BEFORE = regex.compile(r"\bthat\s*$", regex.I)
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+_FINITE_WORDS = 10  # a clause shows its verb within its first words
+_CLAUSE_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_CONTRACTED_VERB = regex.compile(r"n't$|'(?:ll|re|ve|d|m)$|^(?:it|he|she|that|there|what|who|here)'s$", regex.I)
 
 
 @dataclass(slots=True)
@@ -132,22 +146,27 @@ def extract_quotes(text: str) -> list[Quote]:
 
 def _resolve_cue_speakers(text: str, cues: list[Cue], entities: Entities) -> None:
     """In document order, so a pronoun prefers people who already spoke."""
+    previous = None
     for cue in cues:
         mention = cue.mention
         if mention is None:
             continue
-        cue.entity = _resolve(text, mention, entities)
+        cue.entity = _resolve(text, mention, entities, previous)
+        previous = cue.entity
         if isinstance(cue.entity, Entity):
             entities.note_speaker(cue.entity, mention.start)
 
 
-def _resolve(text: str, mention: Mention, entities: Entities) -> Entity | None:
+def _resolve(text: str, mention: Mention, entities: Entities, previous: Entity | None) -> Entity | None:
+    """The speaker a mention stands for; ``previous`` is the speaker of the cue before it."""
     if mention.kind == "name":
         return entities.resolve_name(mention)
     if mention.kind == "pronoun":
         return entities.resolve_pronoun(mention.name, mention.start)
     if mention.speaker_type is None:
-        return entities.resolve_nominal(mention.name, mention.start)
+        return entities.resolve_nominal(mention.name, mention.start, previous)
+    if mention.speaker_type == "organisation":
+        return entities.resolve_organisation(mention.name, mention.start)
     return None
 
 
@@ -237,9 +256,16 @@ class _Extractor:
         return Attribution(cue.mention, cue.entity, speaker, speaker_type, cue.word, rule)
 
     def _from_mention(self, mention: Mention, rule: str) -> Attribution:
-        entity = _resolve(self.text, mention, self.entities)
+        entity = _resolve(self.text, mention, self.entities, self._speaker_before(mention.start))
         speaker, speaker_type = _describe(mention, entity)
         return Attribution(mention, entity, speaker, speaker_type, None, rule)
+
+    def _speaker_before(self, pos: int) -> Entity | None:
+        """The speaker of the last cue with a subject before ``pos``."""
+        index = bisect_left(self.cue_starts, pos) - 1
+        while index >= 0 and self.cues[index].mention is None:
+            index -= 1
+        return self.cues[index].entity if index >= 0 else None
 
     def _attribute_quote(self, span: QuoteSpan, previous) -> Attribution | None:
         text = self.text
@@ -566,7 +592,7 @@ class _Extractor:
         pos = cue.end
         object_skipped = False
         if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - 12), cue.start):
-            return None  # "the editor who wrote the profile": a relative clause, not a report
+            return None  # "the editor who wrote the profile": a restrictive relative clause, not a report
         if cue.lemma == "according to":
             if cue.start != self.layout.sentence(cue.start)[0]:
                 return None
@@ -605,10 +631,15 @@ class _Extractor:
                 end = self.cues[index].start
                 break
             index += 1
+        if text[cue.mention.start : cue.mention.end].lower() == "who":
+            comma = text.find(",", pos, end)  # "Reyes, who said he …, was": the set-off clause ends at its comma
+            end = comma if comma > 0 else end
         end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
         while end > pos and text[end - 1] in " .,:;!?\u00a0":
             end -= 1
-        if pos >= end or not text[pos].isalnum() or len(_WORD.findall(text, pos, end)) < 3:
+        if pos >= end or not (text[pos].isalnum() or _TYPEWRITER_QUOTE.match(text, pos)) or len(
+            _WORD.findall(text, pos, end)
+        ) < 3:
             return None
         if object_skipped and not _CLAUSE_START.match(text, pos, end):
             return None  # "told Fox News host Sean Hannity earlier this month": still the listener
@@ -616,6 +647,10 @@ class _Extractor:
             return None  # "Trump said, referring to Cruz"
         if _ADJUNCT_START.match(text, pos, end):
             return None  # "wrote in December": an adjunct, not what was said
+        if not _THAT_BEFORE.search(text, cue.end, pos) and not _reads_as_clause(text, pos, end):
+            return None  # "never mentioned Trump by name": a noun phrase object, not a clause
+        if _opens_with_verb(text, pos, end):
+            return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
         return pos, end
 
     def _cue_within(self, start: int, end: int) -> bool:
@@ -645,11 +680,13 @@ class _Extractor:
         head = min(cue.start, mention.start) if mention is not None else cue.start
         tail_from = max(cue.end, mention.end) if mention is not None else cue.end
         tail = text[tail_from:sentence_end]
-        if len(tail) > 160 or regex.search(r"\bthat\b|[\"“”„«»]", tail):
-            return None
-        if mention is not None and mention.role and len(tail) > 160:
-            return None
-        lead = text[sentence_start:head].rstrip()
+        if len(tail) > 160 or _CONTENT_IN_TAIL.search(tail):
+            return None  # the cue has content of its own ("said that …", "told members: '…'")
+        if mention is not None and not cue.subject_after and cue.start - mention.end > _SUBJECT_GAP:
+            return None  # "he stood with them and urged …": a coordinated verb, not an attribution after a clause
+        if mention is not None and text[mention.start : mention.end].lower() in ("who", "which"):
+            return None  # "…, who added to her lead": what precedes a relative pronoun is its antecedent
+        lead = _DETERMINER_END.sub("", text[sentence_start:head]).rstrip()  # "…, the Guardian reported"
         if not lead:
             return None
         if lead.endswith(","):
@@ -663,6 +700,8 @@ class _Extractor:
             start += 1
         if end - start < 8 or len(_WORD.findall(text, start, end)) < 3:
             return None
+        if not _reads_as_clause(text, start, end):
+            return None  # "In a later interview, she joked": a fronted phrase, not what was said
         return start, end
 
 
@@ -678,6 +717,35 @@ def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:
     if regex.search(r"[^\p{L}\p{N}\s'’.,\-]", gap):
         return False
     return len(_GAP_WORD.findall(gap)) <= 6
+
+
+def _reads_as_clause(text: str, start: int, end: int) -> bool:
+    """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
+    failed"); a noun phrase object ("mentioned the need for a wall") has none."""
+    window = min(end, start + 15 * _FINITE_WORDS)  # enough characters for the first words
+    words = [w.lower().replace("’", "'") for w in _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]]
+    if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
+        return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
+    return any(_finite(word) for word in words[1:])
+
+
+def _opens_with_verb(text: str, start: int, end: int) -> bool:
+    """A clause opening with a verb has no subject of its own: "that" was a relative pronoun, or the cue word was
+    not a speech verb at all. (-s forms are left out: "officials are …" opens with a plural noun.)"""
+    first = _CLAUSE_WORD.match(text, start, end)
+    if first is None:
+        return False
+    word = first.group()
+    return word.islower() and (word in COMMON_VERBS or len(word) > 3 and word.endswith("ed"))
+
+
+def _finite(word: str) -> bool:
+    """By form: an auxiliary, an irregular past, a contraction, an -ed or -s form."""
+    if word.endswith("'s"):
+        return bool(_CONTRACTED_VERB.search(word))  # "it's", but not "father's"
+    if word in COMMON_VERBS or _CONTRACTED_VERB.search(word):
+        return True
+    return len(word) > 3 and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))  # not "-ness"
 
 
 def _has_break(gap: str) -> bool:

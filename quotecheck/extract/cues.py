@@ -35,6 +35,10 @@ _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
+_PUBLISHED_BY = re.compile(
+    r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"
+)
+_UTTERANCE_END = frozenset(",.;:!?…—–-")
 
 
 @dataclass(slots=True)
@@ -62,7 +66,7 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         index = bisect_left(quoted_starts, start + 1) - 1
         if index >= 0 and spans[index].start <= start < spans[index].end:
             continue
-        if layout.is_furniture(start):
+        if layout.is_furniture(start) and not layout.in_headline(start):
             continue
         phrase = match.group("phrase")
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
@@ -72,8 +76,13 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if match and not layout.is_furniture(start):
             insort(cues, Cue(start, match.end(), match.group(), SPEECH_VERBS[match.group().lower()]), key=_start)
     cues = _without_dense_paragraphs(cues, layout)
-    # Where the last quote before each cue closes: a subject is never read inside quoted words.
-    closes = [(span.close_mark + 1) if span.close_mark is not None else span.end for span in spans]
+    # Where the last quote before each cue closes: a subject is never read inside quoted words. A title woven into
+    # the sentence ("Okoye, whose book 'The Cat' was written here, said") ends in no punctuation: read across it.
+    closes = [
+        (span.close_mark + 1) if span.close_mark is not None else span.end
+        for span in spans
+        if span.close_mark is None or text[span.end - 1 : span.end] in _UTTERANCE_END
+    ]
     for position, cue in enumerate(cues):
         index = bisect_left(closes, cue.start + 1) - 1
         after_quote = closes[index] if index >= 0 else 0
@@ -106,7 +115,9 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
     sentence_start, sentence_end = layout.sentence(cue.start)
     subject_lo = max(sentence_start, after_quote)  # the subject right before a cue is never inside a quote
     if cue.lemma in _AFTER_PHRASE_SUBJECT:
-        cue.mention = mention_after(text, cue.end, sentence_end)
+        # "according to figures published by the agency": the agent of the data is the source
+        agent = _PUBLISHED_BY.match(text, cue.end, sentence_end)
+        cue.mention = mention_after(text, agent.end() if agent else cue.end, sentence_end)
         cue.subject_after = True
         return
     if _PASSIVE_BY.match(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - 12), cue.start):

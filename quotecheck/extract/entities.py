@@ -10,7 +10,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, STOP_CAPITALS, TITLES
+from quotecheck.extract.lexicons import FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, STOP_CAPITALS, TITLES
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun
 
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
@@ -18,17 +18,20 @@ from quotecheck.extract.mentions import Mention, role_near, speaker_noun
 _NAME = regex.compile(
     r"(?<![\p{L}\p{N}'’])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Pres|Sens|Reps)\.[ \u00a0])?"
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
-    r"(?:[ \u00a0](?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?"
+    r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
+    r"(?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?"
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,4}"
 )
+_NICKNAME_MARKS = frozenset('“"‘')
 _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 _ORGANISATION_ROLES = frozenset(
     "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
 )
 _SUBJECT_AFTER = regex.compile(r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b|\s+(?:said|told|wrote|says)\b")
-_SEARCH_BACK = 4000
+_SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60
-_FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen  # characters a pronoun looks back for its antecedent
+_FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
+_AGE = regex.compile(r"\d+-year-old")
 
 
 @dataclass(slots=True)
@@ -56,14 +59,32 @@ def _fold(word: str) -> str:
     return _unpossessive(word).rstrip(".").lower()
 
 
-def _split_name(words: list[str]) -> tuple[str | None, list[str]]:
-    title = None
-    while words and _fold(words[0]) in TITLES:
-        title = title or _fold(words[0])
-        words = words[1:]
-    while words and _fold(words[0]) in STOP_CAPITALS:
-        words = words[1:]
-    return title, words
+def _split_name(words: list[str]) -> tuple[str | None, list[str], str | None]:
+    """Title, name words and role words of a capitalised run: "Councillor Helen Marsh" -> councillor, [Helen,
+    Marsh]; "Health Secretary Leon Farrow" -> role "Health Secretary" (the store matches people by name, so a
+    title or role left in the name would split one person in two)."""
+    folded = [_fold(word) for word in words]
+    cut = 0
+    while cut < len(words) and folded[cut] in TITLES:
+        cut += 1
+    title = folded[0] if cut else None
+    # Up to the last title or role noun, or up to a known first name, when a first name and a surname remain.
+    for index in range(cut, len(words) - 1):
+        if index < len(words) - 2 and (folded[index] in TITLES or folded[index] in ROLE_NOUNS):
+            cut = index + 1
+        elif index > cut and folded[index] in FIRST_NAMES and not (
+            folded[index - 1] in STOP_CAPITALS or folded[index - 1] in FIRST_NAMES
+        ):
+            cut = index  # "Pensioner Joan Whitfield": the word before a first name is not part of the name
+    role = " ".join(words[:cut]) if any(word in ROLE_NOUNS for word in folded[:cut]) else None  # not "Mr", "Dr"
+    while cut < len(words) and folded[cut] in STOP_CAPITALS:
+        cut += 1
+    return title, words[cut:], role
+
+
+def _person_head(word: str) -> bool:
+    """The head of a definite description of a person: a role noun or an age ("the 38-year-old")."""
+    return bool(_AGE.fullmatch(word)) or word in ROLE_NOUNS and word not in ORGANISATION_WORDS
 
 
 class Entities:
@@ -79,7 +100,7 @@ class Entities:
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
         any_furniture = any(layout.furniture)
         for match in _NAME.finditer(text):
-            words = match.group().split()
+            words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
             if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words
             if any_furniture and layout.is_furniture(match.start()):
@@ -96,7 +117,7 @@ class Entities:
         self._vote_genders()
 
     def _register(self, words: list[str], pos: int) -> Entity | None:
-        title, words = _split_name(words)
+        title, words, role = _split_name(words)
         if not words:
             return None
         words[-1] = _unpossessive(words[-1]).rstrip(".")
@@ -118,6 +139,8 @@ class Entities:
         gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
         if gender in ("male", "female") and entity.gender is None:
             entity.gender = gender
+        if role is not None and entity.role is None:
+            self._set_role(entity, role)
         return entity
 
     def _find(self, surname: str, full: str, title: str | None, pos: int) -> Entity | None:
@@ -169,7 +192,7 @@ class Entities:
         """The entity of a name mention (registering it if the name pass missed it)."""
         words = mention.name.split()
         title = _fold(mention.title) if mention.title else None
-        _, bare = _split_name(words)
+        _, bare, _ = _split_name(words)
         surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
         entity = self._find(surname, " ".join(bare), title, mention.start) if surname else None
         if entity is None:
@@ -212,10 +235,11 @@ class Entities:
     def resolve_pronoun(self, word: str, pos: int) -> Entity | None:
         """he/she -> the nearest earlier person of that gender, preferring people already quoted."""
         gender = PRONOUNS.get(word.lower())
+        if gender in ("neuter", "plural"):
+            return self._organisation_in_focus(pos)
         if gender not in ("male", "female"):
             return None
-        hi = bisect_left(self._mention_starts, pos)
-        lo = max(bisect_left(self._mention_starts, pos - _SEARCH_BACK), hi - _MENTIONS_LOOKED_AT)
+        hi, lo = self._window(pos)
         fallback = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
@@ -227,8 +251,29 @@ class Entities:
                 fallback = entity
         return fallback
 
-    def resolve_nominal(self, phrase: str, pos: int) -> Entity | None:
-        """"The Swedish politician" -> the earlier person whose stated role contains those words."""
+    def _window(self, pos: int) -> tuple[int, int]:
+        """Indices of the mentions a reference at ``pos`` looks back over: end (exclusive) and start."""
+        hi = bisect_left(self._mention_starts, pos)
+        return hi, max(bisect_left(self._mention_starts, pos - _SEARCH_BACK), hi - _MENTIONS_LOOKED_AT)
+
+    def _organisation_in_focus(self, pos: int) -> Entity | None:
+        """it/they -> the latest named subject before them, when nothing says it is a person ("Kingsport Rovers
+        said …. It added …"): what "it" stands for is an organisation."""
+        hi, lo = self._window(pos)
+        for index in range(hi - 1, lo - 1, -1):
+            if not self._subject_position[index]:
+                continue
+            entity = self._mention_entities[index]
+            if entity.speaker_type == "organisation" or not entity.evidence and entity.gender is None:
+                entity.speaker_type = "organisation"
+                return entity
+            return None
+        return None
+
+    def resolve_nominal(self, phrase: str, pos: int, previous: Entity | None) -> Entity | None:
+        """"The Swedish politician" -> the earlier person whose stated role contains those words; "the
+        38-year-old", "the epidemiologist" (a definite description of a person) -> ``previous``, the person who
+        spoke just before, when there is one (else the description may well introduce someone new)."""
         words = [w.lower() for w in phrase.split()[1:] if w]
         if not words:
             return None
@@ -237,4 +282,20 @@ class Entities:
             role_words = set(entity.role.lower().replace(",", " ").split())
             if all(w in role_words for w in words):
                 best = entity
+        if best is None and previous is not None and previous.speaker_type == "person" and (
+            phrase.split()[0].lower() == "the" and _person_head(words[-1])
+        ):
+            best = previous
         return best
+
+    def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
+        """"the agency", "the union" -> the nearest earlier organisation whose name ends in that word."""
+        words = phrase.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        hi = bisect_left(self._mention_starts, pos)
+        for index in range(hi - 1, max(-1, hi - 1 - _MENTIONS_LOOKED_AT), -1):
+            entity = self._mention_entities[index]
+            if entity.speaker_type == "organisation" and entity.name.lower().endswith(" " + words[1]):
+                return entity
+        return None

@@ -32,12 +32,14 @@ class Layout:
         self.furniture: list[bool] = [
             end - start <= 400 and self._is_furniture(text[start:end]) for start, end in self.paragraphs
         ]
-        # The headline: a short first line set off by a blank line.
-        if (
+        # The headline: a short first line set off by a blank line. It yields no quoted words (its quote marks are
+        # scare quotes and snippets whose speaker it does not give), but "Clinton says she …" is a report.
+        self.headline = bool(
             len(self.paragraphs) > 1
             and len(text[self.paragraphs[0][0] : self.paragraphs[0][1]].split()) <= 20
             and text.count("\n", self.paragraphs[0][1], self.paragraphs[1][0]) >= 2
-        ):
+        )
+        if self.headline:
             self.furniture[0] = True
         self._para_starts = [start for start, _ in self.paragraphs]
         starts = set(self._para_starts)
@@ -64,6 +66,9 @@ class Layout:
         if index < 0:
             return (0, 0)
         return self.paragraphs[index]
+
+    def in_headline(self, pos: int) -> bool:
+        return self.headline and self.paragraphs[0][0] <= pos < self.paragraphs[0][1]
 
     def is_furniture(self, pos: int) -> bool:
         index = self.paragraph_index(pos)

@@ -48,6 +48,8 @@ _HEAD_BREAKS = _PREPOSITIONS | {"of"}
 _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
+_AMOUNTS = frozenset("percent half majority minority plurality third thirds quarter quarters".split())
+_APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under".split())
 _PASSIVE = frozenset("was were is are be been being".split())
 
 
@@ -122,6 +124,8 @@ def _name_run_left(toks: list[tuple[int, int, str]], end: int) -> int:
             break
         if _is_capitalised(prev) and prev[0].isalpha() and _bare(prev) not in STOP_CAPITALS:
             i -= 1
+        elif prev in ("'", "’") and i - 2 >= 0 and toks[i - 2][2].endswith("s") and _is_capitalised(toks[i - 2][2]):
+            i -= 1  # "the Calder Dockers' Union": a plural possessive inside the name
         elif _bare(prev) in _PARTICLES and i - 2 >= 0 and _is_capitalised(toks[i - 2][2]):
             i -= 1
         elif prev in ("of", "for") and i - 2 >= 0 and _is_capitalised(toks[i - 2][2]):
@@ -153,7 +157,7 @@ def _name_mention(text: str, toks, first: int, last: int) -> Mention:
         title or _bare(toks[name_first][2]) in FIRST_NAMES
     ):
         name_last = connector - 1  # "Jeffrey Lewis of the Center for ..." -> Jeffrey Lewis
-    name = " ".join(tok[2] for tok in toks[name_first : name_last + 1]).rstrip(".")
+    name = " ".join(text[toks[name_first][0] : toks[name_last][1]].split()).rstrip(".")
     name = regex.sub(r"['’]s$", "", name)
     return Mention(start, end, "name", name, title=title)
 
@@ -209,6 +213,10 @@ def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
     fits = lead in _DETERMINERS or _is_capitalised(toks[first][2]) or last == first
     if kind == "anonymous" and last - first <= 14 or speaker_noun(head) and fits and last - first <= 8:
         return Mention(toks[first][0], toks[last][1], "nominal", phrase, speaker_type=kind)
+    # "A senior manager at a hospital in the region": a speaking head before its prepositional phrases.
+    cut = next((k for k in range(first + 1, last) if _bare(toks[k][2]) in _HEAD_BREAKS), None)
+    if cut is not None and speaker_noun(toks[cut - 1][2]) and fits and last - first <= 14:
+        return Mention(toks[first][0], toks[last][1], "nominal", phrase, speaker_type=kind)
     # Any other noun phrase ("the moderator", "one user"): from its last determiner, a few words at most,
     # ending in a common noun.
     if not head[0].islower() and not head[0].isdigit():
@@ -242,6 +250,7 @@ def _verb_like(word: str) -> bool:
         return False
     return (
         low in COMMON_VERBS
+        or low in ADVERBS
         or low.endswith(("ed", "s", "ly", "n't", "n’t"))
         or low in SPEECH_VERBS
     )
@@ -267,6 +276,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             continue
         following = toks[j + 1][2]
         k = j + 1
+        appositive = None  # (first, last) tokens of an appositive between the word and its verb
         if _bare(following) in _REFLEXIVES and k + 1 < count:  # "Sanders himself, who …, has toned down"
             k += 1
             following = toks[k][2]
@@ -284,6 +294,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
                 k += 1
             if k + 1 >= count or toks[k][2] != ",":
                 continue
+            appositive = (j + 2, k - 1)
             k += 1
             following = toks[k][2]
         elif _bare(following) in _PREPOSITIONS and (word[0].isupper() or _bare(word) in _PERSONAL):
@@ -321,8 +332,20 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
                 start -= 1
             mention = _nominal(text, toks, start, j)
             if mention is not None and (speaker_noun(word) or _bare(text[mention.start : mention.end].split()[0]) in _DETERMINERS):
-                return mention
+                return _named_in_appositive(text, toks, appositive, mention) or mention
     return None
+
+
+def _named_in_appositive(text: str, toks, appositive: tuple[int, int] | None, nominal: Mention) -> Mention | None:
+    """"The opposition leader, Cllr Tom Briggs, accused": the name set off after a nominal is the speaker, the
+    nominal its role."""
+    if appositive is None:
+        return None
+    first, last = appositive
+    name = _tail_mention(text, toks, first, last) if last >= first else None
+    if name is None or name.kind != "name" or name.start != toks[first][0]:
+        return None
+    return Mention(name.start, name.end, "name", name.name, nominal.name, title=name.title)
 
 
 def _chunks(toks, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -429,11 +452,21 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return None  # "was said to", "to say": no subject here
     if low in ("and", "but", "or"):
         return COORDINATED
+    if low in _AMOUNTS or word == "%" or word.isdigit() and i >= 2 and toks[i - 1][2] == "in":
+        return _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
     if low in _QUANTIFIERS and (i == 0 or not toks[i - 1][2][0].isalnum() or _bare(toks[i - 1][2]) in CONJUNCTIONS):
         return Mention(toks[i][0], toks[i][1], "nominal", word)  # "most said", "others say"
     if word == ",":
         return _comma_subject(text, toks, i)
-    if low in ("who", "which") and i >= 1 and toks[i - 1][2] in (",", "-", "—", "–"):
+    set_off = i >= 1 and toks[i - 1][2] in (",", "-", "—", "–")
+    if low == "who" and i >= 1 and not set_off and _is_capitalised(toks[i - 1][2]) and toks[i - 1][2][0].isalpha():
+        # "a tweet from Rikki Wells who wrote": a restrictive "who" right after a name
+        antecedent = _tail_mention(text, toks, 0, i - 1)
+        if antecedent is None or antecedent.kind != "name":
+            return None
+        return Mention(toks[i][0], toks[i][1], "name", antecedent.name, antecedent.role, antecedent.speaker_type,
+                       antecedent.title)
+    if low in ("who", "which") and set_off:
         # "Sanders, who says it's …": the attribution rests on "who", the speaker is the phrase it refers to
         antecedent = _tail_mention(text, toks, 0, i - 2)
         if antecedent is None and toks[i - 1][2] == ",":
@@ -454,6 +487,22 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     return _tail_mention(text, toks, first, i)
 
 
+def _amount_phrase(text: str, toks, last: int) -> Mention | None:
+    """A share of people as the subject: from the start of its phrase ("About 4 in 10", "Nearly half")."""
+    first = last
+    while first > 0 and last - first < 6:
+        word = toks[first - 1][2]
+        low = _bare(word)
+        if not (word[0].isdigit() or word == "%" or low in _APPROXIMATORS or low in ("in", "a", "an", "the")):
+            break
+        first -= 1
+    if first > 0 and toks[first - 1][2] not in (",", ";", ":", "(", "—", "–", ".") and (
+        _bare(toks[first - 1][2]) not in CONJUNCTIONS
+    ):
+        return None  # inside a longer phrase: "won 60 percent" is not a subject
+    return Mention(toks[first][0], toks[last][1], "nominal", text[toks[first][0] : toks[last][1]])
+
+
 def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Mention | None:
     """Subject before ``, said``: an appositive (Name, ROLE, said) or a role before the name (ROLE, Name, said)."""
     chunks = _chunks(toks, 0, comma)
@@ -469,8 +518,10 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
                 return mention
             role_first, role_end = chunks[-2]
             role_first = _strip_leading(toks, role_first, role_end - 1)
-            if role_end > role_first and role_end - role_first <= 14 and any(
-                speaker_noun(tok[2]) for tok in toks[role_first:role_end]
+            if role_end > role_first and role_end - role_first <= 14 and (
+                any(speaker_noun(tok[2]) for tok in toks[role_first:role_end])
+                or _bare(toks[role_first][2]) in _DETERMINERS  # "Her German counterpart, Jonas Albrecht, said"
+                and _bare(toks[chunks[-2][0]][2]) not in _PREPOSITIONS  # but "In the end, Tom Briggs said"
             ):
                 role = text[toks[role_first][0] : toks[role_end - 1][1]]
                 return Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)

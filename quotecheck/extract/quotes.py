@@ -13,6 +13,9 @@ from quotecheck.extract.layout import Layout
 
 _DOUBLE = regex.compile(r"[\"“”„«»]+")
 _SINGLE = regex.compile(r"[‘’]")
+_SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
+_SINGLE_OPENER = regex.compile(r"‘|(?<![\p{L}\p{N}'])'(?=\p{L})")
+_DOUBLE_OR_TYPEWRITER = regex.compile(r"[\"“”„«»]|''")
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
@@ -82,8 +85,9 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
         else:
             previous_left_open = False
         spans.extend(span for span in found if span.end > span.start)
-    if _SINGLE.search(text):
-        spans = _add_single_quoted(text, layout, spans)
+    straight = _single_marks_primary(text)
+    if straight or _SINGLE.search(text):
+        spans = _add_single_quoted(text, layout, spans, straight)
     return spans[:budget]
 
 
@@ -129,16 +133,25 @@ def _pair_paragraph(
     return found, pending
 
 
-def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """‘…’ used as the primary marks (British style), outside any double-quoted span. Nested ‘…’ stays inside its
-    outer quote; an apostrophe (’ between letters) never closes."""
+def _single_marks_primary(text: str) -> bool:
+    """Does the text quote mostly with single marks ('…', ‘…’) rather than "…" or ''…''? Then straight single
+    marks are its primary quotes; otherwise they nest inside double ones ("… 'wrong track' …") or mark a headline
+    (US papers quote with single marks in headlines only)."""
+    singles = len(_SINGLE_OPENER.findall(text))
+    return singles > 0 and 2 * singles > len(_DOUBLE_OR_TYPEWRITER.findall(text))
+
+
+def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan], straight: bool) -> list[QuoteSpan]:
+    """‘…’ or '…' used as the primary marks (British style), outside any double-quoted span. Nested ‘…’ stays inside
+    its outer quote, and "…" inside '…' stays inside it; an apostrophe (between letters) never closes."""
     covered = [(s.open_mark, s.close_mark if s.close_mark is not None else s.end) for s in spans]
     covered_index = 0
     added: list[QuoteSpan] = []
     pending: int | None = None
     pending_para = -1
     most = 4 * max(_DENSE_COUNT, len(text) // _BUDGET_SPACING)
-    for count, match in enumerate(_SINGLE.finditer(text)):
+    marks = _SINGLE_OR_STRAIGHT if straight else _SINGLE
+    for count, match in enumerate(marks.finditer(text)):
         if count >= most:
             break
         pos = match.start()
@@ -154,9 +167,12 @@ def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan]) -> lis
         after = text[pos + 1] if pos + 1 < para_end else " "
         if pending is not None and pending_para != para:
             pending = None
-        if text[pos] == "‘":
-            if before in _BEFORE_OPEN or not before.isalnum():
-                pending, pending_para = pos + 1, para
+        mark = text[pos]
+        if mark == "‘" or mark == "'" and pending is None:
+            # A straight mark opens only before a letter after a space: "'Nobody", not "rock 'n' roll", "don't".
+            if before in _BEFORE_OPEN or mark == "‘" and not before.isalnum():
+                if mark == "‘" or after.isalpha():
+                    pending, pending_para = pos + 1, para
         elif pending is not None and not after.isalnum() and not before.isspace():
             span = _span(text, pending, pos, pos, para)
             if span.end > span.start:
@@ -164,4 +180,18 @@ def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan]) -> lis
             pending = None
     if not added:
         return spans
-    return sorted(spans + added, key=lambda s: s.start)
+    return sorted(_outside(spans, added) + added, key=lambda s: s.start)
+
+
+def _outside(spans: list[QuoteSpan], added: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The spans not inside an added one: double marks inside single-quoted words are a quotation within the quote
+    and stay part of it. Both lists are in text order, so one pass suffices."""
+    kept: list[QuoteSpan] = []
+    index = 0
+    for span in spans:
+        while index < len(added) and added[index].end < span.open_mark:
+            index += 1
+        if index < len(added) and added[index].open_mark < span.open_mark and span.end <= added[index].end:
+            continue
+        kept.append(span)
+    return kept

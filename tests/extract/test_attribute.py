@@ -214,3 +214,24 @@ def test_first_piece_of_an_interrupted_quote_takes_the_later_attribution():
     text = 'Rain fell.\n\nThe plan has critics. "I do not think the plan" -- a costly one -- "will last," Ivo Marsh says.'
     quotes = [q for q in extract(text) if q.kind != "indirect"]
     assert [(q.text, q.speaker) for q in quotes] == [("I do not think the plan", "Ivo Marsh"), ("will last,", "Ivo Marsh")]
+
+
+def test_subject_is_read_across_a_quoted_title_inside_its_phrase():
+    text = (
+        "Local author Dan Obi, whose book “The Lighthouse Cat” was written in the library, said the closure "
+        "would hurt every child in the town."
+    )
+    assert [(q.text, q.speaker) for q in extract(text)] == [
+        ("the closure would hurt every child in the town", "Dan Obi")
+    ]
+
+
+def test_as_someone_put_it_introduces_a_quote():
+    text = 'As the columnist Dana Hill put it, "The council has run out of road and out of money."'
+    assert [(q.speaker, q.cue) for q in extract(text)] == [("Dana Hill", "put it")]
+
+
+def test_restrictive_who_after_a_name_takes_the_name():
+    text = 'The post came from Rikki Wells who wrote, "Nobody on the council ever reads the rules at all."'
+    q = only(text)
+    assert (q.speaker, mention(text, q)) == ("Rikki Wells", "who")

@@ -66,3 +66,62 @@ def test_role_follows_every_quote_of_the_speaker():
         '"Fully," she said.'
     )
     assert {q.role for q in extract(text)} == {"Dutch prime minister"}
+
+
+def test_title_and_capitalised_role_words_go_to_the_role_not_the_name():
+    text = (
+        'Health Secretary Leon Varga announced more money for hospitals.\n'
+        '"We are ready," Mr Varga said.\n'
+        'Councillor Rosa Quint disagreed. "We are not," she said.'
+    )
+    found = [(q.speaker, q.role) for q in extract(text) if q.kind == "direct"]
+    assert found == [("Leon Varga", "Health Secretary"), ("Rosa Quint", "Councillor")]
+
+
+def test_a_role_word_that_is_also_a_first_name_stays_in_the_name():
+    assert [q.speaker for q in extract('"We lost," said Dean Holloway.')] == ["Dean Holloway"]
+
+
+def test_definite_description_of_a_person_refers_to_the_person_in_focus():
+    text = (
+        'Maria Osei announced her plans for the team on Monday.\n'
+        'The 52-year-old said she would stay another season.\n'
+        '"We are close," the manager said.'
+    )
+    assert {q.speaker for q in extract(text)} == {"Maria Osei"}
+
+
+def test_the_organisation_word_refers_to_the_organisation_with_that_name():
+    text = (
+        'The Eastern Water Agency raised prices on Monday.\n'
+        'According to the agency, prices have doubled since the spring.'
+    )
+    assert [(q.speaker, q.speaker_type) for q in extract(text)] == [("Eastern Water Agency", "organisation")]
+
+
+def test_it_refers_to_the_named_organisation_in_focus():
+    text = 'The Calder Dockers Union voted on Friday. "We will strike," it said.'
+    assert [(q.speaker, q.speaker_type) for q in extract(text)] == [("Calder Dockers Union", "organisation")]
+
+
+def test_they_after_a_person_subject_stays_unresolved():
+    text = 'Maria Osei confirmed the plan. "It will open in May," they said.'
+    assert [q.speaker for q in extract(text)] == [None]
+
+
+def test_definite_description_after_another_speaker_is_not_guessed():
+    text = (
+        'Maria Osei announced her plans for the team on Monday.\n'
+        'A club spokeswoman said nothing had been decided.\n'
+        '"We are close," the manager said.'
+    )
+    assert [q.speaker for q in extract(text) if q.kind == "direct"] == ["the manager"]
+
+
+def test_a_nickname_inside_a_name_and_a_word_before_a_first_name_stay_out_of_it():
+    text = 'Goalkeeper Robbie “Tiny” Hallam retired on Saturday.\n"I am done," Hallam said.'
+    assert [q.speaker for q in extract(text) if q.kind == "direct"] == ["Robbie Hallam"]
+    assert [q.speaker for q in extract("Pensioner Joan Whitfield said the library had helped her.")] == [
+        "Joan Whitfield"
+    ]
+    assert [q.speaker for q in extract("Ann Mary Smith said the library had helped her.")] == ["Ann Mary Smith"]

@@ -94,3 +94,21 @@ def test_relative_pronoun_carries_its_antecedent():
     # a relative clause between subject and verb is an aside: the name is the subject
     text = "Ann Berg, who runs the shelter, said"
     assert text[before(text).start : before(text).end] == "Ann Berg"
+
+
+def test_noun_phrase_set_off_before_the_name_is_its_role():
+    m = before("Her Danish counterpart, Jonas Albrecht, said")
+    assert (m.name, m.role) == ("Jonas Albrecht", "Her Danish counterpart")
+    m = before("The harbour's operator, Calder Holdings, said")
+    assert (m.name, m.role) == ("Calder Holdings", "The harbour's operator")
+
+
+def test_an_opening_adverbial_before_the_name_is_not_a_role():
+    m = before("In the end, Tom Briggs, said")
+    assert (m.name, m.role) == ("Tom Briggs", None)
+
+
+def test_clause_subject_prefers_the_name_set_off_after_a_nominal():
+    text = "The opposition leader, Cllr Tom Briggs, accused the council of "
+    m = clause_subject(text, 0, len(text))
+    assert (m.kind, m.name, m.role, m.title) == ("name", "Tom Briggs", "The opposition leader", "Cllr")

@@ -74,3 +74,18 @@ def test_empty_and_mark_only_inputs():
 def test_page_furniture_is_skipped():
     text = 'Subscribe to our newsletter "today"\nThe mayor said: "We will win."'
     assert spans(text) == ["We will win."]
+
+
+def test_straight_single_marks_as_primary_quotes_with_double_marks_nested():
+    text = (
+        "The mayor said: 'We will build the bridge.' Her aide called it 'a fine plan'.\n"
+        "'My son asked, \"Can we cross it?\" and I said yes,' she added. It's the town's plan."
+    )
+    assert spans(text) == [
+        "We will build the bridge.", "a fine plan", 'My son asked, "Can we cross it?" and I said yes,'
+    ]
+
+
+def test_straight_single_marks_nest_when_double_marks_are_primary():
+    text = "Headline with 'scare' quotes\n\n\"We said 'no' twice,\" she said. \"And 'no' again.\" It's done."
+    assert spans(text) == ["We said 'no' twice,", "And 'no' again."]

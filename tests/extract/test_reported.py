@@ -1,0 +1,122 @@
+"""Reported speech: which clauses after (or before) a speech cue are what was said. Short texts written for
+these tests."""
+
+from __future__ import annotations
+
+from quotecheck.extract import extract
+
+
+def reported(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract(text) if q.kind == "indirect"]
+
+
+def test_a_noun_phrase_object_is_not_a_reported_clause():
+    assert reported("Mayor Ann Bell never mentioned the plan for a new bridge over the river.") == []
+    assert reported("Ann Bell said the plan for a new bridge had been dropped.") == [
+        ("the plan for a new bridge had been dropped", "Ann Bell")
+    ]
+
+
+def test_that_or_a_contracted_verb_marks_the_clause():
+    assert reported("Ann Bell announced that the bridge over the river will open in May.") == [
+        ("the bridge over the river will open in May", "Ann Bell")
+    ]
+    assert reported("Ann Bell said it's far too early to decide on the bridge.") == [
+        ("it's far too early to decide on the bridge", "Ann Bell")
+    ]
+
+
+def test_a_set_off_who_clause_reports_what_its_person_said():
+    text = "Tom Reyes, who said he usually votes for the mayor, was undecided this year."
+    assert reported(text) == [("he usually votes for the mayor", "Tom Reyes")]
+
+
+def test_restrictive_relatives_and_which_clauses_are_not_reports():
+    assert reported("The editor who wrote the profile of the mayor left the paper.") == []
+    assert reported("They cited the new rule, which says that every bridge needs two inspections a year.") == []
+
+
+def test_backward_report_before_an_outlet_with_its_article():
+    assert reported("The talks had failed after three days, the Guardian reported.") == [
+        ("The talks had failed after three days", "Guardian")
+    ]
+
+
+def test_a_fronted_phrase_before_the_subject_is_not_a_backward_report():
+    assert reported("In a later interview with the local paper, she joked about moving abroad.") == []
+    assert reported("At the town hall on Tuesday, Ann Bell told members: ''We will build it.''") == []
+
+
+def test_any_short_listener_before_a_colon_is_skipped():
+    assert reported("Ann Bell told members: the bridge will open in May.") == [
+        ("the bridge will open in May", "Ann Bell")
+    ]
+
+
+def test_a_coordinated_verb_far_from_its_subject_is_not_a_backward_attribution():
+    text = "After the vote on Monday night, he stood with the other councillors and urged them to wait."
+    assert reported(text) == []
+
+
+def test_even_though_ends_the_reported_clause():
+    assert reported("Ann Bell said the bridge would open in May, even though the money has not been found.") == [
+        ("the bridge would open in May", "Ann Bell")
+    ]
+
+
+def test_a_which_clause_after_the_report_is_the_writers_gloss():
+    text = "Ann Bell said she would close the old bridge, which has stood since 1890."
+    assert reported(text) == [("she would close the old bridge", "Ann Bell")]
+
+
+def test_a_headline_reports_but_yields_no_quoted_words():
+    text = "Mayor says the bridge will open in May\n\nThe mayor called the plan \"a triumph\" on Monday."
+    found = [(q.kind, q.text) for q in extract(text)]
+    assert ("indirect", "the bridge will open in May") in found
+    text = "Mayor hails 'triumph' of new bridge plan\n\nThe bridge opens in May."
+    assert extract(text) == []
+
+
+def test_a_nominal_subject_with_prepositional_phrases_speaks_whole():
+    text = "A senior nurse at a clinic in the valley, speaking on condition of anonymity, said that beds had run out."
+    assert reported(text) == [("beds had run out", "A senior nurse at a clinic in the valley")]
+
+
+def test_an_infinitive_after_the_verb_is_not_a_report():
+    text = "A manager at the station, who asked not to be named because talks were secret, said the line would close."
+    assert reported(text) == [("the line would close", "A manager at the station")]
+
+
+def test_a_plural_possessive_stays_inside_an_organisation_name():
+    text = "Drivers will walk out next week, the Harbour Drivers' Union said on Friday."
+    assert reported(text) == [("Drivers will walk out next week", "Harbour Drivers' Union")]
+
+
+def test_according_to_data_published_by_a_source_rests_on_the_source():
+    text = "The Eastern Water Agency raised prices.\nAccording to figures published by the agency, 1,240 homes were cut off."
+    assert reported(text) == [("1,240 homes were cut off", "Eastern Water Agency")]
+
+
+def test_a_clause_opening_with_a_verb_is_not_a_report():
+    assert reported("She named the book she wrote that helped start the campaign for the new bridge.") == []
+    assert reported("How a mayor responds can be as important as the bridge itself.") == []
+
+
+def test_a_common_noun_listener_is_skipped_and_is_never_the_report():
+    assert reported("Ann Bell told a cheering crowd, then walked off the stage at the town hall.") == []
+    assert reported("Ann Bell told the local paper the bridge would open in May.") == [
+        ("the bridge would open in May", "Ann Bell")
+    ]
+
+
+def test_a_share_of_people_is_a_subject_and_a_pronoun_opens_a_clause():
+    assert reported("Nearly half said they prefer someone with experience.") == [
+        ("they prefer someone with experience", "Nearly half")
+    ]
+    assert reported("About 4 in 10 say they want a new mayor.") == [("they want a new mayor", "About 4 in 10")]
+    assert reported("The mayor won 60 percent said nothing of the kind.") == []
+
+
+def test_no_backward_report_before_a_relative_pronoun_or_from_a_possessive():
+    assert reported("Bell won the ward by ten votes, who added to her lead in the count.") == []
+    assert reported("Reflecting her father's brashness, she pledged to rebuild the old bridge.") == []
