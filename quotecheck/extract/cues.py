@@ -163,4 +163,4 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 def _inverted_slot(text: str, sentence_start: int, pos: int) -> bool:
     """A cue right after a comma or a closing quote mark can take its subject after it ("..., said Smith")."""
     before = text[max(sentence_start, pos - 4) : pos].rstrip()
-    return (not before and text[pos].isupper()) or before.endswith((",", "”", "“", '"', "»", "«", "''", "’", "—", "-", "?", "!"))
+    return (not before and text[pos].isupper()) or before.endswith((",", "”", "“", '"', "»", "«", "'", "’", "—", "-", "?", "!"))

@@ -18,7 +18,7 @@ _ABBREVIATION = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|"
     r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Pres|Sens|Reps|Del|Ft|Mt|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"
 )
-_TERMINAL = re.compile(r"[.!?:;\"”’»)]$")
+_TERMINAL = re.compile(r"[.!?:;\"”’'»)]$")
 _BOILERPLATE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in BOILERPLATE) + r")(?!\w)", re.I)
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
 

@@ -235,3 +235,10 @@ def test_restrictive_who_after_a_name_takes_the_name():
     text = 'The post came from Rikki Wells who wrote, "Nobody on the council ever reads the rules at all."'
     q = only(text)
     assert (q.speaker, mention(text, q)) == ("Rikki Wells", "who")
+
+
+def test_straight_single_marks_in_a_british_style_text():
+    text = "Bob Hill spoke first.\n\n'We went there,' said Bob Hill. 'It was fine.'\n"
+    assert [(q.text, q.speaker, q.kind) for q in extract(text)] == [
+        ("We went there,", "Bob Hill", "direct"), ("It was fine.", "Bob Hill", "direct")
+    ]
