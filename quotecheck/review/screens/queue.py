@@ -14,6 +14,7 @@ from textual.containers import Container
 from textual.widgets import Footer, Input, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
+from quotecheck.review.screens.navigation import ListNavigation
 from quotecheck.review.screens.base import ReviewScreen
 from quotecheck.review.screens.filters import FilterScreen
 from quotecheck.review.text import MUTED, plain
@@ -52,7 +53,7 @@ def describe_filter(quote_filter: QuoteFilter) -> Text:
     return text
 
 
-class QueueScreen(ReviewScreen):
+class QueueScreen(ListNavigation, ReviewScreen):
     AUTO_FOCUS = "#queue"
     BINDINGS = bindings(SCREEN_ACTIONS["Queue"])
 
@@ -199,23 +200,9 @@ class QueueScreen(ReviewScreen):
         self.reload()
 
     # -- navigation
-    def action_cursor_down(self) -> None:
-        self.queue.move(1)
-
-    def action_cursor_up(self) -> None:
-        self.queue.move(-1)
-
-    def action_page_down(self) -> None:
-        self.queue.page(1)
-
-    def action_page_up(self) -> None:
-        self.queue.page(-1)
-
-    def action_first(self) -> None:
-        self.queue.move_to(0)
-
-    def action_last(self) -> None:
-        self.queue.move_to(len(self.queue.rows) - 1)
+    @property
+    def navigated_list(self) -> LazyList:
+        return self.queue
 
     def action_detail_down(self) -> None:
         self.query_one(QuoteDetail).scroll_relative(y=5, animate=False)

@@ -9,13 +9,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
+from quotecheck.review.screens.navigation import ListNavigation
 from quotecheck.review.text import MUTED, plain
 from quotecheck.review.widgets.lazy_list import LazyList
 from quotecheck.review.widgets.speaker_list import SpeakerList
 from quotecheck.store.models import QuoteFilter, SpeakerRecord
 
 
-class SpeakersScreen(Screen):
+class SpeakersScreen(ListNavigation, Screen):
     AUTO_FOCUS = "#speakers"
     BINDINGS = bindings(SCREEN_ACTIONS["Speakers"])
 
@@ -68,23 +69,9 @@ class SpeakersScreen(Screen):
         scope.append_text(plain(speaker.name))
         self.app.push_screen(QueueScreen(QuoteFilter(speaker_id=speaker.id), scope=scope, root=False))
 
-    def action_cursor_down(self) -> None:
-        self.speaker_list.move(1)
-
-    def action_cursor_up(self) -> None:
-        self.speaker_list.move(-1)
-
-    def action_page_down(self) -> None:
-        self.speaker_list.page(1)
-
-    def action_page_up(self) -> None:
-        self.speaker_list.page(-1)
-
-    def action_first(self) -> None:
-        self.speaker_list.move_to(0)
-
-    def action_last(self) -> None:
-        self.speaker_list.move_to(len(self.speaker_list.rows) - 1)
+    @property
+    def navigated_list(self) -> LazyList:
+        return self.speaker_list
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
