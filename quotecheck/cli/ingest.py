@@ -78,6 +78,9 @@ def _ingest_one(store: Store, item: Article | ReadError, tally: Tally) -> str | 
         tally.failed += 1
         return str(item)
     try:
+        if store.stored_article_id(item.text) is not None:  # stored before: no need to extract it again
+            tally.skipped += 1
+            return None
         result = store.add_article(item, extract(item.text))
     except StoreError as error:
         tally.failed += 1

@@ -6,7 +6,6 @@ dropped for the load and the FTS index and speaker counts are built once at the 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from pathlib import Path
@@ -17,6 +16,7 @@ from quotecheck.store.base import utc_now
 from quotecheck.store.models import StoreError
 from quotecheck.store.names import name_key, surname
 from quotecheck.store.checks import check_quote
+from quotecheck.store.ingest import text_digest
 from quotecheck.store.store import Store
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def bulk_load(
                     article_count += 1
                     article_rows.append(
                         (article_count, article.title, article.outlet, article.url, article.published, article.text,
-                         hashlib.sha256(article.text.encode("utf-8")).hexdigest(), article.source,
+                         text_digest(article.text), article.source,
                          article.external_id, now)
                     )  # fmt: skip
                     for number, quote in enumerate(quotes, start=1):

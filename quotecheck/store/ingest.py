@@ -16,14 +16,25 @@ if TYPE_CHECKING:
     from quotecheck.read.model import Article
 
 
+def text_digest(text: str) -> str:
+    """The content hash that makes re-ingesting an article a no-op."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class Ingest:
+    @synchronized
+    def stored_article_id(self, text: str) -> int | None:
+        """The id of the stored article with exactly this text, or None: lets a re-run skip extraction."""
+        row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [text_digest(text)]).fetchone()
+        return row[0] if row else None
+
     @synchronized
     def add_article(self, article: Article, quotes: Sequence[Quote]) -> IngestResult:
         """Store one article and its quotes in one transaction; the same text stored before is a no-op."""
         text = article.text
         check_unicode("article", (text, article.title, article.outlet, article.url, article.published,
                                   article.source, article.external_id))  # fmt: skip
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        digest = text_digest(text)
         for number, quote in enumerate(quotes, start=1):
             check_quote(text, quote, number)
         with self._writing():

@@ -188,6 +188,8 @@ class ReviewActions:
             if row is None:
                 return None
             rows = self._reviews("batch = ? AND undone_by IS NULL AND action != 'undo' ORDER BY id", [row[0]])
+            for review in rows:  # refuse before changing anything
+                self._check_unchanged_since(review)
             now = utc_now()
             batch = self._next_batch()
             for review in reversed(rows):
@@ -195,18 +197,29 @@ class ReviewActions:
                 self.db.execute("UPDATE reviews SET undone_by = ? WHERE id = ?", [undo_id, review.id])
             return self._reviews("id = ?", [rows[0].id])[0]
 
+    def _check_unchanged_since(self, review: Review) -> None:
+        """ConflictError naming who changed the quote after ``review``, when its field no longer holds what
+        ``review`` set (undo never overwrites someone else's later change)."""
+        if review.quote_id is None:
+            return
+        column, _, new_field = QUOTE_ACTIONS[review.action]
+        if self._quote_columns(review.quote_id)[column] == getattr(review, new_field):
+            return
+        later = self.db.execute(
+            "SELECT reviewer, at FROM reviews WHERE quote_id = ? AND id > ? ORDER BY id DESC LIMIT 1",
+            [review.quote_id, review.id],
+        ).fetchone()
+        who, when = later if later else ("someone", "an unknown time")
+        raise ConflictError(
+            f"cannot undo {review.action} on quote {review.quote_id}: changed since by {who} at {when}",
+            self.quote(review.quote_id),
+        )
+
     def _reverse(self, review: Review, reviewer: str, now: str, batch: int) -> int:
         """Put back what ``review`` changed, refusing if someone changed it again since; returns the undo row."""
         if review.quote_id is not None:
             column, old_field, new_field = QUOTE_ACTIONS[review.action]
             before, after = getattr(review, old_field), getattr(review, new_field)
-            if self._quote_columns(review.quote_id)[column] != after:
-                current = self.quote(review.quote_id)
-                raise ConflictError(
-                    f"cannot undo {review.action} on quote {review.quote_id}: changed since by "
-                    f"{current.reviewer or 'someone'} at {current.updated_at}",
-                    current,
-                )
             self._update_quote(review.quote_id, {column: before}, reviewer, now)
             return self._append_review(
                 batch, reviewer, now, "undo", quote_id=review.quote_id, undoes=review.id,

@@ -79,7 +79,7 @@ def test_undo_refuses_cleanly_when_someone_changed_the_quote_since(runner, db, q
     runner.invoke(cli, ["mark", "--db", str(db), str(qid), "misquoted", "--reviewer", "eva"])
     result = runner.invoke(cli, ["undo", "--db", str(db)])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: cannot undo status on quote {qid}: changed since")
+    assert result.stderr.startswith(f"Error: cannot undo status on quote {qid}: changed since by eva at ")
     assert (_quote(db, qid).status, _quote(db, qid).rating) == ("misquoted", "true")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from quotecheck.extract.model import Quote
 from quotecheck.read.model import Article
-from quotecheck.store import QuoteFilter, StoreError
+from quotecheck.store import QuoteFilter, Store, StoreError
 
 from .builders import add_said, quote_in
 
@@ -133,3 +133,12 @@ def test_published_date_orders_the_default_listing(store):
     add_said(store, "Ann Lee", "second", published="2023-12-31")
     assert [q.text for q in store.quotes()] == ["first", "second", "third"]
 
+
+
+def test_stored_article_id_finds_exactly_the_same_text(tmp_path):
+    with Store(tmp_path / "q.db") as store:
+        text = "The mayor said the bridge would reopen in May."
+        assert store.stored_article_id(text) is None
+        article_id = store.add_article(Article(text=text), []).article_id
+        assert store.stored_article_id(text) == article_id
+        assert store.stored_article_id(text + " ") is None
