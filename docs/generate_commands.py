@@ -1,0 +1,195 @@
+"""Regenerate docs/commands.md: runs every example for real on the bundled corpus and pastes the output.
+
+Run from anywhere with the project's venv set up: `.venv/bin/python docs/generate_commands.py`."""
+import os, shutil, subprocess, sys, tempfile, textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+work = Path(tempfile.mkdtemp(prefix="qc-docs-"))
+os.symlink(REPO / "corpus", work / "corpus")
+env = dict(os.environ, QUOTECHECK_DB="quotes.db", QUOTECHECK_REVIEWER="anna", COLUMNS="110",
+           PATH=f"{REPO / '.venv/bin'}:{os.environ['PATH']}", NO_COLOR="1")
+env.pop("QUOTECHECK_PUBLISHER", None)
+
+def run(command: str) -> str:
+    out = subprocess.run(["bash", "-c", command], cwd=work, env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, text=True)
+    text = out.stdout
+    return "\n".join(line.rstrip() for line in text.rstrip("\n").splitlines())
+
+def example(command: str, note: str = "") -> str:
+    output = run(command)
+    block = f"```console\n$ {command}\n{output}\n```\n\n" if output else f"```console\n$ {command}\n```\n\n"
+    return (note + "\n\n" if note else "") + block
+
+def help_of(*names: str) -> str:
+    return "<details><summary><code>quotecheck " + " ".join(names) + " --help</code></summary>\n\n```text\n" + run("quotecheck " + " ".join(names) + " --help") + "\n```\n\n</details>\n"
+
+def py(code: str) -> str:
+    return subprocess.run([str(REPO / ".venv/bin/python"), "-c", code], cwd=work, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+parts = []
+add = parts.append
+add(textwrap.dedent("""\
+    # Commands
+
+    Every command that touches the database takes `--db PATH`; without it, `$QUOTECHECK_DB`, else
+    `~/.local/share/quotecheck/quotes.db` (`$XDG_DATA_HOME` is honoured). Every command has `--help` with an example.
+
+    Conventions:
+
+    - **Output.** Listings (`search`, `speakers`) print a table on a terminal and JSON lines (one object per line)
+      when piped or redirected, so `grep`, `jq` and `head` work on them; `--format table|jsonl|json|csv` chooses.
+      Text from articles never reaches a terminal with control characters or escape sequences; JSON keeps every
+      character but escapes the dangerous ones; CSV cells that would run as spreadsheet formulas start with `'`.
+    - **Errors** are one line on stderr starting `Error: `, never a traceback. Exit code 0: done; 1: an error, or some
+      inputs or ids failed (the rest were still processed); 2: wrong usage (unknown option, invalid choice or date).
+    - **Reviewer** (`mark`, `undo`, `speakers merge|rename`): `--reviewer NAME`, else `$QUOTECHECK_REVIEWER`, else
+      your login name.
+
+    The examples below were run on the bundled corpus (`corpus/`) in a fresh directory with
+    `QUOTECHECK_DB=quotes.db` and `QUOTECHECK_REVIEWER=anna`, and their output pasted as printed. Where a listing
+    shows a table, `--format table` is given, since the output was captured through a pipe.
+
+    """))
+
+# ---- ingest
+add("## quotecheck ingest\n\nRead articles, find their quotes and store both. Files (`.txt`, `.md`, `.html`, "
+    "`.jsonl` with one article per line), directories (recursively) and `-` for stdin. Storing the same article "
+    "again is a no-op (same text, same SHA-256). A progress bar appears on a terminal only; a one-line summary ends "
+    "the run. An input that cannot be read gets one line on stderr naming the file (and line) and the reason; the "
+    "rest is still stored, and the exit code is 1.\n\n")
+add(example("quotecheck ingest corpus/"))
+add(example("quotecheck ingest corpus/", "Again: nothing new."))
+(work / "mixed").mkdir()
+(work / "mixed" / "wire.jsonl").write_text(
+    '{"text": "The mayor said the bridge would reopen in May.", "title": "Bridge update", "outlet": "Wire", "published": "2024-03-01"}\n'
+    '{"text": "unterminated\n'
+    '{"title": "no text here"}\n', encoding="utf-8")
+(work / "mixed" / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
+add(example("quotecheck ingest mixed/; echo \"exit code $?\"", "A batch with bad inputs: the good article is stored, "
+            "each bad one is named."))
+add(help_of("ingest"))
+
+# ---- stats
+add("\n## quotecheck stats\n\nArticles, quotes by kind and status, review progress, the share of quotes from "
+    "anonymous sources and the most quoted speakers. `--json` for scripts.\n\n")
+add(example("quotecheck stats"))
+add(help_of("stats"))
+
+# ---- search
+add("\n## quotecheck search\n\nFull-text search over quote text (FTS5; the words are taken literally, so "
+    "`20% (citation` is fine) with filters: `--speaker` (spelling and accents need not match), `--status`, `--kind`, "
+    "`--outlet`, `--since`/`--until` (publication date), `--article`, `--limit` (default 50, 0 for all). Each row "
+    "carries the quote's id, text, kind, speaker, role, status, rating, reviewer, note, article title, outlet, date "
+    "and url.\n\n")
+add(example("quotecheck search refugees --format table"))
+add(example("quotecheck search --speaker Lincevicius --kind direct --limit 2",
+            "Piped, the same rows come as JSON lines; the misspelt name still finds Linas Linkevicius."))
+add(example("quotecheck search --speaker kowalczyk --format csv --limit 3"))
+add(help_of("search"))
+
+# ---- speakers
+add("\n## quotecheck speakers\n\nSpeakers with their roles, quote counts and review progress, most quoted first; "
+    "with a NAME, those like it, best first.\n\n")
+add(example("quotecheck speakers --format table --limit 8"))
+add(example("quotecheck speakers linkevičius --format table --limit 3"))
+add(help_of("speakers"))
+
+speaker_ids = dict(line.split("\t", 1)[::-1] for line in py(
+    "from quotecheck.store import Store\n"
+    "with Store('quotes.db') as s:\n"
+    "    for sp in s.speakers(limit=1000): print(f'{sp.id}\\t{sp.name}')").splitlines())
+add("\n### quotecheck speakers merge\n\nWhen the extractor made two speakers of one person or organisation, merge them: the second "
+    "one's quotes, roles and aliases move to the first, and the merge is recorded (so `quotecheck undo` can split "
+    "them again). Each is an id or an exact name.\n\n")
+# Speakers the extractor may leave unlinked to the named person they refer to (nominal anaphora in the corpus).
+SAME_PERSON = [("Amara Nwosu", "the epidemiologist", "flu-season story"),
+               ("Robbie Hallam", "The 38-year-old", "goalkeeper story"),
+               ("Local MP Priya Desai", "Ms Desai", "port strike story"),
+               ("Marta Kowalczyk", "Ms Kowalczyk", "port strike story"),
+               ("Kingsport Rovers", "the club", "goalkeeper story")]
+lowered = {name.lower(): name for name in speaker_ids}
+pair = next(((keep, lowered[other.lower()], story) for keep, other, story in SAME_PERSON
+             if keep in speaker_ids and other.lower() in lowered), None)
+if pair:
+    keep, other, story = pair
+    add(example(f'quotecheck speakers merge "{keep}" {speaker_ids[other]}',
+                f'In the {story} the extractor left "{other}" (#{speaker_ids[other]}) apart from {keep}:'))
+else:
+    first, second = list(speaker_ids)[:2]
+    add(example(f'quotecheck speakers merge "{first}" "{second}" && quotecheck undo',
+                "The corpus has no duplicate speaker left to merge, so this merges two and undoes it at once:"))
+add(help_of("speakers", "merge"))
+minister = speaker_ids.get("Linas Linkevicius")
+add("\n### quotecheck speakers rename\n\nCorrect a speaker's name; the old one stays as an alias, so later articles "
+    "spelling it that way still find the speaker. Recorded in the history.\n\n")
+add(example(f'quotecheck speakers rename {minister} "Linas Linkevičius"'))
+add(help_of("speakers", "rename"))
+
+# ---- mark / show / undo
+ids = py(
+    "from quotecheck.store import Store, QuoteFilter\n"
+    "with Store('quotes.db') as s:\n"
+    "    qs = s.quotes(QuoteFilter(speaker='Linas Linkevicius'), limit=100)\n"
+    "    direct = [q for q in qs if q.kind == 'direct']\n"
+    "    partial = [q for q in qs if q.kind == 'partial']\n"
+    "    k = s.quotes(QuoteFilter(speaker='Marta Kowalczyk', kind='direct'), limit=3)\n"
+    "    print(direct[0].id, partial[0].id, k[0].id, k[1].id)").split()
+q_direct, q_partial, q_k1, q_k2 = ids
+add("\n## quotecheck mark\n\nThe scriptable form of review: set the status of one or more quotes, with an optional "
+    "rating (`true`, `mostly-true`, `half-true`, `mostly-false`, `false`, `unsupported`; `none` clears it), note and "
+    "evidence link. Statuses: `unreviewed`, `verified`, `misquoted`, `misattributed`, `disputed`, `unverifiable`. "
+    "Each change is one row in the quote's history.\n\n")
+add(example(f'quotecheck mark {q_direct} verified --rating mostly-true --note "Matches the ministry\'s readout" '
+            f'--evidence https://example.org/readout'))
+add(example(f"quotecheck mark {q_k1} {q_k2} verified --reviewer ben"))
+add(example(f'quotecheck mark {q_partial} disputed --note "No recording; ask the ministry"'))
+add(example("quotecheck mark 9999 verified", "An unknown id is an error; any other ids given are still marked."))
+add(example("quotecheck mark 1 approved"))
+add(help_of("mark"))
+
+add("\n## quotecheck show\n\nOne quote inside its paragraph (on a terminal the quote is bold and the speaker "
+    "mention underlined), with speaker, role, cue, the rule that attributed it, confidence, and the full review "
+    "history. `--json` for scripts.\n\n")
+add(example(f"quotecheck show {q_direct}"))
+add(help_of("show"))
+
+add("\n## quotecheck undo\n\nUndo your latest review action (all of it: a `mark` with a rating and a note is one "
+    "action). Repeat to go further back; `--anyone` undoes the latest action of any reviewer. The undo is itself "
+    "recorded, and it refuses when someone changed the quote since.\n\n")
+add(example(f"quotecheck mark {q_partial} verified --rating half-true"))
+add(example("quotecheck undo"))
+add(example(f"quotecheck search --status disputed --format table"))
+add(help_of("undo"))
+
+# ---- export
+add("\n## quotecheck export\n\nThe quote sheet: verified quotes grouped by article, as Markdown by default; also "
+    "`csv`, `json`, `html` (one self-contained page with inline CSS, ready to print) and `claimreview` (schema.org "
+    "ClaimReview JSON-LD for fact-check pages, one item per rated quote). Takes the filters of `search` "
+    "(`--status any` for every quote, `--text WORDS` for full-text). `-o FILE` writes a file, else stdout.\n\n")
+add(example("quotecheck export"))
+add(example("quotecheck export --format csv"))
+add(example("quotecheck export --format html -o sheet.html"))
+add(example('quotecheck export --format claimreview --publisher "Example Fact Check" --url https://factcheck.example/lithuania-visas',
+            "ClaimReview needs the fact-checking organisation (`--publisher`, or `$QUOTECHECK_PUBLISHER`); `--url` is "
+            "the fact-check page (default: the article's url, when the source gave one). Ratings map onto 1-5 "
+            "(`false` 1 … `true` 5); `unsupported` has only the textual verdict."))
+add(example("quotecheck export --format claimreview"))
+add(help_of("export"))
+
+# ---- others
+add("\n## quotecheck extract\n\nPrint the quotes found in articles without storing anything.\n\n")
+add(example("quotecheck extract corpus/port-calder-strike.txt | head -n 12"))
+add(help_of("extract"))
+add("\n## quotecheck eval\n\nScore the extractor against gold-annotated articles (see docs/evaluation.md).\n\n")
+add(example("quotecheck eval corpus/"))
+add(help_of("eval"))
+add("\n## quotecheck review\n\nThe terminal review app (Textual): walk the queue, one key per verdict, saved as you "
+    "go. It is interactive, so there is no output to paste here.\n\n")
+add(help_of("review"))
+
+(REPO / "docs").mkdir(exist_ok=True)
+(REPO / "docs" / "commands.md").write_text("".join(parts).rstrip() + "\n", encoding="utf-8")
+shutil.rmtree(work)
+print("wrote docs/commands.md")
