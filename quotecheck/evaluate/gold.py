@@ -137,9 +137,7 @@ def _quotes(where: str, text: str, quotes: object, *, with_mentions: bool) -> tu
     result = []
     for index, quote in enumerate(quotes):
         label = f"quotes[{index}]"
-        if not isinstance(quote, dict):
-            raise GoldError(f"{where}: {label} is not an object")
-        start, end = _span(where, text, quote, label)
+        start, end = _span(where, text, quote, label)  # first, as it checks that ``quote`` is an object
         kind = quote.get("kind")
         if kind not in KINDS:
             raise GoldError(f"{where}: {label} has kind {kind!r}, expected one of {', '.join(KINDS)}")

@@ -7,9 +7,9 @@ import unicodedata
 import regex
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
-# A pronoun names nobody by itself: "he" == "he" says nothing about who spoke.
 # "a source close to the government" and "One source close to the government" are the same anonymous source.
 _LEADING_DETERMINERS = frozenset({"a", "an", "the", "one"})
+# A pronoun names nobody by itself: "he" == "he" says nothing about who spoke.
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
 )

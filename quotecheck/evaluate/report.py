@@ -17,14 +17,20 @@ def _ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+def _precision_recall_f1(right: int, gold: int, found: int) -> dict:
+    return {
+        "precision": _ratio(right, found),
+        "recall": _ratio(right, gold),
+        "f1": _ratio(2 * right, gold + found),
+    }
+
+
 def tally_figures(tally: Tally) -> dict:
     return {
         "gold": tally.gold,
         "found": tally.found,
         "matched": tally.matched,
-        "precision": _ratio(tally.matched, tally.found),
-        "recall": _ratio(tally.matched, tally.gold),
-        "f1": _ratio(2 * tally.matched, tally.gold + tally.found),
+        **_precision_recall_f1(tally.matched, tally.gold, tally.found),
         "exact_span_rate": _ratio(tally.exact, tally.matched),
         "speaker_accuracy": _ratio(tally.speaker_right, tally.speaker_judged),
         "end_to_end": end_to_end_figures(tally),
@@ -36,9 +42,7 @@ def end_to_end_figures(tally: Tally) -> dict:
         "gold": tally.gold,
         "found": tally.found,
         "correct": tally.end_to_end,
-        "precision": _ratio(tally.end_to_end, tally.found),
-        "recall": _ratio(tally.end_to_end, tally.gold),
-        "f1": _ratio(2 * tally.end_to_end, tally.gold + tally.found),
+        **_precision_recall_f1(tally.end_to_end, tally.gold, tally.found),
     }
 
 

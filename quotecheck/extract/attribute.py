@@ -48,6 +48,8 @@ _CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker
 _CUE_GAP = 90  # characters between a quote and an adjacent cue
 _ADJACENT = regex.compile(r"[\s,;:—–\-]*")
 _GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
+_NOT_PREMODIFIER = regex.compile(r"[^\p{L}\p{N}\s'’.,\-]")  # a character no premodifying word contains
+_BREAK = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote mark, sentence end or line break
 # What may sit between a cue (or its inverted subject) and the quote it introduces: "said: ", "told reporters, ",
 # "said in a statement: ", "said that ".
 _INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0,60}[:,]\s*")
@@ -60,6 +62,7 @@ _NOT_SPEECH = regex.compile(
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
 _CLAUSE_AFTER = regex.compile(r"\s+(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s")
 _ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
+_UTTERANCE_LEAD_END = (":", ",", "—", "–", "-")  # a lead ending so introduces a whole utterance, not a fragment
 _TRAILING_VERB = regex.compile(
     r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,5}"
     r"|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
@@ -140,31 +143,31 @@ def extract_quotes(text: str) -> list[Quote]:
     spans = find_quotes(text, layout)
     cues = find_cues(text, layout, spans)
     entities = Entities(text, layout)
-    _resolve_cue_speakers(text, cues, entities)
+    _resolve_cue_speakers(cues, entities)
     return _Extractor(text, layout, spans, cues, entities).run()
 
 
-def _resolve_cue_speakers(text: str, cues: list[Cue], entities: Entities) -> None:
+def _resolve_cue_speakers(cues: list[Cue], entities: Entities) -> None:
     """In document order, so a pronoun prefers people who already spoke."""
     previous = None
     for cue in cues:
         mention = cue.mention
         if mention is None:
             continue
-        cue.entity = _resolve(text, mention, entities, previous)
+        cue.entity = _resolve(mention, entities, previous)
         previous = cue.entity
         if isinstance(cue.entity, Entity):
             entities.note_speaker(cue.entity, mention.start)
 
 
-def _resolve(text: str, mention: Mention, entities: Entities, previous: Entity | None) -> Entity | None:
+def _resolve(mention: Mention, entities: Entities, previous: Entity | None) -> Entity | None:
     """The speaker a mention stands for; ``previous`` is the speaker of the cue before it."""
     if mention.kind == "name":
         return entities.resolve_name(mention)
     if mention.kind == "pronoun":
         return entities.resolve_pronoun(mention.name, mention.start)
     if mention.speaker_type is None:
-        return entities.resolve_nominal(mention.name, mention.start, previous)
+        return entities.resolve_nominal(mention.name, previous)
     if mention.speaker_type == "organisation":
         return entities.resolve_organisation(mention.name, mention.start)
     return None
@@ -189,7 +192,7 @@ class _Extractor:
         self.spans = spans
         self.cues = cues
         self.cue_starts = [c.start for c in cues]
-        self._span_starts = [s.open_mark for s in spans]
+        self._open_marks = [s.open_mark for s in spans]
         self.entities = entities
 
     def run(self) -> list[Quote]:
@@ -256,9 +259,13 @@ class _Extractor:
         return Attribution(cue.mention, cue.entity, speaker, speaker_type, cue.word, rule)
 
     def _from_mention(self, mention: Mention, rule: str) -> Attribution:
-        entity = _resolve(self.text, mention, self.entities, self._speaker_before(mention.start))
+        entity = _resolve(mention, self.entities, self._speaker_before(mention.start))
         speaker, speaker_type = _describe(mention, entity)
         return Attribution(mention, entity, speaker, speaker_type, None, rule)
+
+    def _cue_at_or_after(self, pos: int) -> Cue | None:
+        index = bisect_left(self.cue_starts, pos)
+        return self.cues[index] if index < len(self.cues) else None
 
     def _speaker_before(self, pos: int) -> Entity | None:
         """The speaker of the last cue with a subject before ``pos``."""
@@ -272,27 +279,25 @@ class _Extractor:
         para_start, para_end = self.layout.paragraphs[span.paragraph]
         close = span.close_mark
         after = close + 1 if close is not None else None
-        leading = self._leading_cue(span, para_start)
+        leading = self._leading_cue(span.open_mark, para_start)
         if leading is not None and leading.rule == "leading-cue" and (
             self._lead(span).endswith("that") or text[span.end - 1 : span.end] in ".!?"
         ):
             # Trump claimed that "…" / he replied, "…." He added: introduced, whatever follows the quote
             return leading
+        cue = self._cue_at_or_after(after) if after is not None else None  # the first cue after the quote
         # trailing-cue: "…," he said / "…," said Smith
-        if after is not None:
-            index = bisect_left(self.cue_starts, after)
-            if index < len(self.cues):
-                cue = self.cues[index]
-                if cue.mention is not None and cue.start - after <= _CUE_GAP and cue.start < para_end:
-                    # The attribution must touch the closing mark: "…," he said / "…," said Smith.
-                    touching = cue.start if cue.subject_after else cue.mention.start
-                    # Words before the name ("former congressman Dan Maffei said") only after a whole utterance.
-                    utterance = not self._lead(span) or self._lead(span).endswith((":", ",", "—", "–", "-"))
-                    is_name = cue.mention.kind == "name" and utterance
-                    if touching >= after and _touches(text, after, touching, is_name) and not (
-                        self._new_sentence_after(span, cue)
-                    ):
-                        return self._relayed(cue) or self._from_cue(cue, "trailing-cue")
+        if cue is not None and cue.mention is not None and cue.start - after <= _CUE_GAP and cue.start < para_end:
+            # The attribution must touch the closing mark: "…," he said / "…," said Smith.
+            touching = cue.start if cue.subject_after else cue.mention.start
+            # Words before the name ("former congressman Dan Maffei said") only after a whole utterance.
+            lead = self._lead(span)
+            utterance = not lead or lead.endswith(_UTTERANCE_LEAD_END)
+            is_name = cue.mention.kind == "name" and utterance
+            if touching >= after and _touches(text, after, touching, is_name) and not (
+                self._new_sentence_after(span, cue)
+            ):
+                return self._relayed(cue) or self._from_cue(cue, "trailing-cue")
         # trailing-verb: "…," Trump barked. / "…?" he surmised. -- any verb in the attribution slot.
         if after is not None and text[span.end - 1 : span.end] in _ATTRIBUTION_PUNCTUATION:
             match = _TRAILING_VERB.match(text, after, min(para_end, after + 90)) or _TRAILING_VERB_INVERTED.match(
@@ -308,15 +313,12 @@ class _Extractor:
             return leading
         open_mark = span.open_mark
         # cue-in-sentence, after the quote: the "fair share" they need, DFA spokesman Neil Sroka said.
-        if after is not None:
-            index = bisect_left(self.cue_starts, after)
+        if cue is not None and cue.mention is not None and cue.mention.start >= after and (
+            cue.mention.kind != "pronoun" or cue.start - after < 150
+        ):
             _, sentence_end = self.layout.sentence(open_mark)
-            if index < len(self.cues):
-                cue = self.cues[index]
-                if cue.start < sentence_end and cue.mention is not None and cue.mention.start >= after and (
-                    cue.mention.kind != "pronoun" or cue.start - after < 150
-                ) and not _QUOTE_MARK.search(text, after, cue.start):
-                    return self._from_cue(cue, "cue-in-sentence")
+            if cue.start < sentence_end and not _QUOTE_MARK.search(text, after, cue.start):
+                return self._from_cue(cue, "cue-in-sentence")
         before = text[max(para_start, open_mark - 80) : open_mark]
         # colon-layout: Smith: "…"
         if before.rstrip().endswith(":"):
@@ -407,7 +409,7 @@ class _Extractor:
         prev_start, prev_end = self.layout.paragraphs[span.paragraph - 1]
         if self.text[prev_end - 1] != ":" or self._previous_close(span.open_mark) >= prev_end - 1:
             return None  # no colon, or the colon belongs to quoted words
-        found = self._leading_cue_at(prev_end, prev_start)
+        found = self._leading_cue(prev_end, prev_start)
         if found is not None:
             return found
         colon = prev_end - 1
@@ -426,16 +428,14 @@ class _Extractor:
         index = bisect_left(self.cue_starts, tail)
         if index < len(self.cues):
             relay = self.cues[index]
-            if relay.mention is not None and relay.subject_after and (relay.lemma == "according to" or relay.lemma.startswith("report")) and (
+            relays = relay.lemma == "according to" or relay.lemma.startswith("report")
+            if relay.mention is not None and relay.subject_after and relays and (
                 _RELAY_GAP.fullmatch(self.text, tail, relay.start)
             ):
                 return self._from_cue(relay, "trailing-cue")
         return None
 
-    def _leading_cue(self, span: QuoteSpan, para_start: int) -> Attribution | None:
-        return self._leading_cue_at(span.open_mark, para_start)
-
-    def _leading_cue_at(self, open_mark: int, para_start: int) -> Attribution | None:
+    def _leading_cue(self, open_mark: int, para_start: int) -> Attribution | None:
         # leading-cue: Smith said: "…" / he said, "…" / X told Y that "…"
         text = self.text
         sentence_start, _ = self.layout.sentence(open_mark)
@@ -490,9 +490,8 @@ class _Extractor:
         text = self.text
         if text[span.end - 1 : span.end] not in ".!?":
             return False
-        sentence_start, _ = self.layout.sentence(span.open_mark)
-        lead = text[sentence_start : span.open_mark].strip()
-        if lead and not lead.endswith((":", ",", "—", "–", "-")):
+        lead = self._lead(span)
+        if lead and not lead.endswith(_UTTERANCE_LEAD_END):
             return True  # a fragment closing the writer's sentence
         # A whole utterance: '"…." Smith said.' attributes it; '"…." He said he …' (a report of its own) and
         # '"…." He added, "…"' (the next quote's cue) do not.
@@ -504,7 +503,7 @@ class _Extractor:
 
     def _previous_close(self, pos: int) -> int:
         """Offset just after the closing mark of the quote before ``pos`` (so subjects are not read inside it)."""
-        index = bisect_left(self._span_starts, pos) - 1
+        index = bisect_left(self._open_marks, pos) - 1
         if index < 0:
             return 0
         span = self.spans[index]
@@ -523,17 +522,14 @@ class _Extractor:
             # "Cheers," he said / Trump called it "Crooked Hillary" -- but not "Saturday Night Live", nor
             # On "This Week," Rubio said
             if a.rule == "trailing-cue":
-                sentence_start, _ = self.layout.sentence(span.open_mark)
-                return not text[sentence_start : span.open_mark].strip()
+                return not self._lead(span)
             return a.rule in _TITLE_CASE_RULES
         return True
 
     def _kind(self, span: QuoteSpan, a: Attribution) -> str:
         """direct: a whole utterance; partial: a fragment woven into the writer's sentence."""
-        text = self.text
-        sentence_start, _ = self.layout.sentence(span.open_mark)
-        lead = text[sentence_start : span.open_mark].strip()
-        first = text[span.start : span.start + 1]
+        lead = self._lead(span)
+        first = self.text[span.start : span.start + 1]
         starts_utterance = not lead or lead.endswith((":", ",")) or span.continuation
         if lead.endswith(",") and _QUOTE_MARK.search(lead):
             return "direct"  # the second half of an interrupted quote: "We are," he said, "just one of many."
@@ -550,20 +546,16 @@ class _Extractor:
         for cue in self.cues:
             if cue.mention is None or cue.quote_only:
                 continue
-            span = self._reported_forward(cue) if not cue.subject_after or cue.lemma == "according to" else None
-            rule = "according-to" if cue.lemma == "according to" else "reported-forward"
+            according_to = cue.lemma == "according to"
+            span = self._reported_forward(cue) if not cue.subject_after or according_to else None
+            rule = "reported-forward"
             if span is None:
                 span = self._reported_backward(cue)
-                rule = "according-to" if cue.lemma == "according to" else "reported-backward"
-            if span is None:
+                rule = "reported-backward"
+            if span is None or self._overlaps_quote(*span):
                 continue
-            start, end = span
-            if self._overlaps_quote(start, end):
-                continue
-            attribution = self._from_cue(cue, rule)
-            if attribution is None:
-                continue
-            found.append((start, end, "indirect", attribution, cue.start))
+            attribution = self._from_cue(cue, "according-to" if according_to else rule)
+            found.append((*span, "indirect", attribution, cue.start))
         # Reporting inside reported content is content ("…has denied visas…, according to a report").
         found.sort(key=lambda item: (item[0], -item[1]))
         kept = []
@@ -577,7 +569,7 @@ class _Extractor:
         return kept
 
     def _overlaps_quote(self, start: int, end: int) -> bool:
-        lo = bisect_right(self._span_starts, end)
+        lo = bisect_right(self._open_marks, end)
         for i in range(lo - 1, max(-1, lo - 1 - _CUES_LOOKED_AT), -1):
             span = self.spans[i]
             if span.end + 1 < start:
@@ -594,9 +586,9 @@ class _Extractor:
         if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - 12), cue.start):
             return None  # "the editor who wrote the profile": a restrictive relative clause, not a report
         if cue.lemma == "according to":
-            if cue.start != self.layout.sentence(cue.start)[0]:
+            if cue.start != sentence_start:
                 return None
-            comma = text.find(",", cue.mention.end if cue.mention else pos, sentence_end)
+            comma = text.find(",", cue.mention.end, sentence_end)
             if comma < 0:
                 return None
             pos = comma + 1
@@ -673,18 +665,18 @@ class _Extractor:
         return cue.lemma in OBJECT_VERBS and len(body.split()) <= 6
 
     def _reported_backward(self, cue: Cue) -> tuple[int, int] | None:
-        """"…, Smith said." / "…, said Smith." / "…, according to X.": the clause before the attribution."""
+        """"…, Smith said." / "…, said Smith." / "…, according to X.": the clause before the attribution (``cue``
+        has a mention)."""
         text = self.text
         sentence_start, sentence_end = self.layout.sentence(cue.start)
         mention = cue.mention
-        head = min(cue.start, mention.start) if mention is not None else cue.start
-        tail_from = max(cue.end, mention.end) if mention is not None else cue.end
-        tail = text[tail_from:sentence_end]
+        head = min(cue.start, mention.start)
+        tail = text[max(cue.end, mention.end) : sentence_end]
         if len(tail) > 160 or _CONTENT_IN_TAIL.search(tail):
             return None  # the cue has content of its own ("said that …", "told members: '…'")
-        if mention is not None and not cue.subject_after and cue.start - mention.end > _SUBJECT_GAP:
+        if not cue.subject_after and cue.start - mention.end > _SUBJECT_GAP:
             return None  # "he stood with them and urged …": a coordinated verb, not an attribution after a clause
-        if mention is not None and text[mention.start : mention.end].lower() in ("who", "which"):
+        if text[mention.start : mention.end].lower() in ("who", "which"):
             return None  # "…, who added to her lead": what precedes a relative pronoun is its antecedent
         lead = _DETERMINER_END.sub("", text[sentence_start:head]).rstrip()  # "…, the Guardian reported"
         if not lead:
@@ -714,7 +706,7 @@ def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:
     if not is_name or mention_start - punctuation.end() > 60:
         return False
     gap = text[punctuation.end() : mention_start]
-    if regex.search(r"[^\p{L}\p{N}\s'’.,\-]", gap):
+    if _NOT_PREMODIFIER.search(gap):
         return False
     return len(_GAP_WORD.findall(gap)) <= 6
 
@@ -749,7 +741,7 @@ def _finite(word: str) -> bool:
 
 
 def _has_break(gap: str) -> bool:
-    return bool(regex.search(r"[\"“”„«»]|[.!?](?:\s|$)|\n", gap))
+    return bool(_BREAK.search(gap))
 
 
 def _title_case(words: list[str]) -> bool:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
-
-import re
 
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import CUE_PHRASES, QUOTE_ONLY_VERBS, SPEECH_VERBS, word_pattern
 from quotecheck.extract.mentions import COORDINATED, Mention, clause_subject, mention_after, subject_before
 from quotecheck.extract.quotes import QuoteSpan
 
-# Lower-case and capitalised forms; the stdlib engine with a trie pattern keeps this scan at ~40 MB/s.
 # "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
 _SENTENCE_OPENERS = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
+# Phrases in lower-case and capitalised forms, verbs as a trie: the stdlib engine keeps this scan at ~40 MB/s.
 _PHRASE_FORMS = sorted({*CUE_PHRASES, *(p.capitalize() for p in CUE_PHRASES)}, key=len, reverse=True)
 _CUE = re.compile(
     r"(?<![\w'’-])(?:(?P<phrase>"
@@ -26,9 +25,6 @@ _CUE = re.compile(
 _ENDS_SUBJECT = re.compile(
     r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|with|who|which|whose)\b|[A-Z][a-z]+day\b)"
 )
-_DENSE_COUNT = 200
-_DENSE_SPACING = 40  # news prose has a speech verb every few hundred characters, not every 40
-_BUDGET_SPACING = 100  # at most one cue per this many characters of the whole text is examined
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
 _ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?$")
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
@@ -39,6 +35,7 @@ _PUBLISHED_BY = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"
 )
 _UTTERANCE_END = frozenset(",.;:!?…—–-")
+_INVERTED_AFTER = (",", "”", "“", '"', "»", "«", "'", "’", "—", "-", "?", "!")
 
 
 @dataclass(slots=True)
@@ -104,11 +101,11 @@ def _without_dense_paragraphs(cues: list[Cue], layout: Layout) -> list[Cue]:
     dense = {
         index
         for index, count in counts.items()
-        if count > _DENSE_COUNT and count * _DENSE_SPACING > layout.paragraphs[index][1] - layout.paragraphs[index][0]
+        if layout.too_dense(count, layout.paragraphs[index][1] - layout.paragraphs[index][0])
     }
     if dense:
         cues = [cue for cue in cues if layout.paragraph_index(cue.start) not in dense]
-    return cues[: max(_DENSE_COUNT, len(layout.text) // _BUDGET_SPACING)]
+    return cues[: layout.budget]
 
 
 def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position: int, after_quote: int) -> None:
@@ -163,4 +160,4 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 def _inverted_slot(text: str, sentence_start: int, pos: int) -> bool:
     """A cue right after a comma or a closing quote mark can take its subject after it ("..., said Smith")."""
     before = text[max(sentence_start, pos - 4) : pos].rstrip()
-    return (not before and text[pos].isupper()) or before.endswith((",", "”", "“", '"', "»", "«", "'", "’", "—", "-", "?", "!"))
+    return (not before and text[pos].isupper()) or before.endswith(_INVERTED_AFTER)

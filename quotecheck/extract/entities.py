@@ -105,18 +105,20 @@ class Entities:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words
             if any_furniture and layout.is_furniture(match.start()):
                 continue
-            entity = self._register(words, match.start())
-            if entity is not None and entity.role is None:
-                role = role_near(text, match.start(), match.end(), layout.paragraph(match.start())[1])
+            entity = self._register(words)
+            if entity is None:
+                continue
+            start, end = match.span()
+            if entity.role is None:
+                role = role_near(text, start, end, layout.paragraph(start)[1])
                 if role is not None:
                     self._set_role(entity, role)
-            if entity is not None:
-                self._mention_starts.append(match.start())
-                self._mention_entities.append(entity)
-                self._subject_position.append(bool(_SUBJECT_AFTER.match(text, match.end())))
+            self._mention_starts.append(start)
+            self._mention_entities.append(entity)
+            self._subject_position.append(bool(_SUBJECT_AFTER.match(text, end)))
         self._vote_genders()
 
-    def _register(self, words: list[str], pos: int) -> Entity | None:
+    def _register(self, words: list[str]) -> Entity | None:
         title, words, role = _split_name(words)
         if not words:
             return None
@@ -125,7 +127,7 @@ class Entities:
             return None
         surname = words[-1].lower()
         full = " ".join(words)
-        entity = self._find(surname, full, title, pos)
+        entity = self._find(surname, full, title)
         if entity is None:
             entity = Entity(full, surname)
             self.by_surname.setdefault(surname, []).append(entity)
@@ -143,7 +145,7 @@ class Entities:
             self._set_role(entity, role)
         return entity
 
-    def _find(self, surname: str, full: str, title: str | None, pos: int) -> Entity | None:
+    def _find(self, surname: str, full: str, title: str | None) -> Entity | None:
         candidates = self.by_surname.get(surname)
         if not candidates:
             if len(surname) < 5 or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
@@ -194,9 +196,9 @@ class Entities:
         title = _fold(mention.title) if mention.title else None
         _, bare, _ = _split_name(words)
         surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
-        entity = self._find(surname, " ".join(bare), title, mention.start) if surname else None
+        entity = self._find(surname, " ".join(bare), title) if surname else None
         if entity is None:
-            entity = self._register(([mention.title] if mention.title else []) + words, mention.start)
+            entity = self._register(([mention.title] if mention.title else []) + words)
         if entity is None:
             entity = Entity(mention.name, surname)
         if mention.speaker_type == "organisation":
@@ -220,10 +222,8 @@ class Entities:
             entity.evidence = True
 
     def note_speaker(self, entity: Entity, pos: int) -> None:
+        """Record that ``entity`` spoke, through a mention at ``pos`` (a subject: pronouns may refer to it)."""
         entity.spoke = True
-        self._mention_starts_insert(pos, entity)
-
-    def _mention_starts_insert(self, pos: int, entity: Entity) -> None:
         index = bisect_left(self._mention_starts, pos)
         if index < len(self._mention_starts) and self._mention_starts[index] == pos:
             self._mention_entities[index] = entity
@@ -270,7 +270,7 @@ class Entities:
             return None
         return None
 
-    def resolve_nominal(self, phrase: str, pos: int, previous: Entity | None) -> Entity | None:
+    def resolve_nominal(self, phrase: str, previous: Entity | None) -> Entity | None:
         """"The Swedish politician" -> the earlier person whose stated role contains those words; "the
         38-year-old", "the epidemiologist" (a definite description of a person) -> ``previous``, the person who
         spoke just before, when there is one (else the description may well introduce someone new)."""

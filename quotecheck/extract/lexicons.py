@@ -13,7 +13,8 @@ _DIR = resources.files("quotecheck.extract") / "lexicon"
 
 def _lines(name: str) -> list[str]:
     text = (_DIR / name).read_text(encoding="utf-8")
-    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [entry for entry in entries if entry]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -39,6 +40,10 @@ def _speech_verbs() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return forms, frozenset(with_object), frozenset(quote_only)
 
 
+def _phrases(name: str) -> tuple[str, ...]:
+    return tuple(line.lower() for line in _lines(name))
+
+
 def _tagged(name: str) -> dict[str, str]:
     """Lines ``word tag`` (tag optional) -> {word: tag or ""}."""
     table: dict[str, str] = {}
@@ -58,15 +63,15 @@ def _first_names() -> dict[str, str]:
 
 
 SPEECH_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS = _speech_verbs()
-CUE_PHRASES: tuple[str, ...] = tuple(line.lower() for line in _lines("cue_phrases.txt"))
+CUE_PHRASES: tuple[str, ...] = _phrases("cue_phrases.txt")
 PRONOUNS: dict[str, str] = _tagged("pronouns.txt")
 TITLES: dict[str, str] = _tagged("titles.txt")
 FIRST_NAMES: dict[str, str] = _first_names()
 ROLE_NOUNS = _words("role_nouns.txt")
 ORGANISATION_WORDS = _words("organisation_words.txt")
-ANONYMOUS_MARKERS: tuple[str, ...] = tuple(line.lower() for line in _lines("anonymous_markers.txt"))
-BOILERPLATE: tuple[str, ...] = tuple(line.lower() for line in _lines("boilerplate.txt"))
-NOT_SPEECH_MARKERS: tuple[str, ...] = tuple(line.lower() for line in _lines("not_speech_markers.txt"))
+ANONYMOUS_MARKERS: tuple[str, ...] = _phrases("anonymous_markers.txt")
+BOILERPLATE: tuple[str, ...] = _phrases("boilerplate.txt")
+NOT_SPEECH_MARKERS: tuple[str, ...] = _phrases("not_speech_markers.txt")
 ADVERBS = _words("adverbs.txt")
 CONJUNCTIONS = _words("conjunctions.txt")
 STOP_CAPITALS = _words("stop_capitals.txt")

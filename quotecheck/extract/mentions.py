@@ -51,6 +51,10 @@ _QUOTE_MARKS = frozenset('"“”„«»')
 _AMOUNTS = frozenset("percent half majority minority plurality third thirds quarter quarters".split())
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under".split())
 _PASSIVE = frozenset("was were is are be been being".split())
+_NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
+_INITIALS = regex.compile(r"(?:\p{L}\.)+")  # "J.", "U.S.": the dot belongs to the word
+_INITIALS_OR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  # also "Sen.", "Corp."
+_POSSESSIVE_S = regex.compile(r"['’]s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,11 @@ def _bare(word: str) -> str:
 
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a name (not a sentence opener such as "The", "But")."""
+    return _is_capitalised(word) and word[0].isalpha() and _bare(word) not in STOP_CAPITALS
 
 
 def _is_title(word: str) -> bool:
@@ -122,7 +131,7 @@ def _name_run_left(toks: list[tuple[int, int, str]], end: int) -> int:
         gap_ok = toks[i][0] - toks[i - 1][1] <= 1
         if not gap_ok:
             break
-        if _is_capitalised(prev) and prev[0].isalpha() and _bare(prev) not in STOP_CAPITALS:
+        if _is_name_word(prev):
             i -= 1
         elif prev in ("'", "’") and i - 2 >= 0 and toks[i - 2][2].endswith("s") and _is_capitalised(toks[i - 2][2]):
             i -= 1  # "the Calder Dockers' Union": a plural possessive inside the name
@@ -149,7 +158,7 @@ def _name_mention(text: str, toks, first: int, last: int) -> Mention:
         title = title or toks[name_first][2].rstrip(".")
         name_first += 1
     start, end = toks[first][0], toks[last][1]
-    if text[end - 1] == "." and not regex.fullmatch(r"(?:\p{L}\.)+", toks[last][2]):
+    if text[end - 1] == "." and not _INITIALS.fullmatch(toks[last][2]):
         end -= 1
     name_last = last
     connector = next((k for k in range(name_first, last) if toks[k][2] in ("of", "for")), None)
@@ -158,7 +167,7 @@ def _name_mention(text: str, toks, first: int, last: int) -> Mention:
     ):
         name_last = connector - 1  # "Jeffrey Lewis of the Center for ..." -> Jeffrey Lewis
     name = " ".join(text[toks[name_first][0] : toks[name_last][1]].split()).rstrip(".")
-    name = regex.sub(r"['’]s$", "", name)
+    name = _POSSESSIVE_S.sub("", name)
     return Mention(start, end, "name", name, title=title)
 
 
@@ -176,7 +185,7 @@ def _premodifier_role(text: str, toks, first: int) -> tuple[str | None, int]:
         if low in _DETERMINERS:
             j -= 1
             break
-        if low in CONJUNCTIONS and low not in ("and",) or low in ("from", "of", "by", "with", "to", "for", "as", "said"):
+        if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said"):
             break
         if low in STOP_CAPITALS and _is_capitalised(word):
             break
@@ -314,9 +323,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             return Mention(toks[j][0], toks[j][1], "nominal", word)  # "On Social Security, both oppose …"
         if word in _QUOTE_MARKS:
             return None  # reached quoted words: the subject is not in the writer's words before them
-        if _is_capitalised(word) and word[0].isalpha() and low not in STOP_CAPITALS and not word.endswith(
-            ("'s", "’s")
-        ):
+        if _is_name_word(word) and not word.endswith(("'s", "’s")):
             if speaker_noun(following):
                 continue  # "Chechen authorities have ...": the noun after it heads the phrase
             mention = _tail_mention(text, toks, 0, j)
@@ -376,9 +383,9 @@ def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
         return None
     word = toks[last][2]
     low = _bare(word)
-    if low in PRONOUNS and low not in ("his", "her", "its", "their", "him", "them"):
+    if low in PRONOUNS and low not in _NEVER_SUBJECT:
         return Mention(toks[last][0], toks[last][1], "pronoun", word)
-    if _is_capitalised(word) and word[0].isalpha() and low not in STOP_CAPITALS:
+    if _is_name_word(word):
         if word.endswith(("'s", "’s", "s'", "s’")):
             return None  # a possessive ("Portugal's state") is never the subject
         run = max(_name_run_left(toks, last), first)
@@ -570,7 +577,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     if not toks:
         return None
     low = _bare(toks[0][2])
-    if low in PRONOUNS and low not in ("his", "her", "its", "their", "him", "them", "it"):
+    if low in PRONOUNS and low not in _NEVER_SUBJECT and low != "it":
         return Mention(toks[0][0], toks[0][1], "pronoun", toks[0][2])
     if low in _QUANTIFIERS and (len(toks) == 1 or not toks[1][2][0].isalnum()):
         word = toks[0][2].rstrip(".")
@@ -589,13 +596,9 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         return None
     last = stop - 1
     end = toks[last][1]
-    if text[end - 1] == "." and not regex.fullmatch(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.", toks[last][2]):
+    if text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[last][2]):
         end -= 1
-    cap = next(
-        (k for k in range(stop) if _is_capitalised(toks[k][2]) and toks[k][2][0].isalpha()
-         and _bare(toks[k][2]) not in STOP_CAPITALS),
-        None,
-    )
+    cap = next((k for k in range(stop) if _is_name_word(toks[k][2])), None)
     if cap is not None:
         last_word = toks[last][2]
         if _is_capitalised(last_word) and last_word[0].isalpha():
@@ -621,8 +624,9 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             mention = _nominal(text, toks, 0, head_end)  # "one owner of a shop that …" -> "one owner"
         if mention is None:
             return None
-        mention = Mention(mention.start, min(mention.end, end), mention.kind, text[mention.start : min(mention.end, end)],
-                          None, mention.speaker_type)
+        mention_end = min(mention.end, end)
+        mention = Mention(mention.start, mention_end, mention.kind, text[mention.start : mention_end], None,
+                          mention.speaker_type)
     appositive = _APPOSITIVE.match(text, toks[last][1], hi)
     if appositive and mention.kind == "name":
         role = appositive.group(1).strip()

@@ -5,7 +5,7 @@ handful of tokens, and each token is classified as opening or closing from the c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -20,9 +20,6 @@ _OPENERS = "“„«"
 _CLOSERS = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
-_DENSE_COUNT = 200
-_DENSE_SPACING = 40  # prose has far fewer than one quote per 40 characters
-_BUDGET_SPACING = 100
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 
 
@@ -62,9 +59,7 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
     """Every quoted span in ``text`` outside page furniture, in order."""
     spans: list[QuoteSpan] = []
     previous_left_open = False
-    # However the marks are spread, a text yields at most one quote per _BUDGET_SPACING characters (news prose has
-    # one every few hundred): the rest is noise, and the cap keeps the time per character bounded.
-    budget = max(_DENSE_COUNT, len(text) // _BUDGET_SPACING)
+    budget = layout.budget  # however the marks are spread, the rest is noise
     for index, (para_start, para_end) in enumerate(layout.paragraphs):
         if len(spans) >= budget:
             break
@@ -72,12 +67,11 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
             previous_left_open = False
             continue
         found, left_open = _pair_paragraph(text, index, para_start, para_end, 4 * budget)
-        if len(found) > _DENSE_COUNT and len(found) * _DENSE_SPACING > found[-1].end - para_start:
+        if found and layout.too_dense(len(found), found[-1].end - para_start):
             previous_left_open = False
             continue  # a quote every few characters is not prose (a run of marks, binary noise)
         if previous_left_open and found and found[0].open_mark == para_start:
-            first = found[0]
-            found[0] = QuoteSpan(first.start, first.end, first.open_mark, first.close_mark, index, first.continued, True)
+            found[0] = replace(found[0], continuation=True)
         if left_open is not None:
             next_opens = index + 1 < len(layout.paragraphs) and _DOUBLE.match(text, layout.paragraphs[index + 1][0])
             found.append(_span(text, left_open, para_end, None, index, continued=bool(next_opens)))
@@ -149,7 +143,7 @@ def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan], straig
     added: list[QuoteSpan] = []
     pending: int | None = None
     pending_para = -1
-    most = 4 * max(_DENSE_COUNT, len(text) // _BUDGET_SPACING)
+    most = 4 * layout.budget
     marks = _SINGLE_OR_STRAIGHT if straight else _SINGLE
     for count, match in enumerate(marks.finditer(text)):
         if count >= most:
