@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
+
+from quotecheck.export.json_sheet import dumps
+from quotecheck.sanitize import printable
 
 
 @click.command("eval")
@@ -37,7 +39,7 @@ def eval_command(gold_paths: tuple[str, ...], fmt: str, show: int) -> None:
     from quotecheck.extract import extract
 
     def complain(error: Exception) -> None:
-        click.echo(f"Error: {error}", err=True)
+        click.echo(printable(f"Error: {error}"), err=True)
 
     result = evaluate(gold_paths, extract, on_error=complain)
     report = report_dict(summarize(result.scores), files=result.files, errors=len(result.errors),
@@ -46,7 +48,7 @@ def eval_command(gold_paths: tuple[str, ...], fmt: str, show: int) -> None:
     if fmt == "json":
         if examples is not None:
             report["errors"] = examples
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(dumps(report, indent=2))
     else:
         click.echo(render_table(report))
         if examples is not None:

@@ -9,9 +9,9 @@ import click
 
 from quotecheck.cli.options import db_option, format_option, quote_filter_options
 from quotecheck.cli.output import emit, say
-from quotecheck.cli.session import UserError, fetch_quotes, open_store
+from quotecheck.cli.session import UserError, open_store
 from quotecheck.export import FORMATS, render
-from quotecheck.export.rows import safe_url
+from quotecheck.export.rows import counted, safe_url
 from quotecheck.store.models import QuoteFilter
 
 
@@ -54,7 +54,7 @@ def export_command(
         quote_filter = dataclasses.replace(quote_filter, rated_only=True)
     quote_filter = dataclasses.replace(quote_filter, text=text or None)
     with open_store(db_path) as store:
-        records = fetch_quotes(store, quote_filter)
+        records = store.all_quotes(quote_filter)
     sheet = render(fmt, records, title=title or _default_title(quote_filter), publisher=publisher, url=url)
     if not records:
         say("No quotes match these filters; the sheet is empty.", err=True)
@@ -69,7 +69,7 @@ def export_command(
         Path(output).write_text(sheet, encoding="utf-8")
     except OSError as error:
         raise UserError(f"cannot write {output}: {error.strerror or error}") from error
-    say(f"Wrote {len(records)} quote{'s' if len(records) != 1 else ''} to {output}.", err=True)
+    say(f"Wrote {counted(len(records), 'quote')} to {output}.", err=True)
 
 
 def _default_title(quote_filter: QuoteFilter) -> str:

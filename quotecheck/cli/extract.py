@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import shutil
 import sys
 
 import click
+
+from quotecheck.export.json_sheet import dumps
+from quotecheck.export.rows import counted
+from quotecheck.sanitize import printable
 
 # column -> (header, width); the quote column takes what the terminal has left
 _COLUMNS = {"speaker": ("SPEAKER", 22), "role": ("ROLE", 24), "kind": ("KIND", 8), "confidence": ("CONF", 4)}
@@ -40,19 +43,20 @@ def extract_command(sources: tuple[str, ...], fmt: str) -> None:
     width = shutil.get_terminal_size().columns
     for item in iter_articles(sources):
         if isinstance(item, ReadError):
-            click.echo(f"Error: {item}", err=True)
+            click.echo(printable(f"Error: {item}"), err=True)
             failed = True
             continue
         try:
             quotes = extract(item.text)
         except Exception as error:  # an extractor bug must not stop the batch
-            click.echo(f"Error: {item.source}: extraction failed ({type(error).__name__}: {error})", err=True)
+            message = f"Error: {item.source}: extraction failed ({type(error).__name__}: {error})"
+            click.echo(printable(message), err=True)
             failed = True
             continue
         if fmt == "jsonl":
             for quote in quotes:
                 record = {**dataclasses.asdict(quote), "source": item.source}
-                click.echo(json.dumps(record, ensure_ascii=False))
+                click.echo(dumps(record))
         else:
             click.echo(_table(item.source, quotes, width))
     if failed:
@@ -60,8 +64,6 @@ def extract_command(sources: tuple[str, ...], fmt: str) -> None:
 
 
 def _cell(value: object, width: int) -> str:
-    from quotecheck.sanitize import printable
-
     text = "-" if value is None else printable(str(value), one_line=True) or "-"
     if len(text) > width:
         text = text[: width - 1] + "…"
@@ -69,8 +71,6 @@ def _cell(value: object, width: int) -> str:
 
 
 def _table(source: str | None, quotes: list, width: int) -> str:
-    from quotecheck.sanitize import printable
-
     title = printable(source or "-", one_line=True)
     if not quotes:
         return f"{title}: no quotes found\n"
@@ -80,7 +80,7 @@ def _table(source: str | None, quotes: list, width: int) -> str:
         [_cell(_COLUMNS[c][0], _COLUMNS[c][1]) for c in ("speaker", "role", "kind")]
         + [_cell("QUOTE", quote_width), _COLUMNS["confidence"][0]]
     )
-    lines = [f"{title}: {len(quotes)} quote{'s' * (len(quotes) != 1)}", header.rstrip()]
+    lines = [f"{title}: {counted(len(quotes), 'quote')}", header.rstrip()]
     for quote in quotes:
         row = [
             _cell(quote.speaker, _COLUMNS["speaker"][1]),

@@ -10,6 +10,7 @@ import click
 
 from quotecheck.cli.options import db_option
 from quotecheck.cli.session import open_store
+from quotecheck.export.rows import counted
 from quotecheck.extract import extract
 from quotecheck.read import iter_articles
 from quotecheck.read.model import Article, ReadError
@@ -28,9 +29,8 @@ class Tally:
 
     def summary(self) -> str:
         return (
-            f"{self.new} new article{'s' if self.new != 1 else ''}, {self.skipped} already stored, "
-            f"{self.failed} failed; {self.quotes} quote{'s' if self.quotes != 1 else ''} added, "
-            f"{self.speakers} new speaker{'s' if self.speakers != 1 else ''}."
+            f"{counted(self.new, 'new article')}, {self.skipped} already stored, {self.failed} failed; "
+            f"{counted(self.quotes, 'quote')} added, {counted(self.speakers, 'new speaker')}."
         )
 
 

@@ -99,6 +99,11 @@ def cell_text(value: object) -> Text:
     return Text("\n".join(printable(str(line), one_line=True) for line in lines if line not in (None, "")))
 
 
+def share(part: int, whole: int) -> str:
+    """``" (40%)"``, or nothing when there is no whole."""
+    return f" ({part / whole:.0%})" if whole else ""
+
+
 def shorten(text: str | None, limit: int) -> str:
     if not text:
         return ""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from quotecheck.cli.options import db_option
+from quotecheck.cli.options import db_option, reviewer_option
+from quotecheck.cli.session import open_store, reviewer_name
 
 
 @click.command(name="review")
 @db_option
-@click.option("--reviewer", default=None, help="Your name in the review history [default: $QUOTECHECK_REVIEWER or your login].")
+@reviewer_option
 @click.option("--export-dir", type=click.Path(file_okay=False), default=".", show_default=True,
               help="Where `e` writes quote sheets.")
 @click.option("--light", is_flag=True, help="Start with the light theme (`t` toggles).")
@@ -24,20 +25,10 @@ def review_command(db_path: str, reviewer: str | None, export_dir: str, light: b
     Example:
         quotecheck review --db quotes.db --reviewer alice
     """
-    from pathlib import Path
+    # open_store refuses a missing file: a new empty database would have nothing to review
+    with open_store(db_path) as store:
+        from quotecheck.review.app import ReviewApp  # only this command pays for loading Textual
 
-    from quotecheck.store import Store, default_reviewer
-    from quotecheck.store.models import StoreError
-
-    if not Path(db_path).exists():  # opening would create an empty database: there would be nothing to review
-        raise click.ClickException(f"{db_path}: no such database (fill one with: quotecheck ingest --db {db_path} FILES)")
-    try:
-        store = Store(db_path)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from error
-    with store:
-        from quotecheck.review.app import ReviewApp
-
-        app = ReviewApp(store, reviewer=reviewer or default_reviewer(), export_dir=export_dir,
+        app = ReviewApp(store, reviewer=reviewer_name(reviewer), export_dir=export_dir,
                         theme="textual-light" if light else "textual-dark")
         app.run()

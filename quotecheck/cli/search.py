@@ -8,7 +8,7 @@ import click
 
 from quotecheck.cli.options import db_option, format_option, limit_option, quote_filter_options
 from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, shorten, write_rows
-from quotecheck.cli.session import fetch_quotes, open_store
+from quotecheck.cli.session import open_store
 from quotecheck.export.rows import FIELDS, sheet_row
 from quotecheck.store.models import QuoteFilter
 
@@ -44,6 +44,6 @@ def search_command(text: str | None, quote_filter: QuoteFilter, limit: int, fmt:
     """
     quote_filter = dataclasses.replace(quote_filter, text=text or None)
     with open_store(db_path) as store:
-        records = fetch_quotes(store, quote_filter, limit=limit or None)
+        records = store.all_quotes(quote_filter, limit=limit or None)
     rows = [sheet_row(record) for record in records]
     write_rows(rows, fmt or default_row_format(), fields=FIELDS, columns=QUOTE_COLUMNS, empty="No quotes match.")

@@ -12,7 +12,7 @@ import click
 
 from quotecheck.sanitize import printable
 from quotecheck.store import Store, default_reviewer
-from quotecheck.store.models import QuoteFilter, QuoteRecord, SpeakerRecord, StoreError
+from quotecheck.store.models import SpeakerRecord, StoreError
 
 T = TypeVar("T")
 
@@ -62,16 +62,6 @@ def collect_pages(fetch_page: Callable[[int, list[T]], list[T]], limit: int | No
         if len(page) < size:
             break
     return items
-
-
-def fetch_quotes(store: Store, quote_filter: QuoteFilter, *, limit: int | None = None) -> list[QuoteRecord]:
-    """Quotes matching ``quote_filter`` in the store's order (keyset paging)."""
-
-    def page(size: int, so_far: list[QuoteRecord]) -> list[QuoteRecord]:
-        after = store.page_key(so_far[-1], quote_filter) if so_far else None
-        return store.quotes(quote_filter, limit=size, after=after)
-
-    return collect_pages(page, limit)
 
 
 def fetch_speakers(store: Store, name: str | None, *, limit: int | None = None) -> list[SpeakerRecord]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import click
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -13,6 +14,7 @@ from quotecheck.cli.options import db_option
 from quotecheck.cli.output import emit, print_rich
 from quotecheck.cli.session import open_store
 from quotecheck.export.json_sheet import dumps
+from quotecheck.review.text import Span, highlighted
 from quotecheck.sanitize import printable
 from quotecheck.store.models import ArticleRecord, QuoteRecord, Review
 
@@ -62,19 +64,12 @@ def _heading(record: QuoteRecord) -> Text:
 
 
 def _paragraph(article: ArticleRecord, record: QuoteRecord, start: int, end: int) -> Text:
-    """The paragraph with the quote in bold and the speaker mention underlined; sanitised piece by piece so the
-    offsets still line up."""
-    mention = (record.mention_start, record.mention_end) if record.mention_start is not None else (start, start)
-    cuts = sorted({start, end, record.start, record.end, *mention} & set(range(start, end + 1)))
-    paragraph = Text()
-    for left, right in zip(cuts, cuts[1:]):
-        style = []
-        if record.start <= left < record.end:
-            style.append("bold")
-        if mention[0] <= left < mention[1]:
-            style.append("underline")
-        paragraph.append(printable(article.text[left:right]), style=" ".join(style) or None)
-    return paragraph
+    """The paragraph with the quote in bold and the speaker mention underlined (sanitised piece by piece, as in
+    the review app, so the offsets still line up)."""
+    spans = [Span(record.start, record.end, Style(bold=True))]
+    if record.mention_start is not None and record.mention_end is not None:
+        spans.append(Span(record.mention_start, record.mention_end, Style(underline=True)))
+    return highlighted(article.text, start, end, spans)
 
 
 def _details(record: QuoteRecord, article: ArticleRecord) -> Table:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from quotecheck.cli.options import db_option, format_option, limit_option, reviewer_option
-from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, say, write_rows
+from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, say, share, write_rows
 from quotecheck.cli.session import UserError, fetch_speakers, open_store, reviewer_name
 from quotecheck.store import Store
 from quotecheck.store.models import SpeakerRecord
@@ -22,7 +22,8 @@ SPEAKER_COLUMNS = (
     Column("Type", lambda row: row["type"]),
     Column("Roles", lambda row: row["roles"][:3], ratio=3),
     Column("Quotes", lambda row: row["quotes"], justify="right"),
-    Column("Reviewed", lambda row: _progress(row["reviewed"], row["quotes"]), justify="right"),
+    Column("Reviewed", lambda row: f"{row['reviewed']}/{row['quotes']}" + share(row["reviewed"], row["quotes"]),
+           justify="right"),
 )
 
 
@@ -135,7 +136,3 @@ def _speaker_row(speaker: SpeakerRecord) -> dict[str, object]:
     values = (speaker.id, speaker.name, speaker.type, list(speaker.roles), list(speaker.aliases),
               speaker.quote_count, speaker.reviewed_count)  # fmt: skip
     return dict(zip(SPEAKER_FIELDS, values, strict=True))
-
-
-def _progress(done: int, total: int) -> str:
-    return f"{done}/{total}" + (f" ({done / total:.0%})" if total else "")

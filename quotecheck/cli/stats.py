@@ -7,7 +7,7 @@ import dataclasses
 import click
 
 from quotecheck.cli.options import db_option
-from quotecheck.cli.output import emit, say
+from quotecheck.cli.output import emit, say, share
 from quotecheck.cli.session import open_store
 from quotecheck.export.json_sheet import dumps
 from quotecheck.store.models import KINDS, STATUSES, Stats
@@ -37,7 +37,7 @@ def stats_text(stats: Stats) -> str:
     lines = [
         f"{'Articles':<{width}}{stats.articles}",
         f"{'Quotes':<{width}}{stats.quotes}" + _breakdown(stats.by_kind, KINDS),
-        f"{'Reviewed':<{width}}{stats.reviewed} of {stats.quotes}" + _percent(stats.reviewed, stats.quotes),
+        f"{'Reviewed':<{width}}{stats.reviewed} of {stats.quotes}" + share(stats.reviewed, stats.quotes),
         f"{'By status':<{width}}" + (_counts(stats.by_status, STATUSES) or "-"),
         f"{'Anonymous':<{width}}{stats.anonymous_share:.0%} of quotes are from anonymous sources",
     ]
@@ -57,7 +57,3 @@ def _counts(counts: dict[str, int], order: tuple[str, ...]) -> str:
 def _breakdown(counts: dict[str, int], order: tuple[str, ...]) -> str:
     text = _counts(counts, order)
     return f" ({text})" if text else ""
-
-
-def _percent(part: int, whole: int) -> str:
-    return f" ({part / whole:.0%})" if whole else ""

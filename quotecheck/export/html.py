@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from quotecheck.export.rows import article_line, by_article, label, safe_url
+from quotecheck.export.rows import article_line, by_article, label, safe_url, summary
 from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
@@ -49,8 +49,7 @@ def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
     body = [
         "<header>",
         f"<h1>{_text(title)}</h1>",
-        f'<p class="summary">{len(records)} quote{"s" if len(records) != 1 else ""} '
-        f'from {len(groups)} article{"s" if len(groups) != 1 else ""}</p>',
+        f'<p class="summary">{summary(records, groups)}</p>',
         "</header>",
         "<main>",
     ]

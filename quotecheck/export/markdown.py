@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import regex
 
-from quotecheck.export.rows import article_line, by_article, label, safe_url
+from quotecheck.export.rows import article_line, by_article, label, safe_url, summary
 from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
@@ -17,7 +17,7 @@ _MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]<>#|])")
 def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
     groups = by_article(records)
     lines = [f"# {_escape(title or 'Quote sheet')}", ""]
-    lines += [_count_line(len(records), len(groups)), ""]
+    lines += [summary(records, groups) + ".", ""]
     for group in groups:
         heading, source = article_line(group)
         lines += [f"## {_escape(heading)}", ""]
@@ -27,10 +27,6 @@ def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
         for record in group:
             lines += _quote_block(record)
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _count_line(quotes: int, articles: int) -> str:
-    return f"{quotes} quote{'s' if quotes != 1 else ''} from {articles} article{'s' if articles != 1 else ''}."
 
 
 def _quote_block(record: QuoteRecord) -> list[str]:

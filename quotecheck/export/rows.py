@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
 # Column order of the CSV and the key order of JSON rows (and of `quotecheck search` output).
@@ -48,13 +49,27 @@ def label(value: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) link, else ``None``: article metadata is untrusted (``javascript:`` links)."""
+    """``url`` when it is an http(s) link, else ``None``: article metadata is untrusted (``javascript:`` links;
+    line breaks or control characters that would break out of a Markdown link or act on a terminal)."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    url = url.strip()
+    if printable(url) != url or "\n" in url or "\t" in url:  # printable() keeps those two
+        return None
+    parts = urlsplit(url)
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return url.strip()
+        return url
     return None
+
+
+def counted(number: int, noun: str) -> str:
+    """``"1 quote"``, ``"3 quotes"``."""
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def summary(records: Sequence[QuoteRecord], groups: Sequence[Sequence[QuoteRecord]]) -> str:
+    """``"3 quotes from 2 articles"``, under a sheet's title."""
+    return f"{counted(len(records), 'quote')} from {counted(len(groups), 'article')}"
 
 
 def article_line(records: Sequence[QuoteRecord]) -> tuple[str, str]:

@@ -117,11 +117,17 @@ def quote_spans(record: QuoteRecord, *, current: bool) -> list[Span]:
     return [quote_span(record, current=current)] + ([mention] if mention else [])
 
 
+def quote_extent(record: QuoteRecord) -> tuple[int, int]:
+    """(start, end) of the text the quote and its speaker mention cover together."""
+    if record.mention_start is None or record.mention_end is None:
+        return record.start, record.end
+    return min(record.start, record.mention_start), max(record.end, record.mention_end)
+
+
 def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> Text:
     """The paragraphs holding the quote and its speaker mention, with ``around`` paragraphs either side."""
     blocks = paragraphs(source) or [(0, len(source))]
-    low = min(record.start, record.mention_start if record.mention_start is not None else record.start)
-    high = max(record.end, record.mention_end if record.mention_end is not None else record.end)
+    low, high = quote_extent(record)
     touching = [index for index, (start, end) in enumerate(blocks) if start <= high and low <= end] or [0]
     first = max(0, touching[0] - around)
     last = min(len(blocks) - 1, touching[-1] + around)
@@ -218,6 +224,14 @@ def _change(review: Review, speaker_names: dict[int, str]) -> Text | None:
     if review.old_note is not None and review.action in ("note", "undo") and review.note != review.old_note:
         return plain(f"was “{review.old_note}”")
     return None
+
+
+def titled_excerpt(before: str, text: str, after: str, *, limit: int) -> Text:
+    """A dialog title around the first ``limit`` characters of untrusted ``text``: ``Note on “…”``."""
+    title = Text(before, style=LABEL)
+    title.append_text(plain(text[:limit] + ("…" if len(text) > limit else "")))
+    title.append(after, style=LABEL)
+    return title
 
 
 def truncated(value: Text, width: int) -> Text:

@@ -61,10 +61,7 @@ class StoreBase:
             raise StoreError(f"{self.path}: cannot open database ({error})") from None
         try:
             schema.migrate(self.db)
-        except StoreError as error:
-            self.db.close()
-            raise StoreError(f"{self.path}: {error}") from None
-        except Exception as error:  # e.g. "file is not a database"
+        except Exception as error:  # a StoreError from a migration, or e.g. "file is not a database"
             self.db.close()
             raise StoreError(f"{self.path}: {error}") from None
         self._index = SpeakerIndex()

@@ -16,7 +16,7 @@ from quotecheck.store.base import utc_now
 from quotecheck.store.models import StoreError
 from quotecheck.store.names import name_key, surname
 from quotecheck.store.checks import check_quote
-from quotecheck.store.ingest import text_digest
+from quotecheck.store.ingest import INSERT_QUOTE, quote_row, text_digest
 from quotecheck.store.store import Store
 
 if TYPE_CHECKING:
@@ -73,23 +73,14 @@ def bulk_load(
                     for number, quote in enumerate(quotes, start=1):
                         check_quote(article.text, quote, number)
                         speaker_id = speaker_ids[quote.speaker] if quote.speaker else None
-                        quote_rows.append(
-                            (article_count, speaker_id, quote.speaker, article.published or "", quote.start, quote.end,
-                             quote.text, quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue,
-                             float(quote.confidence), quote.rule or "")
-                        )  # fmt: skip
+                        quote_rows.append(quote_row(article_count, article, quote, speaker_id, quote.speaker))
                 quote_count += len(quote_rows)
                 db.conn.executemany(
                     "INSERT INTO articles (id, title, outlet, url, published, text, sha256, source, external_id,"
                     " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     article_rows,
                 )
-                db.conn.executemany(
-                    'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind,'
-                    " role, mention_start, mention_end, cue, confidence, rule)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    quote_rows,
-                )
+                db.conn.executemany(INSERT_QUOTE, quote_rows)
             db.execute(
                 "UPDATE speakers SET quote_count = counts.quotes, reviewed_count = counts.reviewed FROM"
                 " (SELECT speaker_id, count(*) AS quotes, sum(status != 'unreviewed') AS reviewed FROM quotes"

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from quotecheck.store.models import KINDS, RATINGS, SPEAKER_TYPES, StoreError
+from quotecheck.store.names import name_key
 
 if TYPE_CHECKING:
     from quotecheck.extract.model import Quote
@@ -24,6 +25,13 @@ def check_unicode(where: str, values: Iterable[str | None]) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
             raise StoreError(f"{where}: invalid Unicode (lone surrogate) at character {error.start}") from None
+
+
+def check_speaker_name(name: str) -> None:
+    """A name a reviewer typed for a speaker: storable, and with something to match it by."""
+    check_unicode("speaker name", [name])
+    if not name_key(name):
+        raise StoreError("a speaker name needs at least one letter or digit")
 
 
 def check_quote(text: str, quote: Quote, number: int) -> None:

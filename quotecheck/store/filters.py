@@ -69,15 +69,17 @@ def storable(quote_filter: QuoteFilter) -> QuoteFilter:
     return dataclasses.replace(quote_filter, **changes)
 
 
+def _given(value: str | None) -> str | None:
+    """``value``, or None when absent or blank (a cleared search box means "any")."""
+    return value if value is not None and value.strip() else None
+
+
 def searched_text(quote_filter: QuoteFilter) -> str | None:
-    """The full-text filter, None when absent or blank (a cleared search box means "any")."""
-    text = quote_filter.text
-    return text if text is not None and text.strip() else None
+    return _given(quote_filter.text)
 
 
 def searched_speaker(quote_filter: QuoteFilter) -> str | None:
-    speaker = quote_filter.speaker
-    return speaker if speaker is not None and speaker.strip() else None
+    return _given(quote_filter.speaker)
 
 
 def order_columns(quote_filter: QuoteFilter) -> Sequence[str]:

@@ -16,9 +16,24 @@ if TYPE_CHECKING:
     from quotecheck.read.model import Article
 
 
+INSERT_QUOTE = (
+    'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind, role,'
+    " mention_start, mention_end, cue, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
 def text_digest(text: str) -> str:
     """The content hash that makes re-ingesting an article a no-op."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def quote_row(
+    article_id: int, article: Article, quote: Quote, speaker_id: int | None, speaker_name: str | None
+) -> tuple:
+    """The parameters of INSERT_QUOTE for one quote."""
+    return (article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end, quote.text,
+            quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue, float(quote.confidence),
+            quote.rule or "")  # fmt: skip
 
 
 class Ingest:
@@ -60,17 +75,9 @@ class Ingest:
                         speakers[mention] = (speaker_id, self._index.name(speaker_id))
                         speakers_new += created
                     speaker_id, speaker_name = speakers[mention]
-                rows.append(
-                    (article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end,
-                     quote.text, quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue,
-                     float(quote.confidence), quote.rule or "")
-                )  # fmt: skip
+                rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name))
             # executemany: one prepared statement for the whole article (db.execute has no batch form)
-            self.db.conn.executemany(
-                'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind,'
-                " role, mention_start, mention_end, cue, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows,
-            )
+            self.db.conn.executemany(INSERT_QUOTE, rows)
         return IngestResult(article_id=article_id, new=True, quotes_added=len(rows), speakers_new=speakers_new)
 
     def _resolve_speaker(self, name: str, type_: str | None, *, now: str) -> tuple[int, bool]:

@@ -15,6 +15,9 @@ from quotecheck.store.names import name_key
 SPEAKER_FILTER_CUTOFF = 85
 SPEAKER_FILTER_SPREAD = 5
 
+# Page size when all_quotes() reads a whole result (exports, search without a limit).
+ALL_QUOTES_PAGE = 1000
+
 # QuoteRecord's fields, in order.
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
@@ -42,6 +45,20 @@ class QuoteQueries:
 
     def page_key(self, record: QuoteRecord, filter: QuoteFilter) -> tuple:  # noqa: A002
         return filters.page_key(record, filter)
+
+    def all_quotes(
+        self, filter: QuoteFilter = QuoteFilter(), *, limit: int | None = None  # noqa: A002
+    ) -> list[QuoteRecord]:
+        """Every quote matching ``filter`` (the first ``limit``), in page order, read a page at a time."""
+        records: list[QuoteRecord] = []
+        while limit is None or len(records) < limit:
+            size = ALL_QUOTES_PAGE if limit is None else min(ALL_QUOTES_PAGE, limit - len(records))
+            after = self.page_key(records[-1], filter) if records else None
+            page = self.quotes(filter, limit=size, after=after)
+            records += page
+            if len(page) < size:
+                break
+        return records
 
     @synchronized
     def count_quotes(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002

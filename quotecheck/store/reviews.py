@@ -9,9 +9,10 @@ import os
 from typing import Any
 
 from quotecheck.store.base import synchronized, utc_now
-from quotecheck.store.checks import check_choice, check_rating, check_reviewer, check_unicode, clean_name
+from quotecheck.store.checks import (
+    check_choice, check_rating, check_reviewer, check_speaker_name, check_unicode, clean_name,
+)  # fmt: skip
 from quotecheck.store.models import SPEAKER_TYPES, STATUSES, ConflictError, QuoteRecord, Review, StoreError
-from quotecheck.store.names import name_key
 
 # Review actions on one quote: action -> (quotes column, reviews "before" column, reviews "after" column).
 QUOTE_ACTIONS = {
@@ -104,9 +105,8 @@ class ReviewActions:
         if (speaker_id is None) == (new_speaker_name is None):
             raise StoreError("reassign needs exactly one of speaker_id or new_speaker_name")
         check_choice("speaker type", new_speaker_type, SPEAKER_TYPES)
-        check_unicode("speaker name", [new_speaker_name])
-        if new_speaker_name is not None and not name_key(new_speaker_name):
-            raise StoreError("a speaker name needs at least one letter or digit")
+        if new_speaker_name is not None:
+            check_speaker_name(new_speaker_name)
         return self._review_quote(
             quote_id, {"reassign": (speaker_id, new_speaker_name, new_speaker_type)}, reviewer, expected_version
         )
@@ -216,7 +216,8 @@ class ReviewActions:
         )
 
     def _reverse(self, review: Review, reviewer: str, now: str, batch: int) -> int:
-        """Put back what ``review`` changed, refusing if someone changed it again since; returns the undo row."""
+        """Put back what ``review`` changed (undo() checked its quote was not changed since; a rename is checked
+        here); returns the undo row."""
         if review.quote_id is not None:
             column, old_field, new_field = QUOTE_ACTIONS[review.action]
             before, after = getattr(review, old_field), getattr(review, new_field)

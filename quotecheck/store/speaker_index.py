@@ -1,7 +1,8 @@
 """An in-memory index of speaker names for matching at ingest and fuzzy search (no SQL here).
 
-The store loads it from the speakers tables and keeps it in step with its own writes; a change by another
-process is noticed through the ``speaker_epoch`` counter and triggers a reload.
+The store loads it from the speakers tables and keeps it in step with its own writes. Changes by another
+process are noticed on the next use (StoreBase._sync_index): a rename, merge or deletion bumps the
+``speaker_epoch`` counter and the index is rebuilt; new speakers and aliases show as higher ids and are added.
 """
 
 from __future__ import annotations
@@ -87,10 +88,6 @@ class SpeakerIndex:
     def name(self, speaker_id: int) -> str | None:
         entry = self._entries.get(speaker_id)
         return entry.name if entry else None
-
-    def has_alias(self, speaker_id: int, alias_key: str) -> bool:
-        entry = self._entries.get(speaker_id)
-        return entry is not None and alias_key in entry.keys()
 
     def remove(self, speaker_id: int) -> None:
         entry = self._entries.pop(speaker_id, None)

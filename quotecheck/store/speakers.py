@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from quotecheck.store.base import synchronized, utc_now
-from quotecheck.store.checks import check_reviewer, check_unicode, clean_name
+from quotecheck.store.checks import check_reviewer, check_speaker_name, clean_name
 from quotecheck.store.models import NotFound, SpeakerRecord, StoreError
 from quotecheck.store.names import name_key
 
@@ -141,9 +141,7 @@ class SpeakerActions:
         """Rename; the old name stays as an alias so later articles using it still find this speaker."""
         reviewer = check_reviewer(reviewer)
         new_name = clean_name(new_name)
-        check_unicode("speaker name", [new_name])
-        if not name_key(new_name):
-            raise StoreError("a speaker name needs at least one letter or digit")
+        check_speaker_name(new_name)
         with self._writing():
             old_name, _ = self._live_speaker(speaker_id)
             if new_name == old_name:

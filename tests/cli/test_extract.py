@@ -99,3 +99,12 @@ def test_help_has_an_example():
     result = CliRunner().invoke(cli, ["extract", "--help"])
     assert result.exit_code == 0
     assert "Examples:" in result.stdout and "quotecheck extract corpus/" in result.stdout
+
+
+def test_jsonl_escapes_c1_controls_and_bidi_overrides(fake):
+    # json.dumps leaves these raw; a terminal acts on the one-byte CSI (\x9b) and a bidi override disguises text
+    result = run("-", "--format", "jsonl", input='Ms Lee said "no \x9b2J \u202ecomment" today.\n')
+    assert result.exit_code == 0
+    assert "\x9b" not in result.stdout and "\u202e" not in result.stdout
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["text"] == "no \x9b2J \u202ecomment"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotecheck.store import QuoteFilter, StoreError
+from quotecheck.store import QuoteFilter, StoreError, queries
 
 from .builders import add_said
 
@@ -126,6 +126,16 @@ def test_keyset_pages_visit_every_quote_once_in_order(store, quote_filter):
         paged += page
         after = store.page_key(page[-1], quote_filter)
     assert [r.id for r in paged] == [r.id for r in everything]
+
+
+def test_all_quotes_reads_across_pages_and_stops_at_the_limit(store, monkeypatch):
+    monkeypatch.setattr(queries, "ALL_QUOTES_PAGE", 4)
+    for i in range(11):
+        add_said(store, "Ann Lee", f"refugees {i}", confidence=(i * 7 % 10) / 10)
+    quote_filter = QuoteFilter(low_confidence_first=True)
+    everything = store.quotes(quote_filter, limit=100)
+    assert [r.id for r in store.all_quotes(quote_filter)] == [r.id for r in everything]
+    assert [r.id for r in store.all_quotes(quote_filter, limit=6)] == [r.id for r in everything[:6]]
 
 
 def test_bad_filter_values_are_one_line_errors(store):

@@ -9,7 +9,9 @@ from textual.widgets import Footer, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
 from quotecheck.review.screens.base import ReviewScreen
-from quotecheck.review.text import MUTED, Span, attribution, highlighted, history, mention_span, paragraphs, plain, quote_span
+from quotecheck.review.text import (
+    MUTED, Span, attribution, highlighted, history, mention_span, paragraphs, plain, quote_extent, quote_span,
+)  # fmt: skip
 from quotecheck.store.models import QuoteRecord
 
 
@@ -43,11 +45,9 @@ class ArticleScreen(ReviewScreen):
         self._apply_layout()
 
     def _apply_layout(self) -> None:
-        from quotecheck.review.screens.queue import WIDE
+        from quotecheck.review.screens.queue import set_pane_layout
 
-        panes = self.query_one("#panes")
-        panes.set_class(self.size.width >= WIDE, "wide")
-        panes.set_class(self.size.width < WIDE, "narrow")
+        set_pane_layout(self.query_one("#panes"), self.size.width)
 
     @property
     def current(self) -> QuoteRecord | None:
@@ -57,8 +57,7 @@ class ArticleScreen(ReviewScreen):
         return next((n for n, (start, end) in enumerate(self.blocks) if record.start < end + 1 and start <= record.start), 0)
 
     def _paragraphs_touched(self, record: QuoteRecord) -> set[int]:
-        low = min(record.start, record.mention_start if record.mention_start is not None else record.start)
-        high = max(record.end, record.mention_end if record.mention_end is not None else record.end)
+        low, high = quote_extent(record)
         return {n for n, (start, end) in enumerate(self.blocks) if start < high and low < end}
 
     def _render_all(self) -> None:

@@ -11,7 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
-from quotecheck.review.text import plain
+from quotecheck.export.rows import safe_url
+from quotecheck.review.text import titled_excerpt
 from quotecheck.store.models import QuoteRecord
 
 
@@ -22,7 +23,8 @@ class NoteResult:
 
 
 def valid_url(value: str) -> bool:
-    return value == "" or (value.startswith(("http://", "https://")) and " " not in value and len(value) > 8)
+    """Empty (no link), or an http(s) link without spaces that the quote sheets will show as a link."""
+    return value == "" or (safe_url(value) == value and " " not in value)
 
 
 class NoteScreen(ModalScreen[NoteResult | None]):
@@ -37,10 +39,7 @@ class NoteScreen(ModalScreen[NoteResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
-            title = Text("Note on “", style="bold")
-            title.append_text(plain(self.record.text[:80] + ("…" if len(self.record.text) > 80 else "")))
-            title.append("”", style="bold")
-            yield Label(title, classes="dialog--title")
+            yield Label(titled_excerpt("Note on “", self.record.text, "”", limit=80), classes="dialog--title")
             yield Label("Note")
             yield TextArea(self.record.note or "", id="note", soft_wrap=True, show_line_numbers=False)
             yield Label("Evidence link")

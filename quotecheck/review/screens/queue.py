@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
@@ -24,12 +25,17 @@ from quotecheck.review.widgets.quote_list import QuoteList
 from quotecheck.store.models import NotFound, QuoteFilter, QuoteRecord
 
 WIDE = 120  # columns from which the detail goes beside the queue instead of below it
-EXPORT_PAGE = 1000
 COUNT_DELAY = 0.15  # seconds of quiet after a verdict before the header is recounted
 
 
+def set_pane_layout(panes: Widget, width: int) -> None:
+    """Detail beside the list from ``WIDE`` columns, below it on narrower terminals."""
+    panes.set_class(width >= WIDE, "wide")
+    panes.set_class(width < WIDE, "narrow")
+
+
 def describe_filter(quote_filter: QuoteFilter) -> Text:
-    parts = []
+    text = Text()
     for label, value in (
         ("status", quote_filter.status),
         ("speaker", quote_filter.speaker),
@@ -37,10 +43,8 @@ def describe_filter(quote_filter: QuoteFilter) -> Text:
         ("outlet", quote_filter.outlet),
         ("search", f"“{quote_filter.text}”" if quote_filter.text else None),
     ):
-        if value:
-            parts.append((label, value))
-    text = Text()
-    for label, value in parts:
+        if not value:
+            continue
         if text:
             text.append(" · ", MUTED)
         text.append(f"{label} ", MUTED)
@@ -64,7 +68,6 @@ class QueueScreen(ListNavigation, ReviewScreen):
         self.scope = scope  # what this queue is ("Queue", "Quotes of …"), shown in the top bar
         self.root = root
         self._article_cache = None
-        self.searching = False
         self._focus_when_loaded: int | None = None
         self._counts: tuple[int, int, int] | None = None
 
@@ -79,16 +82,11 @@ class QueueScreen(ListNavigation, ReviewScreen):
 
     def on_mount(self) -> None:
         self.query_one(QuoteList).focus()
-        self._apply_layout(self.app.size.width)
+        set_pane_layout(self.query_one("#panes"), self.app.size.width)
         self.reload()
 
     def on_resize(self) -> None:
-        self._apply_layout(self.size.width)
-
-    def _apply_layout(self, width: int) -> None:
-        panes = self.query_one("#panes")
-        panes.set_class(width >= WIDE, "wide")
-        panes.set_class(width < WIDE, "narrow")
+        set_pane_layout(self.query_one("#panes"), self.size.width)
 
     # -- loading
     @property
@@ -224,7 +222,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
 
     def action_back(self) -> None:
         if self.searching:
-            self._close_search()
+            self.close_search()
         elif not self.root:
             self.dismiss()
 
@@ -235,24 +233,12 @@ class QueueScreen(ListNavigation, ReviewScreen):
 
     # -- finding
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = self.quote_filter.text or ""
-        self.add_class("-searching")
-        self.searching = True
-        search.focus()
-        self.refresh_bindings()
+        self.open_search(self.quote_filter.text or "")
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self._close_search()
+        self.close_search()
         self._set_filter(dataclasses.replace(self.quote_filter, text=event.value.strip() or None))
-
-    def _close_search(self) -> None:
-        search = self.query_one("#search", Input)
-        self.remove_class("-searching")
-        self.searching = False
-        self.queue.focus()
-        self.refresh_bindings()
 
     def action_filters(self) -> None:
         def apply(result: QuoteFilter | None) -> None:
@@ -285,14 +271,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
         def write(store) -> int:
             from quotecheck.export import render
 
-            records: list[QuoteRecord] = []
-            after = None
-            while True:
-                page = store.quotes(quote_filter, limit=EXPORT_PAGE, after=after)
-                records.extend(page)
-                if len(page) < EXPORT_PAGE:
-                    break
-                after = store.page_key(page[-1], quote_filter)
+            records = store.all_quotes(quote_filter)
             path.write_text(render("md", records, title=title), encoding="utf-8")
             return len(records)
 

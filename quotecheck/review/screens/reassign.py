@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from quotecheck.review.text import MUTED, plain
+from quotecheck.review.text import MUTED, plain, titled_excerpt
 from quotecheck.sanitize import printable
 from quotecheck.store.models import SPEAKER_TYPES, QuoteRecord, SpeakerRecord
 
@@ -45,10 +45,7 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
-            title = Text("Who said “", style="bold")
-            title.append_text(plain(self.record.text[:70] + ("…" if len(self.record.text) > 70 else "")))
-            title.append("”?", style="bold")
-            yield Label(title, classes="dialog--title")
+            yield Label(titled_excerpt("Who said “", self.record.text, "”?", limit=70), classes="dialog--title")
             yield Input(printable(self.record.speaker or "", one_line=True), placeholder="Speaker name", id="speaker-query")
             yield OptionList(id="speaker-matches")
             with Horizontal(id="new-speaker-type"):

@@ -23,7 +23,6 @@ class SpeakersScreen(ListNavigation, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.query_text: str | None = None
-        self.searching = False
         self.stale = False
 
     def compose(self) -> ComposeResult:
@@ -74,26 +73,17 @@ class SpeakersScreen(ListNavigation, Screen):
         return self.speaker_list
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = self.query_text or ""
-        self.add_class("-searching")
-        self.searching = True
-        search.focus()
+        self.open_search(self.query_text or "")
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self._close_search()
+        self.close_search()
         self.query_text = event.value.strip() or None
         self.reload()
 
-    def _close_search(self) -> None:
-        self.remove_class("-searching")
-        self.searching = False
-        self.speaker_list.focus()
-
     def action_back(self) -> None:
         if self.searching:
-            self._close_search()
+            self.close_search()
         else:
             self.dismiss()
 

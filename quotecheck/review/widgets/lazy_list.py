@@ -51,25 +51,7 @@ class LazyList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False)
     }
     """
 
-    class RowMessage(Message):
-        def __init__(self, lazy_list: LazyList, row: object) -> None:
-            super().__init__()
-            self.lazy_list = lazy_list
-            self.row = row
-
-        @property
-        def control(self) -> LazyList:
-            return self.lazy_list
-
-    class Highlighted(RowMessage):
-        """The cursor moved to ``row``."""
-
-    class Selected(RowMessage):
-        """``row`` was opened (enter or a click)."""
-
-    class Loaded(Message):
-        """A page arrived."""
-
+    class ListMessage(Message):
         def __init__(self, lazy_list: LazyList) -> None:
             super().__init__()
             self.lazy_list = lazy_list
@@ -77,6 +59,20 @@ class LazyList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False)
         @property
         def control(self) -> LazyList:
             return self.lazy_list
+
+    class RowMessage(ListMessage):
+        def __init__(self, lazy_list: LazyList, row: object) -> None:
+            super().__init__(lazy_list)
+            self.row = row
+
+    class Highlighted(RowMessage):
+        """The cursor moved to ``row``."""
+
+    class Selected(RowMessage):
+        """``row`` was opened (enter or a click)."""
+
+    class Loaded(ListMessage):
+        """A page arrived."""
 
     empty_message = "Nothing here."
 

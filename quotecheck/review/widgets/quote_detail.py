@@ -11,34 +11,32 @@ from quotecheck.review.text import MUTED, attribution, history, quote_in_context
 from quotecheck.store.models import ArticleRecord, QuoteRecord, Review
 
 
+NOTHING_SELECTED = "No quote selected."
+
+
 class QuoteDetail(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
     QuoteDetail {
         padding: 0 1;
         & > Static { width: 1fr; }
-        & > .detail--heading { color: $text-accent; text-style: bold; margin-top: 1; }
         & > #detail-context { margin-top: 1; }
     }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("No quote selected.", style=MUTED), id="detail-context")
+        yield Static(Text(NOTHING_SELECTED, style=MUTED), id="detail-context")
         yield Static(Text("Attribution"), classes="detail--heading")
         yield Static(id="detail-attribution")
         yield Static(Text("History"), classes="detail--heading")
         yield Static(id="detail-history")
 
-    shown: QuoteRecord | None = None
-
     def show(self, record: QuoteRecord, article: ArticleRecord, reviews: list[Review], speaker_names: dict[int, str]) -> None:
-        self.shown = record
         self.query_one("#detail-context", Static).update(quote_in_context(article.text, record))
         self.query_one("#detail-attribution", Static).update(attribution(record))
         self.query_one("#detail-history", Static).update(history(reviews, speaker_names))
         self.scroll_home(animate=False)
 
     def clear(self) -> None:
-        self.shown = None
-        self.query_one("#detail-context", Static).update(Text("No quote selected.", style=MUTED))
+        self.query_one("#detail-context", Static).update(Text(NOTHING_SELECTED, style=MUTED))
         self.query_one("#detail-attribution", Static).update(Text())
         self.query_one("#detail-history", Static).update(Text())
