@@ -38,7 +38,7 @@ _TIME_WORDS = frozenset(
 _TIME_LEADS = frozenset("on last this late early earlier next".split())
 _RELATIVE = frozenset("who which whose".split())
 _PREPOSITIONS = frozenset(
-    "in on at during after before for with from by under over among since until despite without within".split()
+    "in on at during after before for with from by under over among since until despite without within including".split()
 )
 _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet if though although".split())
 _SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())

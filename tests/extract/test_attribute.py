@@ -242,3 +242,9 @@ def test_straight_single_marks_in_a_british_style_text():
     assert [(q.text, q.speaker, q.kind) for q in extract(text)] == [
         ("We went there,", "Bob Hill", "direct"), ("It was fine.", "Bob Hill", "direct")
     ]
+
+
+def test_an_including_phrase_after_the_subject_is_not_its_role():
+    text = 'Critics, including councillor Sam Ruiz, warned that the budget was "wildly optimistic".'
+    q = only(text, "partial")
+    assert (q.text, q.speaker, q.role) == ("wildly optimistic", "Critics", None)
