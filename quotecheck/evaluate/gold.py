@@ -15,9 +15,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotecheck.evaluate.names import mention_names
 from quotecheck.read.jsonl import text_records
 
 KINDS = ("direct", "partial", "indirect")
+
+
+# How far the gold's ``speaker`` names the person (see score.name_right):
+CANONICAL = "canonical"  # the fullest name, resolved by hand (corpus golds, the hand-checked JSONL sets)
+MENTION = "mention"  # the words of the gold's source mention ("Sen. Bernie Sanders", "Peter Cook, a spokesman,")
+ANTECEDENT = "antecedent"  # a pronoun's heuristic antecedent: the nearest named source before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +35,10 @@ class GoldQuote:
     speaker: str | None = None
     speaker_start: int | None = None  # the mention the annotators marked, when the format has one
     speaker_end: int | None = None
+    name_basis: str | None = None  # CANONICAL / MENTION / ANTECEDENT, or None: judge by the mention only
+    co_speakers: tuple[str, ...] = ()  # a quote said jointly: any of these names is right too
+    roles: tuple[str, ...] = ()  # the roles the article gives the speaker (any one of them will do)
+    not_speech: bool = False  # hand-checked: quoted words that are not speech (its speaker is not judged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +48,7 @@ class GoldDocument:
     text: str
     quotes: tuple[GoldQuote, ...]
     not_speech: tuple[tuple[int, int], ...] = ()  # quoted text the annotators judged not to be speech
+    ignore: tuple[tuple[int, int], ...] = ()  # attributed content the gold does not list: neither right nor wrong
 
 
 class GoldError(Exception):
@@ -106,7 +118,7 @@ def _corpus_document(path: Path, record: dict) -> GoldDocument:
             raise GoldError(f"{where}: cannot read {text_path}: {error.strerror or error}") from None
         except UnicodeDecodeError as error:
             raise GoldError(f"{where}: {text_path} is not UTF-8 text (byte {error.start})") from None
-    quotes = _quotes(where, text, record.get("quotes"), with_mentions=False)
+    quotes = _quotes(where, text, record.get("quotes"), with_mentions=False, roles=_roles(record))
     doc_id = record.get("id") if isinstance(record.get("id"), str) else path.name.removesuffix(".gold.json")
     return GoldDocument(id=doc_id, source=where, text=text, quotes=quotes)
 
@@ -119,19 +131,45 @@ def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldEr
         where, record = item
         text = record["text"]
         try:
-            quotes = _quotes(where, text, record.get("quotes"), with_mentions=True)
-            not_speech = tuple(
-                _span(where, text, span, f"not_speech_quoted_spans[{i}]")
-                for i, span in enumerate(record.get("not_speech_quoted_spans") or [])
-            )
+            quotes = _quotes(where, text, record.get("quotes"), with_mentions=True, roles=_roles(record))
+            not_speech = _pairs(where, text, record, "not_speech_quoted_spans")
+            ignore = _pairs(where, text, record, "ignore_spans")
         except GoldError as error:
             yield error
             continue
         doc_id = record.get("id") if isinstance(record.get("id"), str) else where
-        yield GoldDocument(id=doc_id, source=where, text=text, quotes=quotes, not_speech=not_speech)
+        yield GoldDocument(id=doc_id, source=where, text=text, quotes=quotes, not_speech=not_speech, ignore=ignore)
 
 
-def _quotes(where: str, text: str, quotes: object, *, with_mentions: bool) -> tuple[GoldQuote, ...]:
+def _pairs(where: str, text: str, record: dict, key: str) -> tuple[tuple[int, int], ...]:
+    """Spans listed as ``{"start", "end"}`` objects or as ``[start, end]`` pairs."""
+    spans = []
+    for i, item in enumerate(record.get(key) or []):
+        if isinstance(item, list) and len(item) == 2:
+            item = {"start": item[0], "end": item[1]}
+        spans.append(_span(where, text, item, f"{key}[{i}]"))
+    return tuple(spans)
+
+
+def _roles(record: dict) -> dict[str, tuple[str, ...]] | None:
+    """Speaker name -> the roles the record's ``speakers`` list gives it (``"; "``-joined there); None when the
+    record has no ``speakers`` list, i.e. its quotes' speakers are not canonical names."""
+    speakers = record.get("speakers")
+    if not isinstance(speakers, list):
+        return None
+    roles: dict[str, tuple[str, ...]] = {}
+    for speaker in speakers:
+        if not isinstance(speaker, dict) or not isinstance(speaker.get("name"), str):
+            continue
+        role = speaker.get("role")
+        parts = tuple(p.strip() for p in role.split(";") if p.strip()) if isinstance(role, str) else ()
+        roles[speaker["name"]] = parts
+    return roles
+
+
+def _quotes(
+    where: str, text: str, quotes: object, *, with_mentions: bool, roles: dict[str, tuple[str, ...]] | None
+) -> tuple[GoldQuote, ...]:
     if not isinstance(quotes, list):
         raise GoldError(f"{where}: \"quotes\" is not a list")
     result = []
@@ -148,9 +186,35 @@ def _quotes(where: str, text: str, quotes: object, *, with_mentions: bool) -> tu
             mention_start, mention_end = quote["speaker_start"], quote["speaker_end"]
             if not 0 <= mention_start <= mention_end <= len(text):
                 raise GoldError(f"{where}: {label} speaker span {mention_start}-{mention_end} is outside the text")
-        result.append(GoldQuote(start, end, kind, speaker, mention_start, mention_end))
+        basis, name = _name_basis(quote, speaker, canonical=roles is not None or not with_mentions)
+        co_speakers = tuple(n for n in quote.get("co_speakers") or () if isinstance(n, str) and n.strip())
+        result.append(GoldQuote(
+            start, end, kind, name, mention_start, mention_end, basis, co_speakers,
+            roles=(roles or {}).get(speaker or "", ()), not_speech=quote.get("not_speech") is True,
+        ))
     result.sort(key=lambda q: (q.start, q.end))
     return tuple(result)
+
+
+def _name_basis(quote: dict, speaker: str | None, *, canonical: bool) -> tuple[str | None, str | None]:
+    """How the gold's speaker names the person, and the name to compare with.
+
+    Hand-resolved golds give canonical names. The PolNeAR-style JSONL gives the source mention: a name
+    (``speaker_type`` "named"), a pronoun (compared through its heuristic antecedent, when there is one) or a
+    description (judged by the mention only)."""
+    if speaker is None:
+        return None, None
+    if canonical:
+        return CANONICAL, speaker
+    mention_type = quote.get("speaker_type")
+    if mention_type == "pronoun":
+        antecedent = quote.get("speaker_heuristic_antecedent")
+        if isinstance(antecedent, str) and antecedent.strip():
+            return ANTECEDENT, antecedent
+        return None, speaker
+    if mention_type in ("named", None) and mention_names(speaker):
+        return MENTION, speaker  # (a gold with no mention types: a mention with a name in it)
+    return None, speaker
 
 
 def _span(where: str, text: str, item: object, label: str) -> tuple[int, int]:

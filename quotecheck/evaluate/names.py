@@ -47,3 +47,134 @@ def names_agree(a: str | None, b: str | None) -> bool:
         return False
     set_a, set_b = set(words_a), set(words_b)
     return set_a <= set_b or set_b <= set_a
+
+
+# Titles that stand before a name and are not part of it in a canonical name ("Sen. Bernie Sanders").
+_TITLES = frozenset(
+    "sen senator rep representative gov governor pres president lord lady sir dame rev reverend gen general "
+    "col colonel lt capt captain sgt adm admiral cllr councillor judge justice rabbi father sister brother "
+    "hon st".split()
+)
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# In a source mention, lower-case words that may sit inside a name ("Charles de Gaulle").
+_PARTICLES = frozenset("de van von da del di du la le bin al ben der den dos das".split())
+_NAME_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?")
+
+
+def _glued(name: str) -> bool:
+    """A name with words glued to its front: an honorific or title after its first word ("Doncaster Mr Pryce"),
+    or a possessive before its last word ("Labour's Mr Fenwick")."""
+    words = [word.casefold().rstrip(".") for word in _NAME_WORD.findall(name)]
+    return any(
+        index > 0 and word in _HONORIFICS or index < len(words) - 1 and word.endswith(("'s", "’s"))
+        for index, word in enumerate(words)
+    )
+
+
+def _person_words(name: str) -> list[str]:
+    """name_words without titles ("Sen.", "Lord") at the front."""
+    words = name_words(name)
+    while len(words) > 1 and words[0] in _TITLES:
+        del words[0]
+    return words
+
+
+def same_name(predicted: str, gold: str) -> bool:
+    """Does ``predicted`` write the canonical name ``gold``? Equal ignoring case, accents, honorifics and titles,
+    a leading article and a possessive; or the same first and last word, differing only in middle names or
+    initials ("Donald J. Trump" / "Donald Trump"). A bare surname for a full name is not the name; neither is a
+    name with a generational suffix for one without ("Donald Trump Jr.")."""
+    words_p, words_g = _person_words(predicted), _person_words(gold)
+    if not words_p or not words_g or _glued(predicted) and not _glued(gold):
+        return False
+    if words_p == words_g:
+        return True
+    if len(words_p) < 2 or len(words_g) < 2 or words_p[0] != words_g[0] or words_p[-1] != words_g[-1]:
+        return False
+    if words_p[-1] in _SUFFIXES:
+        return False
+    middle_p, middle_g = set(words_p[1:-1]), set(words_g[1:-1])
+    return middle_p <= middle_g or middle_g <= middle_p or all(len(w) == 1 for w in middle_p | middle_g)
+
+
+def mention_names(mention: str) -> list[list[str]]:
+    """The names a source mention contains, as word lists: for each comma-separated part, its last run of
+    capitalised words ("Carter's press secretary, Peter Cook" -> Peter Cook; "81-year-old Parker Eaton, a
+    nominal Republican" -> Parker Eaton). An appositive after the comma never counts against the name."""
+    names = []
+    for part in mention.split(","):
+        words = _NAME_WORD.findall(part)
+        run: list[str] = []
+        for word in words:
+            if word[:1].isupper() or word[:1].isdigit() and run:
+                run.append(word)
+            elif word.lower() in _PARTICLES and run:
+                run.append(word)
+            else:
+                run = []
+        while run and run[-1].lower() in _PARTICLES:
+            run.pop()
+        if run:
+            folded = _person_words(" ".join(run))
+            if folded and not (len(folded) == 1 and folded[0] in _PRONOUNS):
+                names.append(folded)
+    return names
+
+
+def names_mention(predicted: str, mention: str) -> bool:
+    """Does the canonical name ``predicted`` name the person of the gold source mention ``mention``? It must be
+    that name or a fuller form of it ("Donald Trump" for "Mr. Trump"), or a full name the mention extends with
+    titles or premodifiers ("Bernie Sanders" for "Democratic Sen. Bernie Sanders")."""
+    words_p = _person_words(predicted)
+    if not words_p or _glued(predicted):
+        return False
+    set_p = set(words_p)
+    for words_g in mention_names(mention):
+        if same_name(predicted, " ".join(words_g)):
+            return True
+        if words_p[-1] != words_g[-1]:
+            continue
+        set_g = set(words_g)
+        if set_g <= set_p or len(words_p) >= 2 and set_p <= set_g:
+            return True
+    return False
+
+
+# --- roles ----------------------------------------------------------------------------------------------------
+
+_ROLE_ARTICLES = frozenset(("the", "a", "an"))
+ROLE_GOLD_COVERAGE = 0.75  # share of the gold role's words the predicted role must contain (not a fragment)
+ROLE_PREDICTED_COVERAGE = 0.6  # share of the predicted role's words that must be the gold's (no stray phrase)
+
+
+def role_words(role: str) -> list[str]:
+    words = [word for word in _WORD.findall(
+        "".join(c for c in unicodedata.normalize("NFKD", role) if not unicodedata.combining(c)).casefold()
+        .replace("’", "'")
+    )]
+    while words and words[0] in _ROLE_ARTICLES:
+        del words[0]
+    return words
+
+
+def role_agrees(predicted: str | None, gold_roles: tuple[str, ...]) -> bool:
+    """The predicted role agrees with one of the roles the article gives (or with all of them together): close
+    wording, not a fragment ("Pensions Secretary" for "Work and Pensions Secretary" is wrong)."""
+    if not predicted or not gold_roles:
+        return False
+    words_p = role_words(predicted)
+    if not words_p:
+        return False
+    for gold in (*gold_roles, " ".join(gold_roles)):
+        words_g = role_words(gold)
+        if not words_g:
+            continue
+        remaining = list(words_g)
+        shared = 0
+        for word in words_p:
+            if word in remaining:
+                remaining.remove(word)
+                shared += 1
+        if shared >= ROLE_GOLD_COVERAGE * len(words_g) and shared >= ROLE_PREDICTED_COVERAGE * len(words_p):
+            return True
+    return False

@@ -33,16 +33,57 @@ def tally_figures(tally: Tally) -> dict:
         **_precision_recall_f1(tally.matched, tally.gold, tally.found),
         "exact_span_rate": _ratio(tally.exact, tally.matched),
         "speaker_accuracy": _ratio(tally.speaker_right, tally.speaker_judged),
-        "end_to_end": end_to_end_figures(tally),
+        "name_accuracy": _ratio(tally.name_right, tally.name_judged),
+        "names_judged": tally.name_judged,
+        "role_accuracy": _ratio(tally.role_right, tally.role_judged),
+        "roles_judged": tally.role_judged,
+        "end_to_end": end_to_end_figures(tally, tally.end_to_end),
+        "end_to_end_name": end_to_end_figures(tally, tally.end_to_end_name),
     }
 
 
-def end_to_end_figures(tally: Tally) -> dict:
+def end_to_end_figures(tally: Tally, correct: int) -> dict:
     return {
         "gold": tally.gold,
         "found": tally.found,
-        "correct": tally.end_to_end,
-        **_precision_recall_f1(tally.end_to_end, tally.gold, tally.found),
+        "correct": correct,
+        **_precision_recall_f1(correct, tally.gold, tally.found),
+    }
+
+
+CALIBRATION_BINS = 10
+LOWEST_SHARE = 0.2  # the least-confident fifth of the quotes, where a reviewer starts
+
+
+def calibration_figures(outcomes: Sequence[tuple[float, bool]]) -> dict:
+    """Reliability of ``confidence`` against name-strict correctness: per confidence bin the quotes, their mean
+    confidence and the share named right; the expected calibration error (the bins' gaps weighted by size); and
+    the share of all name errors that fall among the least-confident 20% of quotes."""
+    bins = [[] for _ in range(CALIBRATION_BINS)]
+    for confidence, right in outcomes:
+        index = min(CALIBRATION_BINS - 1, max(0, int(confidence * CALIBRATION_BINS)))
+        bins[index].append((confidence, right))
+    table = []
+    gap = 0.0
+    for index, items in enumerate(bins):
+        if not items:
+            continue
+        mean = sum(c for c, _ in items) / len(items)
+        accuracy = sum(r for _, r in items) / len(items)
+        gap += len(items) * abs(mean - accuracy)
+        table.append({
+            "low": index / CALIBRATION_BINS, "high": (index + 1) / CALIBRATION_BINS, "quotes": len(items),
+            "mean_confidence": round(mean, 4), "accuracy": round(accuracy, 4),
+        })
+    ranked = sorted(outcomes, key=lambda item: item[0])
+    errors = sum(not right for _, right in ranked)
+    lowest = ranked[: round(len(ranked) * LOWEST_SHARE)]
+    return {
+        "quotes": len(ranked),
+        "bins": table,
+        "expected_calibration_error": round(gap / len(ranked), 4) if ranked else None,
+        "name_errors": errors,
+        "errors_in_lowest_fifth": _ratio(sum(not right for _, right in lowest), errors),
     }
 
 
@@ -66,7 +107,9 @@ def report_dict(summary: Summary, *, files: int, errors: int, seconds: dict[str,
             }
             for kind, tally in summary.kinds.items()
         },
+        "calibration": calibration_figures(summary.confidence_outcomes),
         "ignored_reported_with_partial": summary.ignored,
+        "ignored_in_ignore_spans": summary.in_ignore_spans,
         "extra_on_not_speech_spans": summary.extra_on_not_speech,
     }
 
@@ -82,7 +125,8 @@ def render_table(report: dict) -> str:
         f"Scored {documents} article{'s' * (documents != 1)} from {files} gold file{'s' * (files != 1)}"
         f" (extraction {seconds['extraction']:.2f} s, scoring {seconds['scoring']:.2f} s)",
         "",
-        f"{'':<16}{'gold':>7}{'found':>7}{'match':>7}{'precision':>11}{'recall':>9}{'F1':>8}{'exact':>8}{'speaker':>9}",
+        f"{'':<16}{'gold':>7}{'found':>7}{'match':>7}{'precision':>11}{'recall':>9}{'F1':>8}{'exact':>8}"
+        f"{'mention':>9}{'name':>8}{'role':>8}",
     ]
     for key in (*CATEGORIES, "all"):
         f = report[key]
@@ -90,22 +134,42 @@ def render_table(report: dict) -> str:
             f"{CATEGORY_LABELS[key]:<16}{f['gold']:>7}{f['found']:>7}{f['matched']:>7}"
             f"{_percent(f['precision']):>11}{_percent(f['recall']):>9}{_percent(f['f1']):>8}"
             f"{_percent(f['exact_span_rate']):>8}{_percent(f['speaker_accuracy']):>9}"
+            f"{_percent(f['name_accuracy']):>8}{_percent(f['role_accuracy']):>8}"
         )
-    lines += ["", f"{'end to end':<16}{'gold':>7}{'found':>7}{'right':>7}{'precision':>11}{'recall':>9}{'F1':>8}"
-              "   (span matched and speaker right)"]
-    for key in (*CATEGORIES, "all"):
-        e2e = report[key]["end_to_end"]
-        lines.append(
-            f"{CATEGORY_LABELS[key]:<16}{e2e['gold']:>7}{e2e['found']:>7}{e2e['correct']:>7}"
-            f"{_percent(e2e['precision']):>11}{_percent(e2e['recall']):>9}{_percent(e2e['f1']):>8}"
-        )
+    for key, label in (("end_to_end_name", "span matched and the speaker's name right: the headline"),
+                       ("end_to_end", "span matched and the speaker mention right")):
+        lines += ["", f"{key.replace('_', ' '):<16}{'gold':>7}{'found':>7}{'right':>7}{'precision':>11}"
+                      f"{'recall':>9}{'F1':>8}   ({label})"]
+        for category in (*CATEGORIES, "all"):
+            e2e = report[category][key]
+            lines.append(
+                f"{CATEGORY_LABELS[category]:<16}{e2e['gold']:>7}{e2e['found']:>7}{e2e['correct']:>7}"
+                f"{_percent(e2e['precision']):>11}{_percent(e2e['recall']):>9}{_percent(e2e['f1']):>8}"
+            )
     lines += ["", f"{'by kind':<16}{'gold':>7}{'found':>7}{'recall':>9}{'precision':>11}"]
     for kind in KINDS:
         k = report["kinds"][kind]
         lines.append(
             f"{kind:<16}{k['gold']:>7}{k['found']:>7}{_percent(k['recall']):>9}{_percent(k['precision']):>11}"
         )
+    calibration = report["calibration"]
+    if calibration["quotes"]:
+        lines += ["", f"{'confidence':<16}{'quotes':>7}{'mean':>8}{'named right':>13}"
+                      "   (reliability of confidence against the name-strict speaker)"]
+        for row in calibration["bins"]:
+            lines.append(f"{row['low']:.1f}-{row['high']:.1f}{'':<9}{row['quotes']:>7}{row['mean_confidence']:>8.2f}"
+                         f"{_percent(row['accuracy']):>13}")
+        lines.append(
+            f"expected calibration error {calibration['expected_calibration_error']:.3f}; the least-confident 20% of"
+            f" quotes hold {_percent(calibration['errors_in_lowest_fifth'])} of the {calibration['name_errors']}"
+            " name errors"
+        )
     notes = []
+    if report["ignored_in_ignore_spans"]:
+        notes.append(
+            f"{report['ignored_in_ignore_spans']} unmatched predictions not counted: they lie inside attributed"
+            " content the gold does not list (ignore_spans)."
+        )
     if report["ignored_reported_with_partial"]:
         notes.append(
             f"{report['ignored_reported_with_partial']} predicted reported-speech spans not counted: "

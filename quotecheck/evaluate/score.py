@@ -8,8 +8,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from quotecheck.evaluate.gold import KINDS, GoldDocument, GoldQuote
-from quotecheck.evaluate.names import names_agree
+from quotecheck.evaluate.gold import ANTECEDENT, CANONICAL, KINDS, MENTION, GoldDocument, GoldQuote
+from quotecheck.evaluate.names import names_agree, names_mention, role_agrees, same_name
 from quotecheck.evaluate.spans import intersects, overlap, trim
 from quotecheck.extract.model import Quote
 
@@ -26,6 +26,8 @@ class Match:
     overlap: float
     exact: bool  # the trimmed spans are identical
     speaker_right: bool | None  # None: the gold names no speaker, so the speaker is not judged
+    name_right: bool | None = None  # name-strict: the stored canonical name names the gold's person
+    role_right: bool | None = None  # None: the gold gives the speaker no role
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class DocumentScore:
     missed: tuple[GoldQuote, ...]
     extra: tuple[Quote, ...]
     ignored: tuple[Quote, ...]  # reported-speech predictions that contain a gold partial quote: not counted
+    in_ignore_spans: tuple[Quote, ...] = ()  # unmatched predictions lying mostly inside a gold ignore span
 
 
 def score_document(document: GoldDocument, predicted: Sequence[Quote]) -> DocumentScore:
@@ -62,7 +65,16 @@ def score_document(document: GoldDocument, predicted: Sequence[Quote]) -> Docume
     matches.sort(key=lambda m: m.gold.start)
     missed.sort(key=lambda g: g.start)
     extra.sort(key=lambda q: q.start)
-    return DocumentScore(document, tuple(matches), tuple(missed), tuple(extra), tuple(ignored))
+    in_ignore = [q for q in extra if _mostly_inside(text, q, document.ignore)]
+    if in_ignore:
+        extra = [q for q in extra if not _mostly_inside(text, q, document.ignore)]
+    return DocumentScore(document, tuple(matches), tuple(missed), tuple(extra), tuple(ignored), tuple(in_ignore))
+
+
+def _mostly_inside(text: str, quote: Quote, spans: tuple[tuple[int, int], ...]) -> bool:
+    start, end = trim(text, quote.start, quote.end)
+    length = end - start
+    return length > 0 and any(min(end, e) - max(start, s) > length / 2 for s, e in spans)
 
 
 def _match(text: str, gold: list[GoldQuote], found: list[Quote]) -> tuple[list[Match], list[GoldQuote], list[Quote]]:
@@ -93,9 +105,11 @@ def _match(text: str, gold: list[GoldQuote], found: list[Quote]) -> tuple[list[M
         used_gold.add(gi)
         used_found.add(fi)
         g, q = gold[gi], found[fi]
-        matches.append(
-            Match(g, q, -negative_score, gold_spans[gi] == found_spans[fi], speaker_right(g, q))
-        )
+        mention_right = speaker_right(g, q)
+        matches.append(Match(
+            g, q, -negative_score, gold_spans[gi] == found_spans[fi], mention_right,
+            name_right(g, q, mention_right), role_agrees(q.role, g.roles) if g.roles else None,
+        ))
     missed = [g for i, g in enumerate(gold) if i not in used_gold]
     extra = [q for i, q in enumerate(found) if i not in used_found]
     return matches, missed, extra
@@ -118,6 +132,24 @@ def speaker_right(gold: GoldQuote, predicted: Quote) -> bool | None:
     return names_agree(gold.speaker, predicted.speaker)
 
 
+def name_right(gold: GoldQuote, predicted: Quote, mention_right: bool | None) -> bool | None:
+    """Name-strict: does the predicted canonical ``speaker`` name the gold's person?
+
+    Against a canonical gold name (or a co-speaker's): the same name, up to honorifics, titles and middle names.
+    Against a source mention or a pronoun's heuristic antecedent: that name or a fuller form of it. A gold that
+    gives only a description (or a pronoun with no antecedent) falls back to the mention rule. None where the
+    gold names no speaker or marks the quoted words as not speech."""
+    if gold.not_speech or gold.speaker is None and gold.speaker_start is None:
+        return None
+    if gold.name_basis is None or predicted.speaker is None:
+        return mention_right if gold.name_basis is None else False
+    if gold.name_basis == CANONICAL:
+        return any(same_name(predicted.speaker, name) for name in (gold.speaker, *gold.co_speakers))
+    if gold.name_basis in (MENTION, ANTECEDENT):
+        return names_mention(predicted.speaker, gold.speaker)
+    return mention_right
+
+
 @dataclass(slots=True)
 class Tally:
     """Counts for one slice of the quotes (a category, or all of them)."""
@@ -129,6 +161,11 @@ class Tally:
     speaker_judged: int = 0  # matched pairs whose gold names a speaker
     speaker_right: int = 0
     end_to_end: int = 0  # matched, and the speaker right (or not judged)
+    name_judged: int = 0
+    name_right: int = 0
+    end_to_end_name: int = 0  # matched, and the name right by the name-strict rule (or not judged)
+    role_judged: int = 0  # matched pairs whose gold speaker has a role
+    role_right: int = 0
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:
@@ -150,6 +187,9 @@ class Summary:
     kinds: dict[str, KindTally] = field(default_factory=lambda: {k: KindTally() for k in KINDS})
     ignored: int = 0
     extra_on_not_speech: int = 0  # extra predictions on text the gold marks as quoted but not speech
+    in_ignore_spans: int = 0  # unmatched predictions inside the gold's ignore spans: not counted
+    # (confidence, name right) of every matched quote whose name is judged: the reliability table
+    confidence_outcomes: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def total(self) -> Tally:
@@ -164,6 +204,7 @@ def summarize(scores: Iterable[DocumentScore]) -> Summary:
     for score in scores:
         summary.documents += 1
         summary.ignored += len(score.ignored)
+        summary.in_ignore_spans += len(score.in_ignore_spans)
         for g in score.document.quotes:
             summary.categories[CATEGORY[g.kind]].gold += 1
             summary.kinds[g.kind].gold += 1
@@ -178,6 +219,14 @@ def summarize(scores: Iterable[DocumentScore]) -> Summary:
                 tally.speaker_judged += 1
                 tally.speaker_right += m.speaker_right
             tally.end_to_end += m.speaker_right is not False
+            if m.name_right is not None:
+                tally.name_judged += 1
+                tally.name_right += m.name_right
+                summary.confidence_outcomes.append((m.predicted.confidence, m.name_right))
+            tally.end_to_end_name += m.name_right is not False
+            if m.role_right is not None:
+                tally.role_judged += 1
+                tally.role_right += m.role_right
             summary.kinds[m.gold.kind].gold_matched += 1
             summary.kinds[m.predicted.kind].found_matched += 1
         not_speech = score.document.not_speech

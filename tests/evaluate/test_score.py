@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from quotecheck.evaluate.gold import GoldDocument, GoldQuote
 from quotecheck.evaluate.report import report_dict
 from quotecheck.evaluate.score import score_document, summarize
@@ -107,3 +109,69 @@ def test_extra_predictions_on_not_speech_spans_are_counted():
     doc = replace(DOC, quotes=DOC.quotes[1:], not_speech=(span("going well"),))
     score = score_document(doc, [predicted("going well", "direct")])
     assert summarize([score]).extra_on_not_speech == 1
+
+
+from quotecheck.evaluate.gold import ANTECEDENT, CANONICAL, MENTION  # noqa: E402
+from quotecheck.evaluate.report import calibration_figures  # noqa: E402
+
+
+def quote_said_by(speaker, role=None, confidence=0.9, mention="she"):
+    start, end = span("We will act,")
+    m_start, m_end = span(mention)
+    return Quote(start, end, TEXT[start:end], "direct", speaker, "person", role, m_start, m_end, "said",
+                 confidence, "test")
+
+
+@pytest.mark.parametrize(
+    "gold_name, basis, predicted_name, mention_right, name_right",
+    [
+        ("Zuhal Demir", CANONICAL, "Zuhal Demir", True, True),
+        ("Zuhal Demir", CANONICAL, "Demir", True, False),  # the mention overlaps, but the name is not canonical
+        ("Zuhal Demir", CANONICAL, "Karen Ellemann", True, False),  # "she" resolved to the wrong person
+        ("Demir", ANTECEDENT, "Zuhal Demir", True, True),
+        ("Ms Demir", MENTION, "Ms Demir said", True, False),  # a glued word
+        ("she", None, None, True, True),  # no name in the gold: the mention rule
+    ],
+)
+def test_name_strict_judgement(gold_name, basis, predicted_name, mention_right, name_right):
+    start, end = span("We will act,")
+    m_start, m_end = span("she")
+    gold = GoldQuote(start, end, "direct", gold_name, m_start, m_end, basis)
+    document = replace(DOC, quotes=(gold,))
+    match = score_document(document, [quote_said_by(predicted_name)]).matches[0]
+    assert match.speaker_right is mention_right
+    assert match.name_right is name_right
+
+
+def test_roles_co_speakers_and_not_speech():
+    start, end = span("We will act,")
+    gold = GoldQuote(start, end, "direct", "Zuhal Demir", None, None, CANONICAL, co_speakers=("Karen Ellemann",),
+                     roles=("Belgian state secretary for opportunities",))
+    document = replace(DOC, quotes=(gold,))
+    match = score_document(document, [quote_said_by("Karen Ellemann", "state secretary")]).matches[0]
+    assert match.name_right is True and match.role_right is False
+    match = score_document(document, [quote_said_by("Zuhal Demir", "Belgian state secretary for opportunities")])
+    assert match.matches[0].role_right is True
+    not_speech = replace(document, quotes=(replace(gold, not_speech=True),))
+    assert score_document(not_speech, [quote_said_by("Nobody")]).matches[0].name_right is None
+
+
+def test_predictions_inside_ignore_spans_are_neither_right_nor_wrong():
+    start, end = span("costs would rise sharply")
+    document = replace(DOC, quotes=(), ignore=((start - 5, end),))
+    inside = predicted("costs would rise sharply", "indirect", "The minister", "The minister")
+    outside = predicted("the talks were", "indirect", "Ms Demir", "Ms Demir")
+    score = score_document(document, [inside, outside])
+    assert score.in_ignore_spans == (inside,) and score.extra == (outside,)
+    assert summarize([score]).categories["reported"].found == 1
+
+
+def test_calibration_figures():
+    outcomes = [(0.95, True)] * 8 + [(0.95, False)] * 2 + [(0.35, False)] * 3 + [(0.35, True)] * 2
+    figures = calibration_figures(outcomes)
+    assert [(row["low"], row["quotes"]) for row in figures["bins"]] == [(0.3, 5), (0.9, 10)]
+    assert figures["bins"][0]["accuracy"] == 0.4 and figures["bins"][1]["accuracy"] == 0.8
+    # |0.35 - 0.4| * 5 + |0.95 - 0.8| * 10 over 15 quotes
+    assert figures["expected_calibration_error"] == round((0.05 * 5 + 0.15 * 10) / 15, 4)
+    assert figures["name_errors"] == 5 and figures["errors_in_lowest_fifth"] == 0.6  # 3 of the 5, in 3 quotes
+    assert calibration_figures([])["expected_calibration_error"] is None
