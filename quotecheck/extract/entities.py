@@ -32,6 +32,7 @@ _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60
 _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 _AGE = regex.compile(r"\d+-year-old")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
 
 
 @dataclass(slots=True)
@@ -59,25 +60,62 @@ def _fold(word: str) -> str:
     return _unpossessive(word).rstrip(".").lower()
 
 
-def _split_name(words: list[str]) -> tuple[str | None, list[str], str | None]:
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _glued(word: str, folded: str, common: frozenset[str], sentence_start: bool) -> bool:
+    """A capitalised word that cannot open a person's name: a sentence word ("Neither"), a place adjective ("Los
+    Angeles-area"), or, at the start of a sentence, a word the article also writes in lower case or an -ing form
+    ("Former Carson", "Chasing Trump") that is not a first name."""
+    if folded in STOP_CAPITALS:
+        return True
+    if "-" in word and any(part[:1].islower() for part in word.split("-")[1:]):
+        return True
+    return sentence_start and (folded in common or folded.endswith("ing")) and folded not in FIRST_NAMES
+
+
+def _split_name(
+    words: list[str], common: frozenset[str] = frozenset(), sentence_start: bool = False,
+    known_surnames: object = (),
+) -> tuple[str | None, list[str], str | None]:
     """Title, name words and role words of a capitalised run: "Councillor Helen Marsh" -> councillor, [Helen,
     Marsh]; "Health Secretary Leon Farrow" -> role "Health Secretary" (the store matches people by name, so a
-    title or role left in the name would split one person in two)."""
+    title or role left in the name would split one person in two). Words glued to the front of a name go:
+    "Neither Speaker Ryan" -> Ryan, "Speaking in Doncaster Mr Pryce" -> Pryce, "Labour's Mr Fenwick" -> Fenwick;
+    a possessive name before a thing is the name ("Gordon Brown's Budget" -> Gordon Brown)."""
     folded = [_fold(word) for word in words]
-    cut = 0
-    while cut < len(words) and folded[cut] in TITLES:
-        cut += 1
-    title = folded[0] if cut else None
-    # Up to the last title or role noun, or up to a known first name, when a first name and a surname remain.
-    for index in range(cut, len(words) - 1):
-        if index < len(words) - 2 and (folded[index] in TITLES or folded[index] in ROLE_NOUNS):
+    possessive = max((i for i in range(len(words) - 1) if words[i].endswith(("'s", "’s"))), default=None)
+    if possessive is not None and not any(word in ORGANISATION_WORDS for word in folded[possessive + 1 :]):
+        rest = folded[possessive + 1 :]
+        if rest[0] in TITLES or rest[0] in FIRST_NAMES or rest[-1] in known_surnames or len(rest) >= 2 and (
+            rest[-2] in FIRST_NAMES
+        ):
+            words, folded = words[possessive + 1 :], rest  # "Boston's Walsh", "the Unit's Mr Hensel"
+        else:
+            words, folded = words[: possessive + 1], folded[: possessive + 1]  # "Gordon Brown's Budget"
+        sentence_start = False
+    first = 0
+    while first < len(words) - 1 and _glued(words[first], folded[first], common, sentence_start and first == 0):
+        first += 1
+    # The role ends at the last title or role noun that has a name after it ("Local MP Priya Desai", "Tory MP
+    # Giles Hartley"); before a first name, the words before it are not the name ("Pensioner Joan Whitfield").
+    cut = first
+    for index in range(first, len(words) - 1):
+        if folded[index] in TITLES or folded[index] in ROLE_NOUNS:
             cut = index + 1
         elif index > cut and folded[index] in FIRST_NAMES and not (
             folded[index - 1] in STOP_CAPITALS or folded[index - 1] in FIRST_NAMES
         ):
-            cut = index  # "Pensioner Joan Whitfield": the word before a first name is not part of the name
-    role = " ".join(words[:cut]) if any(word in ROLE_NOUNS for word in folded[:cut]) else None  # not "Mr", "Dr"
-    while cut < len(words) and folded[cut] in STOP_CAPITALS:
+            cut = index
+    title = next((folded[i] for i in range(cut - 1, first - 1, -1) if folded[i] in TITLES), None)
+    role_start = 0
+    while role_start < first and _glued(words[role_start], folded[role_start], frozenset(), False):
+        role_start += 1  # a role keeps its capitalised modifiers ("Local MP"), not sentence words ("Neither")
+    while role_start < cut and folded[role_start] in TITLES and folded[role_start] not in ROLE_NOUNS:
+        role_start += 1  # "Mr", "Dr": honorifics, not roles
+    role = " ".join(words[role_start:cut]) if any(w in ROLE_NOUNS for w in folded[role_start:cut]) else None
+    while cut < len(words) - 1 and folded[cut] in STOP_CAPITALS:
         cut += 1
     return title, words[cut:], role
 
@@ -98,6 +136,8 @@ class Entities:
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
+        # Words the article writes in lower case: capitalised at a sentence start, they are not names.
+        self._common = frozenset(_LOWER_WORD.findall(text))
         any_furniture = any(layout.furniture)
         for match in _NAME.finditer(text):
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
@@ -105,10 +145,10 @@ class Entities:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words
             if any_furniture and layout.is_furniture(match.start()):
                 continue
-            entity = self._register(words)
+            start, end = match.span()
+            entity = self._register(words, self._at_sentence_start(start))
             if entity is None:
                 continue
-            start, end = match.span()
             if entity.role is None:
                 role = role_near(text, start, end, layout.paragraph(start)[1])
                 if role is not None:
@@ -118,8 +158,11 @@ class Entities:
             self._subject_position.append(bool(_SUBJECT_AFTER.match(text, end)))
         self._vote_genders()
 
-    def _register(self, words: list[str]) -> Entity | None:
-        title, words, role = _split_name(words)
+    def _at_sentence_start(self, pos: int) -> bool:
+        return not self.text[self.layout.sentence(pos)[0] : pos].strip(" \t\n\"“‘'(")
+
+    def _register(self, words: list[str], sentence_start: bool = False) -> Entity | None:
+        title, words, role = _split_name(words, self._common, sentence_start, self.by_surname)
         if not words:
             return None
         words[-1] = _unpossessive(words[-1]).rstrip(".")
@@ -194,11 +237,12 @@ class Entities:
         """The entity of a name mention (registering it if the name pass missed it)."""
         words = mention.name.split()
         title = _fold(mention.title) if mention.title else None
-        _, bare, _ = _split_name(words)
+        at_start = self._at_sentence_start(mention.start)
+        _, bare, _ = _split_name(words, self._common, at_start, self.by_surname)
         surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
         entity = self._find(surname, " ".join(bare), title) if surname else None
         if entity is None:
-            entity = self._register(([mention.title] if mention.title else []) + words)
+            entity = self._register(([mention.title] if mention.title else []) + words, at_start)
         if entity is None:
             entity = Entity(mention.name, surname)
         if mention.speaker_type == "organisation":
