@@ -32,6 +32,8 @@ _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60
 _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 _AGE = regex.compile(r"\d+-year-old")
+_OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'’\-]+,\s*")  # "On Monday, "
+_CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
 
 
@@ -136,6 +138,8 @@ class Entities:
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
+        # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
+        self._salience: list[int] = []
         # Words the article writes in lower case: capitalised at a sentence start, they are not names.
         self._common = frozenset(_LOWER_WORD.findall(text))
         any_furniture = any(layout.furniture)
@@ -155,8 +159,15 @@ class Entities:
                     self._set_role(entity, role)
             self._mention_starts.append(start)
             self._mention_entities.append(entity)
-            self._subject_position.append(bool(_SUBJECT_AFTER.match(text, end)))
+            subject = bool(_SUBJECT_AFTER.match(text, end))
+            self._subject_position.append(subject)
+            self._salience.append(_SENTENCE_SUBJECT if subject and self._opens_sentence(start) else _OTHER)
         self._vote_genders()
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """The mention at ``pos`` starts its sentence, or follows only a short opening phrase ("On Monday, ")."""
+        lead = self.text[self.layout.sentence(pos)[0] : pos]
+        return not lead.strip(" \t\n\"“‘'(") or bool(_OPENING_PHRASE.fullmatch(lead))
 
     def _at_sentence_start(self, pos: int) -> bool:
         return not self.text[self.layout.sentence(pos)[0] : pos].strip(" \t\n\"“‘'(")
@@ -271,29 +282,36 @@ class Entities:
         index = bisect_left(self._mention_starts, pos)
         if index < len(self._mention_starts) and self._mention_starts[index] == pos:
             self._mention_entities[index] = entity
+            self._salience[index] = _CUE_SUBJECT
             return
         self._mention_starts.insert(index, pos)
         self._mention_entities.insert(index, entity)
         self._subject_position.insert(index, True)
+        self._salience.insert(index, _CUE_SUBJECT)
 
     def resolve_pronoun(self, word: str, pos: int) -> Entity | None:
-        """he/she -> the nearest earlier person of that gender, preferring people already quoted."""
+        """he/she -> the nearest earlier person of that gender who is salient: the subject of a speech cue or of
+        a sentence (Hobbs; Lee et al. 2013), not a name inside a clause ("…, as Mr Renner believed. "…," he
+        argued" is the sentence's subject speaking on). Else the nearest clause subject, else the nearest person."""
         gender = PRONOUNS.get(word.lower())
         if gender in ("neuter", "plural"):
             return self._organisation_in_focus(pos)
         if gender not in ("male", "female"):
             return None
         hi, lo = self._window(pos)
-        fallback = None
+        subject = fallback = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
             if entity.gender not in (None, gender) or entity.speaker_type != "person":
                 continue
-            if entity.spoke or self._subject_position[index] and (entity.evidence or entity.gender == gender):
-                return entity  # the nearest earlier speaker, or person acting as a clause subject
-            if fallback is None and (entity.evidence or entity.gender == gender):
+            known = entity.evidence or entity.gender == gender
+            if self._salience[index] == _CUE_SUBJECT or self._salience[index] == _SENTENCE_SUBJECT and known:
+                return entity
+            if subject is None and self._subject_position[index] and known:
+                subject = entity
+            if fallback is None and known:
                 fallback = entity
-        return fallback
+        return subject or fallback
 
     def _window(self, pos: int) -> tuple[int, int]:
         """Indices of the mentions a reference at ``pos`` looks back over: end (exclusive) and start."""
