@@ -149,25 +149,25 @@ def extract_quotes(text: str) -> list[Quote]:
 
 def _resolve_cue_speakers(cues: list[Cue], entities: Entities) -> None:
     """In document order, so a pronoun prefers people who already spoke."""
-    previous = None
     for cue in cues:
         mention = cue.mention
         if mention is None:
             continue
-        cue.entity = _resolve(mention, entities, previous)
-        previous = cue.entity
+        cue.entity = _resolve(mention, entities)
+        if cue.entity is None and mention.kind == "nominal":
+            cue.entity = entities.describe(mention)
         if isinstance(cue.entity, Entity):
             entities.note_speaker(cue.entity, mention.start)
 
 
-def _resolve(mention: Mention, entities: Entities, previous: Entity | None) -> Entity | None:
-    """The speaker a mention stands for; ``previous`` is the speaker of the cue before it."""
+def _resolve(mention: Mention, entities: Entities) -> Entity | None:
+    """The speaker a mention stands for."""
     if mention.kind == "name":
         return entities.resolve_name(mention)
     if mention.kind == "pronoun":
         return entities.resolve_pronoun(mention.name, mention.start)
     if mention.speaker_type is None:
-        return entities.resolve_nominal(mention.name, previous)
+        return entities.resolve_nominal(mention.name, mention.start)
     if mention.speaker_type == "organisation":
         return entities.resolve_organisation(mention.name, mention.start)
     return None
@@ -259,20 +259,13 @@ class _Extractor:
         return Attribution(cue.mention, cue.entity, speaker, speaker_type, cue.word, rule)
 
     def _from_mention(self, mention: Mention, rule: str) -> Attribution:
-        entity = _resolve(mention, self.entities, self._speaker_before(mention.start))
+        entity = _resolve(mention, self.entities)
         speaker, speaker_type = _describe(mention, entity)
         return Attribution(mention, entity, speaker, speaker_type, None, rule)
 
     def _cue_at_or_after(self, pos: int) -> Cue | None:
         index = bisect_left(self.cue_starts, pos)
         return self.cues[index] if index < len(self.cues) else None
-
-    def _speaker_before(self, pos: int) -> Entity | None:
-        """The speaker of the last cue with a subject before ``pos``."""
-        index = bisect_left(self.cue_starts, pos) - 1
-        while index >= 0 and self.cues[index].mention is None:
-            index -= 1
-        return self.cues[index].entity if index >= 0 else None
 
     def _attribute_quote(self, span: QuoteSpan, previous) -> Attribution | None:
         text = self.text

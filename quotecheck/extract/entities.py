@@ -34,6 +34,11 @@ _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 _AGE = regex.compile(r"\d+-year-old")
 _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'’\-]+,\s*")  # "On Monday, "
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
+_OFFICE_MODIFIERS = frozenset("shadow deputy vice assistant acting former ex junior co interim".split())
+# Heads general enough to mean whichever organisation the article is about ("The company said")
+_GENERIC_ORGANISATIONS = frozenset(
+    "company firm group business giant corporation organisation organization club team side".split()
+)
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
 
 
@@ -47,6 +52,7 @@ class Entity:
     evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
     spoke: bool = False
     role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
+    head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
     votes: dict[str, int] = field(default_factory=dict)
 
 
@@ -137,6 +143,7 @@ class Entities:
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
+        self._organisation_heads: dict[str, Entity] = {}  # first word of a multi-word organisation name
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
         # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
         self._salience: list[int] = []
@@ -179,6 +186,9 @@ class Entities:
         words[-1] = _unpossessive(words[-1]).rstrip(".")
         if not words[-1] or len(words) == 1 and len(words[0]) < 2:
             return None
+        folded = [_fold(word) for word in words]
+        if folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS and folded[0] not in FIRST_NAMES:
+            return None  # "the Salford MP", "Home Secretary": a description, not a name
         surname = words[-1].lower()
         full = " ".join(words)
         entity = self._find(surname, full, title)
@@ -190,6 +200,8 @@ class Entities:
         lowered = [w.lower() for w in words]
         if any(w in ORGANISATION_WORDS for w in lowered):
             entity.speaker_type = "organisation"
+            if len(words) > 1 and lowered[0] not in ORGANISATION_WORDS:
+                self._organisation_heads.setdefault(lowered[0], entity)
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
         gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
@@ -201,6 +213,8 @@ class Entities:
 
     def _find(self, surname: str, full: str, title: str | None) -> Entity | None:
         candidates = self.by_surname.get(surname)
+        if not candidates and " " not in full and surname in self._organisation_heads:
+            return self._organisation_heads[surname]  # "Cairn" after "Cairn Energy"
         if not candidates:
             if len(surname) < 5 or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
                 return None
@@ -302,7 +316,7 @@ class Entities:
         subject = fallback = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
-            if entity.gender not in (None, gender) or entity.speaker_type != "person":
+            if entity.gender not in (None, gender) or not _can_be_he_or_she(entity):
                 continue
             known = entity.evidence or entity.gender == gender
             if self._salience[index] == _CUE_SUBJECT or self._salience[index] == _SENTENCE_SUBJECT and known:
@@ -332,32 +346,89 @@ class Entities:
             return None
         return None
 
-    def resolve_nominal(self, phrase: str, previous: Entity | None) -> Entity | None:
-        """"The Swedish politician" -> the earlier person whose stated role contains those words; "the
-        38-year-old", "the epidemiologist" (a definite description of a person) -> ``previous``, the person who
-        spoke just before, when there is one (else the description may well introduce someone new)."""
-        words = [w.lower() for w in phrase.split()[1:] if w]
+    def resolve_nominal(self, phrase: str, pos: int) -> Entity | None:
+        """"The Swedish politician" -> the earlier person whose stated role contains those words (a "shadow" or
+        "deputy" in the role that the description lacks makes it another office). "The 38-year-old", "the
+        epidemiologist" (a definite description of a person) -> the person in focus: the nearest earlier subject
+        of a cue or a sentence, unless the description names an office the article gave someone else."""
+        words = [w.lower().strip(",.") for w in phrase.split()[1:] if w]
         if not words:
             return None
         best = None
         for entity in self._with_roles[-_MENTIONS_LOOKED_AT:]:
-            role_words = set(entity.role.lower().replace(",", " ").split())
-            if all(w in role_words for w in words):
+            if _role_fits(words, entity.role):
                 best = entity
-        if best is None and previous is not None and previous.speaker_type == "person" and (
-            phrase.split()[0].lower() == "the" and _person_head(words[-1])
-        ):
-            best = previous
-        return best
+        if best is not None or phrase.split()[0].lower() != "the" or not _person_head(words[-1]):
+            return best
+        hi, lo = self._window(pos)
+        for index in range(hi - 1, lo - 1, -1):
+            entity = self._mention_entities[index]
+            if self._salience[index] == _OTHER:
+                continue
+            if entity.head is not None:  # an unnamed speaker: "the spokesman" after "a spokesman"
+                return entity if entity.head == words[-1] else None
+            if entity.speaker_type != "person":
+                return None
+            office = words[-1] in TITLES and entity.role is not None and _role_head(entity.role) in TITLES
+            return None if office and _role_head(entity.role) != words[-1] else entity
+        return None
+
+    def describe(self, mention: Mention) -> Entity:
+        """An unnamed speaker ("a club spokeswoman", "the chancellor" when the article names nobody so) as an
+        entity of its own, so that a later "she" or "the spokeswoman" can refer to it."""
+        head = _fold(mention.name.split()[-1])
+        speaker_type = mention.speaker_type or ("organisation" if head in ORGANISATION_WORDS else "anonymous")
+        gender = "female" if head.endswith("woman") else "male" if head.endswith("man") else None
+        return Entity(mention.name, "", speaker_type, gender, mention.role, head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
-        """"the agency", "the union" -> the nearest earlier organisation whose name ends in that word."""
+        """"the agency", "the bank" -> the nearest earlier organisation whose name has that word, else whose
+        role has that head ("search engine firm Google" for "the firm"), else for a generic head ("the company",
+        "the firm") the organisation in focus: the latest one that spoke or opened a sentence."""
         words = phrase.lower().split()
         if len(words) != 2 or words[0] != "the":
             return None
-        hi = bisect_left(self._mention_starts, pos)
-        for index in range(hi - 1, max(-1, hi - 1 - _MENTIONS_LOOKED_AT), -1):
+        head = words[1]
+        hi, lo = self._window(pos)
+        in_focus = None
+        for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
-            if entity.speaker_type == "organisation" and entity.name.lower().endswith(" " + words[1]):
+            if entity.speaker_type != "organisation" or entity.head is not None:
+                continue
+            if head in entity.name.lower().split()[1:] or entity.role and _role_head(entity.role) == head:
                 return entity
-        return None
+            if in_focus is None and self._salience[index] != _OTHER:
+                in_focus = entity
+        if in_focus is None and head in _GENERIC_ORGANISATIONS:
+            # "…with Kingsport Rovers. According to the club": the nearest name with nothing personal about it
+            for index in range(hi - 1, lo - 1, -1):
+                entity = self._mention_entities[index]
+                if entity.speaker_type == "organisation" or entity.head is None and not entity.evidence and (
+                    entity.gender is None and " " in entity.name
+                ):
+                    entity.speaker_type = "organisation"
+                    return entity
+        return in_focus if head in _GENERIC_ORGANISATIONS else None
+
+
+def _can_be_he_or_she(entity: Entity) -> bool:
+    """A named person, or an unnamed one described by a person noun ("a spokeswoman", not "the report")."""
+    if entity.head is not None:
+        return entity.gender is not None or entity.speaker_type == "anonymous" and _person_head(entity.head)
+    return entity.speaker_type == "person"
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role: the word before "of"/"at"/"for", else the last word ("foreign minister of X")."""
+    words = role.lower().replace(",", " ").split()
+    for index, word in enumerate(words):
+        if word in ("of", "at", "for", "in", "to", "with") and index > 0:
+            return words[index - 1].strip(".")
+    return words[-1].strip(".") if words else ""
+
+
+def _role_fits(words: list[str], role: str) -> bool:
+    """A description's words are all in the role, and the role has no office-changing modifier ("shadow",
+    "deputy", "former") that the description lacks: "the chancellor" is not the "shadow chancellor"."""
+    role_words = set(role.lower().replace(",", " ").replace("-", " ").split())
+    return all(w in role_words for w in words) and not (role_words & _OFFICE_MODIFIERS) - set(words)
