@@ -34,6 +34,7 @@ _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 _AGE = regex.compile(r"\d+-year-old")
 _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'’\-]+,\s*")  # "On Monday, "
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
+_ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _OFFICE_MODIFIERS = frozenset("shadow deputy vice assistant acting former ex junior co interim".split())
 # Heads general enough to mean whichever organisation the article is about ("The company said")
 _GENERIC_ORGANISATIONS = frozenset(
@@ -283,9 +284,9 @@ class Entities:
         if entity.role is None:
             self._with_roles.append(entity)
         entity.role = role
-        words = role.lower().replace(",", " ").split()
-        head = words[-1].strip(".") if words else ""
-        if head in ORGANISATION_WORDS or any(w in _ORGANISATION_ROLES for w in words[:4]):
+        words = _role_words(role)
+        head = _role_head_index(words)
+        if words and (words[head] in ORGANISATION_WORDS or any(w in _ORGANISATION_ROLES for w in words[: head + 1])):
             entity.speaker_type = "organisation"
         elif any(speaker_noun(w) for w in words):
             entity.evidence = True
@@ -386,9 +387,9 @@ class Entities:
         role has that head ("search engine firm Google" for "the firm"), else for a generic head ("the company",
         "the firm") the organisation in focus: the latest one that spoke or opened a sentence."""
         words = phrase.lower().split()
-        if len(words) != 2 or words[0] != "the":
+        if len(words) < 2 or words[0] != "the":
             return None
-        head = words[1]
+        head = words[-1]
         hi, lo = self._window(pos)
         in_focus = None
         for index in range(hi - 1, lo - 1, -1):
@@ -408,7 +409,7 @@ class Entities:
                 ):
                     entity.speaker_type = "organisation"
                     return entity
-        return in_focus if head in _GENERIC_ORGANISATIONS else None
+        return in_focus if head in _GENERIC_ORGANISATIONS or len(words) > 2 else None
 
 
 def _can_be_he_or_she(entity: Entity) -> bool:
@@ -418,13 +419,18 @@ def _can_be_he_or_she(entity: Entity) -> bool:
     return entity.speaker_type == "person"
 
 
+def _role_words(role: str) -> list[str]:
+    return [word.strip(".") for word in role.lower().replace(",", " ").split()]
+
+
+def _role_head_index(words: list[str]) -> int:
+    """Where the head noun of a role is: before its first "of"/"at"/"for", else last ("foreign minister of X")."""
+    return next((i - 1 for i, word in enumerate(words) if i > 0 and word in _ROLE_BREAKS), len(words) - 1)
+
+
 def _role_head(role: str) -> str:
-    """The head noun of a role: the word before "of"/"at"/"for", else the last word ("foreign minister of X")."""
-    words = role.lower().replace(",", " ").split()
-    for index, word in enumerate(words):
-        if word in ("of", "at", "for", "in", "to", "with") and index > 0:
-            return words[index - 1].strip(".")
-    return words[-1].strip(".") if words else ""
+    words = _role_words(role)
+    return words[_role_head_index(words)] if words else ""
 
 
 def _role_fits(words: list[str], role: str) -> bool:
