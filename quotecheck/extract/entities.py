@@ -20,7 +20,7 @@ _NAME = regex.compile(
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
     r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
     r"(?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?"
-    r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,4}"
+    r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
 _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
@@ -53,6 +53,7 @@ class Entity:
     evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
     spoke: bool = False
     role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
+    mentions: int = 0  # how often the article names this entity (full name or surname)
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
     votes: dict[str, int] = field(default_factory=dict)
 
@@ -198,6 +199,7 @@ class Entities:
             self.by_surname.setdefault(surname, []).append(entity)
         elif len(full) > len(entity.name) and len(words) > 1:
             entity.name = full
+        entity.mentions += 1
         lowered = [w.lower() for w in words]
         if any(w in ORGANISATION_WORDS for w in lowered):
             entity.speaker_type = "organisation"
@@ -230,13 +232,11 @@ class Entities:
                 ):
                     return entity
             return None
-        # A bare surname: the latest full name with this surname whose gender fits the title.
+        # A bare surname: of the people with this surname whose gender fits the title, the one the article names
+        # most ("Clinton said" in an article about Hillary Clinton that also mentions Bill Clinton).
         wanted = TITLES.get(title or "")
-        for entity in reversed(candidates):
-            if wanted in ("male", "female") and entity.gender not in (None, wanted):
-                continue
-            return entity
-        return candidates[-1]
+        fitting = [e for e in candidates if wanted not in ("male", "female") or e.gender in (None, wanted)]
+        return max(fitting or candidates, key=lambda e: e.mentions)
 
     def _vote_genders(self) -> None:
         """A he/she shortly after the only person named in the window tells that person's gender."""
