@@ -52,6 +52,8 @@ _AMOUNTS = frozenset("percent half majority minority plurality third thirds quar
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under".split())
 _PASSIVE = frozenset("was were is are be been being".split())
 _NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
+# Capitalised nouns for a member of a party or nation: "one senior Democrat" is an unnamed source.
+_GROUP_MEMBERS = frozenset("democrat republican conservative liberal tory american briton european".split())
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")  # "J.", "U.S.": the dot belongs to the word
 _INITIALS_OR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  # also "Sen.", "Corp."
 _POSSESSIVE_S = regex.compile(r"['’]s$")
@@ -371,6 +373,26 @@ def _chunks(toks, lo: int, hi: int) -> list[tuple[int, int]]:
     return chunks
 
 
+_INDEFINITE = frozenset("a an one another some several many two three four few".split())
+
+
+def _indefinite_description(text: str, toks, first: int, last: int) -> Mention | None:
+    """"one senior Democrat", "a 2008 Clinton veteran", "two Republican aides": an indefinite determiner, a few
+    modifiers and a head that names a kind of person -- an unnamed source, even with capitalised words in it."""
+    k = last - 1
+    while k >= first and last - k <= 4 and toks[k][2][0].isalnum() and _bare(toks[k][2]) not in _INDEFINITE:
+        k -= 1
+    if k < first or last - k > 4 or _bare(toks[k][2]) not in _INDEFINITE:
+        return None
+    if k > 0 and toks[k - 1][2][0].isalnum() and _bare(toks[k - 1][2]) not in CONJUNCTIONS:
+        return None  # inside a longer phrase: "told a Fox News host"
+    head = toks[last][2]
+    if not (speaker_noun(head) or _is_capitalised(head) and _bare(head).rstrip("s") in _GROUP_MEMBERS):
+        return None
+    phrase = text[toks[k][0] : toks[last][1]]
+    return Mention(toks[k][0], toks[last][1], "nominal", phrase, speaker_type="anonymous")
+
+
 def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
     """The noun phrase ending at token ``last`` (not before ``first``)."""
     if last > first and toks[last][2] == ")":  # "Sen. Claire McCaskill (D-Mo.)"
@@ -385,6 +407,9 @@ def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
     low = _bare(word)
     if low in PRONOUNS and low not in _NEVER_SUBJECT:
         return Mention(toks[last][0], toks[last][1], "pronoun", word)
+    described = _indefinite_description(text, toks, first, last)
+    if described is not None:
+        return described
     if _is_name_word(word):
         if word.endswith(("'s", "’s", "s'", "s’")):
             return None  # a possessive ("Portugal's state") is never the subject
@@ -564,6 +589,22 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
     return None
 
 
+_DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
+# After a preposition, words that start the circumstances of the speech, not a description of the speaker.
+_SPEECH_SETTING = frozenset(
+    "statement interview email e-mail conference call speech letter tweet post release briefing meeting remarks "
+    "television radio phone telephone recent".split()
+) | _TIME_WORDS
+
+
+def _describes(toks, index: int) -> bool:
+    """The phrase from token ``index`` (after a preposition) describes a person: "both Clintons", "the campaign",
+    not "a statement", "an interview", "Tuesday"."""
+    while index < len(toks) and _bare(toks[index][2]) in _DETERMINERS:
+        index += 1
+    return index < len(toks) and toks[index][2][0].isalnum() and _bare(toks[index][2]) not in _SPEECH_SETTING
+
+
 _AFTER_STOPS = frozenset(
     "who which that in on at during after when because as and but last earlier this to for since while if".split()
 )
@@ -583,17 +624,30 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         word = toks[0][2].rstrip(".")
         return Mention(toks[0][0], toks[0][0] + len(word), "nominal", word)  # '"…" read one.'
 
+    indefinite = low in _INDEFINITE
     stop = 0
     while stop < len(toks) and stop < 16:
         word = toks[stop][2]
         if not word[0].isalnum() and word not in "’'-&":
             break
-        # "of" and "with" stay: "a review of filings", "people familiar with the matter"
-        if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1][2]) == "close"):
+        # "of" and "with" stay: "a review of filings", "people familiar with the matter"; an unnamed source keeps
+        # what describes it: "a longtime adviser to both Clintons", "a source involved in the campaign".
+        if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1][2]) == "close") and not (
+            indefinite and _bare(word) in _DESCRIBING_PREPOSITIONS and _describes(toks, stop + 1)
+        ):
             break
         stop += 1
     if stop == 0:
         return None
+    if indefinite:
+        head_end = next((k - 1 for k in range(1, stop) if _bare(toks[k][2]) in _HEAD_BREAKS), stop - 1)
+        head = _bare(toks[head_end][2])
+        if speaker_noun(head) and head.rstrip("s") not in ORGANISATION_WORDS and head not in ORGANISATION_WORDS and (
+            head_end <= 5
+        ):
+            end = toks[stop - 1][1]
+            end -= text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[stop - 1][2])
+            return Mention(toks[0][0], end, "nominal", text[toks[0][0] : end], speaker_type="anonymous")
     last = stop - 1
     end = toks[last][1]
     if text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[last][2]):
