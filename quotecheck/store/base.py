@@ -124,15 +124,15 @@ class StoreBase:
         if known is None or known[0] != state[0]:  # renamed, merged or deleted: rebuild
             with _gc_paused():
                 self._index = SpeakerIndex.build(
-                    self.db.execute("SELECT id, name, key, type FROM speakers WHERE merged_into IS NULL"),
+                    self.db.execute("SELECT id, name, key, type, article_id FROM speakers WHERE merged_into IS NULL"),
                     self.db.execute("SELECT speaker_id, key FROM speaker_aliases"),
                 )
             self._known_aliases = set()
         elif known != state:  # only additions (another process ingesting): add them, no rebuild
-            for speaker_id, name, key, type_ in self.db.execute(
-                "SELECT id, name, key, type FROM speakers WHERE id > ? AND merged_into IS NULL", [known[1]]
+            for speaker_id, name, key, type_, article_id in self.db.execute(
+                "SELECT id, name, key, type, article_id FROM speakers WHERE id > ? AND merged_into IS NULL", [known[1]]
             ):
-                self._index.add(speaker_id, name, key, type_)
+                self._index.add(speaker_id, name, key, type_, article_id)
             new_aliases = self.db.execute("SELECT speaker_id, key FROM speaker_aliases WHERE id > ?", [known[2]])
             for speaker_id, key in new_aliases:
                 self._index.add_alias(speaker_id, key)

@@ -1,4 +1,5 @@
-"""Ingest action of Store: an article and its extracted quotes in one transaction, speakers matched by name."""
+"""Ingest action of Store: an article and its extracted quotes in one transaction, speakers matched by name
+(who is who: identity.py and speaker_index.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from quotecheck.store import identity
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_unicode, clean_name
 from quotecheck.store.models import IngestResult
@@ -71,7 +73,7 @@ class Ingest:
                 if quote.speaker and name_key(quote.speaker):
                     mention = (clean_name(quote.speaker), quote.speaker_type)
                     if mention not in speakers:
-                        speaker_id, created = self._resolve_speaker(*mention, now=now)
+                        speaker_id, created = self._resolve_speaker(*mention, now=now, article_id=article_id)
                         speakers[mention] = (speaker_id, self._index.name(speaker_id))
                         speakers_new += created
                     speaker_id, speaker_name = speakers[mention]
@@ -80,22 +82,44 @@ class Ingest:
             self.db.conn.executemany(INSERT_QUOTE, rows)
         return IngestResult(article_id=article_id, new=True, quotes_added=len(rows), speakers_new=speakers_new)
 
-    def _resolve_speaker(self, name: str, type_: str | None, *, now: str) -> tuple[int, bool]:
-        """(speaker id, created) for a name the extractor found; records spelling variants as aliases."""
+    def _resolve_speaker(self, name: str, type_: str | None, *, now: str, article_id: int) -> tuple[int, bool]:
+        """(speaker id, created) for a name the extractor found in article ``article_id``; records spelling
+        variants as aliases.
+
+        An anonymous source or a description ("a spokesman", "the company") is a speaker of this article only.
+        Any other name is one speaker across articles, whatever type each article gave it (identity.settle_type
+        decides which type the row keeps). An untyped speaker gets the type its name suggests."""
         key = name_key(name)
-        speaker_id = self._index.find(key, type_)
+        stored_type = type_ if type_ is not None else identity.infer_type(name)
+        if identity.is_article_scoped(name, stored_type):
+            speaker_id = self._index.find_in_article(article_id, key)
+            if speaker_id is not None:
+                return speaker_id, False
+            return self._new_speaker(name, key, stored_type, now, article_id=article_id), True
+        speaker_id = self._index.find(key, stored_type, personal=identity.is_personal_name(name))
         if speaker_id is None:
-            speaker_id = self.db.execute(
-                "INSERT INTO speakers (name, type, key, created_at) VALUES (?, ?, ?, ?)", [name, type_, key, now]
-            ).lastrowid
-            self._index.add(speaker_id, name, key, type_)
-            last = surname(name) if type_ == "person" else None
-            if last:
+            return self._new_speaker(name, key, stored_type, now), True
+        current = self._index.type(speaker_id)
+        settled = identity.settle_type(name, current, type_)
+        if settled != current:
+            self.db.execute("UPDATE speakers SET type = ? WHERE id = ?", [settled, speaker_id])
+            self._index.set_type(speaker_id, settled)
+            if settled == "person" and (last := surname(self._index.name(speaker_id))):
                 self._add_alias(speaker_id, last)
-            return speaker_id, True
         if name != self._index.name(speaker_id):
             self._add_alias(speaker_id, name)
         return speaker_id, False
+
+    def _new_speaker(self, name: str, key: str, type_: str, now: str, *, article_id: int | None = None) -> int:
+        speaker_id = self.db.execute(
+            "INSERT INTO speakers (name, type, key, created_at, article_id) VALUES (?, ?, ?, ?, ?)",
+            [name, type_, key, now, article_id],
+        ).lastrowid
+        self._index.add(speaker_id, name, key, type_, article_id)
+        last = surname(name) if type_ == "person" and article_id is None else None
+        if last:
+            self._add_alias(speaker_id, last)
+        return speaker_id
 
     def _add_alias(self, speaker_id: int, alias: str) -> bool:
         """Record ``alias`` for the speaker; False when it was already there."""

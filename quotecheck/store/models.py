@@ -55,6 +55,12 @@ class QuoteRecord:
     outlet: str | None
     published: str | None
     url: str | None
+    # set when the speaker is an anonymous source or description that belongs to this quote's article only
+    speaker_article_id: int | None = None
+
+    @property
+    def speaker_in_article_only(self) -> bool:
+        return self.speaker_article_id is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +86,8 @@ class SpeakerRecord:
     quote_count: int
     reviewed_count: int
     merged_into: int | None = None  # set on a speaker merged into another (hidden from lists and matching)
+    # set on an anonymous source or description ("a spokesman", "the company"): it belongs to that article only
+    article_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

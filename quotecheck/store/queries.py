@@ -21,7 +21,7 @@ ALL_QUOTES_PAGE = 1000
 # QuoteRecord's fields, in order.
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
-    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url"""
+    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id"""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
 _QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
 

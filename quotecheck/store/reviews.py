@@ -123,7 +123,7 @@ class ReviewActions:
                 raise ConflictError(conflict_message(current, expected_version), current)
             now = utc_now()
             if "reassign" in changes:
-                changes["reassign"] = self._reassign_target(*changes["reassign"], now=now)
+                changes["reassign"] = self._reassign_target(*changes["reassign"], now=now, quote=current)
             stored = self._quote_columns(quote_id)
             changed = {a: v for a, v in changes.items() if stored[QUOTE_ACTIONS[a][0]] != v}
             if not changed:
@@ -137,11 +137,16 @@ class ReviewActions:
             self._update_quote(quote_id, {QUOTE_ACTIONS[a][0]: v for a, v in changed.items()}, reviewer, now)
             return self.quote(quote_id)
 
-    def _reassign_target(self, speaker_id: int | None, name: str | None, type_: str, *, now: str) -> int:
+    def _reassign_target(
+        self, speaker_id: int | None, name: str | None, type_: str, *, now: str, quote: QuoteRecord
+    ) -> int:
+        """The speaker a quote is reassigned to; a new anonymous source or description belongs to the quote's
+        article, and a speaker that belongs to another article cannot take it."""
         if speaker_id is not None:
             self._live_speaker(speaker_id)
+            self._check_speaker_article(speaker_id, quote.article_id)
             return speaker_id
-        return self._resolve_speaker(clean_name(name), type_, now=now)[0]
+        return self._resolve_speaker(clean_name(name), type_, now=now, article_id=quote.article_id)[0]
 
     def _quote_columns(self, quote_id: int) -> dict[str, Any]:
         row = self.db.execute(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from quotecheck.store import identity
 from quotecheck.store.models import StoreError
 
 BUSY_TIMEOUT_MS = 5000
@@ -208,5 +209,48 @@ def _v2_speaker_search(db: Database) -> None:
     quotes.enable_fts(QUOTES_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_tables, _v2_speaker_search]
+def _v3_article_speakers(db: Database) -> None:
+    """speakers.article_id: anonymous sources and descriptions ("a spokesman", "the company") belong to one
+    article. Every speaker gets a type.
+
+    The existing rows are brought in line: an untyped speaker gets the type its name suggests
+    (identity.infer_type); a live anonymous or description speaker is tied to the article of its quotes, and one
+    quoted in several articles is split, the first article keeping the row and each other article getting a copy
+    that its quotes move to (no review rows: nobody's judgement changed; counts follow by trigger). Person and
+    organisation rows for the same name stay as they are: `quotecheck speakers merge` joins them. This migration
+    reads the word lists in lexicon/ as they are when it runs."""
+    # ALTER TABLE rather than table.transform(): rebuilding speakers would drop its epoch triggers. A column
+    # added with REFERENCES must default to NULL, which it does.
+    db.execute("ALTER TABLE speakers ADD COLUMN article_id INTEGER REFERENCES articles(id)")
+    db.execute("CREATE INDEX idx_speakers_article ON speakers (article_id, key) WHERE article_id IS NOT NULL")
+    rows = db.execute("SELECT id, name, type FROM speakers WHERE merged_into IS NULL ORDER BY id").fetchall()
+    for speaker_id, name, type_ in rows:
+        if type_ is None:
+            type_ = identity.infer_type(name)
+            db.execute("UPDATE speakers SET type = ? WHERE id = ?", [type_, speaker_id])
+        if not identity.is_article_scoped(name, type_):
+            continue
+        articles = [
+            row[0]
+            for row in db.execute(
+                "SELECT article_id FROM quotes WHERE speaker_id = ? GROUP BY article_id ORDER BY min(id)", [speaker_id]
+            )
+        ]
+        if not articles:
+            continue
+        db.execute("UPDATE speakers SET article_id = ? WHERE id = ?", [articles[0], speaker_id])
+        for article_id in articles[1:]:
+            copy_id = db.execute(
+                "INSERT INTO speakers (name, type, key, created_at, article_id)"
+                " SELECT name, type, key, created_at, ? FROM speakers WHERE id = ?",
+                [article_id, speaker_id],
+            ).lastrowid
+            db.execute(
+                "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND article_id = ?",
+                [copy_id, speaker_id, article_id],
+            )
+    db.execute("UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1")  # speaker indexes elsewhere: rebuild
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_tables, _v2_speaker_search, _v3_article_speakers]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -69,7 +69,7 @@ class SpeakerActions:
             return []
         id_list = json.dumps(ids)
         rows = self.db.execute(
-            "SELECT id, name, type, quote_count, reviewed_count, merged_into FROM speakers"
+            "SELECT id, name, type, quote_count, reviewed_count, merged_into, article_id FROM speakers"
             " WHERE id IN (SELECT value FROM json_each(?))",
             [id_list],
         ).fetchall()
@@ -81,11 +81,12 @@ class SpeakerActions:
         ):
             aliases.setdefault(speaker_id, []).append(alias)
         by_id = {}
-        for speaker_id, name, type_, quote_count, reviewed_count, merged_into in rows:
+        for speaker_id, name, type_, quote_count, reviewed_count, merged_into, article_id in rows:
             roles = tuple(row[0] for row in self.db.execute(_RECENT_ROLES, [speaker_id, ROLES_PER_SPEAKER]))
             by_id[speaker_id] = SpeakerRecord(
                 id=speaker_id, name=name, type=type_, roles=roles, aliases=tuple(aliases.get(speaker_id, ())),
                 quote_count=quote_count, reviewed_count=reviewed_count, merged_into=merged_into,
+                article_id=article_id,
             )  # fmt: skip
         return [by_id[speaker_id] for speaker_id in ids if speaker_id in by_id]
 
@@ -97,6 +98,15 @@ class SpeakerActions:
             raise StoreError(f"speaker {speaker_id} ({row[0]}) was merged into speaker {row[2]}")
         return row[0], row[1]
 
+    def _check_speaker_article(self, speaker_id: int, article_id: int) -> None:
+        """StoreError unless the speaker may speak in ``article_id``: a shared speaker may, an article-scoped one
+        (an anonymous source or a description) only in its own article."""
+        name, own = self.db.execute("SELECT name, article_id FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+        if own is not None and own != article_id:
+            raise StoreError(
+                f"speaker {speaker_id} ({name}) belongs to article {own} only, not to article {article_id}"
+            )
+
     @synchronized
     def merge_speakers(self, keep_id: int, merge_id: int, *, reviewer: str) -> SpeakerRecord:
         """Move every quote and alias of ``merge_id`` to ``keep_id``; the merged speaker stays (hidden) so the
@@ -107,6 +117,10 @@ class SpeakerActions:
         with self._writing():
             keep_name, _ = self._live_speaker(keep_id)
             merge_name, _ = self._live_speaker(merge_id)
+            for (article_id,) in self.db.execute(
+                "SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?", [merge_id]
+            ).fetchall():
+                self._check_speaker_article(keep_id, article_id)
             now = utc_now()
             batch = self._next_batch()
             added = [
