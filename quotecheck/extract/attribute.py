@@ -19,6 +19,7 @@ from quotecheck.extract.mentions import (
     mention_after,
     possessor_of_speech,
     subject_before,
+    tidy_role,
 )
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import QuoteSpan, find_quotes
@@ -234,7 +235,7 @@ class _Extractor:
         if a.entity is not None:
             name, speaker_type, role = a.entity.name, a.entity.speaker_type, a.entity.role
         elif a.mention is not None:
-            role = a.mention.role
+            role = tidy_role(a.mention.role)
         return Quote(
             start=start,
             end=end,

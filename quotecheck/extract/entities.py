@@ -11,13 +11,13 @@ from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, STOP_CAPITALS, TITLES
-from quotecheck.extract.mentions import Mention, role_near, speaker_noun
+from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
 
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
 # a run never crosses a sentence end ("... in Iraq. Carson said").
 _NAME = regex.compile(
     r"(?<![\p{L}\p{N}'’])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Pres|Sens|Reps)\.[ \u00a0])?"
-    r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
+    r"(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
     r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
     r"(?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?"
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,6}"
@@ -273,17 +273,26 @@ class Entities:
             entity = Entity(mention.name, surname)
         if mention.speaker_type == "organisation":
             entity.speaker_type = "organisation"
-        if mention.role and not entity.role_at_cue:
-            self._set_role(entity, mention.role)
-            entity.role_at_cue = True
+        if mention.role:
+            self._set_role(entity, mention.role, at_cue=True)
         if entity.speaker_type == "person" and not entity.evidence and " " not in entity.name:
             entity.speaker_type = "organisation"  # a lone capitalised word with nothing personal about it
         return entity
 
-    def _set_role(self, entity: Entity, role: str) -> None:
+    def _set_role(self, entity: Entity, role: str | None, *, at_cue: bool = False) -> None:
+        """Give ``entity`` a role: the first one found, replaced by a fuller form of it ("Mayor" -> "Mayor of
+        Boston") or by the role stated next to a speech cue (the most reliable place)."""
+        role = tidy_role(role)
+        if role is None:
+            return
         if entity.role is None:
             self._with_roles.append(entity)
-        entity.role = role
+            entity.role = role
+        elif _extends(role, entity.role) or at_cue and not entity.role_at_cue and not _extends(entity.role, role):
+            entity.role = role
+        elif not _extends(entity.role, role):
+            return
+        entity.role_at_cue = entity.role_at_cue or at_cue
         words = _role_words(role)
         head = _role_head_index(words)
         if words and (words[head] in ORGANISATION_WORDS or any(w in _ORGANISATION_ROLES for w in words[: head + 1])):
@@ -371,7 +380,11 @@ class Entities:
             if entity.speaker_type != "person":
                 return None
             office = words[-1] in TITLES and entity.role is not None and _role_head(entity.role) in TITLES
-            return None if office and _role_head(entity.role) != words[-1] else entity
+            if office and _role_head(entity.role) != words[-1]:
+                return None
+            if entity.role is None and not _AGE.fullmatch(words[-1]):
+                self._set_role(entity, " ".join(phrase.split()[1:]))  # "the prime minister said": a role too
+            return entity
         return None
 
     def describe(self, mention: Mention) -> Entity:
@@ -417,6 +430,12 @@ def _can_be_he_or_she(entity: Entity) -> bool:
     if entity.head is not None:
         return entity.gender is not None or entity.speaker_type == "anonymous" and _person_head(entity.head)
     return entity.speaker_type == "person"
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """``longer`` says all that ``shorter`` says and more ("former secretary of state" / "Secretary")."""
+    words = set(_role_words(longer))
+    return len(words) > len(set(_role_words(shorter))) and set(_role_words(shorter)) <= words
 
 
 def _role_words(role: str) -> list[str]:

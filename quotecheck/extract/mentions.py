@@ -106,12 +106,53 @@ def speaker_noun(word: str) -> bool:
     word = _bare(word).replace("’", "'")
     if word.endswith("'s"):
         return False
+    if "-" in word:
+        word = word.rsplit("-", 1)[1]  # "co-chairman", "vice-president"
     for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
         if form in ROLE_NOUNS or form in ORGANISATION_WORDS:
             return True
     if word.endswith("men") and word[:-3] + "man" in ROLE_NOUNS:
         return True
     return False
+
+
+_RELATIVE_TAIL = regex.compile(r",?\s+(?:who|which|whose|where)\b.*$", regex.S)
+_ROLE_HEAD_BREAKS = frozenset("of at for in to with from between on".split())
+_SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{2}|\))[.!?]\s+(?=\p{Lu})")
+_ROLE_LEAD_ADVERBS = frozenset("now currently also still then later once".split())
+_ROLE_TRIM = " \t\n,.;:'\"’”“"
+
+
+def tidy_role(role: str | None) -> str | None:
+    """A role as the article gives it, without what is not a role: a relative clause after it ("head of Tiga,
+    which represents …"), an age or a home town ("32, from Wembley"), a trailing honorific ("Chairman Lord"), or
+    a clause glued in front ("His comments come as the co-chairman of …"). None when no role is left: the phrase
+    must be headed by a noun that names a job, a title or a kind of body ("a statement" is not a role)."""
+    if not role:
+        return None
+    role = _RELATIVE_TAIL.sub("", " ".join(role.split())).strip(_ROLE_TRIM)
+    role = _SENTENCE_BREAK.split(role)[-1]  # never across a sentence end ("… Paul Ryan. Republican nominee")
+    while role.split(" ", 1)[0].lower() in _ROLE_LEAD_ADVERBS:
+        role = role.partition(" ")[2]  # "now a television pundit"
+    parts = [p.strip(_ROLE_TRIM) for p in role.split(",")]
+    parts = [p for p in parts if p and not p[0].isdigit() and not p.lower().startswith(("from ", "aged "))]
+    if not parts:
+        return None
+    role = ", ".join(parts)
+    words = role.split()
+    while len(words) > 1 and _bare(words[-1]) in TITLES and _bare(words[-1]) not in ROLE_NOUNS:
+        words.pop()  # "Chairman Lord" (Holme): the honorific belongs to the name
+    first_part = parts[0].split()
+    head = next((i - 1 for i, w in enumerate(first_part) if i > 0 and w.lower() in _ROLE_HEAD_BREAKS),
+                len(first_part) - 1)
+    head = min(head, len(words) - 1)
+    if not speaker_noun(words[head]) and (words[head][0].islower() or not any(speaker_noun(w) for w in words)):
+        return None  # "a statement", "an alleged talk between …"; but "Color of Change's executive director"
+    verb = max((i for i in range(head) if _bare(words[i]) in COMMON_VERBS), default=None)
+    if verb is not None:  # a clause before the role: keep the noun phrase after its verb
+        start = next((i for i in range(verb + 1, head + 1) if _bare(words[i]) in _DETERMINERS), verb + 1)
+        words = words[start:]
+    return " ".join(words) or None
 
 
 def nominal_type(phrase: str) -> str | None:
