@@ -58,6 +58,7 @@ _TITLES = frozenset(
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # In a source mention, lower-case words that may sit inside a name ("Charles de Gaulle").
 _PARTICLES = frozenset("de van von da del di du la le bin al ben der den dos das".split())
+_LINKING = frozenset(("of", "for", "and", "the", "on", "in"))
 _NAME_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?")
 
 
@@ -128,6 +129,11 @@ def names_mention(predicted: str, mention: str) -> bool:
     words_p = _person_words(predicted)
     if not words_p or _glued(predicted):
         return False
+    bare = name_words(mention)
+    if len(bare) == 1 and len(words_p) > 1 and mention.strip().split()[-1].isupper() and (
+        "".join(w[0] for w in words_p if w not in _LINKING) == bare[0]
+    ):
+        return True  # an acronym spelt out: "Associated Press" for "the AP"
     set_p = set(words_p)
     for words_g in mention_names(mention):
         if same_name(predicted, " ".join(words_g)):

@@ -37,9 +37,17 @@ _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _OFFICE_MODIFIERS = frozenset("shadow deputy vice assistant acting former ex junior co interim".split())
 # Heads general enough to mean whichever organisation the article is about ("The company said")
+# "the newspaper", "the network": the nearest organisation whose name shows it is a news outlet.
+_MEDIA_HEADS = frozenset("newspaper paper magazine network broadcaster outlet publication tabloid daily website".split())
+_MEDIA_NAME_WORDS = frozenset(
+    "news times post journal tribune herald gazette telegraph guardian press chronicle observer independent "
+    "mail express standard globe mirror sun star inquirer examiner bulletin magazine radio television tv "
+    "broadcasting cnn bbc nbc cbs abc msnbc npr reuters bloomberg politico axios".split()
+)
 _GENERIC_ORGANISATIONS = frozenset(
     "company firm group business giant corporation organisation organization club team side".split()
 )
+_CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
 
 
@@ -146,6 +154,7 @@ class Entities:
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
         self._organisation_heads: dict[str, Entity] = {}  # first word of a multi-word organisation name
+        self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
         # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
         self._salience: list[int] = []
@@ -189,6 +198,8 @@ class Entities:
         if not words[-1] or len(words) == 1 and len(words[0]) < 2:
             return None
         folded = [_fold(word) for word in words]
+        if any(_CONTRACTION.search(word) for word in words):
+            return None  # "I'm", "Don't": sentence words, not a name
         if folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS and folded[0] not in FIRST_NAMES:
             return None  # "the Salford MP", "Home Secretary": a description, not a name
         surname = words[-1].lower()
@@ -197,6 +208,9 @@ class Entities:
         if entity is None:
             entity = Entity(full, surname)
             self.by_surname.setdefault(surname, []).append(entity)
+            if len(words) > 1:
+                initials = "".join(w[0] for w in words if w[0].isupper()).lower()
+                self._acronyms.setdefault(initials, entity)
         elif len(full) > len(entity.name) and len(words) > 1:
             entity.name = full
         entity.mentions += 1
@@ -218,6 +232,8 @@ class Entities:
         candidates = self.by_surname.get(surname)
         if not candidates and " " not in full and surname in self._organisation_heads:
             return self._organisation_heads[surname]  # "Cairn" after "Cairn Energy"
+        if not candidates and full.isupper() and full.lower() in self._acronyms:
+            return self._acronyms[full.lower()]  # "the AP" after "the Associated Press"
         if not candidates:
             if len(surname) < 5 or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
                 return None
@@ -409,7 +425,9 @@ class Entities:
             entity = self._mention_entities[index]
             if entity.speaker_type != "organisation" or entity.head is not None:
                 continue
-            if head in entity.name.lower().split()[1:] or entity.role and _role_head(entity.role) == head:
+            if head in entity.name.lower().split()[1:] or entity.role and _role_head(entity.role) == head or (
+                head in _MEDIA_HEADS and _MEDIA_NAME_WORDS.intersection(entity.name.lower().split())
+            ):
                 return entity
             if in_focus is None and self._salience[index] != _OTHER:
                 in_focus = entity

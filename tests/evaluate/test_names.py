@@ -81,6 +81,9 @@ def test_the_names_inside_a_source_mention(mention, names):
         ("Trump", "Donald Trump", False),
         ("Mike Pence", "Mr. Trump", False),
         ("Doncaster Mr Pryce", "Mr Pryce", False),
+        ("Associated Press", "the AP", True),  # an acronym spelt out
+        ("Democratic National Committee", "The DNC", True),
+        ("Associated Press", "the NRA", False),
     ],
 )
 def test_a_name_against_a_source_mention(predicted, mention, right):
