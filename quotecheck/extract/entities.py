@@ -62,6 +62,7 @@ class Entity:
     spoke: bool = False
     role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
     mentions: int = 0  # how often the article names this entity (full name or surname)
+    tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
     votes: dict[str, int] = field(default_factory=dict)
 
@@ -292,7 +293,10 @@ class Entities:
         if mention.role:
             self._set_role(entity, mention.role, at_cue=True)
         if entity.speaker_type == "person" and not entity.evidence and " " not in entity.name:
-            entity.speaker_type = "organisation"  # a lone capitalised word with nothing personal about it
+            # A lone capitalised word with nothing personal about it ("Google said"), until a "he" or "she"
+            # shows it is a person ("Keane waved. "We won," he said.").
+            entity.speaker_type = "organisation"
+            entity.tentative = True
         return entity
 
     def _set_role(self, entity: Entity, role: str | None, *, at_cue: bool = False) -> None:
@@ -346,7 +350,7 @@ class Entities:
                 continue
             known = entity.evidence or entity.gender == gender
             if self._salience[index] == _CUE_SUBJECT or self._salience[index] == _SENTENCE_SUBJECT and known:
-                return entity
+                return _as_person(entity, gender)
             if subject is None and self._subject_position[index] and known:
                 subject = entity
             if fallback is None and known:
@@ -444,10 +448,19 @@ class Entities:
 
 
 def _can_be_he_or_she(entity: Entity) -> bool:
-    """A named person, or an unnamed one described by a person noun ("a spokeswoman", not "the report")."""
+    """A named person (or a lone name not yet known to be one), or an unnamed person described by a person noun
+    ("a spokeswoman", not "the report")."""
     if entity.head is not None:
         return entity.gender is not None or entity.speaker_type == "anonymous" and _person_head(entity.head)
-    return entity.speaker_type == "person"
+    return entity.speaker_type == "person" or entity.tentative
+
+
+def _as_person(entity: Entity, gender: str) -> Entity:
+    """A he/she refers to ``entity``: a lone name typed organisation for want of evidence is a person after all."""
+    if entity.tentative:
+        entity.speaker_type, entity.tentative, entity.evidence = "person", False, True
+        entity.gender = entity.gender or gender
+    return entity
 
 
 def _extends(longer: str, shorter: str) -> bool:
