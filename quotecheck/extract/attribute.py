@@ -629,8 +629,8 @@ class _Extractor:
             return None
         if object_skipped and not _CLAUSE_START.match(text, pos, end):
             return None  # "told Fox News host Sean Hannity earlier this month": still the listener
-        if _PARTICIPLE_START.match(text, pos, end):
-            return None  # "Trump said, referring to Cruz"
+        if _PARTICIPLE_START.match(text, pos, end) and "," in text[cue.end : pos]:
+            return None  # "Trump said, referring to Cruz" (but "said drilling had found …" is a clause)
         if _ADJUNCT_START.match(text, pos, end):
             return None  # "wrote in December": an adjunct, not what was said
         if not _THAT_BEFORE.search(text, cue.end, pos) and not _reads_as_clause(text, pos, end):

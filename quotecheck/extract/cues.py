@@ -34,6 +34,7 @@ _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
 _PUBLISHED_BY = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"
 )
+_AUXILIARY_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
 _UTTERANCE_END = frozenset(",.;:!?…—–-")
 _INVERTED_AFTER = (",", "”", "“", '"', "»", "«", "'", "’", "—", "-", "?", "!")
 
@@ -66,6 +67,8 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if layout.is_furniture(start) and not layout.in_headline(start):
             continue
         phrase = match.group("phrase")
+        if not phrase and _AUXILIARY_AFTER.match(text, end):
+            continue  # "demand had fallen", "claims were": a noun, the subject of the verb after it
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
         cues.append(Cue(start, end, word, lemma))
     for start in layout.sentence_starts:
