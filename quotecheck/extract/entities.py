@@ -154,7 +154,7 @@ class Entities:
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
-        self._organisation_heads: dict[str, Entity] = {}  # first word of a multi-word organisation name
+        self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
         self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
         # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
@@ -212,14 +212,13 @@ class Entities:
             if len(words) > 1:
                 initials = "".join(w[0] for w in words if w[0].isupper()).lower()
                 self._acronyms.setdefault(initials, entity)
+                self._by_first_word.setdefault(words[0].lower(), []).append(entity)
         elif len(full) > len(entity.name) and len(words) > 1:
             entity.name = full
         entity.mentions += 1
         lowered = [w.lower() for w in words]
         if any(w in ORGANISATION_WORDS for w in lowered):
             entity.speaker_type = "organisation"
-            if len(words) > 1 and lowered[0] not in ORGANISATION_WORDS:
-                self._organisation_heads.setdefault(lowered[0], entity)
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
         gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
@@ -231,8 +230,11 @@ class Entities:
 
     def _find(self, surname: str, full: str, title: str | None) -> Entity | None:
         candidates = self.by_surname.get(surname)
-        if not candidates and " " not in full and surname in self._organisation_heads:
-            return self._organisation_heads[surname]  # "Cairn" after "Cairn Energy"
+        if not candidates and " " not in full and surname in self._by_first_word:
+            # "Maria" after "Maria Lindqvist" (a first name), "Cairn" after "Cairn Energy" (an organisation)
+            fitting = [e for e in self._by_first_word[surname] if surname in FIRST_NAMES or e.speaker_type != "person"]
+            if fitting:
+                return max(fitting, key=lambda e: e.mentions)
         if not candidates and full.isupper() and full.lower() in self._acronyms:
             return self._acronyms[full.lower()]  # "the AP" after "the Associated Press"
         if not candidates:
@@ -343,7 +345,7 @@ class Entities:
         if gender not in ("male", "female"):
             return None
         hi, lo = self._window(pos)
-        subject = fallback = None
+        subject = fallback = unknown = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
             if entity.gender not in (None, gender) or not _can_be_he_or_she(entity):
@@ -355,7 +357,9 @@ class Entities:
                 subject = entity
             if fallback is None and known:
                 fallback = entity
-        return subject or fallback
+            if unknown is None and self._salience[index] == _SENTENCE_SUBJECT and entity.speaker_type == "person":
+                unknown = entity  # "Keane waved from the stage. "We won," he said.": nobody else it could be
+        return subject or fallback or (unknown and _as_person(unknown, gender))
 
     def _window(self, pos: int) -> tuple[int, int]:
         """Indices of the mentions a reference at ``pos`` looks back over: end (exclusive) and start."""
@@ -456,8 +460,9 @@ def _can_be_he_or_she(entity: Entity) -> bool:
 
 
 def _as_person(entity: Entity, gender: str) -> Entity:
-    """A he/she refers to ``entity``: a lone name typed organisation for want of evidence is a person after all."""
-    if entity.tentative:
+    """A he/she refers to ``entity``: a lone name typed organisation for want of evidence is a person after all,
+    and a person of unknown gender has this one."""
+    if entity.head is None:
         entity.speaker_type, entity.tentative, entity.evidence = "person", False, True
         entity.gender = entity.gender or gender
     return entity

@@ -732,6 +732,8 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     return mention
 
 
+# A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
+_ROLE_BEFORE_NAME = regex.compile(r"(?:^|(?<=[.;:!?]\s|\n))((?:The|the|Her|His|Their|Its)\s[^,.;:\"“”()]{2,80}?),\s+$")
 _APPOSITIVE = regex.compile(r",\s+([^,.;:\"“”()]{2,150}?)(?=[,.;:]|$)")
 
 
@@ -742,8 +744,14 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     if appositive:
         role = appositive.group(1).strip()
         words = role.split()
-        if words and words[0].lower() in ("a", "an", "the") and any(speaker_noun(w) for w in words[:6]):
+        if words and (words[0].lower() in ("a", "an", "the") and any(speaker_noun(w) for w in words[:6]) or (
+            speaker_noun(words[0]) and words[0][0].islower()  # "Fred Hasson, head of Tiga,"
+            or len(words) > 1 and speaker_noun(words[1]) and words[0][0].isupper()  # "Jo Ray, IHRC chairman,"
+        )):
             return role
+    before = _ROLE_BEFORE_NAME.search(text, max(0, start - 120), start)
+    if before and any(speaker_noun(w) for w in before.group(1).split()):
+        return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said"
     if start < 2 or text[start - 1] != " ":
         return None
     word = text[text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
