@@ -9,13 +9,13 @@ import click
 from quotecheck.cli.options import db_option, format_option, limit_option, quote_filter_options
 from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, shorten, write_rows
 from quotecheck.cli.session import open_store
-from quotecheck.export.rows import FIELDS, sheet_row
+from quotecheck.export.rows import FIELDS, sheet_row, speaker_label
 from quotecheck.store.models import QuoteFilter
 
 QUOTE_COLUMNS = (
     Column("ID", lambda row: row["id"], justify="right"),
     Column("Quote", lambda row: shorten(row["text"], 240), ratio=4),
-    Column("Speaker", lambda row: (row["speaker"], row["role"]), ratio=2),
+    Column("Speaker", lambda row: (speaker_label(row["speaker"], row["speaker_scope"]), row["role"]), ratio=2),
     Column("Kind", lambda row: row["kind"]),
     Column("Status", lambda row: (row["status"], row["rating"])),
     Column("Article", lambda row: (row["article_title"], ", ".join(filter(None, (row["outlet"], row["published"])))),
@@ -35,7 +35,9 @@ def search_command(text: str | None, quote_filter: QuoteFilter, limit: int, fmt:
     TEXT is matched as words (any FTS syntax is taken literally); leave it out to list by the filters alone.
     --speaker forgives spelling: "Linkevičius", "linkevicius" and "Lincevicius" all find Linas Linkevicius.
     Output is a table on a terminal and JSON lines when piped; each row has the quote's id, text, kind,
-    speaker, role, status, rating, reviewer, note, article title, outlet, date and url.
+    speaker, role, status, rating, reviewer, note, article title, outlet, date and url. An anonymous source or
+    description ("a spokesman") is a speaker of its article only: speaker_scope "article", and "(this article
+    only)" after its name in the table.
 
     \b
     Examples:

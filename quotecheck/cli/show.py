@@ -14,6 +14,7 @@ from quotecheck.cli.options import db_option
 from quotecheck.cli.output import emit, print_rich
 from quotecheck.cli.session import open_store
 from quotecheck.export.json_sheet import dumps
+from quotecheck.export.rows import ARTICLE_ONLY
 from quotecheck.review.text import Span, highlighted
 from quotecheck.sanitize import printable
 from quotecheck.store.models import ArticleRecord, QuoteRecord, Review
@@ -75,7 +76,8 @@ def _paragraph(article: ArticleRecord, record: QuoteRecord, start: int, end: int
 def _details(record: QuoteRecord, article: ArticleRecord) -> Table:
     speaker = "unattributed"
     if record.speaker:
-        about = ", ".join(filter(None, (f"#{record.speaker_id}", record.speaker_type)))
+        scope = ARTICLE_ONLY if record.speaker_scope == "article" else None
+        about = ", ".join(filter(None, (f"#{record.speaker_id}", record.speaker_type, scope)))
         speaker = f"{record.speaker} ({about})"
     fields = [
         ("Speaker", speaker),

@@ -15,10 +15,11 @@ subcommand_db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False), help="SQLite database file.  [default: as for speakers]"
 )
 
-SPEAKER_FIELDS = ("id", "name", "type", "roles", "aliases", "quotes", "reviewed")
+# article_id: set on an anonymous source or description ("a spokesman"), which is a speaker of that article only
+SPEAKER_FIELDS = ("id", "name", "type", "article_id", "roles", "aliases", "quotes", "reviewed")
 SPEAKER_COLUMNS = (
     Column("ID", lambda row: row["id"], justify="right"),
-    Column("Speaker", lambda row: row["name"], ratio=2),
+    Column("Speaker", lambda row: speaker_name_label(row["name"], row["article_id"]), ratio=2),
     Column("Type", lambda row: row["type"]),
     Column("Roles", lambda row: row["roles"][:3], ratio=3),
     Column("Quotes", lambda row: row["quotes"], justify="right"),
@@ -53,7 +54,8 @@ def speakers_group(ctx: click.Context, name: str | None, limit: int, fmt: str | 
     """List speakers with their roles, quote counts and review progress; merge or rename them.
 
     With NAME, only speakers whose name is like it (spelling and accents need not match), best first;
-    without, the most quoted first.
+    without, the most quoted first. A person or organisation is one speaker across articles; an anonymous source
+    or description ("a spokesman", "the company") is a speaker of one article, shown as "(article N only)".
 
     \b
     Examples:
@@ -132,7 +134,12 @@ def find_speaker(store: Store, reference: str) -> SpeakerRecord:
     raise UserError(f"no speaker named {reference!r}" + (f"; did you mean {near}?" if near else ""))
 
 
+def speaker_name_label(name: str, article_id: int | None) -> str:
+    """``"a spokesman (article 12 only)"`` for a speaker of one article; other names as they are."""
+    return name if article_id is None else f"{name} (article {article_id} only)"
+
+
 def _speaker_row(speaker: SpeakerRecord) -> dict[str, object]:
-    values = (speaker.id, speaker.name, speaker.type, list(speaker.roles), list(speaker.aliases),
-              speaker.quote_count, speaker.reviewed_count)  # fmt: skip
+    values = (speaker.id, speaker.name, speaker.type, speaker.article_id, list(speaker.roles),
+              list(speaker.aliases), speaker.quote_count, speaker.reviewed_count)  # fmt: skip
     return dict(zip(SPEAKER_FIELDS, values, strict=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from quotecheck.export.rows import article_line, by_article, label, safe_url, summary
+from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, safe_url, summary
 from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
@@ -17,7 +17,7 @@ body { margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: var(--ink);
 header { border-bottom: 2px solid var(--ink); margin-bottom: 1.5rem; }
 h1 { margin: 0 0 .25rem; font-size: 1.8rem; }
 h2 { margin: 2rem 0 .25rem; font-size: 1.3rem; }
-.summary, .source { color: var(--muted); margin: 0 0 1rem; font-family: Helvetica, Arial, sans-serif;
+.summary, .source, .scope { color: var(--muted); margin: 0 0 1rem; font-family: Helvetica, Arial, sans-serif;
                     font-size: .9rem; }
 .quote { border-top: 1px solid var(--rule); padding: .75rem 0; }
 blockquote { margin: 0 0 .5rem; padding-left: 1rem; border-left: 4px solid var(--accent); font-size: 1.05rem; }
@@ -81,6 +81,8 @@ def _article_section(group: Sequence[QuoteRecord]) -> list[str]:
 def _quote(record: QuoteRecord) -> list[str]:
     paragraphs = "".join(f"<p>{_text(line)}</p>" for line in printable(record.text).splitlines() if line.strip())
     speaker = _text(record.speaker) if record.speaker else "<em>unattributed</em>"
+    if record.speaker_scope == "article":
+        speaker += f' <span class="scope">({ARTICLE_ONLY})</span>'
     rows = [
         ("Speaker", speaker),
         ("Role", _text(record.role or "")),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import regex
 
-from quotecheck.export.rows import article_line, by_article, label, safe_url, summary
+from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, safe_url, summary
 from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
@@ -32,6 +32,8 @@ def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
 def _quote_block(record: QuoteRecord) -> list[str]:
     quoted = [f"> {_escape(line)}".rstrip() for line in printable(record.text).splitlines() or [""]]
     speaker = _escape(_one_line(record.speaker)) if record.speaker else "*unattributed*"
+    if record.speaker_scope == "article":
+        speaker += f" *({ARTICLE_ONLY})*"
     if record.role:
         speaker += f", {_escape(_one_line(record.role))}"
     review = [f"**Status:** {label(record.status)}"]

@@ -15,6 +15,7 @@ FIELDS = (
     "kind",
     "speaker",
     "speaker_type",
+    "speaker_scope",
     "role",
     "status",
     "rating",
@@ -30,9 +31,22 @@ FIELDS = (
 )
 
 
+# How every sheet marks a speaker that is an anonymous source or a description belonging to one article only
+# ("a spokesman", "the company"): the same words in two articles are not the same speaker.
+ARTICLE_ONLY = "this article only"
+
+
 def sheet_row(record: QuoteRecord) -> dict[str, object]:
-    """One quote as a flat dict with the keys of :data:`FIELDS`."""
+    """One quote as a flat dict with the keys of :data:`FIELDS` (``speaker_scope``: "article", "shared" or None,
+    see QuoteRecord.speaker_scope)."""
     return {name: getattr(record, name) for name in FIELDS}
+
+
+def speaker_label(speaker: str | None, scope: str | None) -> str | None:
+    """``"a spokesman (this article only)"`` for an article-scoped speaker; other names as they are."""
+    if speaker and scope == "article":
+        return f"{speaker} ({ARTICLE_ONLY})"
+    return speaker
 
 
 def by_article(records: Iterable[QuoteRecord]) -> list[list[QuoteRecord]]:

@@ -13,6 +13,7 @@ import regex
 from rich.style import Style
 from rich.text import Text
 
+from quotecheck.export.rows import ARTICLE_ONLY
 from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord, Review
 
@@ -156,6 +157,8 @@ def attribution(record: QuoteRecord) -> Text:
     speaker = plain(record.speaker) if record.speaker else Text("unknown", style=MUTED)
     if record.speaker_type:
         speaker.append(f" ({record.speaker_type})", MUTED)
+    if record.speaker_scope == "article":
+        speaker.append(f" · {ARTICLE_ONLY}", MUTED)
     field("Speaker", speaker)
     field("Role", record.role)
     field("Cue", record.cue, end="   ")

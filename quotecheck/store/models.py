@@ -59,8 +59,12 @@ class QuoteRecord:
     speaker_article_id: int | None = None
 
     @property
-    def speaker_in_article_only(self) -> bool:
-        return self.speaker_article_id is not None
+    def speaker_scope(self) -> str | None:
+        """``"article"``: the speaker is an anonymous source or description of this article only ("a spokesman");
+        ``"shared"``: a person or organisation, one speaker across articles; None: no speaker."""
+        if self.speaker_id is None:
+            return None
+        return "article" if self.speaker_article_id is not None else "shared"
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,6 +120,11 @@ class SpeakerIndex:
         entry = self._entries.get(speaker_id)
         return entry.type if entry else None
 
+    def article_of(self, speaker_id: int) -> int | None:
+        """The article an article-scoped speaker belongs to; None for a shared one."""
+        entry = self._entries.get(speaker_id)
+        return entry.article_id if entry else None
+
     def set_type(self, speaker_id: int, type_: str | None) -> None:
         entry = self._entries.get(speaker_id)
         if entry is not None:

@@ -38,13 +38,22 @@ class SpeakerActions:
         return [record for record, _ in self._ranked_matches(query, offset, offset + limit)]
 
     @synchronized
-    def match_speakers(self, query: str, *, limit: int = 10) -> list[tuple[SpeakerRecord, float]]:
-        """The fuzzy picker: (speaker, score 0..100), best first; ties go to the most quoted."""
-        return self._ranked_matches(query, 0, max(0, limit))
+    def match_speakers(
+        self, query: str, *, limit: int = 10, article_id: int | None = None
+    ) -> list[tuple[SpeakerRecord, float]]:
+        """The fuzzy picker: (speaker, score 0..100), best first; ties go to the most quoted. With ``article_id``:
+        only speakers a quote of that article can be given (the shared ones, and that article's own anonymous
+        sources and descriptions)."""
+        return self._ranked_matches(query, 0, max(0, limit), article_id=article_id)
 
-    def _ranked_matches(self, query: str, start: int, stop: int) -> list[tuple[SpeakerRecord, float]]:
+    def _ranked_matches(
+        self, query: str, start: int, stop: int, *, article_id: int | None = None
+    ) -> list[tuple[SpeakerRecord, float]]:
         """Matches ``start:stop`` of the ranking (score, then quote count): only those become full records."""
-        scored = self._sync_index().search(name_key(query), score_cutoff=PICKER_CUTOFF)
+        index = self._sync_index()
+        scored = index.search(name_key(query), score_cutoff=PICKER_CUTOFF)
+        if article_id is not None:
+            scored = [item for item in scored if index.article_of(item[0]) in (None, article_id)]
         counts = dict(
             self.db.execute(
                 "SELECT id, quote_count FROM speakers WHERE id IN (SELECT value FROM json_each(?))",

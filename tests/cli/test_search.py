@@ -5,6 +5,7 @@ import json
 import pytest
 
 from quotecheck.cli import cli
+from quotecheck.cli.search import QUOTE_COLUMNS
 
 ROW_KEYS = {"id", "text", "kind", "speaker", "role", "status", "rating", "article_title", "outlet", "published", "url"}
 
@@ -102,3 +103,16 @@ def test_friendly_errors(runner, db, tmp_path):
     assert bad_date.exit_code == 2 and "Invalid value for '--since'" in bad_date.stderr
     bad_status = runner.invoke(cli, ["search", "--db", str(db), "--status", "true"])
     assert bad_status.exit_code == 2 and "'true' is not one of" in bad_status.stderr
+
+
+def test_an_anonymous_source_is_marked_as_a_speaker_of_its_article_only(runner, db):
+    rows = _search(runner, db, "--speaker", "a diplomat who asked not to be named", "--limit", "0")
+    assert [(row["speaker"], row["speaker_scope"]) for row in rows] == [
+        ("A diplomat who asked not to be named", "article")
+    ]
+    assert {row["speaker_scope"] for row in _search(runner, db, "--speaker", "linkevicius")} == {"shared"}
+    [speaker_column] = [column for column in QUOTE_COLUMNS if column.header == "Speaker"]
+    assert speaker_column.value(rows[0])[0] == "A diplomat who asked not to be named (this article only)"
+    table = runner.invoke(cli, ["search", "--db", str(db), "--speaker", "diplomat", "--format", "table"],
+                          env={"COLUMNS": "250"})
+    assert "A diplomat who asked not to be named (this article only)" in table.stdout

@@ -1,7 +1,7 @@
 import json
 
 from quotecheck.cli import cli
-from quotecheck.store import Store
+from quotecheck.store import QuoteFilter, Store
 
 
 def _speakers(runner, db, *args):
@@ -91,3 +91,14 @@ def test_help_shows_name_and_subcommands(runner):
     assert result.exit_code == 0
     assert "Usage: cli speakers [OPTIONS] [NAME] | COMMAND [ARGS]..." in result.stdout
     assert "merge" in result.stdout and "rename" in result.stdout
+
+
+def test_an_anonymous_source_is_a_speaker_of_one_article(runner, db):
+    rows = _speakers(runner, db, "diplomat")
+    diplomat = next(row for row in rows if row["name"] == "A diplomat who asked not to be named")
+    with Store(db) as store:
+        [quote] = store.quotes(QuoteFilter(speaker_id=diplomat["id"]))
+    assert diplomat["article_id"] == quote.article_id
+    assert all(row["article_id"] is None for row in _speakers(runner, db) if row["type"] != "anonymous")
+    table = runner.invoke(cli, ["speakers", "--db", str(db), "diplomat", "--format", "table"], env={"COLUMNS": "250"})
+    assert f"A diplomat who asked not to be named (article {quote.article_id} only)" in table.stdout

@@ -293,3 +293,13 @@ def test_migration_3_ties_anonymous_speakers_to_their_articles_and_types_every_s
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA foreign_key_check").fetchall() == []
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_picker_for_an_article_offers_shared_speakers_and_that_articles_own(store):
+    first, _ = add_said(store, "a spokesman", "one", speaker_type="anonymous")
+    second, _ = add_said(store, "a spokesman", "two", speaker_type="anonymous")
+    add_said(store, "Ann Spokes", "three")
+    everywhere = {(s.name, s.article_id) for s, _ in store.match_speakers("spokes")}
+    assert everywhere == {("a spokesman", first.article_id), ("a spokesman", second.article_id), ("Ann Spokes", None)}
+    here = {(s.name, s.article_id) for s, _ in store.match_speakers("spokes", article_id=second.article_id)}
+    assert here == {("a spokesman", second.article_id), ("Ann Spokes", None)}

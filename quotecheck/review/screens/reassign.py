@@ -72,7 +72,13 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
         await asyncio.sleep(SEARCH_DELAY)
         # The app's own store: its speaker index is already built (see ReviewApp.warm_up); a thread keeps the
         # screen responsive meanwhile, and nothing else writes while this picker is open.
-        matches = await asyncio.to_thread(self.app.store.match_speakers, query, limit=10) if query else []
+        matches = (
+            await asyncio.to_thread(
+                self.app.store.match_speakers, query, limit=10, article_id=self.record.article_id
+            )
+            if query
+            else []
+        )
         try:
             options = self.query_one("#speaker-matches", OptionList)
         except NoMatches:  # picked or cancelled meanwhile
@@ -81,7 +87,8 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
         options.clear_options()
         for speaker, score in matches:
             prompt = plain(speaker.name)
-            details = f"  {speaker.type or '—'} · {speaker.quote_count} quotes · {score:.0f}%"
+            scope = " · this article only" if speaker.article_id is not None else ""
+            details = f"  {speaker.type or '—'}{scope} · {speaker.quote_count} quotes · {score:.0f}%"
             prompt.append(details, MUTED)
             if speaker.id == self.record.speaker_id:
                 prompt.append("  (current)", MUTED)

@@ -46,6 +46,9 @@ class SpeakerList(LazyList[SpeakerRecord]):
         row.append_text(truncated(Text(f"{speaker.reviewed_count}/{speaker.quote_count}"), 13))
         row.append_text(progress_bar(speaker.reviewed_count, speaker.quote_count))
         row.append(" ")
-        if roles:
-            row.append_text(truncated(plain("; ".join(speaker.roles)), roles))
+        if roles:  # an anonymous source or description belongs to one article: said before its roles
+            cell = Text(f"article {speaker.article_id} only", MUTED) if speaker.article_id is not None else Text()
+            if speaker.roles:
+                cell.append_text(plain(("; " if cell else "") + "; ".join(speaker.roles)))
+            row.append_text(truncated(cell, roles))
         return row
