@@ -286,6 +286,8 @@ class Entities:
         _, bare, _ = _split_name(words, self._common, at_start, self.by_surname)
         surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
         entity = self._find(surname, " ".join(bare), title) if surname else None
+        if entity is not None and len(bare) > len(entity.name.split()) and " ".join(bare).endswith(entity.name):
+            entity.name = " ".join(bare)  # the fullest form: "Centre for Urban Policy", not "Urban Policy"
         if entity is None:
             entity = self._register(([mention.title] if mention.title else []) + words, at_start)
         if entity is None:

@@ -205,7 +205,7 @@ def _name_mention(text: str, toks, first: int, last: int) -> Mention:
         end -= 1
     name_last = last
     connector = next((k for k in range(name_first, last) if toks[k][2] in ("of", "for")), None)
-    if connector is not None and connector - name_first >= 2 and (
+    if connector is not None and (connector - name_first >= 2 or title and connector > name_first) and (
         title or _bare(toks[name_first][2]) in FIRST_NAMES
     ):
         name_last = connector - 1  # "Jeffrey Lewis of the Center for ..." -> Jeffrey Lewis
@@ -414,6 +414,7 @@ def _chunks(toks, lo: int, hi: int) -> list[tuple[int, int]]:
     return chunks
 
 
+_DEFINITE = frozenset("the his her their its our".split())
 _INDEFINITE = frozenset("a an one another some several many two three four few".split())
 
 
@@ -455,6 +456,11 @@ def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
         if word.endswith(("'s", "’s", "s'", "s’")):
             return None  # a possessive ("Portugal's state") is never the subject
         run = max(_name_run_left(toks, last), first)
+        if run > first and _bare(toks[run - 1][2]) in _DEFINITE and _bare(word) in ROLE_NOUNS and (
+            _bare(word) not in ORGANISATION_WORDS
+        ):
+            # "the Salford MP", "the Home Secretary": a description of a person, not a name
+            return Mention(toks[run - 1][0], toks[last][1], "nominal", text[toks[run - 1][0] : toks[last][1]])
         mention = _name_mention(text, toks, run, last)
         # "Gov. Terry Branstad of Iowa": a titled name before "of Place".
         if run - 2 >= first and _bare(toks[run - 1][2]) == "of" and _is_capitalised(toks[run - 2][2]):
@@ -638,6 +644,12 @@ _SPEECH_SETTING = frozenset(
 ) | _TIME_WORDS
 
 
+def _capitalised_after(toks, index: int) -> bool:
+    if index < len(toks) and _bare(toks[index][2]) == "the":
+        index += 1
+    return index < len(toks) and _is_name_word(toks[index][2])
+
+
 def _describes(toks, index: int) -> bool:
     """The phrase from token ``index`` (after a preposition) describes a person: "both Clintons", "the campaign",
     not "a statement", "an interview", "Tuesday"."""
@@ -675,8 +687,8 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         # what describes it: "a longtime adviser to both Clintons", "a source involved in the campaign".
         if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1][2]) == "close") and not (
             indefinite and _bare(word) in _DESCRIBING_PREPOSITIONS and _describes(toks, stop + 1)
-        ):
-            break
+        ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1][2]) and _capitalised_after(toks, stop + 1)):
+            break  # (but an organisation keeps its tail: "the Centre for Urban Policy")
         stop += 1
     if stop == 0:
         return None
@@ -723,6 +735,11 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         mention = Mention(mention.start, mention_end, mention.kind, text[mention.start : mention_end], None,
                           mention.speaker_type)
     appositive = _APPOSITIVE.match(text, toks[last][1], hi)
+    if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(appositive.group(1).strip()):
+        # "said the Minister for Housing, Ruth Adeyemi": the name set off after an office is the speaker
+        name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
+        name = appositive.group(1).strip()
+        return Mention(name_start, name_start + len(name), "name", name, text[mention.start : mention.end])
     if appositive and mention.kind == "name":
         role = appositive.group(1).strip()
         lead = role.split()[0].lower()
@@ -730,6 +747,16 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
                               mention.speaker_type, mention.title)
     return mention
+
+
+_NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
+
+
+def _names_office(mention: Mention, text: str) -> bool:
+    """The mention is an office, not a person's name: its last word is a role noun ("the Minister for Housing")."""
+    words = text[mention.start : mention.end].split()
+    head = next((words[i - 1] for i, w in enumerate(words) if i > 0 and w.lower() in ("for", "of")), words[-1])
+    return bool(words) and _bare(head) in ROLE_NOUNS and _bare(head) not in ORGANISATION_WORDS
 
 
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
