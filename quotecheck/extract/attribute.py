@@ -12,7 +12,7 @@ import regex
 from quotecheck.extract.cues import Cue, find_cues
 from quotecheck.extract.entities import Entities, Entity
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import COMMON_VERBS, NOT_SPEECH_MARKERS, OBJECT_VERBS, PRONOUNS
+from quotecheck.extract.lexicons import COMMON_VERBS, NOT_SPEECH_MARKERS, OBJECT_VERBS
 from quotecheck.extract.mentions import (
     Mention,
     clause_subject,
@@ -120,6 +120,8 @@ _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
 _CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]|''")
+_PASSIVE_AGENT = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+by\s+")
+_WHO_CLAUSE = regex.compile(r",\s+who\b[^,.;:!?\"“”]*$")  # a relative clause running up to the quote
 _SUBJECT_GAP = 30  # characters between a subject and its verb: adverbs, a time, a parenthesis
 _TYPEWRITER_QUOTE = regex.compile(r"''\w")  # two apostrophes open a quote that reads as reported speech
 _THAT_BEFORE = regex.compile(r"\bthat\s*$", regex.I)
@@ -155,8 +157,6 @@ def _resolve_cue_speakers(cues: list[Cue], entities: Entities) -> None:
         if mention is None:
             continue
         cue.entity = _resolve(mention, entities)
-        if cue.entity is None and mention.kind == "nominal":
-            cue.entity = entities.describe(mention)
         if isinstance(cue.entity, Entity):
             entities.note_speaker(cue.entity, mention.start)
 
@@ -168,10 +168,12 @@ def _resolve(mention: Mention, entities: Entities) -> Entity | None:
     if mention.kind == "pronoun":
         return entities.resolve_pronoun(mention.name, mention.start)
     if mention.speaker_type is None:
-        return entities.resolve_nominal(mention.name, mention.start)
-    if mention.speaker_type == "organisation":
-        return entities.resolve_organisation(mention.name, mention.start)
-    return None
+        found = entities.resolve_nominal(mention.name, mention.start)
+    elif mention.speaker_type == "organisation":
+        found = entities.resolve_organisation(mention.name, mention.start)
+    else:
+        found = None
+    return found or entities.describe(mention)  # an unnamed speaker is a speaker of its own
 
 
 def _describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, str | None]:
@@ -181,9 +183,8 @@ def _describe(mention: Mention | None, entity: Entity | None) -> tuple[str | Non
     if mention is None:
         return None, None
     if mention.kind == "pronoun":
-        gender = PRONOUNS.get(mention.name.lower())
-        return None, ("organisation" if gender == "neuter" else None)
-    return mention.name, mention.speaker_type or ("person" if mention.kind == "name" else None)
+        return None, None  # a pronoun that resolved to nobody names nobody
+    return mention.name, mention.speaker_type or "person"
 
 
 class _Extractor:
@@ -311,7 +312,9 @@ class _Extractor:
             cue.mention.kind != "pronoun" or cue.start - after < 150
         ):
             _, sentence_end = self.layout.sentence(open_mark)
-            if cue.start < sentence_end and not _QUOTE_MARK.search(text, after, cue.start):
+            if cue.start < sentence_end and not _QUOTE_MARK.search(text, after, cue.start) and not (
+                _CLAUSE_BREAK.search(text, after, cue.mention.start)
+            ):  # (but '"reckless", while Labour said …' is another speaker's clause)
                 return self._from_cue(cue, "cue-in-sentence")
         before = text[max(para_start, open_mark - 80) : open_mark]
         # colon-layout: Smith: "…"
@@ -347,7 +350,7 @@ class _Extractor:
         # sentence-subject: a fragment woven into a sentence is usually the words of that sentence's subject.
         if lead and not lead.endswith(":"):
             lo = max(sentence_start, self._previous_close(open_mark))
-            mention = possessor_of_speech(text, lo, open_mark)
+            mention = possessor_of_speech(text, lo, open_mark) or self._agent_or_antecedent(lo, open_mark)
             if mention is not None:
                 return self._from_mention(mention, "sentence-subject")
             comma = text.rfind(",", lo, open_mark)
@@ -394,6 +397,27 @@ class _Extractor:
                     return self._from_mention(mention, "previous-subject")
         # Nothing ties the words to a speaker: a slogan, a sign, a title, a scare quote. Not returned (the latest
         # speaker a few paragraphs up was right for 3% of such quotes on the development set).
+        return None
+
+    def _agent_or_antecedent(self, lo: int, open_mark: int) -> Mention | None:
+        """Who acts on a fragment when the sentence's subject does not: the agent of a passive ("The bank was
+        criticised by the ombudsman for "…"") or the person a relative clause is about ("Ortiz clashed with
+        Brandt, who in 2012 called the tax "…"")."""
+        text = self.text
+        passive = None
+        for passive in _PASSIVE_AGENT.finditer(text, lo, open_mark):
+            pass
+        if passive is not None:
+            mention = mention_after(text, passive.end(), open_mark)
+            if mention is not None:
+                return mention
+        relative = None
+        for relative in _WHO_CLAUSE.finditer(text, lo, open_mark):
+            pass
+        if relative is not None:
+            antecedent = subject_before(text, lo, relative.start())
+            if isinstance(antecedent, Mention) and antecedent.kind == "name":
+                return antecedent
         return None
 
     def _introduced_by_previous_paragraph(self, span: QuoteSpan) -> Attribution | None:

@@ -26,7 +26,8 @@ _ENDS_SUBJECT = re.compile(
     r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|with|who|which|whose)\b|[A-Z][a-z]+day\b)"
 )
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
-_ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?$")
+# "with Sen. John McCain calling it", "with spokeswoman Lena Park saying": the phrase before an absolute participle
+_ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
@@ -132,7 +133,7 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         # "with Sen. John McCain calling it": the phrase right before an absolute participle is its subject
         before = subject_before(text, subject_lo, cue.start)
         if isinstance(before, Mention):
-            lead = _ABSOLUTE_BEFORE.search(text, max(sentence_start, before.start - 12), before.start)
+            lead = _ABSOLUTE_BEFORE.search(text, max(sentence_start, before.start - 40), before.start)
             if lead and (lead.group(1) == "with" or before.kind in ("name", "pronoun")):
                 cue.mention = before  # "– Ryan saying he was …", "and Trump calling it …"
                 return

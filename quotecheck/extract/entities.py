@@ -283,7 +283,7 @@ class Entities:
         words = mention.name.split()
         title = _fold(mention.title) if mention.title else None
         at_start = self._at_sentence_start(mention.start)
-        _, bare, _ = _split_name(words, self._common, at_start, self.by_surname)
+        _, bare, split_role = _split_name(words, self._common, at_start, self.by_surname)
         surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
         entity = self._find(surname, " ".join(bare), title) if surname else None
         if entity is not None and len(bare) > len(entity.name.split()) and " ".join(bare).endswith(entity.name):
@@ -294,8 +294,8 @@ class Entities:
             entity = Entity(mention.name, surname)
         if mention.speaker_type == "organisation":
             entity.speaker_type = "organisation"
-        if mention.role:
-            self._set_role(entity, mention.role, at_cue=True)
+        if mention.role or split_role:
+            self._set_role(entity, mention.role or split_role, at_cue=True)
         if entity.speaker_type == "person" and not entity.evidence and " " not in entity.name:
             # A lone capitalised word with nothing personal about it ("Google said"), until a "he" or "she"
             # shows it is a person ("Keane waved. "We won," he said.").

@@ -166,6 +166,20 @@ def nominal_type(phrase: str) -> str | None:
     return None
 
 
+def _and_joins_an_office(toks, after: int) -> bool:
+    """After "and" at ``after - 1``: capitalised words that end in an office before a name ("Pensions Secretary
+    Anna Rowe"), so the words before "and" belong to the office, not to another person."""
+    word = toks[after][2]
+    if _is_title(word) or _bare(word) in FIRST_NAMES:
+        return False
+    k = after
+    while k < len(toks) and k - after < 4 and _is_capitalised(toks[k][2]):
+        if _bare(toks[k][2]) in ROLE_NOUNS or _is_title(toks[k][2]):
+            return k + 1 < len(toks) and _is_capitalised(toks[k + 1][2])
+        k += 1
+    return False
+
+
 def _name_run_left(toks: list[tuple[int, int, str]], end: int) -> int:
     """Index of the first token of the capitalised run ending at token ``end`` (inclusive)."""
     i = end
@@ -184,6 +198,8 @@ def _name_run_left(toks: list[tuple[int, int, str]], end: int) -> int:
             i -= 1  # "Center for Nonproliferation Studies", "Lewis of the James Martin Center"
         elif prev == "the" and i - 3 >= 0 and toks[i - 2][2] in ("of", "for") and _is_capitalised(toks[i - 3][2]):
             i -= 1
+        elif prev == "and" and i - 2 >= 0 and _is_name_word(toks[i - 2][2]) and _and_joins_an_office(toks, i):
+            i -= 1  # "Work and Pensions Secretary Anna Rowe": one office
         elif _is_title(prev):
             i -= 1
         else:

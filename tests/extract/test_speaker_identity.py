@@ -1,0 +1,155 @@
+"""Speaker identity: every quote names one canonical person (or organisation) and the role the article gives them.
+
+One row per case: (text, words of the quote, expected speaker, expected role or None). The texts are short
+inventions in the style of news copy, one for each pattern that issue 7 lists; each is read below a headline, as
+an article is (a first short line is the headline, whose words name nobody)."""
+
+import pytest
+
+from quotecheck import extract
+
+
+def _normal(role):
+    if role is None:
+        return None
+    words = role.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("the", "a", "an") else words)
+
+
+CASES = [
+    # --- one canonical name per person: no glued words, no honorifics -------------------------------------------
+    (
+        "Luis Moreno runs the port authority.\n\nNeither Moreno nor his deputy had seen the report. "
+        '"It is news to me," Moreno said.',
+        "It is news to me", "Luis Moreno", None,
+    ),
+    (
+        "Anita Patel has nursed in the town for 20 years.\n\nCampaigning Patel said the clinic would close "
+        "without new money.",
+        "the clinic would close", "Anita Patel", None,
+    ),
+    (
+        "Alan Fenwick, the Labour candidate, spoke first.\n\nLabour's Mr Fenwick said the plan would fail.",
+        "the plan would fail", "Alan Fenwick", "the Labour candidate",
+    ),
+    (
+        "Tom Pryce was a miner for 30 years.\n\nSpeaking in Doncaster Mr Pryce said the pits would never reopen.",
+        "the pits would never reopen", "Tom Pryce", None,
+    ),
+    (
+        'Grace Okonjo chairs the board.\n\n"We are ready," Mrs. Okonjo said.',
+        "We are ready", "Grace Okonjo", None,
+    ),
+    (
+        'Maria Lindqvist, 34, runs a bakery on the square.\n\n"Prices keep rising," Maria said.',
+        "Prices keep rising", "Maria Lindqvist", None,
+    ),
+    # --- descriptions join the person they describe ---------------------------------------------------------------
+    (
+        'The Shadow Minister for the Arts, Joanna Pike, said the cuts were "a disgrace".',
+        "a disgrace", "Joanna Pike", "The Shadow Minister for the Arts",
+    ),
+    (
+        "The Shadow Minister for the Arts, Joanna Pike, criticised the cuts.\n\n"
+        "Later the shadow minister said she would table a motion.",
+        "she would table a motion", "Joanna Pike", "The Shadow Minister for the Arts",
+    ),
+    (
+        'Prime Minister Oskar Lind opened the session.\n\n"Taxes will not rise," the prime minister said.',
+        "Taxes will not rise", "Oskar Lind", "Prime Minister",
+    ),
+    (
+        '"The threat is real," the Salford MP told the committee. Hazel Blears, the Salford MP, spoke for an hour.',
+        "The threat is real", "Hazel Blears", "the Salford MP",
+    ),
+    # --- pronouns by salience and agreement ---------------------------------------------------------------------------
+    (
+        'Anna Berg met Tomas Holm on Monday.\n\n"It went well," she said.',
+        "It went well", "Anna Berg", None,
+    ),
+    (
+        'Peter Holm, the director, said he did not share the worry that Ms Berg voiced.\n\n'
+        '"We have time," he said.',
+        "We have time", "Peter Holm", "the director",
+    ),
+    (
+        'Keane waved from the stage.\n\n"We won," he said.',
+        "We won", "Keane", None,
+    ),
+    (
+        'Tomasz Wrona founded Redline Studios in 2010. "Games take years to make," he said.',
+        "Games take years to make", "Tomasz Wrona", None,
+    ),
+    # --- who speaks in harder frames ------------------------------------------------------------------------------
+    (
+        '"Stay indoors tonight," said Sergeant Okafor of the Harbour Police Department.',
+        "Stay indoors tonight", "Okafor", None,
+    ),
+    (
+        'Ortiz clashed with Brandt, who in 2012 called the tax "a job killer."',
+        "a job killer", "Brandt", None,
+    ),
+    (
+        'The campaign declined to comment, with spokeswoman Lena Park saying, "We do not answer rumours."',
+        "We do not answer rumours", "Lena Park", "spokeswoman",
+    ),
+    (
+        'The bank was criticised by the ombudsman for "failing its customers".',
+        "failing its customers", "the ombudsman", None,
+    ),
+    (
+        'The Greens dismissed the budget as "reckless", while Labour said it would vote against it.',
+        "reckless", "Greens", None,
+    ),
+    (
+        '"We are ready," said the Minister for Housing, Ruth Adeyemi.',
+        "We are ready", "Ruth Adeyemi", "the Minister for Housing",
+    ),
+    (
+        "Rents will rise again next year, according to the Centre for Urban Policy.",
+        "Rents will rise again next year", "Centre for Urban Policy", None,
+    ),
+    (
+        "Cairn Energy cut its forecast.\n\nCairn said drilling had found less oil than hoped.",
+        "drilling had found less oil", "Cairn Energy", None,
+    ),
+    (
+        "Unilever reported lower profits.\n\nThe company said demand had fallen in Europe.",
+        "demand had fallen in Europe", "Unilever", None,
+    ),
+    # --- roles as the article gives them -------------------------------------------------------------------------
+    (
+        "Work and Pensions Secretary Anna Rowe said the scheme would be reviewed.",
+        "the scheme would be reviewed", "Anna Rowe", "Work and Pensions Secretary",
+    ),
+    (
+        'Tory MP Giles Hartley said the vote was "a farce".',
+        "a farce", "Giles Hartley", "Tory MP",
+    ),
+    (
+        "Eva Moll, a Danish economist at the bank, said rates would stay low.",
+        "rates would stay low", "Eva Moll", "a Danish economist at the bank",
+    ),
+    (
+        'Linas Varga, the foreign minister of Lithuania, met his counterparts.\n\n"We are watching," Varga said.',
+        "We are watching", "Linas Varga", "the foreign minister of Lithuania",
+    ),
+    (
+        'Dr Fred Hasson, head of Tiga, which represents developers, spoke.\n\n"Costs are rising," Mr Hasson said.',
+        "Costs are rising", "Fred Hasson", "head of Tiga",
+    ),
+    (
+        'Martin Okoro, 32, from Leeds, was released.\n\n"I am angry," Mr Okoro said.',
+        "I am angry", "Martin Okoro", None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, role", CASES, ids=[case[2] + ":" + case[1][:20] for case in CASES])
+def test_speaker_and_role(text, words, speaker, role):
+    text = "Town hall round-up\n\n" + text
+    quotes = [q for q in extract(text) if words in q.text]
+    assert quotes, f"no quote containing {words!r}: {extract(text)}"
+    quote = quotes[0]
+    assert (quote.speaker, _normal(quote.role)) == (speaker, _normal(role))
+    assert quote.speaker_type is not None
