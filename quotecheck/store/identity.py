@@ -59,13 +59,13 @@ def _content_words(name: str) -> tuple[str, ...]:
 def is_description(name: str) -> bool:
     """A generic description rather than a name: nothing but determiners and numbers ("Another", "the two",
     "42%"), or a lower-case word among the rest ("the company", "one Clinton aide", "Legal experts", "he's") —
-    unless the lower-case words all name an organisation next to a proper name ("the Trump campaign", "Obama
-    administration")."""
+    unless it ends in an organisation word after a proper name ("the Trump campaign", "Obama administration",
+    "the French transport ministry")."""
     content = _content_words(name)
     lower = [word for word in content if word.islower()]
     if not content or not lower:
         return not content
-    if len(lower) < len(content) and all(word.casefold() in ORGANISATION_WORDS for word in lower):
+    if len(lower) < len(content) and content[-1].casefold() in ORGANISATION_WORDS:
         return False
     return True
 

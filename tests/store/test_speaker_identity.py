@@ -35,6 +35,9 @@ from .builders import add_said, quote_in
         ("Department of Justice", False),
         ("the Trump campaign", False),
         ("Obama administration", False),
+        ("the French transport ministry", False),
+        ("a Foreign Office spokesman", True),
+        ("the French transport ministry officials", True),
         ("Reuters", False),
     ],
 )
