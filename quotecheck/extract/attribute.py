@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from quotecheck.extract.cues import Cue, find_cues
-from quotecheck.extract.entities import Entities, Entity
+from quotecheck.extract.entities import Entities, Entity, canonical
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import COMMON_VERBS, NOT_SPEECH_MARKERS, OBJECT_VERBS
 from quotecheck.extract.mentions import (
@@ -147,6 +147,7 @@ def extract_quotes(text: str) -> list[Quote]:
     cues = find_cues(text, layout, spans)
     entities = Entities(text, layout)
     _resolve_cue_speakers(cues, entities)
+    entities.name_lead_sources()
     return _Extractor(text, layout, spans, cues, entities).run()
 
 
@@ -233,8 +234,9 @@ class _Extractor:
     def _quote(self, start: int, end: int, kind: str, a: Attribution) -> Quote:
         name, speaker_type = a.speaker, a.speaker_type
         role = None
-        if a.entity is not None:
-            name, speaker_type, role = a.entity.name, a.entity.speaker_type, a.entity.role
+        entity = canonical(a.entity)
+        if entity is not None:
+            name, speaker_type, role = entity.name, entity.speaker_type, entity.role
         elif a.mention is not None:
             role = tidy_role(a.mention.role)
         return Quote(

@@ -10,7 +10,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, STOP_CAPITALS, TITLES
+from quotecheck.extract.lexicons import COMMON_VERBS, FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, STOP_CAPITALS, TITLES
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
 
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
@@ -62,6 +62,7 @@ class Entity:
     spoke: bool = False
     role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
     mentions: int = 0  # how often the article names this entity (full name or surname)
+    same_as: "Entity | None" = None  # an unnamed lead source the article names later ("a Home Office minister")
     tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
     votes: dict[str, int] = field(default_factory=dict)
@@ -118,13 +119,15 @@ def _split_name(
     while first < len(words) - 1 and _glued(words[first], folded[first], common, sentence_start and first == 0):
         first += 1
     # The role ends at the last title or role noun that has a name after it ("Local MP Priya Desai", "Tory MP
-    # Giles Hartley"); before a first name, the words before it are not the name ("Pensioner Joan Whitfield").
+    # Giles Hartley"); the words before a first name are not part of the name ("Pensioner Joan Whitfield"),
+    # unless it names an organisation ("New York Times").
     cut = first
     for index in range(first, len(words) - 1):
         if folded[index] in TITLES or folded[index] in ROLE_NOUNS:
             cut = index + 1
         elif index > cut and folded[index] in FIRST_NAMES and not (
             folded[index - 1] in STOP_CAPITALS or folded[index - 1] in FIRST_NAMES
+            or any(word in ORGANISATION_WORDS for word in folded[index:])
         ):
             cut = index
     title = next((folded[i] for i in range(cut - 1, first - 1, -1) if folded[i] in TITLES), None)
@@ -186,7 +189,10 @@ class Entities:
     def _opens_sentence(self, pos: int) -> bool:
         """The mention at ``pos`` starts its sentence, or follows only a short opening phrase ("On Monday, ")."""
         lead = self.text[self.layout.sentence(pos)[0] : pos]
-        return not lead.strip(" \t\n\"“‘'(") or bool(_OPENING_PHRASE.fullmatch(lead))
+        if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead):
+            return True
+        words = lead.split()  # "IHRC chairman Massoud Shadjareh accused": role words before the name
+        return 0 < len(words) <= 4 and speaker_noun(words[-1]) and not any(w.lower() in COMMON_VERBS for w in words)
 
     def _at_sentence_start(self, pos: int) -> bool:
         return not self.text[self.layout.sentence(pos)[0] : pos].strip(" \t\n\"“‘'(")
@@ -413,6 +419,34 @@ class Entities:
             return entity
         return None
 
+    def name_lead_sources(self) -> None:
+        """An unnamed source speaking in the lead ("…, a Home Office minister has said.") is the person whom the
+        next paragraphs name as a speaker, the one whose role fits the description first (the news convention of
+        a lead that introduces, and a body that names)."""
+        lead = next((i for i, furniture in enumerate(self.layout.furniture) if not furniture), None)
+        if lead is None:
+            return
+        lead_start, lead_end = self.layout.paragraphs[lead]
+        body_end = self.layout.paragraphs[min(lead + 2, len(self.layout.paragraphs) - 1)][1]
+        first = bisect_left(self._mention_starts, lead_start)
+        last = bisect_left(self._mention_starts, body_end)
+        for index in range(first, bisect_left(self._mention_starts, lead_end)):
+            source = self._mention_entities[index]
+            if source.head is None or self._salience[index] != _CUE_SUBJECT or source.speaker_type != "anonymous":
+                continue
+            if source.name.split()[0].lower() not in ("a", "an", "another", "one") or not _person_head(source.head):
+                continue
+            named = [
+                self._mention_entities[k] for k in range(index + 1, last)
+                if self._salience[k] != _OTHER and self._mention_entities[k].head is None
+                and self._mention_entities[k].speaker_type == "person" and self._mention_starts[k] >= lead_end
+            ]
+            fitting = [e for e in named if e.role and source.head in _role_words(e.role)]
+            if fitting or named:
+                source.same_as = (fitting or named)[0]
+                if source.same_as.role is None:
+                    self._set_role(source.same_as, " ".join(source.name.split()[1:]))
+
     def describe(self, mention: Mention) -> Entity:
         """An unnamed speaker ("a club spokeswoman", "the chancellor" when the article names nobody so) as an
         entity of its own, so that a later "she" or "the spokeswoman" can refer to it."""
@@ -451,6 +485,13 @@ class Entities:
                     entity.speaker_type = "organisation"
                     return entity
         return in_focus if head in _GENERIC_ORGANISATIONS or len(words) > 2 else None
+
+
+def canonical(entity: Entity | None) -> Entity | None:
+    """The entity the article finally names for ``entity``."""
+    while entity is not None and entity.same_as is not None:
+        entity = entity.same_as
+    return entity
 
 
 def _can_be_he_or_she(entity: Entity) -> bool:
