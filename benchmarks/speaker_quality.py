@@ -48,8 +48,8 @@ LEXICON_FILES = (
     EXTRACTOR_LEXICON / "conjunctions.txt",
     Path(__file__).resolve().parent / "glued_words.txt",
 )
-GIVEN_NAMES = EXTRACTOR_LEXICON / "first_names.txt"  # "male: aaron adam ..." lines
-ALSO_GIVEN_NAMES = {"april", "august", "june", "may", "drew"}  # in the word lists, and first names too
+# Words of those lists that are given names too ("Will Estrada", "Drew Heiserman"): never counted as glued.
+GIVEN_NAMES = {"april", "august", "drew", "june", "may", "rose", "will"}
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 TOP_PEOPLE = 20
 
@@ -65,7 +65,7 @@ def _words(path: Path) -> set[str]:
 
 def load_lexicon() -> set[str]:
     """The words that, capitalised at the start of a person's name, mark a glued word."""
-    return set().union(*map(_words, LEXICON_FILES)) - _words(GIVEN_NAMES) - ALSO_GIVEN_NAMES
+    return set().union(*map(_words, LEXICON_FILES)) - GIVEN_NAMES
 
 
 def person_key(name: str) -> str:
