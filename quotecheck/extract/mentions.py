@@ -5,6 +5,7 @@ Everything works on tokens of a bounded window around one position, so the cost 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -101,6 +102,7 @@ def _is_title(word: str) -> bool:
     return _bare(word) in TITLES and _is_capitalised(word)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked for the same words again and again
 def speaker_noun(word: str) -> bool:
     """A noun that can head a speaking noun phrase ("officials", "the newspaper", "a spokesman")."""
     word = _bare(word).replace("’", "'")
@@ -792,7 +794,7 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
             or len(words) > 1 and speaker_noun(words[1]) and words[0][0].isupper()  # "Jo Ray, IHRC chairman,"
         )):
             return role
-    before = _ROLE_BEFORE_NAME.search(text, max(0, start - 120), start)
+    before = _ROLE_BEFORE_NAME.search(text, max(0, start - 120), start) if text[start - 2 : start] == ", " else None
     if before and any(speaker_noun(w) for w in before.group(1).split()):
         return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said"
     if start < 2 or text[start - 1] != " ":
