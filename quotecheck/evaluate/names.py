@@ -64,10 +64,12 @@ _NAME_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?")
 
 def _glued(name: str) -> bool:
     """A name with words glued to its front: an honorific or title after its first word ("Doncaster Mr Pryce"),
-    or a possessive before its last word ("Labour's Mr Fenwick")."""
-    words = [word.casefold().rstrip(".") for word in _NAME_WORD.findall(name)]
+    or a possessive before a capitalised word ("Labour's Mr Fenwick"; but "Ryan's campaign" is a description)."""
+    raw = _NAME_WORD.findall(name)
+    words = [word.casefold().rstrip(".") for word in raw]
     return any(
-        index > 0 and word in _HONORIFICS or index < len(words) - 1 and word.endswith(("'s", "’s"))
+        index > 0 and word in _HONORIFICS
+        or index < len(words) - 1 and word.endswith(("'s", "’s")) and raw[index + 1][:1].isupper()
         for index, word in enumerate(words)
     )
 

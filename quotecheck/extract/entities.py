@@ -484,18 +484,22 @@ class Entities:
     def describe(self, mention: Mention) -> Entity:
         """An unnamed speaker ("a club spokeswoman", "the chancellor" when the article names nobody so) as an
         entity of its own, so that a later "she" or "the spokeswoman" can refer to it."""
-        head = _fold(mention.name.split()[-1])
+        words = mention.name.split()
+        head = _fold(words[-1])
         speaker_type = mention.speaker_type or ("organisation" if head in ORGANISATION_WORDS else "anonymous")
         gender = "female" if head.endswith("woman") else "male" if head.endswith("man") else None
-        return Entity(mention.name, "", speaker_type, gender, mention.role, head=head)
+        name = mention.name
+        if speaker_type == "organisation" and words[0].lower() == "the" and any(w[:1].isupper() for w in words[1:]):
+            name = " ".join(words[1:])  # "The Clinton campaign" is the Clinton campaign
+        return Entity(name, "", speaker_type, gender, mention.role, head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
         """"the agency", "the bank" -> the nearest earlier organisation whose name has that word, else whose
         role has that head ("search engine firm Google" for "the firm"), else for a generic head ("the company",
         "the firm") the organisation in focus: the latest one that spoke or opened a sentence."""
         words = phrase.lower().split()
-        if len(words) < 2 or words[0] != "the":
-            return None
+        if len(words) < 2 or words[0] != "the" or any(word[:1].isupper() for word in phrase.split()[1:]):
+            return None  # ("the Clinton campaign" names itself)
         head = words[-1]
         hi, lo = self._window(pos)
         in_focus = None

@@ -655,6 +655,8 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
 
 
 _DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
+# Where the head noun of an unnamed source's description ends: "a person | close to the Clintons"
+_DESCRIPTION_BREAKS = frozenset("of to in for with at on from close familiar involved briefed knowledgeable".split())
 # After a preposition, words that start the circumstances of the speech, not a description of the speaker.
 _SPEECH_SETTING = frozenset(
     "statement interview email e-mail conference call speech letter tweet post release briefing meeting remarks "
@@ -711,7 +713,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     if stop == 0:
         return None
     if indefinite:
-        head_end = next((k - 1 for k in range(1, stop) if _bare(toks[k][2]) in _HEAD_BREAKS), stop - 1)
+        head_end = next((k - 1 for k in range(1, stop) if _bare(toks[k][2]) in _DESCRIPTION_BREAKS), stop - 1)
         head = _bare(toks[head_end][2])
         if speaker_noun(head) and head.rstrip("s") not in ORGANISATION_WORDS and head not in ORGANISATION_WORDS and (
             head_end <= 5

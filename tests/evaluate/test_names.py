@@ -110,3 +110,4 @@ def test_role_agreement(predicted, gold, right):
 def test_a_possessive_description_is_compared_as_written():
     assert same_name("Mr Blair's spokesman", "Mr Blair's spokesman")
     assert not same_name("Labour's Mr Fenwick", "Alan Fenwick")
+    assert same_name("Ryan’s campaign", "Ryan campaign")
