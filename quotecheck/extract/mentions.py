@@ -581,7 +581,16 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         if not prev[0].isalnum() and prev not in "’'-":
             break
         first -= 1
-    return _tail_mention(text, toks, first, i)
+    mention = _tail_mention(text, toks, first, i)
+    if mention is not None and mention.kind == "nominal" and first >= 2 and toks[first - 1][2] == ",":
+        # "Nate Silver, the polling guru who founded …, tweeted": the name before the appositive speaks
+        named = _tail_mention(text, toks, 0, first - 2)
+        head = _bare(mention.name.split()[-1])
+        if named is not None and named.kind == "name" and (len(named.name.split()) > 1 or named.title) and (
+            mention.name.split()[0].lower() in ("the", "a", "an") and head not in ORGANISATION_WORDS
+        ) and _opens_clause(toks, named.start):
+            return Mention(named.start, named.end, "name", named.name, mention.name, title=named.title)
+    return mention
 
 
 def _amount_phrase(text: str, toks, last: int) -> Mention | None:
@@ -606,8 +615,8 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
     if len(chunks) < 2:
         return None
     last_first, last_end = chunks[-1]
-    # ROLE, Name, said  /  In the primary, Gov. John Kasich (R-OH), said
-    if last_end > last_first and not relative:
+    # ROLE, Name, said  /  In the primary, Gov. John Kasich (R-OH), said  -- but not "Name, R-Utah, said"
+    if last_end > last_first and not relative and not _PARTY_TAG.fullmatch(text, toks[last_first][0], toks[last_end - 1][1]):
         first = _strip_leading(toks, last_first, last_end - 1)
         mention = _tail_mention(text, toks, first, last_end - 1)
         if mention is not None and mention.kind == "name" and mention.start <= toks[first][0] + 1:
@@ -654,6 +663,7 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
     return None
 
 
+_PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*")  # "R-Utah", "D-N.Y.": party and state after a name
 _DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
 # Where the head noun of an unnamed source's description ends: "a person | close to the Clintons"
 _DESCRIPTION_BREAKS = frozenset("of to in for with at on from close familiar involved briefed knowledgeable".split())
@@ -662,6 +672,12 @@ _SPEECH_SETTING = frozenset(
     "statement interview email e-mail conference call speech letter tweet post release briefing meeting remarks "
     "television radio phone telephone recent".split()
 ) | _TIME_WORDS
+
+
+def _opens_clause(toks, start: int) -> bool:
+    """The token at offset ``start`` opens the window or follows a quote mark or a dash, not a preposition."""
+    index = next((k for k, tok in enumerate(toks) if tok[0] == start), None)
+    return index == 0 or index is not None and toks[index - 1][2] in _QUOTE_MARKS | {"—", "–", "-", "’", "'"}
 
 
 def _capitalised_after(toks, index: int) -> bool:
