@@ -448,7 +448,7 @@ class Entities:
             office = words[-1] in TITLES and entity.role is not None and _role_head(entity.role) in TITLES
             if office and _role_head(entity.role) != words[-1]:
                 return None
-            if entity.role is None and not _AGE.fullmatch(words[-1]):
+            if entity.role is None and words[-1] in TITLES:
                 self._set_role(entity, " ".join(phrase.split()[1:]))  # "the prime minister said": a role too
             return entity
         return None
@@ -468,7 +468,9 @@ class Entities:
             source = self._mention_entities[index]
             if source.head is None or self._salience[index] != _CUE_SUBJECT or source.speaker_type != "anonymous":
                 continue
-            if source.name.split()[0].lower() not in ("a", "an", "another", "one") or not _person_head(source.head):
+            if source.name.split()[0].lower() not in ("a", "an", "another", "one", "the") or (
+                not _person_head(source.head)
+            ):
                 continue
             named = [
                 self._mention_entities[k] for k in range(index + 1, last)

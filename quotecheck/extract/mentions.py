@@ -121,7 +121,7 @@ def speaker_noun(word: str) -> bool:
 _RELATIVE_TAIL = regex.compile(r",?\s+(?:who|which|whose|where)\b.*$", regex.S)
 _ROLE_HEAD_BREAKS = frozenset("of at for in to with from between on".split())
 _SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{2}|\))[.!?]\s+(?=\p{Lu})")
-_ROLE_LEAD_ADVERBS = frozenset("now currently also still then later once".split())
+_ROLE_LEAD_ADVERBS = frozenset("now currently also still then later once new current".split())
 _ROLE_TRIM = " \t\n,.;:'\"’”“"
 
 
@@ -134,8 +134,12 @@ def tidy_role(role: str | None) -> str | None:
         return None
     role = _RELATIVE_TAIL.sub("", " ".join(role.split())).strip(_ROLE_TRIM)
     role = _SENTENCE_BREAK.split(role)[-1]  # never across a sentence end ("… Paul Ryan. Republican nominee")
-    while role.split(" ", 1)[0].lower() in _ROLE_LEAD_ADVERBS:
-        role = role.partition(" ")[2]  # "now a television pundit"
+    role = role.split("\n")[-1].strip()  # nor across a line: a headline above is not a role
+    words = role.split()
+    article = words[:1] if words and words[0].lower() in ("the", "a", "an") else []
+    while len(words) > len(article) + 1 and words[len(article)].lower() in _ROLE_LEAD_ADVERBS:
+        del words[len(article)]  # "now a television pundit", "the new President"
+    role = " ".join(words)
     parts = [p.strip(_ROLE_TRIM) for p in role.split(",")]
     parts = [p for p in parts if p and not p[0].isdigit() and not p.lower().startswith(("from ", "aged "))]
     if not parts:
@@ -807,11 +811,11 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     if appositive:
         role = appositive.group(1).strip()
         words = role.split()
-        if words and (words[0].lower() in ("a", "an", "the") and any(speaker_noun(w) for w in words[:6]) or (
+        if words and (words[0].lower() in ("a", "an", "the", "of") and any(speaker_noun(w) for w in words[:6]) or (
             speaker_noun(words[0]) and words[0][0].islower()  # "Fred Hasson, head of Tiga,"
-            or len(words) > 1 and speaker_noun(words[1]) and words[0][0].isupper()  # "Jo Ray, IHRC chairman,"
+            or words[0][0].isupper() and any(speaker_noun(w) for w in words[1:4])  # "Jo Ray, IHRC chairman,"
         )):
-            return role
+            return role  # (and "Jonathan Baume, of the top civil servants' union,")
     before = _ROLE_BEFORE_NAME.search(text, max(0, start - 120), start) if text[start - 2 : start] == ", " else None
     if before and any(speaker_noun(w) for w in before.group(1).split()):
         return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said"
