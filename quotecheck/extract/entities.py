@@ -299,3 +299,22 @@ class Entities:
             if entity.speaker_type == "organisation" and entity.name.lower().endswith(" " + words[1]):
                 return entity
         return None
+
+    def pronoun_evidence(self, entity: Entity, pos: int, gender: str, since: int) -> tuple[int, int]:
+        """For a he/she at ``pos`` resolved to ``entity``: how many other people of that gender are named between
+        ``since`` and ``pos`` (competing candidates), and how far back ``entity`` was last named (characters; the
+        search window when it was not named in it)."""
+        hi, lo = self._window(pos)
+        rivals: set[int] = set()
+        distance = None
+        for index in range(hi - 1, lo - 1, -1):
+            other = self._mention_entities[index]
+            start = self._mention_starts[index]
+            if other is entity:
+                if distance is None:
+                    distance = pos - start
+                if start < since:
+                    break
+            elif start >= since and other.gender == gender and other.speaker_type == "person":
+                rivals.add(id(other))
+        return len(rivals), _SEARCH_BACK if distance is None else distance
