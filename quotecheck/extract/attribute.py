@@ -1,6 +1,7 @@
 """Ordered sieves that link each quote to a speaker mention, and reported speech read off the speech cues.
 
-Each sieve names itself (``rule``) and says how sure it is (``confidence``); the first sieve that fires wins."""
+Each sieve names itself (``rule``); the first sieve that fires wins. How sure an attribution is (``confidence``) is
+computed from the evidence behind it by confidence.py."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from quotecheck.extract.confidence import Evidence, confidence, gather
 from quotecheck.extract.cues import Cue, find_cues
 from quotecheck.extract.entities import Entities, Entity, canonical
 from quotecheck.extract.layout import Layout
@@ -24,25 +26,25 @@ from quotecheck.extract.mentions import (
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import QuoteSpan, find_quotes
 
-# Rule names and confidences, in the order the sieves run (docs/attribution.md describes each). Reported speech
-# has its own three rules at the end.
-RULES = {
-    "trailing-cue": 0.95,  # "…," he said / "…," said Smith
-    "trailing-verb": 0.8,  # "…," Trump barked. (a verb the lexicon does not know, in the attribution slot)
-    "leading-cue": 0.9,  # Smith said: "…" / he said, "…"
-    "cue-in-sentence": 0.75,  # Smith said it was "not that unusual"
-    "colon-layout": 0.85,  # Smith: "…"
-    "leading-verb": 0.75,  # he demurred: "…"
-    "dash-layout": 0.85,  # "…" - Smith
-    "sentence-subject": 0.6,  # Clinton has decried "systemic racism": the subject of the sentence
-    "continuation": 0.7,  # a quote with no cue after an attributed one
-    "paragraph-cue": 0.55,  # Smith says people should choose. "It is their life."
-    "paragraph-subject": 0.5,  # the subject of an earlier sentence of the paragraph
-    "previous-subject": 0.5,  # the subject of the last sentence of the narrative paragraph before
-    "reported-forward": 0.8,  # Smith said that …
-    "reported-backward": 0.75,  # …, Smith said.
-    "according-to": 0.8,  # …, according to X.
-}
+# Rule names, in the order the sieves run (docs/attribution.md describes each). Reported speech has its own three
+# rules at the end. How sure an attribution is comes from its evidence, not its rule alone: see confidence.py.
+RULES = (
+    "trailing-cue",  # "…," he said / "…," said Smith
+    "trailing-verb",  # "…," Trump barked. (a verb the lexicon does not know, in the attribution slot)
+    "leading-cue",  # Smith said: "…" / he said, "…"
+    "cue-in-sentence",  # Smith said it was "not that unusual"
+    "colon-layout",  # Smith: "…"
+    "leading-verb",  # he demurred: "…"
+    "dash-layout",  # "…" - Smith
+    "sentence-subject",  # Clinton has decried "systemic racism": the subject of the sentence
+    "continuation",  # a quote with no cue after an attributed one
+    "paragraph-cue",  # Smith says people should choose. "It is their life."
+    "paragraph-subject",  # the subject of an earlier sentence of the paragraph
+    "previous-subject",  # the subject of the last sentence of the narrative paragraph before
+    "reported-forward",  # Smith said that …
+    "reported-backward",  # …, Smith said.
+    "according-to",  # …, according to X.
+)
 
 _STRONG_RULES = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colon-layout", "dash-layout"))
 _CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker
@@ -141,14 +143,16 @@ class Attribution:
     rule: str
 
 
-def extract_quotes(text: str) -> list[Quote]:
+def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = None) -> list[Quote]:
+    """The quotes of ``text``; when ``evidence`` is a list, each quote is appended to it with the evidence its
+    confidence was computed from (benchmarks/calibrate.py fits the confidence model on these)."""
     layout = Layout(text)
     spans = find_quotes(text, layout)
     cues = find_cues(text, layout, spans)
     entities = Entities(text, layout)
     _resolve_cue_speakers(cues, entities)
     entities.name_lead_sources()
-    return _Extractor(text, layout, spans, cues, entities).run()
+    return _Extractor(text, layout, spans, cues, entities, evidence).run()
 
 
 def _resolve_cue_speakers(cues: list[Cue], entities: Entities) -> None:
@@ -189,7 +193,8 @@ def _describe(mention: Mention | None, entity: Entity | None) -> tuple[str | Non
 
 
 class _Extractor:
-    def __init__(self, text: str, layout: Layout, spans: list[QuoteSpan], cues: list[Cue], entities: Entities):
+    def __init__(self, text: str, layout: Layout, spans: list[QuoteSpan], cues: list[Cue], entities: Entities,
+                 evidence: list[tuple[Quote, Evidence]] | None = None):
         self.text = text
         self.layout = layout
         self.spans = spans
@@ -197,6 +202,7 @@ class _Extractor:
         self.cue_starts = [c.start for c in cues]
         self._open_marks = [s.open_mark for s in spans]
         self.entities = entities
+        self.evidence = evidence
 
     def run(self) -> list[Quote]:
         results: list[tuple[int, int, str, Attribution]] = []
@@ -239,7 +245,9 @@ class _Extractor:
             name, speaker_type, role = entity.name, entity.speaker_type, entity.role
         elif a.mention is not None:
             role = tidy_role(a.mention.role)
-        return Quote(
+        evidence = gather(self.text, self.layout, self.entities, start, end, kind, a.rule, a.mention, entity, name,
+                          speaker_type)
+        quote = Quote(
             start=start,
             end=end,
             text=self.text[start:end],
@@ -250,9 +258,12 @@ class _Extractor:
             mention_start=a.mention.start if a.mention else None,
             mention_end=a.mention.end if a.mention else None,
             cue=a.cue,
-            confidence=RULES[a.rule],
+            confidence=confidence(evidence),
             rule=a.rule,
         )
+        if self.evidence is not None:
+            self.evidence.append((quote, evidence))
+        return quote
 
     # ---- quoted words -------------------------------------------------------------------------------------
 

@@ -526,6 +526,25 @@ class Entities:
                     return entity
         return in_focus if head in _GENERIC_ORGANISATIONS or len(words) > 2 else None
 
+    def pronoun_evidence(self, entity: Entity, pos: int, gender: str, since: int) -> tuple[int, int]:
+        """For a he/she at ``pos`` resolved to ``entity``: how many other people of that gender are named between
+        ``since`` and ``pos`` (competing candidates), and how far back ``entity`` was last named (characters; the
+        search window when it was not named in it)."""
+        hi, lo = self._window(pos)
+        rivals: set[int] = set()
+        distance = None
+        for index in range(hi - 1, lo - 1, -1):
+            other = self._mention_entities[index]
+            start = self._mention_starts[index]
+            if other is entity:
+                if distance is None:
+                    distance = pos - start
+                if start < since:
+                    break
+            elif start >= since and other.gender == gender and other.speaker_type == "person":
+                rivals.add(id(other))
+        return len(rivals), _SEARCH_BACK if distance is None else distance
+
 
 def canonical(entity: Entity | None) -> Entity | None:
     """The entity the article finally names for ``entity``."""

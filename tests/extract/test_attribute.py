@@ -130,7 +130,7 @@ def test_page_furniture_never_yields_quotes():
 def test_every_quote_names_its_rule_and_confidence():
     text = 'Ana Kirk said the talks failed. "It is over," she said. "Truly."'
     for q in extract(text):
-        assert q.rule in RULES and q.confidence == RULES[q.rule]
+        assert q.rule in RULES and 0 < q.confidence < 1
 
 
 def test_possessed_speech_names_its_speaker():
