@@ -18,7 +18,7 @@ from quotecheck.sanitize import printable
 )
 @click.option(
     "--show", type=click.IntRange(min=0), default=0, metavar="N",
-    help="Also list up to N examples of each error: missed gold quotes, extra predictions, wrong speakers.",
+    help="Also list up to N examples of each error: missed gold quotes, extra predictions, wrong speaker names.",
 )
 def eval_command(gold_paths: tuple[str, ...], fmt: str, show: int) -> None:
     """Score the quote extractor against gold-annotated articles.
@@ -26,7 +26,9 @@ def eval_command(gold_paths: tuple[str, ...], fmt: str, show: int) -> None:
     GOLD is a corpus gold file (*.gold.json beside its .txt), a JSONL file with one annotated article per line,
     or a directory (its *.gold.json and *.gold.jsonl files). Quoted speech (direct and partial) and reported
     speech (indirect) are scored separately: a predicted span matches a gold span when their trimmed spans
-    overlap by at least half of the longer one. See docs/evaluation.md.
+    overlap by at least half of the longer one. The speaker is judged name-strict (the stored canonical name
+    must name the gold's person) and, for comparison, by mention overlap; roles against the article's roles;
+    the confidence by a reliability table. See docs/evaluation.md.
 
     \b
     Examples:

@@ -118,7 +118,7 @@ def _corpus_document(path: Path, record: dict) -> GoldDocument:
             raise GoldError(f"{where}: cannot read {text_path}: {error.strerror or error}") from None
         except UnicodeDecodeError as error:
             raise GoldError(f"{where}: {text_path} is not UTF-8 text (byte {error.start})") from None
-    quotes = _quotes(where, text, record.get("quotes"), with_mentions=False, roles=_roles(record))
+    quotes = _quotes(where, text, record.get("quotes"), roles=_roles(record), canonical=True)
     doc_id = record.get("id") if isinstance(record.get("id"), str) else path.name.removesuffix(".gold.json")
     return GoldDocument(id=doc_id, source=where, text=text, quotes=quotes)
 
@@ -131,7 +131,8 @@ def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldEr
         where, record = item
         text = record["text"]
         try:
-            quotes = _quotes(where, text, record.get("quotes"), with_mentions=True, roles=_roles(record))
+            roles = _roles(record)
+            quotes = _quotes(where, text, record.get("quotes"), roles=roles, canonical=roles is not None)
             not_speech = _pairs(where, text, record, "not_speech_quoted_spans")
             ignore = _pairs(where, text, record, "ignore_spans")
         except GoldError as error:
@@ -168,8 +169,10 @@ def _roles(record: dict) -> dict[str, tuple[str, ...]] | None:
 
 
 def _quotes(
-    where: str, text: str, quotes: object, *, with_mentions: bool, roles: dict[str, tuple[str, ...]] | None
+    where: str, text: str, quotes: object, *, roles: dict[str, tuple[str, ...]] | None, canonical: bool
 ) -> tuple[GoldQuote, ...]:
+    """``canonical``: the quotes' speakers are canonical names (a corpus gold, or JSONL with a ``speakers`` list);
+    else they are the words of the source mention."""
     if not isinstance(quotes, list):
         raise GoldError(f"{where}: \"quotes\" is not a list")
     result = []
@@ -182,11 +185,11 @@ def _quotes(
         speaker = quote.get("speaker")
         speaker = speaker if isinstance(speaker, str) and speaker.strip() else None
         mention_start = mention_end = None
-        if with_mentions and isinstance(quote.get("speaker_start"), int) and isinstance(quote.get("speaker_end"), int):
+        if isinstance(quote.get("speaker_start"), int) and isinstance(quote.get("speaker_end"), int):
             mention_start, mention_end = quote["speaker_start"], quote["speaker_end"]
             if not 0 <= mention_start <= mention_end <= len(text):
                 raise GoldError(f"{where}: {label} speaker span {mention_start}-{mention_end} is outside the text")
-        basis, name = _name_basis(quote, speaker, canonical=roles is not None or not with_mentions)
+        basis, name = _name_basis(quote, speaker, canonical=canonical)
         co_speakers = tuple(n for n in quote.get("co_speakers") or () if isinstance(n, str) and n.strip())
         result.append(GoldQuote(
             start, end, kind, name, mention_start, mention_end, basis, co_speakers,

@@ -159,11 +159,12 @@ def render_table(report: dict) -> str:
         for row in calibration["bins"]:
             lines.append(f"{row['low']:.1f}-{row['high']:.1f}{'':<9}{row['quotes']:>7}{row['mean_confidence']:>8.2f}"
                          f"{_percent(row['accuracy']):>13}")
-        lines.append(
-            f"expected calibration error {calibration['expected_calibration_error']:.3f}; the least-confident 20% of"
-            f" quotes hold {_percent(calibration['errors_in_lowest_fifth'])} of the {calibration['name_errors']}"
-            " name errors"
+        errors = calibration["name_errors"]
+        share = (
+            f"the least-confident 20% of quotes hold {_percent(calibration['errors_in_lowest_fifth'])} of the {errors}"
+            " name errors" if errors else "no name errors"
         )
+        lines.append(f"expected calibration error {calibration['expected_calibration_error']:.3f}; {share}")
     notes = []
     if report["ignored_in_ignore_spans"]:
         notes.append(
@@ -223,7 +224,7 @@ def error_examples(scores: Sequence[DocumentScore], limit: int) -> dict[str, dic
         where = {"source": doc.source, "id": doc.id}
         totals["missed"] += len(score.missed)
         totals["extra"] += len(score.extra)
-        wrong_matches = [m for m in score.matches if m.speaker_right is False]
+        wrong_matches = [m for m in score.matches if m.name_right is False]  # name-strict, as the headline
         totals["wrong_speaker"] += len(wrong_matches)
         for g in score.missed[: max(0, limit - len(missed))]:
             missed.append(
@@ -255,7 +256,7 @@ def render_examples(examples: dict[str, dict]) -> str:
     headings = {
         "missed": "Missed: gold quotes the extractor did not find",
         "extra": "Extra: predicted quotes that match no gold quote",
-        "wrong_speaker": "Wrong speaker: matched quotes attributed to someone else",
+        "wrong_speaker": "Wrong speaker: matched quotes whose stored speaker does not name the gold's person",
     }
     lines = []
     for key, heading in headings.items():

@@ -82,3 +82,32 @@ def test_unreadable_gold_files_are_reported_and_the_rest_scored(tmp_path):
 @pytest.mark.parametrize("args", [[], ["--show", "-1"], ["x", "--format", "csv"]])
 def test_usage_errors(args):
     assert run(*args).exit_code == 2
+
+
+def test_wrong_names_are_listed_even_when_the_mention_is_right(tmp_path, monkeypatch):
+    """The error list follows the name-strict headline: "he" resolved to the wrong person is an error."""
+    text = 'Tom Reyes met Ana Ruiz. "We agreed," he said.'
+    start, he = text.index("We agreed"), text.index("he said")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({
+        "text": text,
+        "speakers": [{"name": "Tom Reyes", "type": "person", "role": "mayor"}],
+        "quotes": [{"start": start, "end": start + 10, "kind": "direct", "speaker": "Tom Reyes",
+                    "speaker_start": he, "speaker_end": he + 2}],
+    }) + "\n", encoding="utf-8")
+
+    def wrong_person(_text):
+        return [Quote(start, start + 10, "We agreed,", "direct", "Ana Ruiz", "person", "doctor", he, he + 2,
+                      "said", 0.9, "test")]
+
+    monkeypatch.setattr(EXTRACT_MODULE, "extract", wrong_person)
+    result = run(str(gold), "--show", "2")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("quoted speech"))
+    assert header.split()[-3:] == ["100.0%", "0.0%", "0.0%"]  # mention right, name wrong, role wrong
+    assert "Wrong speaker: matched quotes whose stored speaker does not name the gold's person (1 of 1 shown)" in (
+        result.stdout
+    )
+    assert "gold Tom Reyes [he], predicted Ana Ruiz [he]" in result.stdout
+    assert "0.9-1.0" in result.stdout and "the least-confident 20% of quotes hold" in result.stdout
