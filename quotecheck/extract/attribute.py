@@ -149,7 +149,7 @@ def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = No
     layout = Layout(text)
     spans = find_quotes(text, layout)
     cues = find_cues(text, layout, spans)
-    entities = Entities(text, layout)
+    entities = Entities(text, layout, [(span.start, span.end) for span in spans])
     _resolve_cue_speakers(cues, entities)
     entities.name_lead_sources()
     return _Extractor(text, layout, spans, cues, entities, evidence).run()

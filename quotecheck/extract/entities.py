@@ -179,9 +179,12 @@ def _person_head(word: str) -> bool:
 class Entities:
     """The named speakers of one article, built from every capitalised name in it."""
 
-    def __init__(self, text: str, layout: Layout) -> None:
+    def __init__(self, text: str, layout: Layout, quoted: list[tuple[int, int]] = ()) -> None:
+        """``quoted``: the (start, end) spans of quoted words, in order."""
         self.text = text
         self.layout = layout
+        self._quote_starts = [start for start, _ in quoted]
+        self._quote_ends = [end for _, end in quoted]
         self.by_surname: dict[str, list[Entity]] = {}
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
@@ -212,15 +215,25 @@ class Entities:
             self._mention_entities.append(entity)
             subject = bool(_SUBJECT_AFTER.match(text, end))
             self._subject_position.append(subject)
-            self._salience.append(_SENTENCE_SUBJECT if subject and self._opens_sentence(start) else _OTHER)
+            salient = subject and not self._quoted(start) and self._opens_sentence(start)
+            self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
         self._vote_genders()
+
+    def _quoted(self, pos: int) -> bool:
+        """``pos`` lies inside quoted words: a name there is the quoted speaker's subject, not the writer's."""
+        index = bisect_right(self._quote_starts, pos) - 1
+        return index >= 0 and pos < self._quote_ends[index]
 
     def _opens_sentence(self, pos: int) -> bool:
         """The mention at ``pos`` starts its sentence, or follows only a short opening phrase ("On Monday, ")."""
         lead = self.text[self.layout.sentence(pos)[0] : pos]
         if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead):
             return True
-        words = lead.split()  # "IHRC chairman Massoud Shadjareh accused": role words before the name
+        # Role words before the name, after an opening phrase or a conjunction: "IHRC chairman Massoud Shadjareh
+        # accused", "On Tuesday, campaign chairman John Podesta told", "And Clinton campaign Chairman John Podesta"
+        words = lead.rsplit(",", 1)[-1].split() if _OPENING_PHRASE.match(lead) else lead.split()
+        if words and words[0].lower() in ("and", "but", "so", "yet"):
+            words = words[1:]
         return 0 < len(words) <= 4 and speaker_noun(words[-1]) and not any(w.lower() in COMMON_VERBS for w in words)
 
     def _at_sentence_start(self, pos: int) -> bool:
