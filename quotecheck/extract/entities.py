@@ -252,6 +252,8 @@ class Entities:
             return None
         full = " ".join(words)
         folded = [_fold(word) for word in words]
+        if all(word in STOP_CAPITALS for word in folded):
+            return None  # "On Tuesday": a day, a sentence word
         if ("'" in full or "’" in full) and any(_CONTRACTION.search(word) for word in words):
             return None  # "I'm", "Don't": sentence words, not a name
         place = title is None and full in PLACES  # "Lithuania has helped …": a place speaks as its government
@@ -327,8 +329,8 @@ class Entities:
             for entity in entities:
                 if entity.votes:
                     top = max(entity.votes, key=entity.votes.get)
-                    if entity.votes[top] >= 2 * (sum(entity.votes.values()) - entity.votes[top]):
-                        entity.gender = top
+                    if entity.gender is None and entity.votes[top] >= 2 * (sum(entity.votes.values()) - entity.votes[top]):
+                        entity.gender = top  # (a first name or title already told it: "her" near John means another)
                     entity.evidence = entity.evidence or entity.speaker_type == "person"
 
     def resolve_name(self, mention: Mention) -> Entity:
