@@ -46,6 +46,8 @@ _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 _AGE = regex.compile(r"\d+-year-old")
 _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'’\-]+,\s*")  # "On Monday, "
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
+_STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
+_GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _OFFICE_MODIFIERS = frozenset("shadow deputy vice assistant acting former ex junior co interim".split())
@@ -408,13 +410,16 @@ class Entities:
             if entity.gender not in (None, gender) or not _can_be_he_or_she(entity):
                 continue
             known = entity.evidence or entity.gender == gender
-            if self._salience[index] == _CUE_SUBJECT or self._salience[index] == _SENTENCE_SUBJECT and known:
+            unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
+            if not unnamed and (
+                self._salience[index] == _CUE_SUBJECT or self._salience[index] == _SENTENCE_SUBJECT and known
+            ):
                 return _as_person(entity, gender)
             if subject is None and self._subject_position[index] and known:
                 subject = entity
             if fallback is None and known:
                 fallback = entity
-            if unknown is None and self._salience[index] == _SENTENCE_SUBJECT and entity.speaker_type == "person":
+            if unknown is None and self._salience[index] != _OTHER and (unnamed or entity.speaker_type == "person"):
                 unknown = entity  # "Keane waved from the stage. "We won," he said.": nobody else it could be
         return subject or fallback or (unknown and _as_person(unknown, gender))
 
@@ -460,9 +465,8 @@ class Entities:
                 return entity if entity.head == words[-1] else None
             if entity.speaker_type != "person":
                 return None
-            office = words[-1] in TITLES and entity.role is not None and _role_head(entity.role) in TITLES
-            if office and _role_head(entity.role) != words[-1]:
-                return None
+            if entity.role is not None and _other_job(_role_head(entity.role), words[-1]):
+                return None  # "the spokesman" is not the person the article calls "IHRC chairman"
             if entity.role is None and words[-1] in TITLES:
                 self._set_role(entity, " ".join(phrase.split()[1:]))  # "the prime minister said": a role too
             return entity
@@ -581,7 +585,7 @@ def _as_person(entity: Entity, gender: str) -> Entity:
     and a person of unknown gender has this one."""
     if entity.head is None:
         entity.speaker_type, entity.tentative, entity.evidence = "person", False, True
-        entity.gender = entity.gender or gender
+    entity.gender = entity.gender or gender
     return entity
 
 
@@ -603,6 +607,15 @@ def _role_head_index(words: list[str]) -> int:
 def _role_head(role: str) -> str:
     words = _role_words(role)
     return words[_role_head_index(words)] if words else ""
+
+
+def _other_job(held: str, described: str) -> bool:
+    """Does the job noun ``held`` (the head of a person's stated role) rule out the description ``described``?
+    Two different job nouns do, unless one is a form of the other ("epidemiologist" for a "head of epidemiology"
+    shares its stem); an age or a kind of person ("the 38-year-old", "the man") never does."""
+    if held == described or described not in ROLE_NOUNS or held not in ROLE_NOUNS:
+        return False
+    return held[:_STEM] != described[:_STEM] and held not in _GENERAL_JOBS and described not in _GENERAL_JOBS
 
 
 def _role_fits(words: list[str], role: str) -> bool:
