@@ -39,13 +39,15 @@ _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 _ORGANISATION_ROLES = frozenset(
     "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
 )
-_SUBJECT_AFTER = regex.compile(r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b|\s+(?:said|told|wrote|says)\b")
+# After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
+_VERB_AFTER = regex.compile(r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b")
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60
 _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 _AGE = regex.compile(r"\d+-year-old")
 _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'’\-]+,\s*")  # "On Monday, "
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
+_DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
 _STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
 _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
@@ -109,6 +111,15 @@ def _glued(word: str, folded: str, common: frozenset[str], sentence_start: bool)
     if "-" in word and any(part[:1].islower() for part in word.split("-")[1:]):
         return True
     return sentence_start and (folded in common or folded.endswith("ing")) and folded not in FIRST_NAMES
+
+
+def _subject_at(text: str, end: int) -> bool:
+    """A verb follows the name ending at ``end``: a regular -ed/-s form or an irregular one ("spoke", "told")."""
+    verb = _VERB_AFTER.match(text, end)
+    if verb is None:
+        return False
+    word = verb.group(1)
+    return word in COMMON_VERBS or len(word) > 2 and word.endswith(("ed", "s")) and not word.endswith("ss")
 
 
 def _place_prefix(words: list[str]) -> int:
@@ -215,7 +226,7 @@ class Entities:
                     self._set_role(entity, role)
             self._mention_starts.append(start)
             self._mention_entities.append(entity)
-            subject = bool(_SUBJECT_AFTER.match(text, end))
+            subject = _subject_at(text, end)
             self._subject_position.append(subject)
             salient = subject and not self._quoted(start) and self._opens_sentence(start)
             self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
@@ -519,7 +530,12 @@ class Entities:
         role has that head ("search engine firm Google" for "the firm"), else for a generic head ("the company",
         "the firm") the organisation in focus: the latest one that spoke or opened a sentence."""
         words = phrase.lower().split()
-        if len(words) < 2 or words[0] != "the" or any(word[:1].isupper() for word in phrase.split()[1:]):
+        names = [word for word in phrase.split()[1:] if word[:1].isupper()]
+        if names and words[-1] in _DOCUMENTS:
+            # "The WEF report concludes": a document speaks for the body that issued it
+            issuer = " ".join(names)
+            return self._find(_fold(names[-1]), issuer, None)
+        if len(words) < 2 or words[0] != "the" or names:
             return None  # ("the Clinton campaign" names itself)
         head = words[-1]
         hi, lo = self._window(pos)

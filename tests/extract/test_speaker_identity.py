@@ -117,6 +117,24 @@ CASES = [
         "Unilever reported lower profits.\n\nThe company said demand had fallen in Europe.",
         "demand had fallen in Europe", "Unilever", None,
     ),
+    (
+        "The World Economic Forum surveyed 7,000 firms.\n\nThe WEF report concludes that few firms plan ahead.",
+        "few firms plan ahead", "World Economic Forum", None,
+    ),
+    (
+        "Sanders backers doubt her resolve. On Tuesday, campaign chairman John Podesta told donors that her "
+        'position was firm.\n\n"That is up to the president," he said.',
+        "That is up to the president", "John Podesta", "campaign chairman",
+    ),
+    (
+        'Jo Kerr, the IHRC chairman, attacked the plan. "It is a disgrace," he said.\n\n'
+        "Later, the spokesman said the plan would go ahead.",
+        "the plan would go ahead", "the spokesman", None,
+    ),
+    (
+        'Tom Vance, an adviser to the governor, spoke last.\n\n"Impeaching Mayor Lee is not our aim," he said.',
+        "Impeaching Mayor Lee is not our aim", "Tom Vance", "an adviser to the governor",
+    ),
     # --- roles as the article gives them -------------------------------------------------------------------------
     (
         "Work and Pensions Secretary Anna Rowe said the scheme would be reviewed.",
