@@ -21,6 +21,7 @@ from quotecheck.extract.lexicons import (
     PRONOUNS,
     ROLE_NOUNS,
     STOP_CAPITALS,
+    TITLE_ABBREVIATIONS,
     TITLES,
 )
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
@@ -179,6 +180,8 @@ def _split_name(
     while role_start < cut and folded[role_start] in TITLES and folded[role_start] not in ROLE_NOUNS:
         role_start += 1  # "Mr", "Dr": honorifics, not roles
     role = " ".join(words[role_start:cut]) if any(w in ROLE_NOUNS for w in folded[role_start:cut]) else None
+    if role is None and title in TITLE_ABBREVIATIONS:
+        role = TITLE_ABBREVIATIONS[title]  # "Sen. Joan Ray": a senator
     while cut < len(words) - 1 and folded[cut] in STOP_CAPITALS:
         cut += 1
     return title, words[cut:], role
@@ -507,6 +510,7 @@ class Entities:
                 if self._salience[k] != _OTHER and self._mention_entities[k].head is None
                 and self._mention_entities[k].speaker_type == "person" and self._mention_starts[k] >= lead_end
             ]
+            named = [e for e in named if e.surname not in source.name.lower().split()]  # not "a Clinton veteran"
             fitting = [e for e in named if e.role and source.head in _role_words(e.role)]
             if fitting or named:
                 source.same_as = (fitting or named)[0]

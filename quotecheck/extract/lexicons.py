@@ -102,6 +102,7 @@ SPEECH_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS = _speech_verbs()
 CUE_PHRASES: tuple[str, ...] = _phrases("cue_phrases.txt")
 PRONOUNS: dict[str, str] = _tagged("pronouns.txt")
 TITLES: dict[str, str] = _tagged("titles.txt")
+TITLE_ABBREVIATIONS: dict[str, str] = {word: office for word, office in _tagged("title_abbreviations.txt").items()}
 FIRST_NAMES = FirstNames()
 
 

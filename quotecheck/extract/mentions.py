@@ -108,8 +108,8 @@ def speaker_noun(word: str) -> bool:
     word = _bare(word).replace("’", "'")
     if word.endswith("'s"):
         return False
-    if "-" in word:
-        word = word.rsplit("-", 1)[1]  # "co-chairman", "vice-president"
+    if "-" in word and word not in ROLE_NOUNS:
+        word = word.rsplit("-", 1)[1]  # "co-chairman", "vice-president" (but "front-runner" is listed whole)
     for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
         if form in ROLE_NOUNS or form in ORGANISATION_WORDS:
             return True
@@ -822,8 +822,8 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     if start < 2 or text[start - 1] != " ":
         return None
     word = text[text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
-    if not word or not word[0].islower() or not speaker_noun(word):
-        return None
+    if not word or not word[0].islower() or word.endswith(".") or not speaker_noun(word):
+        return None  # (a word ending a sentence is not a premodifier: "commander in chief. Sanders hit back")
     toks = tokens(text, max(0, start - 80), start)
     if toks:
         role, _ = _premodifier_role(text, toks, len(toks))
