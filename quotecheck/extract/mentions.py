@@ -128,13 +128,13 @@ _ROLE_TRIM = " \t\n,.;:'\"’”“"
 def tidy_role(role: str | None) -> str | None:
     """A role as the article gives it, without what is not a role: a relative clause after it ("head of Tiga,
     which represents …"), an age or a home town ("32, from Wembley"), a trailing honorific ("Chairman Lord"), or
-    a clause glued in front ("His comments come as the co-chairman of …"). None when no role is left: the phrase
+    a clause glued in front ("His comments came as the co-chairman of …", up to its verb or "as"). None when no role is left: the phrase
     must be headed by a noun that names a job, a title or a kind of body ("a statement" is not a role)."""
     if not role:
         return None
+    role = role.strip().split("\n")[-1]  # never across a line: a headline above is not a role
     role = _RELATIVE_TAIL.sub("", " ".join(role.split())).strip(_ROLE_TRIM)
-    role = _SENTENCE_BREAK.split(role)[-1]  # never across a sentence end ("… Paul Ryan. Republican nominee")
-    role = role.split("\n")[-1].strip()  # nor across a line: a headline above is not a role
+    role = _SENTENCE_BREAK.split(role)[-1]  # nor across a sentence end ("… Paul Ryan. Republican nominee")
     words = role.split()
     article = words[:1] if words and words[0].lower() in ("the", "a", "an") else []
     while len(words) > len(article) + 1 and words[len(article)].lower() in _ROLE_LEAD_ADVERBS:
@@ -154,7 +154,7 @@ def tidy_role(role: str | None) -> str | None:
     head = min(head, len(words) - 1)
     if not speaker_noun(words[head]) and (words[head][0].islower() or not any(speaker_noun(w) for w in words)):
         return None  # "a statement", "an alleged talk between …"; but "Color of Change's executive director"
-    verb = max((i for i in range(head) if _bare(words[i]) in COMMON_VERBS), default=None)
+    verb = max((i for i in range(head) if _bare(words[i]) in COMMON_VERBS or words[i] == "as"), default=None)
     if verb is not None:  # a clause before the role: keep the noun phrase after its verb
         start = next((i for i in range(verb + 1, head + 1) if _bare(words[i]) in _DETERMINERS), verb + 1)
         words = words[start:]
