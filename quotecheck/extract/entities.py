@@ -4,7 +4,7 @@ nearest compatible earlier person, nominals ("the Swedish politician") to the pe
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 
@@ -36,7 +36,6 @@ _NAME = regex.compile(
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
-_GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 _ORGANISATION_ROLES = frozenset(
     "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
 )
@@ -85,7 +84,6 @@ class Entity:
     same_as: "Entity | None" = None  # an unnamed lead source the article names later ("a Home Office minister")
     tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
-    votes: dict[str, int] = field(default_factory=dict)
 
 
 def _unpossessive(word: str) -> str:
@@ -267,7 +265,6 @@ class Entities:
             self._subject_position.append(subject)
             salient = subject and not self._quoted(start) and self._opens_sentence(start)
             self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
-        self._vote_genders()
 
     def _quoted(self, pos: int) -> bool:
         """``pos`` lies inside quoted words: a name there is the quoted speaker's subject, not the writer's."""
@@ -395,27 +392,6 @@ class Entities:
         wanted = TITLES.get(title or "")
         fitting = [e for e in candidates if wanted not in ("male", "female") or e.gender in (None, wanted)]
         return max(fitting or candidates, key=lambda e: e.mentions)
-
-    def _vote_genders(self) -> None:
-        """A he/she shortly after the only person named in the window tells that person's gender."""
-        for match in _GENDERED.finditer(self.text):
-            pos = match.start()
-            para_start, _ = self.layout.paragraph(pos)
-            lo = bisect_left(self._mention_starts, max(para_start, pos - 250))
-            hi = bisect_right(self._mention_starts, pos)
-            seen = {id(e): e for e in self._mention_entities[lo:hi] if e.speaker_type == "person"}
-            people = [e for e in seen.values() if e.evidence or " " in e.name]
-            if len(people) == 1:
-                gender = PRONOUNS[match.group().lower()]
-                votes = people[0].votes
-                votes[gender] = votes.get(gender, 0) + 1
-        for entities in self.by_surname.values():
-            for entity in entities:
-                if entity.votes:
-                    top = max(entity.votes, key=entity.votes.get)
-                    if entity.gender is None and entity.votes[top] >= 2 * (sum(entity.votes.values()) - entity.votes[top]):
-                        entity.gender = top  # (a first name or title already told it: "her" near John means another)
-                    entity.evidence = entity.evidence or entity.speaker_type == "person"
 
     def resolve_name(self, mention: Mention) -> Entity:
         """The entity of a name mention (registering it if the name pass missed it)."""
