@@ -54,6 +54,7 @@ class Layout:
             if not _ABBREVIATION.search(text, max(0, match.start() - 12), match.start() + 1):
                 starts.add(match.end())
         self.sentence_starts: list[int] = sorted(starts)
+        self._sentences: dict[tuple[int, int, bool], tuple[int, int]] = {}
 
     @staticmethod
     def too_dense(count: int, length: int) -> bool:
@@ -89,12 +90,22 @@ class Layout:
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence containing ``pos``, bounded by its paragraph and by MAX_SENTENCE characters either side
         of ``pos`` (so no caller ever scans an unbounded stretch of a text without full stops)."""
-        para_start, para_end = self.paragraph(pos)
+        para = self.paragraph_index(pos)
         index = bisect_right(self.sentence_starts, pos) - 1
-        start = max(self.sentence_starts[index], para_start) if index >= 0 else para_start
-        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else para_end
-        end = min(end, para_end) if para_end > pos else end
-        start, end = max(start, pos - MAX_SENTENCE), min(end, pos + MAX_SENTENCE)
+        para_start, para_end = self.paragraphs[para] if para >= 0 else (0, 0)
+        key = (index, para, para_end > pos)
+        bounds = self._sentences.get(key)  # asked for again and again by cues, mentions and attribution
+        if bounds is None:
+            start = max(self.sentence_starts[index], para_start) if index >= 0 else para_start
+            end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else para_end
+            end = min(end, para_end) if para_end > pos else end
+            bounds = self._sentences[key] = (start, self._strip_end(start, end))
+        start, end = bounds
+        if pos - MAX_SENTENCE > start or pos + MAX_SENTENCE < end:
+            start, end = max(start, pos - MAX_SENTENCE), self._strip_end(start, min(end, pos + MAX_SENTENCE))
+        return start, end
+
+    def _strip_end(self, start: int, end: int) -> int:
         while end > start and self.text[end - 1].isspace():
             end -= 1
-        return start, end
+        return end
