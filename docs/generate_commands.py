@@ -1,7 +1,7 @@
 """Regenerate docs/commands.md: runs every example for real on the bundled corpus and pastes the output.
 
 Run from anywhere with the project's venv set up: `.venv/bin/python docs/generate_commands.py`."""
-import os, shutil, subprocess, sys, tempfile, textwrap
+import os, shutil, subprocess, tempfile, textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -160,7 +160,7 @@ add("\n## quotecheck undo\n\nUndo your latest review action (all of it: a `mark`
     "recorded, and it refuses when someone changed the quote since.\n\n")
 add(example(f"quotecheck mark {q_partial} verified --rating half-true"))
 add(example("quotecheck undo"))
-add(example(f"quotecheck search --status disputed --format table"))
+add(example("quotecheck search --status disputed --format table"))
 add(help_of("undo"))
 
 # ---- export
