@@ -14,7 +14,15 @@ from quotecheck.extract.confidence import Evidence, confidence, gather
 from quotecheck.extract.cues import Cue, find_cues
 from quotecheck.extract.entities import Entities, Entity, canonical
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import COMMON_VERBS, NOT_SPEECH_MARKERS, OBJECT_VERBS
+from quotecheck.extract.lexicons import (
+    COMMON_VERBS,
+    LISTENERS,
+    NOT_SPEECH_MARKERS,
+    OBJECT_VERBS,
+    TIME_LEADS,
+    time_words,
+    word_pattern,
+)
 from quotecheck.extract.mentions import (
     Mention,
     clause_subject,
@@ -89,15 +97,24 @@ _VERB_BEFORE_COLON = regex.compile(r"\b\p{Ll}{2,}(?:ed|s)(?:\s+(?:back|on|in|up|
 _QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 _TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
+# "told reporters on Monday (local time) that", "said last week": a time between a cue and what was said
 _TIME_ADJUNCT = regex.compile(
-    r"(?:\s*,)?\s+(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night)(?:\s+(?:night|morning|"
-    r"afternoon|evening))?(?:\s*\([^()]{1,30}\))?"
+    r"(?:\s*,)?\s+(?:(?:" + word_pattern(TIME_LEADS) + r")\s+)?(?:"
+    + word_pattern([*(day.capitalize() for day in time_words("weekday")), *time_words("day", "period", "part")])
+    + r")(?:\s+(?:" + word_pattern(time_words("part")) + r"))?(?:\s*\([^()]{1,30}\))?"
+)
+# The first word of what may stand between a cue and its "that" without being a clause of its own: a preposition,
+# a time, an adverb, an opening parenthesis ("told reporters on Friday that", "said repeatedly that").
+_ASIDE_OPENERS = (
+    frozenset("on in at during after before to through via ( recently repeatedly previously again publicly privately "
+              "also then".split())
+    | TIME_LEADS
+    | time_words("weekday", "day")
 )
 _SKIP_TO_THAT = regex.compile(r"[^.!?;:\"“”„«»]{0,100}?\bthat\b\s+", regex.I)
 _THAT = regex.compile(r"\s*,?\s*(?:that\s+)?", regex.I)
 _OBJECT = regex.compile(
-    r"\s+(?:him|her|them|us|me|you|reporters|journalists|viewers|listeners|supporters|voters|the crowd|"
+    r"\s+(?:" + word_pattern(LISTENERS) + "|"
     r"(?:the|a|an)\s+(?:[\p{Lu}][\p{L}\-]*\s*){1,5}|(?:[\p{Lu}][\p{L}\-.]*\s*){1,5})(?=\s)"
     r"|\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,3}(?=\s*:)"  # any short listener before a colon: "told members:"
     # a common noun phrase, up to a comma or the start of a clause: "told a cheering crowd, …", "told the paper it"
@@ -688,10 +705,7 @@ class _Extractor:
         if not body or body.startswith(","):
             return True
         first = body.split()[0].lower()
-        if first in ("on", "in", "at", "during", "last", "this", "earlier", "late", "early", "after", "before",
-                     "recently", "repeatedly", "previously", "again", "publicly", "privately", "also", "then",
-                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                     "yesterday", "tonight", "(", "to", "through", "via"):
+        if first in _ASIDE_OPENERS:
             return True
         return cue.lemma in OBJECT_VERBS and len(body.split()) <= 6
 

@@ -14,31 +14,36 @@ from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import (
+    ABBREVIATED_TITLES,
     COMMON_VERBS,
     FIRST_NAMES,
+    GENERIC_ORGANISATIONS,
+    MEDIA_HEADS,
+    MEDIA_NAMES,
+    OFFICE_MODIFIERS,
+    ORGANISATION_ROLES,
     ORGANISATION_WORDS,
+    PARTICLES,
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
     STOP_CAPITALS,
     TITLES,
+    word_pattern,
 )
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
 
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
 # a run never crosses a sentence end ("... in Iraq. Carson said").
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}'’])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Pres|Sens|Reps)\.[ \u00a0])?"
+    r"(?<![\p{L}\p{N}'’])(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.[ \u00a0])?"
     r"(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
     r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
-    r"(?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?"
+    r"(?:(?:" + word_pattern(PARTICLES) + r")[ \u00a0])?"
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
 _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
-_ORGANISATION_ROLES = frozenset(
-    "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
-)
 _SUBJECT_AFTER = regex.compile(r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b|\s+(?:said|told|wrote|says)\b")
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60
@@ -48,18 +53,6 @@ _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
-_OFFICE_MODIFIERS = frozenset("shadow deputy vice assistant acting former ex junior co interim".split())
-# Heads general enough to mean whichever organisation the article is about ("The company said")
-# "the newspaper", "the network": the nearest organisation whose name shows it is a news outlet.
-_MEDIA_HEADS = frozenset("newspaper paper magazine network broadcaster outlet publication tabloid daily website".split())
-_MEDIA_NAME_WORDS = frozenset(
-    "news times post journal tribune herald gazette telegraph guardian press chronicle observer independent "
-    "mail express standard globe mirror sun star inquirer examiner bulletin magazine radio television tv "
-    "broadcasting cnn bbc nbc cbs abc msnbc npr reuters bloomberg politico axios".split()
-)
-_GENERIC_ORGANISATIONS = frozenset(
-    "company firm group business giant corporation organisation organization club team side".split()
-)
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
 
@@ -359,7 +352,7 @@ class Entities:
         entity.role_at_cue = entity.role_at_cue or at_cue
         words = _role_words(role)
         head = _role_head_index(words)
-        if words and (words[head] in ORGANISATION_WORDS or any(w in _ORGANISATION_ROLES for w in words[: head + 1])):
+        if words and (words[head] in ORGANISATION_WORDS or any(w in ORGANISATION_ROLES for w in words[: head + 1])):
             entity.speaker_type = "organisation"
         elif any(speaker_noun(w) for w in words):
             entity.evidence = True
@@ -510,12 +503,12 @@ class Entities:
             if entity.speaker_type != "organisation" or entity.head is not None:
                 continue
             if head in entity.name.lower().split()[1:] or entity.role and _role_head(entity.role) == head or (
-                head in _MEDIA_HEADS and _MEDIA_NAME_WORDS.intersection(entity.name.lower().split())
+                head in MEDIA_HEADS and MEDIA_NAMES.intersection(entity.name.lower().split())
             ):
                 return entity
             if in_focus is None and self._salience[index] != _OTHER:
                 in_focus = entity
-        if in_focus is None and head in _GENERIC_ORGANISATIONS:
+        if in_focus is None and head in GENERIC_ORGANISATIONS:
             # "…with Kingsport Rovers. According to the club": the nearest name with nothing personal about it
             for index in range(hi - 1, lo - 1, -1):
                 entity = self._mention_entities[index]
@@ -524,7 +517,7 @@ class Entities:
                 ):
                     entity.speaker_type = "organisation"
                     return entity
-        return in_focus if head in _GENERIC_ORGANISATIONS or len(words) > 2 else None
+        return in_focus if head in GENERIC_ORGANISATIONS or len(words) > 2 else None
 
     def pronoun_evidence(self, entity: Entity, pos: int, gender: str, since: int) -> tuple[int, int]:
         """For a he/she at ``pos`` resolved to ``entity``: how many other people of that gender are named between
@@ -594,4 +587,4 @@ def _role_fits(words: list[str], role: str) -> bool:
     """A description's words are all in the role, and the role has no office-changing modifier ("shadow",
     "deputy", "former") that the description lacks: "the chancellor" is not the "shadow chancellor"."""
     role_words = set(role.lower().replace(",", " ").replace("-", " ").split())
-    return all(w in role_words for w in words) and not (role_words & _OFFICE_MODIFIERS) - set(words)
+    return all(w in role_words for w in words) and not (role_words & OFFICE_MODIFIERS) - set(words)

@@ -12,32 +12,31 @@ import regex
 
 from quotecheck.extract.lexicons import (
     ADVERBS,
+    AMOUNTS,
     ANONYMOUS_MARKERS,
     COMMON_VERBS,
     CONJUNCTIONS,
+    DETERMINERS,
     FIRST_NAMES,
+    GROUP_MEMBERS,
     ORGANISATION_WORDS,
+    PARTICLES,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_SETTINGS,
     SPEECH_VERBS,
     STOP_CAPITALS,
+    TIME_LEADS,
+    TIME_WORDS,
     TITLES,
+    word_pattern,
 )
 
 WINDOW = 260  # characters looked at on either side of a cue
 
 # Words (with inner apostrophes, hyphens, dots of abbreviations) or single punctuation characters.
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
-_DETERMINERS = frozenset(
-    "the a an one two three several some many most his her their its this these those another other our "
-    "two-thirds both all each every no".split()
-)
-_PARTICLES = frozenset("de van von da del di du la le bin al ben der den dos das st. st".split())
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning afternoon "
-    "evening today yesterday tonight recently earlier later".split()
-)
-_TIME_LEADS = frozenset("on last this late early earlier next".split())
 _RELATIVE = frozenset("who which whose".split())
 _PREPOSITIONS = frozenset(
     "in on at during after before for with from by under over among since until despite without within including".split()
@@ -50,12 +49,9 @@ _HEAD_BREAKS = _PREPOSITIONS | {"of"}
 _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
-_AMOUNTS = frozenset("percent half majority minority plurality third thirds quarter quarters".split())
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under".split())
 _PASSIVE = frozenset("was were is are be been being".split())
 _NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
-# Capitalised nouns for a member of a party or nation: "one senior Democrat" is an unnamed source.
-_GROUP_MEMBERS = frozenset("democrat republican conservative liberal tory american briton european".split())
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")  # "J.", "U.S.": the dot belongs to the word
 _INITIALS_OR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  # also "Sen.", "Corp."
 _POSSESSIVE_S = regex.compile(r"['’]s$")
@@ -169,7 +165,7 @@ def tidy_role(role: str | None) -> str | None:
         return None  # "a statement", "an alleged talk between …"; but "Color of Change's executive director"
     verb = max((i for i in range(head) if _bare(words[i]) in COMMON_VERBS), default=None)
     if verb is not None:  # a clause before the role: keep the noun phrase after its verb
-        start = next((i for i in range(verb + 1, head + 1) if _bare(words[i]) in _DETERMINERS), verb + 1)
+        start = next((i for i in range(verb + 1, head + 1) if _bare(words[i]) in DETERMINERS), verb + 1)
         words = words[start:]
     return " ".join(words) or None
 
@@ -211,7 +207,7 @@ def _name_run_left(toks: list[Token], end: int) -> int:
             i -= 1
         elif prev in ("'", "’") and i - 2 >= 0 and toks[i - 2].text.endswith("s") and _is_capitalised(toks[i - 2].text):
             i -= 1  # "the Calder Dockers' Union": a plural possessive inside the name
-        elif _bare(prev) in _PARTICLES and i - 2 >= 0 and _is_capitalised(toks[i - 2].text):
+        elif _bare(prev) in PARTICLES and i - 2 >= 0 and _is_capitalised(toks[i - 2].text):
             i -= 1
         elif prev in ("of", "for") and i - 2 >= 0 and _is_capitalised(toks[i - 2].text):
             i -= 1  # "Center for Nonproliferation Studies", "Lewis of the James Martin Center"
@@ -260,7 +256,7 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
         low = _bare(word)
         if not word[0].isalnum():
             break
-        if low in _DETERMINERS:
+        if low in DETERMINERS:
             j -= 1
             break
         if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said"):
@@ -274,7 +270,7 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
 def _strip_leading(toks: list[Token], first: int, last: int) -> int:
     while first < last:
         low = _bare(toks[first].text)
-        if low in CONJUNCTIONS or (low in STOP_CAPITALS and low not in _DETERMINERS) or not toks[first].text[0].isalnum():
+        if low in CONJUNCTIONS or (low in STOP_CAPITALS and low not in DETERMINERS) or not toks[first].text[0].isalnum():
             first += 1
         else:
             break
@@ -292,12 +288,12 @@ def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | N
     head = toks[last].text
     if _bare(head) in _NUMBER_WORDS and last > first and _bare(toks[last - 1].text) == "the":
         return Mention(toks[last - 1].start, toks[last].end, "nominal", text[toks[last - 1].start : toks[last].end])  # "the two"
-    if not head[0].isalnum() or _bare(head) in CONJUNCTIONS or _bare(head) in _DETERMINERS:
+    if not head[0].isalnum() or _bare(head) in CONJUNCTIONS or _bare(head) in DETERMINERS:
         return None
     phrase = text[toks[first].start : toks[last].end]
     kind = nominal_type(phrase)
     lead = _bare(toks[first].text)
-    fits = lead in _DETERMINERS or _is_capitalised(toks[first].text) or last == first
+    fits = lead in DETERMINERS or _is_capitalised(toks[first].text) or last == first
     if kind == "anonymous" and last - first <= 14 or speaker_noun(head) and fits and last - first <= 8:
         return Mention(toks[first].start, toks[last].end, "nominal", phrase, speaker_type=kind)
     # "A senior manager at a hospital in the region": a speaking head before its prepositional phrases.
@@ -309,9 +305,9 @@ def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | N
     if not head[0].islower() and not head[0].isdigit():
         return None
     k = last
-    while k > first and last - k < 5 and _bare(toks[k].text) not in _DETERMINERS:
+    while k > first and last - k < 5 and _bare(toks[k].text) not in DETERMINERS:
         k -= 1
-    if _bare(toks[k].text) not in _DETERMINERS and (last - first > 1 or _is_capitalised(toks[first].text)):
+    if _bare(toks[k].text) not in DETERMINERS and (last - first > 1 or _is_capitalised(toks[first].text)):
         return None
     if any(_bare(tok.text) in ADVERBS or _bare(tok.text) in _PASSIVE for tok in toks[k : last + 1]):
         return None
@@ -407,7 +403,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             mention = _tail_mention(text, toks, 0, j)
             if mention is not None and mention.kind == "name":
                 return mention
-        if word[0].islower() and word[0].isalpha() and low not in _DETERMINERS and low not in _NOT_VERBS and (
+        if word[0].islower() and word[0].isalpha() and low not in DETERMINERS and low not in _NOT_VERBS and (
             low not in ADVERBS and low not in CONJUNCTIONS
         ):
             # "One source close to the government told", "The impostor gushed": a noun phrase, the whole of it
@@ -416,7 +412,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             while start > 0 and j - start < 6 and toks[start - 1].text[0].isalnum():
                 start -= 1
             mention = _nominal(text, toks, start, j)
-            if mention is not None and (speaker_noun(word) or _bare(text[mention.start : mention.end].split()[0]) in _DETERMINERS):
+            if mention is not None and (speaker_noun(word) or _bare(text[mention.start : mention.end].split()[0]) in DETERMINERS):
                 return _named_in_appositive(text, toks, appositive, mention) or mention
     return None
 
@@ -466,7 +462,7 @@ def _indefinite_description(text: str, toks: list[Token], first: int, last: int)
     if k > 0 and toks[k - 1].text[0].isalnum() and _bare(toks[k - 1].text) not in CONJUNCTIONS:
         return None  # inside a longer phrase: "told a Fox News host"
     head = toks[last].text
-    if not (speaker_noun(head) or _is_capitalised(head) and _bare(head).rstrip("s") in _GROUP_MEMBERS):
+    if not (speaker_noun(head) or _is_capitalised(head) and _bare(head).rstrip("s") in GROUP_MEMBERS):
         return None
     phrase = text[toks[k].start : toks[last].end]
     return Mention(toks[k].start, toks[last].end, "nominal", phrase, speaker_type="anonymous")
@@ -518,7 +514,7 @@ def _adverbial_aside(toks: list[Token], comma: int) -> int:
     k = comma - 1
     while k >= 0 and comma - k <= 4 and toks[k].text != ",":
         low = _bare(toks[k].text)
-        if not (low in ADVERBS or low in _TIME_WORDS or low.endswith("ly") or low in ("once", "however", "though")):
+        if not (low in ADVERBS or low in TIME_WORDS or low.endswith("ly") or low in ("once", "however", "though")):
             return 0
         k -= 1
     if k <= 0 or toks[k].text != "," or k == comma - 1:
@@ -552,9 +548,9 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             i = j - 1
         elif low in ADVERBS or (low.endswith("ly") and len(low) > 4 and not _is_capitalised(toks[i].text)):
             i -= 1
-        elif low in _TIME_WORDS and (_is_capitalised(toks[i].text) or i >= 1 and _bare(toks[i - 1].text) in _TIME_LEADS):
+        elif low in TIME_WORDS and (_is_capitalised(toks[i].text) or i >= 1 and _bare(toks[i - 1].text) in TIME_LEADS):
             i -= 1
-            if i >= 0 and _bare(toks[i].text) in _TIME_LEADS:
+            if i >= 0 and _bare(toks[i].text) in TIME_LEADS:
                 i -= 1
         elif toks[i].text == "," and _adverbial_aside(toks, i):
             i = _adverbial_aside(toks, i)  # "he, once again, pledged"
@@ -568,7 +564,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return None  # "was said to", "to say": no subject here
     if low in ("and", "but", "or"):
         return COORDINATED
-    if low in _AMOUNTS or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
+    if low in AMOUNTS or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
         return _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
     if low in _QUANTIFIERS and (i == 0 or not toks[i - 1].text[0].isalnum() or _bare(toks[i - 1].text) in CONJUNCTIONS):
         return Mention(toks[i].start, toks[i].end, "nominal", word)  # "most said", "others say"
@@ -645,7 +641,7 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
             role_first = _strip_leading(toks, role_first, role_end - 1)
             if role_end > role_first and role_end - role_first <= 14 and (
                 any(speaker_noun(tok.text) for tok in toks[role_first:role_end])
-                or _bare(toks[role_first].text) in _DETERMINERS  # "Her German counterpart, Jonas Albrecht, said"
+                or _bare(toks[role_first].text) in DETERMINERS  # "Her German counterpart, Jonas Albrecht, said"
                 and _bare(toks[chunks[-2][0]].text) not in _PREPOSITIONS  # but "In the end, Tom Briggs said"
             ):
                 role = text[toks[role_first].start : toks[role_end - 1].end]
@@ -669,7 +665,7 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         lead = _bare(toks[r_first].text)
         if relative or lead in _RELATIVE or lead in _PREPOSITIONS:
             role = None  # "Clinton, during a town hall meeting in Columbus, said": an aside, not a role
-        elif lead in _DETERMINERS or not _is_capitalised(toks[r_first].text) or toks[r_first].text[0].isdigit() or any(
+        elif lead in DETERMINERS or not _is_capitalised(toks[r_first].text) or toks[r_first].text[0].isdigit() or any(
             speaker_noun(tok.text) for tok in toks[r_first:r_end]
         ):
             role = text[toks[r_first].start : toks[r_end - 1].end]
@@ -687,10 +683,7 @@ _DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
 # Where the head noun of an unnamed source's description ends: "a person | close to the Clintons"
 _DESCRIPTION_BREAKS = frozenset("of to in for with at on from close familiar involved briefed knowledgeable".split())
 # After a preposition, words that start the circumstances of the speech, not a description of the speaker.
-_SPEECH_SETTING = frozenset(
-    "statement interview email e-mail conference call speech letter tweet post release briefing meeting remarks "
-    "television radio phone telephone recent".split()
-) | _TIME_WORDS
+_SPEECH_SETTING = SPEECH_SETTINGS | frozenset(TIME_WORDS)
 
 
 def _opens_clause(toks: list[Token], start: int) -> bool:
@@ -708,7 +701,7 @@ def _capitalised_after(toks: list[Token], index: int) -> bool:
 def _describes(toks: list[Token], index: int) -> bool:
     """The phrase from token ``index`` (after a preposition) describes a person: "both Clintons", "the campaign",
     not "a statement", "an interview", "Tuesday"."""
-    while index < len(toks) and _bare(toks[index].text) in _DETERMINERS:
+    while index < len(toks) and _bare(toks[index].text) in DETERMINERS:
         index += 1
     return index < len(toks) and toks[index].text[0].isalnum() and _bare(toks[index].text) not in _SPEECH_SETTING
 
@@ -773,7 +766,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         else:
             cap_end = cap
             while cap_end + 1 < stop and toks[cap_end + 1].start - toks[cap_end].end <= 1 and (
-                _is_capitalised(toks[cap_end + 1].text) or _bare(toks[cap_end + 1].text) in _PARTICLES
+                _is_capitalised(toks[cap_end + 1].text) or _bare(toks[cap_end + 1].text) in PARTICLES
             ):
                 cap_end += 1
             name = _name_mention(text, toks, cap, cap_end)
@@ -798,7 +791,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     if appositive and mention.kind == "name":
         role = appositive.group(1).strip()
         lead = role.split()[0].lower()
-        if lead not in _RELATIVE and (lead in _DETERMINERS or any(speaker_noun(w) for w in role.split())):
+        if lead not in _RELATIVE and (lead in DETERMINERS or any(speaker_noun(w) for w in role.split())):
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
                               mention.speaker_type, mention.title)
     return mention
@@ -849,9 +842,7 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
 # "Trump's recent assertion that …", "her claim that she …": the words of the possessor.
 _POSSESSED_SPEECH = regex.compile(
     r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})['’]s?)"
-    r"\s+(?:[\p{L}\-]+\s+){0,3}?(?:claims?|assertions?|statements?|remarks?|comments?|pledges?|promises?|messages?|"
-    r"words|descriptions?|characterizations?|warnings?|vows?|suggestions?|insistence|arguments?|contentions?|"
-    r"accusations?|declarations?|tweets?|quips?|jokes?|lines?|calls?|rhetoric|slogan|response|answer)\b"
+    r"\s+(?:[\p{L}\-]+\s+){0,3}?(?:" + word_pattern(SPEECH_NOUNS) + r")\b"
 )
 
 
