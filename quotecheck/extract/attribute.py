@@ -110,35 +110,9 @@ def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = No
     spans = find_quotes(text, layout)
     cues = find_cues(text, layout, spans)
     entities = Entities(text, layout)
-    _resolve_cue_speakers(cues, entities)
+    entities.resolve_cue_speakers(cues)
     entities.name_lead_sources()
     return _Extractor(text, layout, spans, cues, entities, evidence).run()
-
-
-def _resolve_cue_speakers(cues: list[Cue], entities: Entities) -> None:
-    """In document order, so a pronoun prefers people who already spoke."""
-    for cue in cues:
-        mention = cue.mention
-        if mention is None:
-            continue
-        cue.entity = _resolve(mention, entities)
-        if isinstance(cue.entity, Entity):
-            entities.note_speaker(cue.entity, mention.start)
-
-
-def _resolve(mention: Mention, entities: Entities) -> Entity | None:
-    """The speaker a mention stands for."""
-    if mention.kind == "name":
-        return entities.resolve_name(mention)
-    if mention.kind == "pronoun":
-        return entities.resolve_pronoun(mention.name, mention.start)
-    if mention.speaker_type is None:
-        found = entities.resolve_nominal(mention.name, mention.start)
-    elif mention.speaker_type == "organisation":
-        found = entities.resolve_organisation(mention.name, mention.start)
-    else:
-        found = None
-    return found or entities.describe(mention)  # an unnamed speaker is a speaker of its own
 
 
 def _describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, str | None]:
@@ -237,7 +211,7 @@ class _Extractor:
         return Attribution(cue.mention, cue.entity, speaker, speaker_type, cue.word, rule)
 
     def _from_mention(self, mention: Mention, rule: str) -> Attribution:
-        entity = _resolve(mention, self.entities)
+        entity = self.entities.resolve(mention)
         speaker, speaker_type = _describe(mention, entity)
         return Attribution(mention, entity, speaker, speaker_type, None, rule)
 

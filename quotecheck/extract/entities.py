@@ -1,11 +1,14 @@
-"""Mentions -> speakers within one article: surname and title forms resolve to the fullest name, pronouns to the
-nearest compatible earlier person, nominals ("the Swedish politician") to the person whose role matches."""
+"""Coreference: mentions -> speakers within one article. Surname and title forms resolve to the fullest name,
+pronouns to the nearest compatible earlier person, nominals ("the Swedish politician") to the person whose role
+matches; the subject of every speech cue is resolved here (``Entities.resolve_cue_speakers``), so attribution only
+links quotes to mentions."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import re
 
@@ -32,6 +35,9 @@ from quotecheck.extract.lexicons import (
     word_pattern,
 )
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
+
+if TYPE_CHECKING:
+    from quotecheck.extract.cues import Cue
 
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
 # a run never crosses a sentence end ("... in Iraq. Carson said").
@@ -310,6 +316,32 @@ class Entities:
                     if entity.votes[top] >= 2 * (sum(entity.votes.values()) - entity.votes[top]):
                         entity.gender = top
                     entity.evidence = entity.evidence or entity.speaker_type == "person"
+
+    def resolve_cue_speakers(self, cues: list[Cue]) -> None:
+        """Resolve the subject of every cue to its speaker (``cue.entity``), in document order, so a pronoun
+        prefers people who already spoke."""
+        for cue in cues:
+            mention = cue.mention
+            if mention is None:
+                continue
+            cue.entity = self.resolve(mention)
+            if isinstance(cue.entity, Entity):
+                self.note_speaker(cue.entity, mention.start)
+
+    def resolve(self, mention: Mention) -> Entity | None:
+        """The speaker a mention stands for: a name's entity, a pronoun's antecedent, the person or organisation a
+        description refers to, else an unnamed speaker of its own."""
+        if mention.kind == "name":
+            return self.resolve_name(mention)
+        if mention.kind == "pronoun":
+            return self.resolve_pronoun(mention.name, mention.start)
+        if mention.speaker_type is None:
+            found = self.resolve_nominal(mention.name, mention.start)
+        elif mention.speaker_type == "organisation":
+            found = self.resolve_organisation(mention.name, mention.start)
+        else:
+            found = None
+        return found or self.describe(mention)  # an unnamed speaker is a speaker of its own
 
     def resolve_name(self, mention: Mention) -> Entity:
         """The entity of a name mention (registering it if the name pass missed it)."""
