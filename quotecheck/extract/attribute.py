@@ -1,4 +1,4 @@
-"""Ordered sieves that link each quote to a speaker mention, and reported speech read off the speech cues.
+"""Ordered sieves that link each quote to a speaker mention; reported speech (reported.py) joins the result.
 
 Each sieve names itself (``rule``); the first sieve that fires wins. How sure an attribution is (``confidence``) is
 computed from the evidence behind it by confidence.py."""
@@ -14,7 +14,7 @@ from quotecheck.extract.confidence import Evidence, confidence, gather
 from quotecheck.extract.cues import Cue, find_cues
 from quotecheck.extract.entities import Entities, Entity, canonical
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import COMMON_VERBS, NOT_SPEECH_MARKERS, OBJECT_VERBS
+from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS, OBJECT_VERBS
 from quotecheck.extract.mentions import (
     Mention,
     clause_subject,
@@ -25,6 +25,8 @@ from quotecheck.extract.mentions import (
 )
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import QuoteSpan, find_quotes
+from quotecheck.extract.reported import CLAUSE_BREAK, PARTICIPLE_START, WORD, find_reports
+from quotecheck.extract.reported import RULES as REPORTED_RULES
 
 # Rule names, in the order the sieves run (docs/attribution.md describes each). Reported speech has its own three
 # rules at the end. How sure an attribution is comes from its evidence, not its rule alone: see confidence.py.
@@ -41,9 +43,7 @@ RULES = (
     "paragraph-cue",  # Smith says people should choose. "It is their life."
     "paragraph-subject",  # the subject of an earlier sentence of the paragraph
     "previous-subject",  # the subject of the last sentence of the narrative paragraph before
-    "reported-forward",  # Smith said that …
-    "reported-backward",  # …, Smith said.
-    "according-to",  # …, according to X.
+    *REPORTED_RULES,  # Smith said that … / …, Smith said. / …, according to X. (reported.py)
 )
 
 _STRONG_RULES = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colon-layout", "dash-layout"))
@@ -89,48 +89,8 @@ _VERB_BEFORE_COLON = regex.compile(r"\b\p{Ll}{2,}(?:ed|s)(?:\s+(?:back|on|in|up|
 _QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 _TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
-_TIME_ADJUNCT = regex.compile(
-    r"(?:\s*,)?\s+(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night)(?:\s+(?:night|morning|"
-    r"afternoon|evening))?(?:\s*\([^()]{1,30}\))?"
-)
-_SKIP_TO_THAT = regex.compile(r"[^.!?;:\"“”„«»]{0,100}?\bthat\b\s+", regex.I)
-_THAT = regex.compile(r"\s*,?\s*(?:that\s+)?", regex.I)
-_OBJECT = regex.compile(
-    r"\s+(?:him|her|them|us|me|you|reporters|journalists|viewers|listeners|supporters|voters|the crowd|"
-    r"(?:the|a|an)\s+(?:[\p{Lu}][\p{L}\-]*\s*){1,5}|(?:[\p{Lu}][\p{L}\-.]*\s*){1,5})(?=\s)"
-    r"|\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,3}(?=\s*:)"  # any short listener before a colon: "told members:"
-    # a common noun phrase, up to a comma or the start of a clause: "told a cheering crowd, …", "told the paper it"
-    r"|\s+(?:the|a|an|his|her|their|its|our)\s+(?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+"
-    r"(?=\s*,|\s+(?:that|he|she|they|it|we|I|there|the|a|an)\s)",
-)
-_CLAUSE_BREAK = regex.compile(
-    r";|\s[—–]\s|,\s+(?:but|while|even\s+though|though|although|whereas|which)\s|,\s+(?:and\s+)?(?:saying|adding|noting|arguing|"
-    r"insisting|explaining|telling|warning|citing|according)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
-)
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_ADJUNCT_START = regex.compile(r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
-_CLAUSE_START = regex.compile(
-    r"(?:he|she|they|it|we|I|you|there|this|that|these|those|the|a|an|his|her|their|its|our|no|all|some|many|most|"
-    r"only|both|every|each|any|one|two|\d)\b",
-    regex.I,
-)
-_PARTICIPLE_START = regex.compile(r"\p{Ll}+ing\b")
-# "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
-_RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
-_TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
-_CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
-_DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
-_CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]|''")
 _PASSIVE_AGENT = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+by\s+")
 _WHO_CLAUSE = regex.compile(r",\s+who\b[^,.;:!?\"“”]*$")  # a relative clause running up to the quote
-_SUBJECT_GAP = 30  # characters between a subject and its verb: adverbs, a time, a parenthesis
-_TYPEWRITER_QUOTE = regex.compile(r"''\w")  # two apostrophes open a quote that reads as reported speech
-_THAT_BEFORE = regex.compile(r"\bthat\s*$", regex.I)
-_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
-_FINITE_WORDS = 10  # a clause shows its verb within its first words
-_CLAUSE_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
-_CONTRACTED_VERB = regex.compile(r"n't$|'(?:ll|re|ve|d|m)$|^(?:it|he|she|that|there|what|who|here)'s$", regex.I)
 
 
 @dataclass(slots=True)
@@ -150,35 +110,9 @@ def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = No
     spans = find_quotes(text, layout)
     cues = find_cues(text, layout, spans)
     entities = Entities(text, layout, [(span.start, span.end) for span in spans])
-    _resolve_cue_speakers(cues, entities)
+    entities.resolve_cue_speakers(cues)
     entities.name_lead_sources()
     return _Extractor(text, layout, spans, cues, entities, evidence).run()
-
-
-def _resolve_cue_speakers(cues: list[Cue], entities: Entities) -> None:
-    """In document order, so a pronoun prefers people who already spoke."""
-    for cue in cues:
-        mention = cue.mention
-        if mention is None:
-            continue
-        cue.entity = _resolve(mention, entities)
-        if isinstance(cue.entity, Entity):
-            entities.note_speaker(cue.entity, mention.start)
-
-
-def _resolve(mention: Mention, entities: Entities) -> Entity | None:
-    """The speaker a mention stands for."""
-    if mention.kind == "name":
-        return entities.resolve_name(mention)
-    if mention.kind == "pronoun":
-        return entities.resolve_pronoun(mention.name, mention.start)
-    if mention.speaker_type is None:
-        found = entities.resolve_nominal(mention.name, mention.start)
-    elif mention.speaker_type == "organisation":
-        found = entities.resolve_organisation(mention.name, mention.start)
-    else:
-        found = None
-    return found or entities.describe(mention)  # an unnamed speaker is a speaker of its own
 
 
 def _describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, str | None]:
@@ -216,7 +150,10 @@ class _Extractor:
             results.append((span.start, span.end, self._kind(span, attribution), attribution))
             previous = (span, attribution)
         self._share_backwards(results)
-        results.extend(self._reported())
+        results.extend(
+            (report.start, report.end, "indirect", self._from_cue(report.cue, report.rule))
+            for report in find_reports(self.text, self.layout, self.spans, self.cues)
+        )
         quotes = [self._quote(start, end, kind, a) for start, end, kind, a in results]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
@@ -274,7 +211,7 @@ class _Extractor:
         return Attribution(cue.mention, cue.entity, speaker, speaker_type, cue.word, rule)
 
     def _from_mention(self, mention: Mention, rule: str) -> Attribution:
-        entity = _resolve(mention, self.entities)
+        entity = self.entities.resolve(mention)
         speaker, speaker_type = _describe(mention, entity)
         return Attribution(mention, entity, speaker, speaker_type, None, rule)
 
@@ -326,7 +263,7 @@ class _Extractor:
         ):
             _, sentence_end = self.layout.sentence(open_mark)
             if cue.start < sentence_end and not _QUOTE_MARK.search(text, after, cue.start) and not (
-                _CLAUSE_BREAK.search(text, after, cue.mention.start)
+                CLAUSE_BREAK.search(text, after, cue.mention.start)
             ):  # (but '"reckless", while Labour said …' is another speaker's clause)
                 return self._from_cue(cue, "cue-in-sentence")
         before = text[max(para_start, open_mark - 80) : open_mark]
@@ -367,7 +304,7 @@ class _Extractor:
             if mention is not None:
                 return self._from_mention(mention, "sentence-subject")
             comma = text.rfind(",", lo, open_mark)
-            if comma >= 0 and _PARTICIPLE_START.match(text[comma + 1 : open_mark].lstrip()):
+            if comma >= 0 and PARTICIPLE_START.match(text[comma + 1 : open_mark].lstrip()):
                 comma = -1  # "…, portraying Sanders as …": the participle shares the sentence's subject
             mention = (clause_subject(text, comma + 1, open_mark) if comma >= 0 else None) or clause_subject(
                 text, lo, open_mark
@@ -546,7 +483,7 @@ class _Extractor:
         before = text[max(0, span.open_mark - 25) : span.open_mark]
         if _NOT_SPEECH.search(before):
             return False
-        words = _WORD.findall(text, span.start, span.end)
+        words = WORD.findall(text, span.start, span.end)
         if not words:
             return False
         if len(words) <= 6 and _title_case(words):
@@ -570,163 +507,6 @@ class _Extractor:
             return "direct"
         return "partial"
 
-    # ---- reported speech ----------------------------------------------------------------------------------
-
-    def _reported(self) -> list[tuple[int, int, str, Attribution]]:
-        found = []
-        for cue in self.cues:
-            if cue.mention is None or cue.quote_only:
-                continue
-            according_to = cue.lemma == "according to"
-            span = self._reported_forward(cue) if not cue.subject_after or according_to else None
-            rule = "reported-forward"
-            if span is None:
-                span = self._reported_backward(cue)
-                rule = "reported-backward"
-            if span is None or self._overlaps_quote(*span):
-                continue
-            attribution = self._from_cue(cue, "according-to" if according_to else rule)
-            found.append((*span, "indirect", attribution, cue.start))
-        # Reporting inside reported content is content ("…has denied visas…, according to a report").
-        found.sort(key=lambda item: (item[0], -item[1]))
-        kept = []
-        outer = None
-        for item in found:
-            if outer is not None and item[1] <= outer[1] and outer[0] <= item[4] < outer[1]:
-                continue
-            kept.append(item[:4])
-            if outer is None or item[1] > outer[1]:
-                outer = item
-        return kept
-
-    def _overlaps_quote(self, start: int, end: int) -> bool:
-        lo = bisect_right(self._open_marks, end)
-        for i in range(lo - 1, max(-1, lo - 1 - _CUES_LOOKED_AT), -1):
-            span = self.spans[i]
-            if span.end + 1 < start:
-                return False
-            if span.open_mark < end and (span.close_mark or span.end) >= start:
-                return True
-        return False
-
-    def _reported_forward(self, cue: Cue) -> tuple[int, int] | None:
-        text = self.text
-        sentence_start, sentence_end = self.layout.sentence(cue.start)
-        pos = cue.end
-        object_skipped = False
-        if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - 12), cue.start):
-            return None  # "the editor who wrote the profile": a restrictive relative clause, not a report
-        if cue.lemma == "according to":
-            if cue.start != sentence_start:
-                return None
-            comma = text.find(",", cue.mention.end, sentence_end)
-            if comma < 0:
-                return None
-            pos = comma + 1
-        else:
-            that = _SKIP_TO_THAT.match(text, pos, sentence_end)
-            if that and self._skippable(text[pos : that.end()], cue) and not self._cue_within(pos, that.end()):
-                pos = that.end()
-            else:
-                if cue.lemma in OBJECT_VERBS:
-                    obj = _OBJECT.match(text, pos, sentence_end)
-                    if obj:
-                        pos = obj.end()
-                        object_skipped = True
-                time = _TIME_ADJUNCT.match(text, pos, sentence_end)
-                if time:
-                    pos = time.end()
-                lead = _THAT.match(text, pos, sentence_end)
-                pos = lead.end() if lead else pos
-        while pos < sentence_end and text[pos] in " :,\u00a0":
-            pos += 1
-        if _CONJUNCTION.match(text, pos, sentence_end) or self._cue_within(pos, pos + 1):
-            return None  # "said, but added ..." / "said, noting ...": the next cue carries the content
-        end = sentence_end
-        stop = _CLAUSE_BREAK.search(text, pos, end)
-        if stop:
-            end = stop.start()
-        index = bisect_left(self.cue_starts, pos)
-        while index < len(self.cues) and self.cues[index].start < end:
-            other = self.cues[index].mention
-            if other is not None and (other.start, other.end) == (cue.mention.start, cue.mention.end):
-                # "denied the report and said …": the next verb of the same subject has its own content
-                end = self.cues[index].start
-                break
-            index += 1
-        if text[cue.mention.start : cue.mention.end].lower() == "who":
-            comma = text.find(",", pos, end)  # "Reyes, who said he …, was": the set-off clause ends at its comma
-            end = comma if comma > 0 else end
-        end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
-        while end > pos and text[end - 1] in " .,:;!?\u00a0":
-            end -= 1
-        if pos >= end or not (text[pos].isalnum() or _TYPEWRITER_QUOTE.match(text, pos)) or len(
-            _WORD.findall(text, pos, end)
-        ) < 3:
-            return None
-        if object_skipped and not _CLAUSE_START.match(text, pos, end):
-            return None  # "told Fox News host Sean Hannity earlier this month": still the listener
-        if _PARTICIPLE_START.match(text, pos, end) and "," in text[cue.end : pos]:
-            return None  # "Trump said, referring to Cruz" (but "said drilling had found …" is a clause)
-        if _ADJUNCT_START.match(text, pos, end):
-            return None  # "wrote in December": an adjunct, not what was said
-        if not _THAT_BEFORE.search(text, cue.end, pos) and not _reads_as_clause(text, pos, end):
-            return None  # "never mentioned Trump by name": a noun phrase object, not a clause
-        if _opens_with_verb(text, pos, end):
-            return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
-        return pos, end
-
-    def _cue_within(self, start: int, end: int) -> bool:
-        index = bisect_left(self.cue_starts, start)
-        return index < len(self.cues) and self.cues[index].start < end
-
-    @staticmethod
-    def _skippable(gap: str, cue: Cue) -> bool:
-        """Between a cue and its "that": an object, a time or place, or an aside; not another clause."""
-        body = gap.rsplit("that", 1)[0] if "that" in gap else gap
-        body = body.strip()
-        if not body or body.startswith(","):
-            return True
-        first = body.split()[0].lower()
-        if first in ("on", "in", "at", "during", "last", "this", "earlier", "late", "early", "after", "before",
-                     "recently", "repeatedly", "previously", "again", "publicly", "privately", "also", "then",
-                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                     "yesterday", "tonight", "(", "to", "through", "via"):
-            return True
-        return cue.lemma in OBJECT_VERBS and len(body.split()) <= 6
-
-    def _reported_backward(self, cue: Cue) -> tuple[int, int] | None:
-        """"…, Smith said." / "…, said Smith." / "…, according to X.": the clause before the attribution (``cue``
-        has a mention)."""
-        text = self.text
-        sentence_start, sentence_end = self.layout.sentence(cue.start)
-        mention = cue.mention
-        head = min(cue.start, mention.start)
-        tail = text[max(cue.end, mention.end) : sentence_end]
-        if len(tail) > 160 or _CONTENT_IN_TAIL.search(tail):
-            return None  # the cue has content of its own ("said that …", "told members: '…'")
-        if not cue.subject_after and cue.start - mention.end > _SUBJECT_GAP:
-            return None  # "he stood with them and urged …": a coordinated verb, not an attribution after a clause
-        if text[mention.start : mention.end].lower() in ("who", "which"):
-            return None  # "…, who added to her lead": what precedes a relative pronoun is its antecedent
-        lead = _DETERMINER_END.sub("", text[sentence_start:head]).rstrip()  # "…, the Guardian reported"
-        if not lead:
-            return None
-        if lead.endswith(","):
-            end = sentence_start + len(lead) - 1
-        elif lead.endswith(("''", "”", '"')):
-            end = sentence_start + len(lead)
-        else:
-            return None
-        start = sentence_start
-        while start < end and text[start] in " \u00a0":
-            start += 1
-        if end - start < 8 or len(_WORD.findall(text, start, end)) < 3:
-            return None
-        if not _reads_as_clause(text, start, end):
-            return None  # "In a later interview, she joked": a fronted phrase, not what was said
-        return start, end
-
 
 def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:
     """Between a closing mark and its attribution: punctuation, and before a name a few premodifying words
@@ -740,35 +520,6 @@ def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:
     if _NOT_PREMODIFIER.search(gap):
         return False
     return len(_GAP_WORD.findall(gap)) <= 6
-
-
-def _reads_as_clause(text: str, start: int, end: int) -> bool:
-    """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
-    failed"); a noun phrase object ("mentioned the need for a wall") has none."""
-    window = min(end, start + 15 * _FINITE_WORDS)  # enough characters for the first words
-    words = [w.lower().replace("’", "'") for w in _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]]
-    if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
-        return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
-    return any(_finite(word) for word in words[1:])
-
-
-def _opens_with_verb(text: str, start: int, end: int) -> bool:
-    """A clause opening with a verb has no subject of its own: "that" was a relative pronoun, or the cue word was
-    not a speech verb at all. (-s forms are left out: "officials are …" opens with a plural noun.)"""
-    first = _CLAUSE_WORD.match(text, start, end)
-    if first is None:
-        return False
-    word = first.group()
-    return word.islower() and (word in COMMON_VERBS or len(word) > 3 and word.endswith("ed"))
-
-
-def _finite(word: str) -> bool:
-    """By form: an auxiliary, an irregular past, a contraction, an -ed or -s form."""
-    if word.endswith("'s"):
-        return bool(_CONTRACTED_VERB.search(word))  # "it's", but not "father's"
-    if word in COMMON_VERBS or _CONTRACTED_VERB.search(word):
-        return True
-    return len(word) > 3 and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))  # not "-ness"
 
 
 def _has_break(gap: str) -> bool:

@@ -1,11 +1,14 @@
-"""Mentions -> speakers within one article: surname and title forms resolve to the fullest name, pronouns to the
-nearest compatible earlier person, nominals ("the Swedish politician") to the person whose role matches."""
+"""Coreference: mentions -> speakers within one article. Surname and title forms resolve to the fullest name,
+pronouns to the nearest compatible earlier person, nominals ("the Swedish politician") to the person whose role
+matches; the subject of every speech cue is resolved here (``Entities.resolve_cue_speakers``), so attribution only
+links quotes to mentions."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 
 import regex
@@ -13,9 +16,16 @@ from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import (
+    ABBREVIATED_TITLES,
     COMMON_VERBS,
     FIRST_NAMES,
+    GENERIC_ORGANISATIONS,
+    MEDIA_HEADS,
+    MEDIA_NAMES,
+    OFFICE_MODIFIERS,
+    ORGANISATION_ROLES,
     ORGANISATION_WORDS,
+    PARTICLES,
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -26,19 +36,19 @@ from quotecheck.extract.lexicons import (
 )
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
 
+if TYPE_CHECKING:
+    from quotecheck.extract.cues import Cue
+
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
 # a run never crosses a sentence end ("... in Iraq. Carson said").
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}'’])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Pres|Sens|Reps)\.[ \u00a0])?"
+    r"(?<![\p{L}\p{N}'’])(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.[ \u00a0])?"
     r"(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
     r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
-    r"(?:(?:de|van|von|da|del|di|du|la|le|bin|al|ben|der|den)[ \u00a0])?"
+    r"(?:(?:" + word_pattern(PARTICLES) + r")[ \u00a0])?"
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
-_ORGANISATION_ROLES = frozenset(
-    "organisation organization group paper newspaper agency company firm charity network broadcaster".split()
-)
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
 _VERB_AFTER = regex.compile(
     r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?<!ss)(?:ed|s)|" + word_pattern(COMMON_VERBS) + r")\b"
@@ -54,18 +64,6 @@ _STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiol
 _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
-_OFFICE_MODIFIERS = frozenset("shadow deputy vice assistant acting former ex junior co interim".split())
-# Heads general enough to mean whichever organisation the article is about ("The company said")
-# "the newspaper", "the network": the nearest organisation whose name shows it is a news outlet.
-_MEDIA_HEADS = frozenset("newspaper paper magazine network broadcaster outlet publication tabloid daily website".split())
-_MEDIA_NAME_WORDS = frozenset(
-    "news times post journal tribune herald gazette telegraph guardian press chronicle observer independent "
-    "mail express standard globe mirror sun star inquirer examiner bulletin magazine radio television tv "
-    "broadcasting cnn bbc nbc cbs abc msnbc npr reuters bloomberg politico axios".split()
-)
-_GENERIC_ORGANISATIONS = frozenset(
-    "company firm group business giant corporation organisation organization club team side".split()
-)
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
 _WORD_CHARS = frozenset("'’-")  # characters that continue a word
 
@@ -393,6 +391,32 @@ class Entities:
         fitting = [e for e in candidates if wanted not in ("male", "female") or e.gender in (None, wanted)]
         return max(fitting or candidates, key=lambda e: e.mentions)
 
+    def resolve_cue_speakers(self, cues: list[Cue]) -> None:
+        """Resolve the subject of every cue to its speaker (``cue.entity``), in document order, so a pronoun
+        prefers people who already spoke."""
+        for cue in cues:
+            mention = cue.mention
+            if mention is None:
+                continue
+            cue.entity = self.resolve(mention)
+            if isinstance(cue.entity, Entity):
+                self.note_speaker(cue.entity, mention.start)
+
+    def resolve(self, mention: Mention) -> Entity | None:
+        """The speaker a mention stands for: a name's entity, a pronoun's antecedent, the person or organisation a
+        description refers to, else an unnamed speaker of its own."""
+        if mention.kind == "name":
+            return self.resolve_name(mention)
+        if mention.kind == "pronoun":
+            return self.resolve_pronoun(mention.name, mention.start)
+        if mention.speaker_type is None:
+            found = self.resolve_nominal(mention.name, mention.start)
+        elif mention.speaker_type == "organisation":
+            found = self.resolve_organisation(mention.name, mention.start)
+        else:
+            found = None
+        return found or self.describe(mention)  # an unnamed speaker is a speaker of its own
+
     def resolve_name(self, mention: Mention) -> Entity:
         """The entity of a name mention (registering it if the name pass missed it)."""
         words = mention.name.split()
@@ -434,7 +458,7 @@ class Entities:
         entity.role_at_cue = entity.role_at_cue or at_cue
         words = _role_words(role)
         head = _role_head_index(words)
-        if words and (words[head] in ORGANISATION_WORDS or any(w in _ORGANISATION_ROLES for w in words[: head + 1])):
+        if words and (words[head] in ORGANISATION_WORDS or any(w in ORGANISATION_ROLES for w in words[: head + 1])):
             entity.speaker_type = "organisation"
         elif any(speaker_noun(w) for w in words):
             entity.evidence = True
@@ -593,12 +617,12 @@ class Entities:
             if entity.speaker_type != "organisation" or entity.head is not None:
                 continue
             if head in entity.name.lower().split()[1:] or entity.role and _role_head(entity.role) == head or (
-                head in _MEDIA_HEADS and _MEDIA_NAME_WORDS.intersection(entity.name.lower().split())
+                head in MEDIA_HEADS and MEDIA_NAMES.intersection(entity.name.lower().split())
             ):
                 return entity
             if in_focus is None and self._salience[index] != _OTHER:
                 in_focus = entity
-        if in_focus is None and head in _GENERIC_ORGANISATIONS:
+        if in_focus is None and head in GENERIC_ORGANISATIONS:
             # "…with Kingsport Rovers. According to the club": the nearest name with nothing personal about it
             for index in range(hi - 1, lo - 1, -1):
                 entity = self._mention_entities[index]
@@ -607,7 +631,7 @@ class Entities:
                 ):
                     entity.speaker_type = "organisation"
                     return entity
-        return in_focus if head in _GENERIC_ORGANISATIONS or len(words) > 2 else None
+        return in_focus if head in GENERIC_ORGANISATIONS or len(words) > 2 else None
 
     def pronoun_evidence(self, entity: Entity, pos: int, gender: str, since: int) -> tuple[int, int]:
         """For a he/she at ``pos`` resolved to ``entity``: how many other people of that gender are named between
@@ -686,4 +710,4 @@ def _role_fits(words: list[str], role: str) -> bool:
     """A description's words are all in the role, and the role has no office-changing modifier ("shadow",
     "deputy", "former") that the description lacks: "the chancellor" is not the "shadow chancellor"."""
     role_words = set(role.lower().replace(",", " ").replace("-", " ").split())
-    return all(w in role_words for w in words) and not (role_words & _OFFICE_MODIFIERS) - set(words)
+    return all(w in role_words for w in words) and not (role_words & OFFICE_MODIFIERS) - set(words)

@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 import regex
 
-from quotecheck.extract.lexicons import BOILERPLATE
+from quotecheck.extract.lexicons import ABBREVIATED_TITLES, ABBREVIATIONS, BOILERPLATE, word_pattern
 
 MAX_SENTENCE = 1000  # characters; longer "sentences" are cut to this much around a position
 # News prose has a quote or a speech verb every few hundred characters. More than _DENSE_COUNT of them in a
@@ -20,9 +20,10 @@ _BUDGET_SPACING = 100
 _LINE = re.compile(r"[^\S\n\r\u2028\u2029]*(\S(?:[^\n\r\u2028\u2029]*\S)?)")
 # A sentence ends at . ! ? (optionally followed by closing marks) then space and something that can open one.
 _SENTENCE_END = regex.compile(r"[.!?]+[\"”’»')\]]*\s+(?=[\"“‘«']|[(\[]?[\p{Lu}\p{N}])")
+# A dot that does not end a sentence: after a title or another abbreviation (titles.txt, abbreviations.txt), an
+# initial ("J.") or a run of initials ("U.S.").
 _ABBREVIATION = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|"
-    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Pres|Sens|Reps|Del|Ft|Mt|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"
+    r"(?:\b(?:" + word_pattern((*ABBREVIATED_TITLES, *ABBREVIATIONS)) + r"|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"
 )
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)]$")
 _BOILERPLATE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in BOILERPLATE) + r")(?!\w)", re.I)

@@ -98,11 +98,29 @@ class FirstNames:
         return answer if answer in ("male", "female") else None
 
 
+def _titles() -> tuple[dict[str, str], tuple[str, ...]]:
+    """title -> gender (or ""), and the titles written as abbreviations with a dot ("Sen."), as written."""
+    table: dict[str, str] = {}
+    abbreviated: list[str] = []
+    for line in _lines("titles.txt"):
+        word, _, tag = line.partition(" ")
+        if word.endswith("."):
+            word = word[:-1]
+            abbreviated.append(word)
+        table[word.lower()] = tag.strip()
+    return table, tuple(abbreviated)
+
+
 SPEECH_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS = _speech_verbs()
 CUE_PHRASES: tuple[str, ...] = _phrases("cue_phrases.txt")
 PRONOUNS: dict[str, str] = _tagged("pronouns.txt")
-TITLES: dict[str, str] = _tagged("titles.txt")
-TITLE_ABBREVIATIONS: dict[str, str] = {word: office for word, office in _tagged("title_abbreviations.txt").items()}
+TITLES, ABBREVIATED_TITLES = _titles()
+TITLE_ABBREVIATIONS: dict[str, str] = _tagged("title_abbreviations.txt")  # "sen" -> "Senator"
+ABBREVIATIONS: tuple[str, ...] = tuple(_lines("abbreviations.txt"))  # as written: case matters ("No.", "vs.")
+PARTICLES = _words("particles.txt")
+TIME_WORDS: dict[str, str] = _tagged("time_words.txt")  # word -> weekday / day / period / part / adverb
+TIME_LEADS = _words("time_leads.txt")
+DETERMINERS = _words("determiners.txt")
 FIRST_NAMES = FirstNames()
 
 
@@ -144,6 +162,21 @@ ADVERBS = _words("adverbs.txt")
 CONJUNCTIONS = _words("conjunctions.txt")
 STOP_CAPITALS = _words("stop_capitals.txt")
 COMMON_VERBS = frozenset(word for line in _lines("common_verbs.txt") for word in line.lower().split())
+ORGANISATION_ROLES = _words("organisation_roles.txt")
+OFFICE_MODIFIERS = _words("office_modifiers.txt")
+MEDIA_HEADS = _words("media_heads.txt")
+MEDIA_NAMES = _words("media_names.txt")
+GENERIC_ORGANISATIONS = _words("generic_organisations.txt")
+GROUP_MEMBERS = _words("group_members.txt")
+AMOUNTS = _words("amounts.txt")
+SPEECH_SETTINGS = _words("speech_settings.txt")
+LISTENERS: tuple[str, ...] = _phrases("listeners.txt")
+SPEECH_NOUNS = frozenset(word for line in _lines("speech_nouns.txt") for word in line.lower().split())
+
+
+def time_words(*kinds: str) -> frozenset[str]:
+    """The words of time_words.txt of the given kinds (all of them when none is given)."""
+    return frozenset(word for word, kind in TIME_WORDS.items() if not kinds or kind in kinds)
 
 
 def word_pattern(words) -> str:

@@ -5,38 +5,38 @@ Everything works on tokens of a bounded window around one position, so the cost 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 import regex
 
 from quotecheck.extract.lexicons import (
     ADVERBS,
+    AMOUNTS,
     ANONYMOUS_MARKERS,
     COMMON_VERBS,
     CONJUNCTIONS,
+    DETERMINERS,
     FIRST_NAMES,
+    GROUP_MEMBERS,
     ORGANISATION_WORDS,
+    PARTICLES,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_SETTINGS,
     SPEECH_VERBS,
     STOP_CAPITALS,
+    TIME_LEADS,
+    TIME_WORDS,
     TITLES,
+    word_pattern,
 )
 
 WINDOW = 260  # characters looked at on either side of a cue
 
 # Words (with inner apostrophes, hyphens, dots of abbreviations) or single punctuation characters.
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
-_DETERMINERS = frozenset(
-    "the a an one two three several some many most his her their its this these those another other our "
-    "two-thirds both all each every no".split()
-)
-_PARTICLES = frozenset("de van von da del di du la le bin al ben der den dos das st. st".split())
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning afternoon "
-    "evening today yesterday tonight recently earlier later".split()
-)
-_TIME_LEADS = frozenset("on last this late early earlier next".split())
 _RELATIVE = frozenset("who which whose".split())
 _PREPOSITIONS = frozenset(
     "in on at during after before for with from by under over among since until despite without within including".split()
@@ -49,12 +49,9 @@ _HEAD_BREAKS = _PREPOSITIONS | {"of"}
 _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
-_AMOUNTS = frozenset("percent half majority minority plurality third thirds quarter quarters".split())
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under".split())
 _PASSIVE = frozenset("was were is are be been being".split())
 _NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
-# Capitalised nouns for a member of a party or nation: "one senior Democrat" is an unnamed source.
-_GROUP_MEMBERS = frozenset("democrat republican conservative liberal tory american briton european".split())
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")  # "J.", "U.S.": the dot belongs to the word
 _INITIALS_OR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  # also "Sen.", "Corp."
 _POSSESSIVE_S = regex.compile(r"['’]s$")
@@ -81,8 +78,20 @@ class Coordinated:
 COORDINATED = Coordinated()
 
 
-def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+class Token(NamedTuple):
+    """A word or a punctuation character of the text, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+_token = partial(tuple.__new__, Token)  # builds a Token without a Python-level call: tokens() makes many
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end]."""
+    return list(map(_token, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]))
 
 
 def _bare(word: str) -> str:
@@ -156,7 +165,7 @@ def tidy_role(role: str | None) -> str | None:
         return None  # "a statement", "an alleged talk between …"; but "Color of Change's executive director"
     verb = max((i for i in range(head) if _bare(words[i]) in COMMON_VERBS or words[i] == "as"), default=None)
     if verb is not None:  # a clause before the role: keep the noun phrase after its verb
-        start = next((i for i in range(verb + 1, head + 1) if _bare(words[i]) in _DETERMINERS), verb + 1)
+        start = next((i for i in range(verb + 1, head + 1) if _bare(words[i]) in DETERMINERS), verb + 1)
         words = words[start:]
     return " ".join(words) or None
 
@@ -172,82 +181,82 @@ def nominal_type(phrase: str) -> str | None:
     return None
 
 
-def _and_joins_an_office(toks, after: int) -> bool:
+def _and_joins_an_office(toks: list[Token], after: int) -> bool:
     """After "and" at ``after - 1``: capitalised words that end in an office before a name ("Pensions Secretary
     Anna Rowe"), so the words before "and" belong to the office, not to another person."""
-    word = toks[after][2]
+    word = toks[after].text
     if _is_title(word) or _bare(word) in FIRST_NAMES:
         return False
     k = after
-    while k < len(toks) and k - after < 4 and _is_capitalised(toks[k][2]):
-        if _bare(toks[k][2]) in ROLE_NOUNS or _is_title(toks[k][2]):
-            return k + 1 < len(toks) and _is_capitalised(toks[k + 1][2])
+    while k < len(toks) and k - after < 4 and _is_capitalised(toks[k].text):
+        if _bare(toks[k].text) in ROLE_NOUNS or _is_title(toks[k].text):
+            return k + 1 < len(toks) and _is_capitalised(toks[k + 1].text)
         k += 1
     return False
 
 
-def _name_run_left(toks: list[tuple[int, int, str]], end: int) -> int:
+def _name_run_left(toks: list[Token], end: int) -> int:
     """Index of the first token of the capitalised run ending at token ``end`` (inclusive)."""
     i = end
     while i - 1 >= 0:
-        prev = toks[i - 1][2]
-        gap_ok = toks[i][0] - toks[i - 1][1] <= 1
+        prev = toks[i - 1].text
+        gap_ok = toks[i].start - toks[i - 1].end <= 1
         if not gap_ok:
             break
         if _is_name_word(prev):
             i -= 1
-        elif prev in ("'", "’") and i - 2 >= 0 and toks[i - 2][2].endswith("s") and _is_capitalised(toks[i - 2][2]):
+        elif prev in ("'", "’") and i - 2 >= 0 and toks[i - 2].text.endswith("s") and _is_capitalised(toks[i - 2].text):
             i -= 1  # "the Calder Dockers' Union": a plural possessive inside the name
-        elif _bare(prev) in _PARTICLES and i - 2 >= 0 and _is_capitalised(toks[i - 2][2]):
+        elif _bare(prev) in PARTICLES and i - 2 >= 0 and _is_capitalised(toks[i - 2].text):
             i -= 1
-        elif prev in ("of", "for") and i - 2 >= 0 and _is_capitalised(toks[i - 2][2]):
+        elif prev in ("of", "for") and i - 2 >= 0 and _is_capitalised(toks[i - 2].text):
             i -= 1  # "Center for Nonproliferation Studies", "Lewis of the James Martin Center"
-        elif prev == "the" and i - 3 >= 0 and toks[i - 2][2] in ("of", "for") and _is_capitalised(toks[i - 3][2]):
+        elif prev == "the" and i - 3 >= 0 and toks[i - 2].text in ("of", "for") and _is_capitalised(toks[i - 3].text):
             i -= 1
-        elif prev == "and" and i - 2 >= 0 and _is_name_word(toks[i - 2][2]) and _and_joins_an_office(toks, i):
+        elif prev == "and" and i - 2 >= 0 and _is_name_word(toks[i - 2].text) and _and_joins_an_office(toks, i):
             i -= 1  # "Work and Pensions Secretary Anna Rowe": one office
         elif _is_title(prev):
             i -= 1
         else:
             break
     # Leading sentence words ("But", "The") are not part of the name.
-    while i < end and _bare(toks[i][2]) in STOP_CAPITALS and not _is_title(toks[i][2]):
+    while i < end and _bare(toks[i].text) in STOP_CAPITALS and not _is_title(toks[i].text):
         i += 1
     return i
 
 
-def _name_mention(text: str, toks, first: int, last: int) -> Mention:
+def _name_mention(text: str, toks: list[Token], first: int, last: int) -> Mention:
     title = None
     name_first = first
-    while name_first < last and _is_title(toks[name_first][2]):
-        title = title or toks[name_first][2].rstrip(".")
+    while name_first < last and _is_title(toks[name_first].text):
+        title = title or toks[name_first].text.rstrip(".")
         name_first += 1
-    start, end = toks[first][0], toks[last][1]
-    if text[end - 1] == "." and not _INITIALS.fullmatch(toks[last][2]):
+    start, end = toks[first].start, toks[last].end
+    if text[end - 1] == "." and not _INITIALS.fullmatch(toks[last].text):
         end -= 1
     name_last = last
-    connector = next((k for k in range(name_first, last) if toks[k][2] in ("of", "for")), None)
+    connector = next((k for k in range(name_first, last) if toks[k].text in ("of", "for")), None)
     if connector is not None and (connector - name_first >= 2 or title and connector > name_first) and (
-        title or _bare(toks[name_first][2]) in FIRST_NAMES
+        title or _bare(toks[name_first].text) in FIRST_NAMES
     ):
         name_last = connector - 1  # "Jeffrey Lewis of the Center for ..." -> Jeffrey Lewis
-    name = " ".join(text[toks[name_first][0] : toks[name_last][1]].split()).rstrip(".")
+    name = " ".join(text[toks[name_first].start : toks[name_last].end].split()).rstrip(".")
     name = _POSSESSIVE_S.sub("", name)
     return Mention(start, end, "name", name, title=title)
 
 
-def _premodifier_role(text: str, toks, first: int) -> tuple[str | None, int]:
+def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | None, int]:
     """"German chancellor Angela Merkel": the role words right before a name, and where they start."""
     i = first - 1
-    if i < 0 or not speaker_noun(toks[i][2]) or _is_capitalised(toks[i][2]):
+    if i < 0 or not speaker_noun(toks[i].text) or _is_capitalised(toks[i].text):
         return None, first
     j = i
     while j - 1 >= 0 and i - j < 6:
-        word = toks[j - 1][2]
+        word = toks[j - 1].text
         low = _bare(word)
         if not word[0].isalnum():
             break
-        if low in _DETERMINERS:
+        if low in DETERMINERS:
             j -= 1
             break
         if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said"):
@@ -255,57 +264,57 @@ def _premodifier_role(text: str, toks, first: int) -> tuple[str | None, int]:
         if low in STOP_CAPITALS and _is_capitalised(word):
             break
         j -= 1
-    return text[toks[j][0] : toks[i][1]], j
+    return text[toks[j].start : toks[i].end], j
 
 
-def _strip_leading(toks, first: int, last: int) -> int:
+def _strip_leading(toks: list[Token], first: int, last: int) -> int:
     while first < last:
-        low = _bare(toks[first][2])
-        if low in CONJUNCTIONS or (low in STOP_CAPITALS and low not in _DETERMINERS) or not toks[first][2][0].isalnum():
+        low = _bare(toks[first].text)
+        if low in CONJUNCTIONS or (low in STOP_CAPITALS and low not in DETERMINERS) or not toks[first].text[0].isalnum():
             first += 1
         else:
             break
     return first
 
 
-def _nominal(text: str, toks, first: int, last: int) -> Mention | None:
+def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | None:
     """A nominal subject within tokens first..last: the whole phrase when its words say it can speak ("One source
     close to the government", "the Swedish politician"), else the phrase from its last determiner ("the moderator")."""
     first = _strip_leading(toks, first, last)
     if first > last:
         return None
-    if any(tok[2] in "\"“”„«»" for tok in toks[first : last + 1]):
+    if any(tok.text in "\"“”„«»" for tok in toks[first : last + 1]):
         return None
-    head = toks[last][2]
-    if _bare(head) in _NUMBER_WORDS and last > first and _bare(toks[last - 1][2]) == "the":
-        return Mention(toks[last - 1][0], toks[last][1], "nominal", text[toks[last - 1][0] : toks[last][1]])  # "the two"
-    if not head[0].isalnum() or _bare(head) in CONJUNCTIONS or _bare(head) in _DETERMINERS:
+    head = toks[last].text
+    if _bare(head) in _NUMBER_WORDS and last > first and _bare(toks[last - 1].text) == "the":
+        return Mention(toks[last - 1].start, toks[last].end, "nominal", text[toks[last - 1].start : toks[last].end])  # "the two"
+    if not head[0].isalnum() or _bare(head) in CONJUNCTIONS or _bare(head) in DETERMINERS:
         return None
-    phrase = text[toks[first][0] : toks[last][1]]
+    phrase = text[toks[first].start : toks[last].end]
     kind = nominal_type(phrase)
-    lead = _bare(toks[first][2])
-    fits = lead in _DETERMINERS or _is_capitalised(toks[first][2]) or last == first
+    lead = _bare(toks[first].text)
+    fits = lead in DETERMINERS or _is_capitalised(toks[first].text) or last == first
     if kind == "anonymous" and last - first <= 14 or speaker_noun(head) and fits and last - first <= 8:
-        return Mention(toks[first][0], toks[last][1], "nominal", phrase, speaker_type=kind)
+        return Mention(toks[first].start, toks[last].end, "nominal", phrase, speaker_type=kind)
     # "A senior manager at a hospital in the region": a speaking head before its prepositional phrases.
-    cut = next((k for k in range(first + 1, last) if _bare(toks[k][2]) in _HEAD_BREAKS), None)
-    if cut is not None and speaker_noun(toks[cut - 1][2]) and fits and last - first <= 14:
-        return Mention(toks[first][0], toks[last][1], "nominal", phrase, speaker_type=kind)
+    cut = next((k for k in range(first + 1, last) if _bare(toks[k].text) in _HEAD_BREAKS), None)
+    if cut is not None and speaker_noun(toks[cut - 1].text) and fits and last - first <= 14:
+        return Mention(toks[first].start, toks[last].end, "nominal", phrase, speaker_type=kind)
     # Any other noun phrase ("the moderator", "one user"): from its last determiner, a few words at most,
     # ending in a common noun.
     if not head[0].islower() and not head[0].isdigit():
         return None
     k = last
-    while k > first and last - k < 5 and _bare(toks[k][2]) not in _DETERMINERS:
+    while k > first and last - k < 5 and _bare(toks[k].text) not in DETERMINERS:
         k -= 1
-    if _bare(toks[k][2]) not in _DETERMINERS and (last - first > 1 or _is_capitalised(toks[first][2])):
+    if _bare(toks[k].text) not in DETERMINERS and (last - first > 1 or _is_capitalised(toks[first].text)):
         return None
-    if any(_bare(tok[2]) in ADVERBS or _bare(tok[2]) in _PASSIVE for tok in toks[k : last + 1]):
+    if any(_bare(tok.text) in ADVERBS or _bare(tok.text) in _PASSIVE for tok in toks[k : last + 1]):
         return None
-    if k > 0 and toks[k - 1][2][0].isalnum() and _bare(toks[k - 1][2]) not in _CLAUSE_OPENERS:
+    if k > 0 and toks[k - 1].text[0].isalnum() and _bare(toks[k - 1].text) not in _CLAUSE_OPENERS:
         return None  # "to a phone call", "blame his supporters": the phrase is an object, not a subject
-    phrase = text[toks[k][0] : toks[last][1]]
-    return Mention(toks[k][0], toks[last][1], "nominal", phrase, speaker_type=nominal_type(phrase))
+    phrase = text[toks[k].start : toks[last].end]
+    return Mention(toks[k].start, toks[last].end, "nominal", phrase, speaker_type=nominal_type(phrase))
 
 
 _NOT_VERBS = frozenset(
@@ -337,55 +346,55 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     toks = tokens(text, lo, min(pos, lo + 2 * WINDOW))
     count = len(toks)
     first = 0
-    if toks and (_bare(toks[0][2]) in _SUBORDINATORS or _bare(toks[0][2]) in _PREPOSITIONS):
+    if toks and (_bare(toks[0].text) in _SUBORDINATORS or _bare(toks[0].text) in _PREPOSITIONS):
         # "When asked if other countries would follow, he said …": the subject comes after the clause
-        first = next((k + 1 for k in range(min(count, 30)) if toks[k][2] == ","), 0)
+        first = next((k + 1 for k in range(min(count, 30)) if toks[k].text == ","), 0)
     inside = False  # within quoted words, which are not the writer's subject
     for j in range(first, count - 1):
-        word = toks[j][2]
+        word = toks[j].text
         if word in _QUOTE_MARKS:
             inside = word in "“„«" or word == '"' and not inside
             continue
         if inside:
             continue
-        following = toks[j + 1][2]
+        following = toks[j + 1].text
         k = j + 1
         appositive = None  # (first, last) tokens of an appositive between the word and its verb
         if _bare(following) in _REFLEXIVES and k + 1 < count:  # "Sanders himself, who …, has toned down"
             k += 1
-            following = toks[k][2]
+            following = toks[k].text
         if following == "(":  # "Sen. Bernie Sanders (I-Vt.) visited"
-            while k < count and k - j < 10 and toks[k][2] != ")":
+            while k < count and k - j < 10 and toks[k].text != ")":
                 k += 1
             if k + 1 >= count:
                 continue
             k += 1
-            following = toks[k][2]
-        if following == "," and (word[0].isupper() or speaker_noun(word) or toks[k - 1][2] == ")"):
+            following = toks[k].text
+        if following == "," and (word[0].isupper() or speaker_noun(word) or toks[k - 1].text == ")"):
             # "Erin Brockovich, the activist and lawyer, endorsed …": step over the appositive
             k += 1
-            while k < count and k - j < 25 and toks[k][2] != "," and toks[k][2] not in _QUOTE_MARKS:
+            while k < count and k - j < 25 and toks[k].text != "," and toks[k].text not in _QUOTE_MARKS:
                 k += 1
-            if k + 1 >= count or toks[k][2] != ",":
+            if k + 1 >= count or toks[k].text != ",":
                 continue
             appositive = (j + 2, k - 1)
             k += 1
-            following = toks[k][2]
+            following = toks[k].text
         elif _bare(following) in _PREPOSITIONS and (word[0].isupper() or _bare(word) in _PERSONAL):
             # "Trump in his announcement speech called …": step over a short prepositional phrase
             k += 1
-            while k < count and k - j < 8 and toks[k][2][0].isalnum() and not _verb_like(toks[k][2]):
+            while k < count and k - j < 8 and toks[k].text[0].isalnum() and not _verb_like(toks[k].text):
                 k += 1
             if k >= count:
                 continue
-            following = toks[k][2]
+            following = toks[k].text
         if not _verb_like(following):
             continue
         low = _bare(word)
         if low in _PERSONAL:
-            return Mention(toks[j][0], toks[j][1], "pronoun", word)
-        if low in _QUANTIFIERS and (j == 0 or not toks[j - 1][2][0].isalnum()):
-            return Mention(toks[j][0], toks[j][1], "nominal", word)  # "On Social Security, both oppose …"
+            return Mention(toks[j].start, toks[j].end, "pronoun", word)
+        if low in _QUANTIFIERS and (j == 0 or not toks[j - 1].text[0].isalnum()):
+            return Mention(toks[j].start, toks[j].end, "nominal", word)  # "On Social Security, both oppose …"
         if word in _QUOTE_MARKS:
             return None  # reached quoted words: the subject is not in the writer's words before them
         if _is_name_word(word) and not word.endswith(("'s", "’s")):
@@ -394,37 +403,39 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             mention = _tail_mention(text, toks, 0, j)
             if mention is not None and mention.kind == "name":
                 return mention
-        if word[0].islower() and word[0].isalpha() and low not in _DETERMINERS and low not in _NOT_VERBS and (
+        if word[0].islower() and word[0].isalpha() and low not in DETERMINERS and low not in _NOT_VERBS and (
             low not in ADVERBS and low not in CONJUNCTIONS
         ):
             # "One source close to the government told", "The impostor gushed": a noun phrase, the whole of it
             # when its words say it can speak, else from its determiner at the start of a clause.
             start = j
-            while start > 0 and j - start < 6 and toks[start - 1][2][0].isalnum():
+            while start > 0 and j - start < 6 and toks[start - 1].text[0].isalnum():
                 start -= 1
             mention = _nominal(text, toks, start, j)
-            if mention is not None and (speaker_noun(word) or _bare(text[mention.start : mention.end].split()[0]) in _DETERMINERS):
+            if mention is not None and (speaker_noun(word) or _bare(text[mention.start : mention.end].split()[0]) in DETERMINERS):
                 return _named_in_appositive(text, toks, appositive, mention) or mention
     return None
 
 
-def _named_in_appositive(text: str, toks, appositive: tuple[int, int] | None, nominal: Mention) -> Mention | None:
+def _named_in_appositive(
+    text: str, toks: list[Token], appositive: tuple[int, int] | None, nominal: Mention
+) -> Mention | None:
     """"The opposition leader, Cllr Tom Briggs, accused": the name set off after a nominal is the speaker, the
     nominal its role."""
     if appositive is None:
         return None
     first, last = appositive
     name = _tail_mention(text, toks, first, last) if last >= first else None
-    if name is None or name.kind != "name" or name.start != toks[first][0]:
+    if name is None or name.kind != "name" or name.start != toks[first].start:
         return None
     return Mention(name.start, name.end, "name", name.name, nominal.name, title=name.title)
 
 
-def _chunks(toks, lo: int, hi: int) -> list[tuple[int, int]]:
+def _chunks(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
     """Comma-separated chunks of tokens lo..hi-1 (brackets kept whole)."""
     chunks, start, depth = [], lo, 0
     for i in range(lo, hi):
-        word = toks[i][2]
+        word = toks[i].text
         if word in "([":
             depth += 1
         elif word in ")]":
@@ -440,37 +451,37 @@ _DEFINITE = frozenset("the his her their its our".split())
 _INDEFINITE = frozenset("a an one another some several many two three four few".split())
 
 
-def _indefinite_description(text: str, toks, first: int, last: int) -> Mention | None:
+def _indefinite_description(text: str, toks: list[Token], first: int, last: int) -> Mention | None:
     """"one senior Democrat", "a 2008 Clinton veteran", "two Republican aides": an indefinite determiner, a few
     modifiers and a head that names a kind of person -- an unnamed source, even with capitalised words in it."""
     k = last - 1
-    while k >= first and last - k <= 4 and toks[k][2][0].isalnum() and _bare(toks[k][2]) not in _INDEFINITE:
+    while k >= first and last - k <= 4 and toks[k].text[0].isalnum() and _bare(toks[k].text) not in _INDEFINITE:
         k -= 1
-    if k < first or last - k > 4 or _bare(toks[k][2]) not in _INDEFINITE:
+    if k < first or last - k > 4 or _bare(toks[k].text) not in _INDEFINITE:
         return None
-    if k > 0 and toks[k - 1][2][0].isalnum() and _bare(toks[k - 1][2]) not in CONJUNCTIONS:
+    if k > 0 and toks[k - 1].text[0].isalnum() and _bare(toks[k - 1].text) not in CONJUNCTIONS:
         return None  # inside a longer phrase: "told a Fox News host"
-    head = toks[last][2]
-    if not (speaker_noun(head) or _is_capitalised(head) and _bare(head).rstrip("s") in _GROUP_MEMBERS):
+    head = toks[last].text
+    if not (speaker_noun(head) or _is_capitalised(head) and _bare(head).rstrip("s") in GROUP_MEMBERS):
         return None
-    phrase = text[toks[k][0] : toks[last][1]]
-    return Mention(toks[k][0], toks[last][1], "nominal", phrase, speaker_type="anonymous")
+    phrase = text[toks[k].start : toks[last].end]
+    return Mention(toks[k].start, toks[last].end, "nominal", phrase, speaker_type="anonymous")
 
 
-def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
+def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mention | None:
     """The noun phrase ending at token ``last`` (not before ``first``)."""
-    if last > first and toks[last][2] == ")":  # "Sen. Claire McCaskill (D-Mo.)"
+    if last > first and toks[last].text == ")":  # "Sen. Claire McCaskill (D-Mo.)"
         opening = last - 1
-        while opening > first and last - opening < 10 and toks[opening][2] != "(":
+        while opening > first and last - opening < 10 and toks[opening].text != "(":
             opening -= 1
-        if toks[opening][2] == "(":
+        if toks[opening].text == "(":
             last = opening - 1
     if last < first:
         return None
-    word = toks[last][2]
+    word = toks[last].text
     low = _bare(word)
     if low in PRONOUNS and low not in _NEVER_SUBJECT:
-        return Mention(toks[last][0], toks[last][1], "pronoun", word)
+        return Mention(toks[last].start, toks[last].end, "pronoun", word)
     described = _indefinite_description(text, toks, first, last)
     if described is not None:
         return described
@@ -478,16 +489,16 @@ def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
         if word.endswith(("'s", "’s", "s'", "s’")):
             return None  # a possessive ("Portugal's state") is never the subject
         run = max(_name_run_left(toks, last), first)
-        if run > first and _bare(toks[run - 1][2]) in _DEFINITE and _bare(word) in ROLE_NOUNS and (
+        if run > first and _bare(toks[run - 1].text) in _DEFINITE and _bare(word) in ROLE_NOUNS and (
             _bare(word) not in ORGANISATION_WORDS
         ):
             # "the Salford MP", "the Home Secretary": a description of a person, not a name
-            return Mention(toks[run - 1][0], toks[last][1], "nominal", text[toks[run - 1][0] : toks[last][1]])
+            return Mention(toks[run - 1].start, toks[last].end, "nominal", text[toks[run - 1].start : toks[last].end])
         mention = _name_mention(text, toks, run, last)
         # "Gov. Terry Branstad of Iowa": a titled name before "of Place".
-        if run - 2 >= first and _bare(toks[run - 1][2]) == "of" and _is_capitalised(toks[run - 2][2]):
+        if run - 2 >= first and _bare(toks[run - 1].text) == "of" and _is_capitalised(toks[run - 2].text):
             before = _name_run_left(toks, run - 2)
-            if before < run - 2 and _is_title(toks[before][2]):
+            if before < run - 2 and _is_title(toks[before].text):
                 inner = _name_mention(text, toks, before, run - 2)
                 mention = Mention(inner.start, mention.end, "name", inner.name, title=inner.title)
                 run = before
@@ -498,15 +509,15 @@ def _tail_mention(text: str, toks, first: int, last: int) -> Mention | None:
     return _nominal(text, toks, first, last)
 
 
-def _adverbial_aside(toks, comma: int) -> int:
+def _adverbial_aside(toks: list[Token], comma: int) -> int:
     """For ", once again," ending at token ``comma``: the index of the token before the aside, else 0."""
     k = comma - 1
-    while k >= 0 and comma - k <= 4 and toks[k][2] != ",":
-        low = _bare(toks[k][2])
-        if not (low in ADVERBS or low in _TIME_WORDS or low.endswith("ly") or low in ("once", "however", "though")):
+    while k >= 0 and comma - k <= 4 and toks[k].text != ",":
+        low = _bare(toks[k].text)
+        if not (low in ADVERBS or low in TIME_WORDS or low.endswith("ly") or low in ("once", "however", "though")):
             return 0
         k -= 1
-    if k <= 0 or toks[k][2] != "," or k == comma - 1:
+    if k <= 0 or toks[k].text != "," or k == comma - 1:
         return 0
     return k - 1
 
@@ -521,72 +532,72 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     toks = tokens(text, lo, pos)
     # A subject never reaches back into a quote: "…," David Axelrod, a strategist, said. (A balanced pair of
     # marks is a quoted title inside the phrase: Hemsley, the co-author of "Going Viral," said.)
-    marks = [k for k, tok in enumerate(toks) if tok[2] in _QUOTE_MARKS]
+    marks = [k for k, tok in enumerate(toks) if tok.text in _QUOTE_MARKS]
     if len(marks) % 2:
         toks = toks[marks[-1] + 1 :]
     i = len(toks) - 1
     while i >= 0:
-        low = _bare(toks[i][2])
-        if toks[i][2] == ")":
+        low = _bare(toks[i].text)
+        if toks[i].text == ")":
             # a parenthesis between subject and verb: "Sen. Chuck Schumer (D-N.Y.) said"
             j = i - 1
-            while j >= 0 and i - j < 12 and toks[j][2] != "(":
+            while j >= 0 and i - j < 12 and toks[j].text != "(":
                 j -= 1
-            if j < 0 or toks[j][2] != "(":
+            if j < 0 or toks[j].text != "(":
                 break
             i = j - 1
-        elif low in ADVERBS or (low.endswith("ly") and len(low) > 4 and not _is_capitalised(toks[i][2])):
+        elif low in ADVERBS or (low.endswith("ly") and len(low) > 4 and not _is_capitalised(toks[i].text)):
             i -= 1
-        elif low in _TIME_WORDS and (_is_capitalised(toks[i][2]) or i >= 1 and _bare(toks[i - 1][2]) in _TIME_LEADS):
+        elif low in TIME_WORDS and (_is_capitalised(toks[i].text) or i >= 1 and _bare(toks[i - 1].text) in TIME_LEADS):
             i -= 1
-            if i >= 0 and _bare(toks[i][2]) in _TIME_LEADS:
+            if i >= 0 and _bare(toks[i].text) in TIME_LEADS:
                 i -= 1
-        elif toks[i][2] == "," and _adverbial_aside(toks, i):
+        elif toks[i].text == "," and _adverbial_aside(toks, i):
             i = _adverbial_aside(toks, i)  # "he, once again, pledged"
         else:
             break
     if i < 0:
         return None
-    word = toks[i][2]
+    word = toks[i].text
     low = _bare(word)
     if low in _PASSIVE or low == "to":
         return None  # "was said to", "to say": no subject here
     if low in ("and", "but", "or"):
         return COORDINATED
-    if low in _AMOUNTS or word == "%" or word.isdigit() and i >= 2 and toks[i - 1][2] == "in":
+    if low in AMOUNTS or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
         return _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
-    if low in _QUANTIFIERS and (i == 0 or not toks[i - 1][2][0].isalnum() or _bare(toks[i - 1][2]) in CONJUNCTIONS):
-        return Mention(toks[i][0], toks[i][1], "nominal", word)  # "most said", "others say"
+    if low in _QUANTIFIERS and (i == 0 or not toks[i - 1].text[0].isalnum() or _bare(toks[i - 1].text) in CONJUNCTIONS):
+        return Mention(toks[i].start, toks[i].end, "nominal", word)  # "most said", "others say"
     if word == ",":
         return _comma_subject(text, toks, i)
-    set_off = i >= 1 and toks[i - 1][2] in (",", "-", "—", "–")
-    if low == "who" and i >= 1 and not set_off and _is_capitalised(toks[i - 1][2]) and toks[i - 1][2][0].isalpha():
+    set_off = i >= 1 and toks[i - 1].text in (",", "-", "—", "–")
+    if low == "who" and i >= 1 and not set_off and _is_capitalised(toks[i - 1].text) and toks[i - 1].text[0].isalpha():
         # "a tweet from Rikki Wells who wrote": a restrictive "who" right after a name
         antecedent = _tail_mention(text, toks, 0, i - 1)
         if antecedent is None or antecedent.kind != "name":
             return None
-        return Mention(toks[i][0], toks[i][1], "name", antecedent.name, antecedent.role, antecedent.speaker_type,
+        return Mention(toks[i].start, toks[i].end, "name", antecedent.name, antecedent.role, antecedent.speaker_type,
                        antecedent.title)
     if low in ("who", "which") and set_off:
         # "Sanders, who says it's …": the attribution rests on "who", the speaker is the phrase it refers to
         antecedent = _tail_mention(text, toks, 0, i - 2)
-        if antecedent is None and toks[i - 1][2] == ",":
+        if antecedent is None and toks[i - 1].text == ",":
             antecedent = _comma_subject(text, toks, i - 1, relative=True)  # "Hill, a doctor, who said"
         if antecedent is None:
             return None
-        return Mention(toks[i][0], toks[i][1], antecedent.kind, antecedent.name, antecedent.role,
+        return Mention(toks[i].start, toks[i].end, antecedent.kind, antecedent.name, antecedent.role,
                        antecedent.speaker_type, antecedent.title)
     if not word[0].isalnum():
         return None
     # The phrase starts after the last clause break.
     first = i
     while first - 1 >= 0 and i - first < 16:
-        prev = toks[first - 1][2]
+        prev = toks[first - 1].text
         if not prev[0].isalnum() and prev not in "’'-":
             break
         first -= 1
     mention = _tail_mention(text, toks, first, i)
-    if mention is not None and mention.kind == "nominal" and first >= 2 and toks[first - 1][2] == ",":
+    if mention is not None and mention.kind == "nominal" and first >= 2 and toks[first - 1].text == ",":
         # "Nate Silver, the polling guru who founded …, tweeted": the name before the appositive speaks
         named = _tail_mention(text, toks, 0, first - 2)
         head = _bare(mention.name.split()[-1])
@@ -597,51 +608,51 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     return mention
 
 
-def _amount_phrase(text: str, toks, last: int) -> Mention | None:
+def _amount_phrase(text: str, toks: list[Token], last: int) -> Mention | None:
     """A share of people as the subject: from the start of its phrase ("About 4 in 10", "Nearly half")."""
     first = last
     while first > 0 and last - first < 6:
-        word = toks[first - 1][2]
+        word = toks[first - 1].text
         low = _bare(word)
         if not (word[0].isdigit() or word == "%" or low in _APPROXIMATORS or low in ("in", "a", "an", "the")):
             break
         first -= 1
-    if first > 0 and toks[first - 1][2] not in (",", ";", ":", "(", "—", "–", ".") and (
-        _bare(toks[first - 1][2]) not in CONJUNCTIONS
+    if first > 0 and toks[first - 1].text not in (",", ";", ":", "(", "—", "–", ".") and (
+        _bare(toks[first - 1].text) not in CONJUNCTIONS
     ):
         return None  # inside a longer phrase: "won 60 percent" is not a subject
-    return Mention(toks[first][0], toks[last][1], "nominal", text[toks[first][0] : toks[last][1]])
+    return Mention(toks[first].start, toks[last].end, "nominal", text[toks[first].start : toks[last].end])
 
 
-def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Mention | None:
+def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool = False) -> Mention | None:
     """Subject before ``, said``: an appositive (Name, ROLE, said) or a role before the name (ROLE, Name, said)."""
     chunks = _chunks(toks, 0, comma)
     if len(chunks) < 2:
         return None
     last_first, last_end = chunks[-1]
     # ROLE, Name, said  /  In the primary, Gov. John Kasich (R-OH), said  -- but not "Name, R-Utah, said"
-    if last_end > last_first and not relative and not _PARTY_TAG.fullmatch(text, toks[last_first][0], toks[last_end - 1][1]):
+    if last_end > last_first and not relative and not _PARTY_TAG.fullmatch(text, toks[last_first].start, toks[last_end - 1].end):
         first = _strip_leading(toks, last_first, last_end - 1)
         mention = _tail_mention(text, toks, first, last_end - 1)
-        if mention is not None and mention.kind == "name" and mention.start <= toks[first][0] + 1:
+        if mention is not None and mention.kind == "name" and mention.start <= toks[first].start + 1:
             if mention.role is not None:
                 return mention
             role_first, role_end = chunks[-2]
             role_first = _strip_leading(toks, role_first, role_end - 1)
             if role_end > role_first and role_end - role_first <= 14 and (
-                any(speaker_noun(tok[2]) for tok in toks[role_first:role_end])
-                or _bare(toks[role_first][2]) in _DETERMINERS  # "Her German counterpart, Jonas Albrecht, said"
-                and _bare(toks[chunks[-2][0]][2]) not in _PREPOSITIONS  # but "In the end, Tom Briggs said"
+                any(speaker_noun(tok.text) for tok in toks[role_first:role_end])
+                or _bare(toks[role_first].text) in DETERMINERS  # "Her German counterpart, Jonas Albrecht, said"
+                and _bare(toks[chunks[-2][0]].text) not in _PREPOSITIONS  # but "In the end, Tom Briggs said"
             ):
-                role = text[toks[role_first][0] : toks[role_end - 1][1]]
+                role = text[toks[role_first].start : toks[role_end - 1].end]
                 return Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)
-            if len(chunks) == 2 and _bare(toks[chunks[0][0]][2]) in _PREPOSITIONS:
+            if len(chunks) == 2 and _bare(toks[chunks[0][0]].text) in _PREPOSITIONS:
                 return mention  # "In the primary, Gov. John Kasich (R-OH), said": an adverbial before the name
     # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk.
     candidates = []
     for index in range(len(chunks) - 1):
         c_first, c_end = chunks[index]
-        if c_end <= c_first or _bare(toks[c_first][2]) in _PREPOSITIONS:
+        if c_end <= c_first or _bare(toks[c_first].text) in _PREPOSITIONS:
             continue  # "On the same show, Sen. Claire McCaskill, …, said": an adverbial, not the subject
         mention = _tail_mention(text, toks, c_first, c_end - 1)
         if mention is not None and mention.kind != "pronoun":
@@ -651,14 +662,14 @@ def _comma_subject(text: str, toks, comma: int, *, relative: bool = False) -> Me
         r_end = chunks[-1][1]
         if r_end <= r_first or r_end - r_first > 40:
             continue
-        lead = _bare(toks[r_first][2])
+        lead = _bare(toks[r_first].text)
         if relative or lead in _RELATIVE or lead in _PREPOSITIONS:
             role = None  # "Clinton, during a town hall meeting in Columbus, said": an aside, not a role
-        elif lead in _DETERMINERS or not _is_capitalised(toks[r_first][2]) or toks[r_first][2][0].isdigit() or any(
-            speaker_noun(tok[2]) for tok in toks[r_first:r_end]
+        elif lead in DETERMINERS or not _is_capitalised(toks[r_first].text) or toks[r_first].text[0].isdigit() or any(
+            speaker_noun(tok.text) for tok in toks[r_first:r_end]
         ):
-            role = text[toks[r_first][0] : toks[r_end - 1][1]]
-            if toks[r_first][2][0].isdigit() and r_end - r_first == 1:
+            role = text[toks[r_first].start : toks[r_end - 1].end]
+            if toks[r_first].text[0].isdigit() and r_end - r_first == 1:
                 role = None  # an age: "Smith, 45, said"
         else:
             role = None  # "Rep. Glenn Thompson, R-Pa., said"
@@ -672,30 +683,27 @@ _DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
 # Where the head noun of an unnamed source's description ends: "a person | close to the Clintons"
 _DESCRIPTION_BREAKS = frozenset("of to in for with at on from close familiar involved briefed knowledgeable".split())
 # After a preposition, words that start the circumstances of the speech, not a description of the speaker.
-_SPEECH_SETTING = frozenset(
-    "statement interview email e-mail conference call speech letter tweet post release briefing meeting remarks "
-    "television radio phone telephone recent".split()
-) | _TIME_WORDS
+_SPEECH_SETTING = SPEECH_SETTINGS | frozenset(TIME_WORDS)
 
 
-def _opens_clause(toks, start: int) -> bool:
+def _opens_clause(toks: list[Token], start: int) -> bool:
     """The token at offset ``start`` opens the window or follows a quote mark or a dash, not a preposition."""
-    index = next((k for k, tok in enumerate(toks) if tok[0] == start), None)
-    return index == 0 or index is not None and toks[index - 1][2] in _QUOTE_MARKS | {"—", "–", "-", "’", "'"}
+    index = next((k for k, tok in enumerate(toks) if tok.start == start), None)
+    return index == 0 or index is not None and toks[index - 1].text in _QUOTE_MARKS | {"—", "–", "-", "’", "'"}
 
 
-def _capitalised_after(toks, index: int) -> bool:
-    if index < len(toks) and _bare(toks[index][2]) == "the":
+def _capitalised_after(toks: list[Token], index: int) -> bool:
+    if index < len(toks) and _bare(toks[index].text) == "the":
         index += 1
-    return index < len(toks) and _is_name_word(toks[index][2])
+    return index < len(toks) and _is_name_word(toks[index].text)
 
 
-def _describes(toks, index: int) -> bool:
+def _describes(toks: list[Token], index: int) -> bool:
     """The phrase from token ``index`` (after a preposition) describes a person: "both Clintons", "the campaign",
     not "a statement", "an interview", "Tuesday"."""
-    while index < len(toks) and _bare(toks[index][2]) in _DETERMINERS:
+    while index < len(toks) and _bare(toks[index].text) in DETERMINERS:
         index += 1
-    return index < len(toks) and toks[index][2][0].isalnum() and _bare(toks[index][2]) not in _SPEECH_SETTING
+    return index < len(toks) and toks[index].text[0].isalnum() and _bare(toks[index].text) not in _SPEECH_SETTING
 
 
 _AFTER_STOPS = frozenset(
@@ -710,44 +718,44 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     toks = tokens(text, pos, hi)
     if not toks:
         return None
-    low = _bare(toks[0][2])
+    low = _bare(toks[0].text)
     if low in PRONOUNS and low not in _NEVER_SUBJECT and low != "it":
-        return Mention(toks[0][0], toks[0][1], "pronoun", toks[0][2])
-    if low in _QUANTIFIERS and (len(toks) == 1 or not toks[1][2][0].isalnum()):
-        word = toks[0][2].rstrip(".")
-        return Mention(toks[0][0], toks[0][0] + len(word), "nominal", word)  # '"…" read one.'
+        return Mention(toks[0].start, toks[0].end, "pronoun", toks[0].text)
+    if low in _QUANTIFIERS and (len(toks) == 1 or not toks[1].text[0].isalnum()):
+        word = toks[0].text.rstrip(".")
+        return Mention(toks[0].start, toks[0].start + len(word), "nominal", word)  # '"…" read one.'
 
     indefinite = low in _INDEFINITE
     stop = 0
     while stop < len(toks) and stop < 16:
-        word = toks[stop][2]
+        word = toks[stop].text
         if not word[0].isalnum() and word not in "’'-&":
             break
         # "of" and "with" stay: "a review of filings", "people familiar with the matter"; an unnamed source keeps
         # what describes it: "a longtime adviser to both Clintons", "a source involved in the campaign".
-        if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1][2]) == "close") and not (
+        if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1].text) == "close") and not (
             indefinite and _bare(word) in _DESCRIBING_PREPOSITIONS and _describes(toks, stop + 1)
-        ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1][2]) and _capitalised_after(toks, stop + 1)):
+        ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1].text) and _capitalised_after(toks, stop + 1)):
             break  # (but an organisation keeps its tail: "the Centre for Urban Policy")
         stop += 1
     if stop == 0:
         return None
     if indefinite:
-        head_end = next((k - 1 for k in range(1, stop) if _bare(toks[k][2]) in _DESCRIPTION_BREAKS), stop - 1)
-        head = _bare(toks[head_end][2])
+        head_end = next((k - 1 for k in range(1, stop) if _bare(toks[k].text) in _DESCRIPTION_BREAKS), stop - 1)
+        head = _bare(toks[head_end].text)
         if speaker_noun(head) and head.rstrip("s") not in ORGANISATION_WORDS and head not in ORGANISATION_WORDS and (
             head_end <= 5
         ):
-            end = toks[stop - 1][1]
-            end -= text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[stop - 1][2])
-            return Mention(toks[0][0], end, "nominal", text[toks[0][0] : end], speaker_type="anonymous")
+            end = toks[stop - 1].end
+            end -= text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[stop - 1].text)
+            return Mention(toks[0].start, end, "nominal", text[toks[0].start : end], speaker_type="anonymous")
     last = stop - 1
-    end = toks[last][1]
-    if text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[last][2]):
+    end = toks[last].end
+    if text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[last].text):
         end -= 1
-    cap = next((k for k in range(stop) if _is_name_word(toks[k][2])), None)
+    cap = next((k for k in range(stop) if _is_name_word(toks[k].text)), None)
     if cap is not None:
-        last_word = toks[last][2]
+        last_word = toks[last].text
         if _is_capitalised(last_word) and last_word[0].isalpha():
             # The phrase ends in a name: "American Unity Fund president Margaret Hoover" -> Margaret Hoover,
             # with the words before it as the role.
@@ -757,16 +765,16 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             mention = Mention(name.start, name.end, "name", name.name, role, None, name.title)
         else:
             cap_end = cap
-            while cap_end + 1 < stop and toks[cap_end + 1][0] - toks[cap_end][1] <= 1 and (
-                _is_capitalised(toks[cap_end + 1][2]) or _bare(toks[cap_end + 1][2]) in _PARTICLES
+            while cap_end + 1 < stop and toks[cap_end + 1].start - toks[cap_end].end <= 1 and (
+                _is_capitalised(toks[cap_end + 1].text) or _bare(toks[cap_end + 1].text) in PARTICLES
             ):
                 cap_end += 1
             name = _name_mention(text, toks, cap, cap_end)
             # "a Buzzfeed report": the phrase is the mention, the name inside it the speaker.
-            mention = Mention(toks[0][0], end, "name", name.name, None, nominal_type(text[toks[0][0] : end]))
+            mention = Mention(toks[0].start, end, "name", name.name, None, nominal_type(text[toks[0].start : end]))
     else:
         mention = _nominal(text, toks, 0, last)
-        head_end = next((k - 1 for k in range(1, last + 1) if _bare(toks[k][2]) in _HEAD_BREAKS), None)
+        head_end = next((k - 1 for k in range(1, last + 1) if _bare(toks[k].text) in _HEAD_BREAKS), None)
         if mention is None and head_end is not None:
             mention = _nominal(text, toks, 0, head_end)  # "one owner of a shop that …" -> "one owner"
         if mention is None:
@@ -774,7 +782,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         mention_end = min(mention.end, end)
         mention = Mention(mention.start, mention_end, mention.kind, text[mention.start : mention_end], None,
                           mention.speaker_type)
-    appositive = _APPOSITIVE.match(text, toks[last][1], hi)
+    appositive = _APPOSITIVE.match(text, toks[last].end, hi)
     if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(appositive.group(1).strip()):
         # "said the Minister for Housing, Ruth Adeyemi": the name set off after an office is the speaker
         name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
@@ -783,7 +791,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     if appositive and mention.kind == "name":
         role = appositive.group(1).strip()
         lead = role.split()[0].lower()
-        if lead not in _RELATIVE and (lead in _DETERMINERS or any(speaker_noun(w) for w in role.split())):
+        if lead not in _RELATIVE and (lead in DETERMINERS or any(speaker_noun(w) for w in role.split())):
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
                               mention.speaker_type, mention.title)
     return mention
@@ -834,9 +842,7 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
 # "Trump's recent assertion that …", "her claim that she …": the words of the possessor.
 _POSSESSED_SPEECH = regex.compile(
     r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})['’]s?)"
-    r"\s+(?:[\p{L}\-]+\s+){0,3}?(?:claims?|assertions?|statements?|remarks?|comments?|pledges?|promises?|messages?|"
-    r"words|descriptions?|characterizations?|warnings?|vows?|suggestions?|insistence|arguments?|contentions?|"
-    r"accusations?|declarations?|tweets?|quips?|jokes?|lines?|calls?|rhetoric|slogan|response|answer)\b"
+    r"\s+(?:[\p{L}\-]+\s+){0,3}?(?:" + word_pattern(SPEECH_NOUNS) + r")\b"
 )
 
 

@@ -125,3 +125,21 @@ def test_a_nickname_inside_a_name_and_a_word_before_a_first_name_stay_out_of_it(
         "Joan Whitfield"
     ]
     assert [q.speaker for q in extract("Ann Mary Smith said the library had helped her.")] == ["Ann Mary Smith"]
+
+
+def test_cue_subjects_are_resolved_in_document_order():
+    from quotecheck.extract.cues import find_cues
+    from quotecheck.extract.entities import Entities
+    from quotecheck.extract.layout import Layout
+    from quotecheck.extract.quotes import find_quotes
+
+    text = "Maria Lopez, the mayor, spoke first. Peter Grant listened. She said the buses would run. The mayor added more."
+    layout = Layout(text)
+    spans = find_quotes(text, layout)
+    cues = find_cues(text, layout, spans)
+    entities = Entities(text, layout)
+    entities.resolve_cue_speakers(cues)
+    assert [(cue.word, cue.entity.name) for cue in cues if cue.entity is not None] == [
+        ("said", "Maria Lopez"),
+        ("added", "Maria Lopez"),
+    ]

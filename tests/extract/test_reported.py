@@ -120,3 +120,24 @@ def test_a_share_of_people_is_a_subject_and_a_pronoun_opens_a_clause():
 def test_no_backward_report_before_a_relative_pronoun_or_from_a_possessive():
     assert reported("Bell won the ward by ten votes, who added to her lead in the count.") == []
     assert reported("Reflecting her father's brashness, she pledged to rebuild the old bridge.") == []
+
+
+def test_find_reports_reads_each_clause_off_its_cue():
+    from quotecheck.extract.cues import find_cues
+    from quotecheck.extract.layout import Layout
+    from quotecheck.extract.quotes import find_quotes
+    from quotecheck.extract.reported import RULES, find_reports
+
+    text = (
+        "Ann Bell said the plan for the bridge had been dropped. The talks had failed after a week, Tom Reyes said. "
+        "The council has sold the old depot, according to a Herald report."
+    )
+    layout = Layout(text)
+    spans = find_quotes(text, layout)
+    reports = find_reports(text, layout, spans, find_cues(text, layout, spans))
+    assert [(text[r.start : r.end], r.cue.word, r.rule) for r in reports] == [
+        ("the plan for the bridge had been dropped", "said", "reported-forward"),
+        ("The talks had failed after a week", "said", "reported-backward"),
+        ("The council has sold the old depot", "according to", "according-to"),
+    ]
+    assert {r.rule for r in reports} == set(RULES)

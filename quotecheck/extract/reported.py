@@ -1,0 +1,281 @@
+"""Reported speech: the clause a speech cue reports, read off the cue's subject and sentence.
+
+``Linkevicius told EUobserver on Friday that [governments … were looking …]`` (reported-forward), ``[The talks had
+failed], Ana Kirk said.`` (reported-backward), ``[The US has denied visas …], according to a Buzzfeed report.``
+(according-to). The clause runs from after the cue (past a listener, a time, an aside and ``that``) to the end of
+the sentence or an earlier break; docs/attribution.md section 6 lists what it must look like."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from quotecheck.extract.cues import Cue
+from quotecheck.extract.layout import Layout
+from quotecheck.extract.lexicons import COMMON_VERBS, LISTENERS, OBJECT_VERBS, TIME_LEADS, time_words, word_pattern
+from quotecheck.extract.quotes import QuoteSpan
+
+# Rule names of reported speech, in the order docs/attribution.md lists them.
+RULES = ("reported-forward", "reported-backward", "according-to")
+
+_QUOTES_LOOKED_AT = 8  # quotes looked back over for one that overlaps a clause
+# "told reporters on Monday (local time) that", "said last week": a time between a cue and what was said
+_TIME_ADJUNCT = regex.compile(
+    r"(?:\s*,)?\s+(?:(?:" + word_pattern(TIME_LEADS) + r")\s+)?(?:"
+    + word_pattern([*(day.capitalize() for day in time_words("weekday")), *time_words("day", "period", "part")])
+    + r")(?:\s+(?:" + word_pattern(time_words("part")) + r"))?(?:\s*\([^()]{1,30}\))?"
+)
+# The first word of what may stand between a cue and its "that" without being a clause of its own: a preposition,
+# a time, an adverb, an opening parenthesis ("told reporters on Friday that", "said repeatedly that").
+_ASIDE_OPENERS = (
+    frozenset("on in at during after before to through via ( recently repeatedly previously again publicly privately "
+              "also then".split())
+    | TIME_LEADS
+    | time_words("weekday", "day")
+)
+_SKIP_TO_THAT = regex.compile(r"[^.!?;:\"“”„«»]{0,100}?\bthat\b\s+", regex.I)
+_THAT = regex.compile(r"\s*,?\s*(?:that\s+)?", regex.I)
+_OBJECT = regex.compile(
+    r"\s+(?:" + word_pattern(LISTENERS) + "|"
+    r"(?:the|a|an)\s+(?:[\p{Lu}][\p{L}\-]*\s*){1,5}|(?:[\p{Lu}][\p{L}\-.]*\s*){1,5})(?=\s)"
+    r"|\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,3}(?=\s*:)"  # any short listener before a colon: "told members:"
+    # a common noun phrase, up to a comma or the start of a clause: "told a cheering crowd, …", "told the paper it"
+    r"|\s+(?:the|a|an|his|her|their|its|our)\s+(?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+"
+    r"(?=\s*,|\s+(?:that|he|she|they|it|we|I|there|the|a|an)\s)",
+)
+# Where a reported clause ends before the sentence does: a semicolon, a dash, a contrast or a gloss (", which"), a
+# participle with content of its own (", adding …") or another attribution (", he said").
+CLAUSE_BREAK = regex.compile(
+    r";|\s[—–]\s|,\s+(?:but|while|even\s+though|though|although|whereas|which)\s|,\s+(?:and\s+)?(?:saying|adding|noting|arguing|"
+    r"insisting|explaining|telling|warning|citing|according)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+)
+WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ADJUNCT_START = regex.compile(r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
+_CLAUSE_START = regex.compile(
+    r"(?:he|she|they|it|we|I|you|there|this|that|these|those|the|a|an|his|her|their|its|our|no|all|some|many|most|"
+    r"only|both|every|each|any|one|two|\d)\b",
+    regex.I,
+)
+PARTICIPLE_START = regex.compile(r"\p{Ll}+ing\b")
+# "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
+_RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
+_TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
+_CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
+_DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
+_CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]|''")
+_SUBJECT_GAP = 30  # characters between a subject and its verb: adverbs, a time, a parenthesis
+_TYPEWRITER_QUOTE = regex.compile(r"''\w")  # two apostrophes open a quote that reads as reported speech
+_THAT_BEFORE = regex.compile(r"\bthat\s*$", regex.I)
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+_FINITE_WORDS = 10  # a clause shows its verb within its first words
+_CLAUSE_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_CONTRACTED_VERB = regex.compile(r"n't$|'(?:ll|re|ve|d|m)$|^(?:it|he|she|that|there|what|who|here)'s$", regex.I)
+
+
+@dataclass(slots=True)
+class Report:
+    """A reported clause text[start:end], the cue that reports it and the rule that read it."""
+
+    start: int
+    end: int
+    cue: Cue
+    rule: str
+
+
+def find_reports(text: str, layout: Layout, spans: list[QuoteSpan], cues: list[Cue]) -> list[Report]:
+    """The reported clause of every cue that has one and a subject, outermost first where one report holds
+    another (``…has denied visas…, according to a report``: the reporting inside is content)."""
+    return _Reader(text, layout, spans, cues).reports()
+
+
+class _Reader:
+    def __init__(self, text: str, layout: Layout, spans: list[QuoteSpan], cues: list[Cue]) -> None:
+        self.text = text
+        self.layout = layout
+        self.spans = spans
+        self.cues = cues
+        self.cue_starts = [c.start for c in cues]
+        self._open_marks = [s.open_mark for s in spans]
+
+    def reports(self) -> list[Report]:
+        found = []
+        for cue in self.cues:
+            if cue.mention is None or cue.quote_only:
+                continue
+            according_to = cue.lemma == "according to"
+            span = self._forward(cue) if not cue.subject_after or according_to else None
+            rule = "reported-forward"
+            if span is None:
+                span = self._backward(cue)
+                rule = "reported-backward"
+            if span is None or self._overlaps_quote(*span):
+                continue
+            found.append(Report(*span, cue, "according-to" if according_to else rule))
+        # Reporting inside reported content is content ("…has denied visas…, according to a report").
+        found.sort(key=lambda report: (report.start, -report.end))
+        kept = []
+        outer = None
+        for report in found:
+            if outer is not None and report.end <= outer.end and outer.start <= report.cue.start < outer.end:
+                continue
+            kept.append(report)
+            if outer is None or report.end > outer.end:
+                outer = report
+        return kept
+
+    def _overlaps_quote(self, start: int, end: int) -> bool:
+        lo = bisect_right(self._open_marks, end)
+        for i in range(lo - 1, max(-1, lo - 1 - _QUOTES_LOOKED_AT), -1):
+            span = self.spans[i]
+            if span.end + 1 < start:
+                return False
+            if span.open_mark < end and (span.close_mark or span.end) >= start:
+                return True
+        return False
+    def _forward(self, cue: Cue) -> tuple[int, int] | None:
+        text = self.text
+        sentence_start, sentence_end = self.layout.sentence(cue.start)
+        pos = cue.end
+        object_skipped = False
+        if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - 12), cue.start):
+            return None  # "the editor who wrote the profile": a restrictive relative clause, not a report
+        if cue.lemma == "according to":
+            if cue.start != sentence_start:
+                return None
+            comma = text.find(",", cue.mention.end, sentence_end)
+            if comma < 0:
+                return None
+            pos = comma + 1
+        else:
+            that = _SKIP_TO_THAT.match(text, pos, sentence_end)
+            if that and self._skippable(text[pos : that.end()], cue) and not self._cue_within(pos, that.end()):
+                pos = that.end()
+            else:
+                if cue.lemma in OBJECT_VERBS:
+                    obj = _OBJECT.match(text, pos, sentence_end)
+                    if obj:
+                        pos = obj.end()
+                        object_skipped = True
+                time = _TIME_ADJUNCT.match(text, pos, sentence_end)
+                if time:
+                    pos = time.end()
+                lead = _THAT.match(text, pos, sentence_end)
+                pos = lead.end() if lead else pos
+        while pos < sentence_end and text[pos] in " :,\u00a0":
+            pos += 1
+        if _CONJUNCTION.match(text, pos, sentence_end) or self._cue_within(pos, pos + 1):
+            return None  # "said, but added ..." / "said, noting ...": the next cue carries the content
+        end = sentence_end
+        stop = CLAUSE_BREAK.search(text, pos, end)
+        if stop:
+            end = stop.start()
+        index = bisect_left(self.cue_starts, pos)
+        while index < len(self.cues) and self.cues[index].start < end:
+            other = self.cues[index].mention
+            if other is not None and (other.start, other.end) == (cue.mention.start, cue.mention.end):
+                # "denied the report and said …": the next verb of the same subject has its own content
+                end = self.cues[index].start
+                break
+            index += 1
+        if text[cue.mention.start : cue.mention.end].lower() == "who":
+            comma = text.find(",", pos, end)  # "Reyes, who said he …, was": the set-off clause ends at its comma
+            end = comma if comma > 0 else end
+        end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
+        while end > pos and text[end - 1] in " .,:;!?\u00a0":
+            end -= 1
+        if pos >= end or not (text[pos].isalnum() or _TYPEWRITER_QUOTE.match(text, pos)) or len(
+            WORD.findall(text, pos, end)
+        ) < 3:
+            return None
+        if object_skipped and not _CLAUSE_START.match(text, pos, end):
+            return None  # "told Fox News host Sean Hannity earlier this month": still the listener
+        if PARTICIPLE_START.match(text, pos, end) and "," in text[cue.end : pos]:
+            return None  # "Trump said, referring to Cruz" (but "said drilling had found …" is a clause)
+        if _ADJUNCT_START.match(text, pos, end):
+            return None  # "wrote in December": an adjunct, not what was said
+        if not _THAT_BEFORE.search(text, cue.end, pos) and not _reads_as_clause(text, pos, end):
+            return None  # "never mentioned Trump by name": a noun phrase object, not a clause
+        if _opens_with_verb(text, pos, end):
+            return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
+        return pos, end
+
+    def _cue_within(self, start: int, end: int) -> bool:
+        index = bisect_left(self.cue_starts, start)
+        return index < len(self.cues) and self.cues[index].start < end
+
+    @staticmethod
+    def _skippable(gap: str, cue: Cue) -> bool:
+        """Between a cue and its "that": an object, a time or place, or an aside; not another clause."""
+        body = gap.rsplit("that", 1)[0] if "that" in gap else gap
+        body = body.strip()
+        if not body or body.startswith(","):
+            return True
+        first = body.split()[0].lower()
+        if first in _ASIDE_OPENERS:
+            return True
+        return cue.lemma in OBJECT_VERBS and len(body.split()) <= 6
+
+    def _backward(self, cue: Cue) -> tuple[int, int] | None:
+        """"…, Smith said." / "…, said Smith." / "…, according to X.": the clause before the attribution (``cue``
+        has a mention)."""
+        text = self.text
+        sentence_start, sentence_end = self.layout.sentence(cue.start)
+        mention = cue.mention
+        head = min(cue.start, mention.start)
+        tail = text[max(cue.end, mention.end) : sentence_end]
+        if len(tail) > 160 or _CONTENT_IN_TAIL.search(tail):
+            return None  # the cue has content of its own ("said that …", "told members: '…'")
+        if not cue.subject_after and cue.start - mention.end > _SUBJECT_GAP:
+            return None  # "he stood with them and urged …": a coordinated verb, not an attribution after a clause
+        if text[mention.start : mention.end].lower() in ("who", "which"):
+            return None  # "…, who added to her lead": what precedes a relative pronoun is its antecedent
+        lead = _DETERMINER_END.sub("", text[sentence_start:head]).rstrip()  # "…, the Guardian reported"
+        if not lead:
+            return None
+        if lead.endswith(","):
+            end = sentence_start + len(lead) - 1
+        elif lead.endswith(("''", "”", '"')):
+            end = sentence_start + len(lead)
+        else:
+            return None
+        start = sentence_start
+        while start < end and text[start] in " \u00a0":
+            start += 1
+        if end - start < 8 or len(WORD.findall(text, start, end)) < 3:
+            return None
+        if not _reads_as_clause(text, start, end):
+            return None  # "In a later interview, she joked": a fronted phrase, not what was said
+        return start, end
+
+
+def _reads_as_clause(text: str, start: int, end: int) -> bool:
+    """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
+    failed"); a noun phrase object ("mentioned the need for a wall") has none."""
+    window = min(end, start + 15 * _FINITE_WORDS)  # enough characters for the first words
+    words = [w.lower().replace("’", "'") for w in _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]]
+    if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
+        return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
+    return any(_finite(word) for word in words[1:])
+
+
+def _opens_with_verb(text: str, start: int, end: int) -> bool:
+    """A clause opening with a verb has no subject of its own: "that" was a relative pronoun, or the cue word was
+    not a speech verb at all. (-s forms are left out: "officials are …" opens with a plural noun.)"""
+    first = _CLAUSE_WORD.match(text, start, end)
+    if first is None:
+        return False
+    word = first.group()
+    return word.islower() and (word in COMMON_VERBS or len(word) > 3 and word.endswith("ed"))
+
+
+def _finite(word: str) -> bool:
+    """By form: an auxiliary, an irregular past, a contraction, an -ed or -s form."""
+    if word.endswith("'s"):
+        return bool(_CONTRACTED_VERB.search(word))  # "it's", but not "father's"
+    if word in COMMON_VERBS or _CONTRACTED_VERB.search(word):
+        return True
+    return len(word) > 3 and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))  # not "-ness"
+
+

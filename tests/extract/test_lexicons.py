@@ -1,0 +1,28 @@
+"""The word lists are data: every file in lexicon/ is loaded by lexicons.py and says what it lists."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from quotecheck.extract import lexicons
+from quotecheck.extract.lexicons import ABBREVIATED_TITLES, TITLES, time_words
+
+LEXICON = Path(str(resources.files("quotecheck.extract") / "lexicon"))
+
+
+def test_every_word_list_is_loaded_and_documented():
+    source = Path(lexicons.__file__).read_text(encoding="utf-8")
+    for path in sorted(LEXICON.glob("*.txt")):
+        assert f'"{path.name}"' in source, f"{path.name} is not loaded by lexicons.py"
+        assert path.read_text(encoding="utf-8").startswith("#"), f"{path.name} has no comment saying what it lists"
+
+
+def test_titles_written_with_a_dot_are_abbreviations():
+    assert "Sen" in ABBREVIATED_TITLES and "Senator" not in ABBREVIATED_TITLES
+    assert TITLES["sen"] == "" and TITLES["mrs"] == "female"
+
+
+def test_time_words_by_kind():
+    assert time_words("weekday") == {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    assert "yesterday" in time_words("day") and "yesterday" not in time_words("weekday")
