@@ -37,7 +37,9 @@ _PUBLISHED_BY = re.compile(
 )
 _AUXILIARY_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
 _UTTERANCE_END = frozenset(",.;:!?…—–-")
-_INVERTED_AFTER = (",", "”", "“", '"', "»", "«", "'", "’", "—", "-", "?", "!")
+_INVERTED_AFTER = (",", "”", "“", '"', "»", "«", "'", "’", "?", "!")
+_DASHES = ("—", "–", "-")
+_CLOSING_MARKS = ("”", '"', "»", "'", "’", ",", "?", "!")
 
 
 @dataclass(slots=True)
@@ -164,4 +166,6 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 def _inverted_slot(text: str, sentence_start: int, pos: int) -> bool:
     """A cue right after a comma or a closing quote mark can take its subject after it ("..., said Smith")."""
     before = text[max(sentence_start, pos - 4) : pos].rstrip()
+    if before.endswith(_DASHES):  # '"…" — said Smith', but not "Illarionov - an adviser - told a conference"
+        return text[max(sentence_start, pos - 8) : pos].rstrip(" " + "".join(_DASHES)).endswith(_CLOSING_MARKS)
     return (not before and text[pos].isupper()) or before.endswith(_INVERTED_AFTER)

@@ -546,6 +546,14 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             if j < 0 or toks[j].text != "(":
                 break
             i = j - 1
+        elif toks[i].text in _DASH_TOKENS and i >= 2:
+            # an aside between dashes: "Andrei Illarionov - then adviser to President Putin - told"
+            j = i - 1
+            while j >= 0 and i - j < _ASIDE_TOKENS and toks[j].text not in _DASH_TOKENS:
+                j -= 1
+            if j < 1 or toks[j].text not in _DASH_TOKENS:
+                break
+            i = j - 1
         elif low in ADVERBS or (low.endswith("ly") and len(low) > 4 and not _is_capitalised(toks[i].text)):
             i -= 1
         elif low in TIME_WORDS and (_is_capitalised(toks[i].text) or i >= 1 and _bare(toks[i - 1].text) in TIME_LEADS):
@@ -679,6 +687,8 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
 
 
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*")  # "R-Utah", "D-N.Y.": party and state after a name
+_DASH_TOKENS = frozenset("-–—")
+_ASIDE_TOKENS = 20  # the longest aside between dashes stepped over between a subject and its verb
 _DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
 # Where the head noun of an unnamed source's description ends: "a person | close to the Clintons"
 _DESCRIPTION_BREAKS = frozenset("of to in for with at on from close familiar involved briefed knowledgeable".split())
