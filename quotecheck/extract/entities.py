@@ -589,7 +589,7 @@ class Entities:
         """An unnamed speaker ("a club spokeswoman", "the chancellor" when the article names nobody so) as an
         entity of its own, so that a later "she" or "the spokeswoman" can refer to it."""
         words = mention.name.split()
-        head = _fold(words[-1])
+        head = _fold(words[_role_head_index([_fold(word) for word in words])])  # "the minister for Wales"
         speaker_type = mention.speaker_type or ("organisation" if head in ORGANISATION_WORDS else "anonymous")
         gender = "female" if head.endswith("woman") else "male" if head.endswith("man") else None
         name = mention.name

@@ -494,6 +494,14 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
         ):
             # "the Salford MP", "the Home Secretary": a description of a person, not a name
             return Mention(toks[run - 1].start, toks[last].end, "nominal", text[toks[run - 1].start : toks[last].end])
+        if run - 2 >= first and _bare(toks[run - 1].text) in _OFFICE_OF and not _is_capitalised(toks[run - 2].text) and (
+            speaker_noun(toks[run - 2].text)
+        ):
+            # "The new health minister for Wales says": the place belongs to the office, the office speaks
+            lead = next((k for k in range(run - 2, max(first, run - 8) - 1, -1) if _bare(toks[k].text) in DETERMINERS),
+                        None)
+            if lead is not None:
+                return Mention(toks[lead].start, toks[last].end, "nominal", text[toks[lead].start : toks[last].end])
         mention = _name_mention(text, toks, run, last)
         # "Gov. Terry Branstad of Iowa": a titled name before "of Place".
         if run - 2 >= first and _bare(toks[run - 1].text) == "of" and _is_capitalised(toks[run - 2].text):
@@ -688,6 +696,7 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
 
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*")  # "R-Utah", "D-N.Y.": party and state after a name
 _DASH_TOKENS = frozenset("-–—")
+_OFFICE_OF = frozenset(("for", "of", "in", "at"))  # "minister for Wales", "mayor of Boston"
 _ASIDE_TOKENS = 20  # the longest aside between dashes stepped over between a subject and its verb
 _DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
 # Where the head noun of an unnamed source's description ends: "a person | close to the Clintons"
