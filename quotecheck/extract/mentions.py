@@ -789,6 +789,12 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             ):
                 cap_end += 1
             name = _name_mention(text, toks, cap, cap_end)
+            head = _bare(last_word)
+            if _bare(toks[0].text) in DETERMINERS and speaker_noun(head) and head not in ORGANISATION_WORDS and (
+                head.rstrip("s") not in ORGANISATION_WORDS
+            ):
+                # "the Spurs sporting director": a person described, the name inside is not the speaker
+                return Mention(toks[0].start, end, "nominal", text[toks[0].start : end])
             # "a Buzzfeed report": the phrase is the mention, the name inside it the speaker.
             mention = Mention(toks[0].start, end, "name", name.name, None, nominal_type(text[toks[0].start : end]))
     else:
