@@ -135,6 +135,25 @@ CASES = [
         'Tom Vance, an adviser to the governor, spoke last.\n\n"Impeaching Mayor Lee is not our aim," he said.',
         "Impeaching Mayor Lee is not our aim", "Tom Vance", "an adviser to the governor",
     ),
+    (
+        'Prices are rising. "We saw this coming," Ana Brel - then adviser to the governor - told a conference.',
+        "We saw this coming", "Ana Brel", None,
+    ),
+    (
+        "The new health minister for Wales says waiting lists are falling.\n\n"
+        "Dr Rhys Owen, who took office on Monday, said the target would be met.",
+        "waiting lists are falling", "Rhys Owen", "health minister for Wales",
+    ),
+    (
+        "Frank Arnesen, the Spurs sporting director, spoke after training.\n\n"
+        '"He chose to go," said the Spurs sporting director.',
+        "He chose to go", "Frank Arnesen", "the Spurs sporting director",
+    ),
+    (
+        "Stop-and-search powers will fall on one community, a Home Office minister has said.\n\n"
+        'Hazel Blears, the Salford MP, told MPs the police would act "proportionately".',
+        "Stop-and-search powers will fall on one community", "Hazel Blears", "the Salford MP",
+    ),
     # --- roles as the article gives them -------------------------------------------------------------------------
     (
         "Work and Pensions Secretary Anna Rowe said the scheme would be reviewed.",
