@@ -613,14 +613,20 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             break
         first -= 1
     mention = _tail_mention(text, toks, first, i)
-    if mention is not None and mention.kind == "nominal" and first >= 2 and toks[first - 1].text == ",":
-        # "Nate Silver, the polling guru who founded …, tweeted": the name before the appositive speaks
-        named = _tail_mention(text, toks, 0, first - 2)
-        head = _bare(mention.name.split()[-1])
-        if named is not None and named.kind == "name" and (len(named.name.split()) > 1 or named.title) and (
-            mention.name.split()[0].lower() in ("the", "a", "an") and head not in ORGANISATION_WORDS
-        ) and _opens_clause(toks, named.start):
-            return Mention(named.start, named.end, "name", named.name, mention.name, title=named.title)
+    if mention is not None and first >= 2 and toks[first - 1].text == ",":
+        # "Nate Silver, the polling guru who founded …, tweeted", "Anthony Anton, president and CEO of the
+        # Washington Restaurant Association stated": the name before the appositive speaks, the appositive is its role
+        lead = toks[first].text
+        described = mention.kind == "nominal" and mention.name.split()[0].lower() in ("the", "a", "an") and (
+            _bare(mention.name.split()[-1]) not in ORGANISATION_WORDS
+        )
+        if described or lead[0].islower() and speaker_noun(lead):
+            named = _tail_mention(text, toks, 0, first - 2)
+            if named is not None and named.kind == "name" and (len(named.name.split()) > 1 or named.title) and (
+                _opens_clause(toks, named.start)
+            ):
+                role = text[toks[first].start : toks[i].end]
+                return Mention(named.start, named.end, "name", named.name, role, title=named.title)
     return mention
 
 
