@@ -61,6 +61,8 @@ _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 _DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
 _STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+_ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from any unnamed source
 _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
@@ -544,7 +546,7 @@ class Entities:
             if self._salience[index] == _OTHER:
                 continue
             if entity.head is not None:  # an unnamed speaker: "the spokesman" after "a spokesman"
-                return entity if entity.head == words[-1] else None
+                return entity if entity.head == words[-1] or words[-1] in _ANY_SOURCE else None
             if entity.speaker_type != "person":
                 return None
             if entity.role is not None and _other_job(_role_head(entity.role), words[-1]):
@@ -595,6 +597,11 @@ class Entities:
         name = mention.name
         if speaker_type == "organisation" and words[0].lower() == "the" and any(w[:1].isupper() for w in words[1:]):
             name = " ".join(words[1:])  # "The Clinton campaign" is the Clinton campaign
+        owner = _POSSESSIVE_PRONOUNS.get(words[0].lower())
+        if owner is not None and len(words) > 1:  # "Her advisers" -> "Clinton's advisers": whose they are
+            person = canonical(self.resolve_pronoun(owner, mention.start))
+            if person is not None and person.head is None:
+                name = f"{person.name.split()[-1]}'s {' '.join(words[1:])}"
         return Entity(name, "", speaker_type, gender, mention.role, head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
