@@ -660,6 +660,8 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
             if mention.role is not None:
                 return mention
             role_first, role_end = chunks[-2]
+            if _bare(toks[role_first].text) in _RELATIVE:
+                role_end = role_first  # "Seaman, who lives outside the capital, Sacramento, said": not a role
             role_first = _strip_leading(toks, role_first, role_end - 1)
             if role_end > role_first and role_end - role_first <= 14 and (
                 any(speaker_noun(tok.text) for tok in toks[role_first:role_end])
