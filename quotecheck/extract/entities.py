@@ -61,6 +61,8 @@ _OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 _DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
 _STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
+_ARTICLES = frozenset(("a", "an", "the", "one", "another"))
+_BARE_SOURCES = frozenset("source sources report reports others officials".split())  # no description to give
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
 _ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from any unnamed source
 _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
@@ -602,7 +604,10 @@ class Entities:
             person = canonical(self.resolve_pronoun(owner, mention.start))
             if person is not None and person.head is None:
                 name = f"{person.name.split()[-1]}'s {' '.join(words[1:])}"
-        return Entity(name, "", speaker_type, gender, mention.role, head=head)
+        role = mention.role
+        if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES:
+            role = " ".join(words[1:]) if words[0].lower() in _ARTICLES else mention.name  # its description
+        return Entity(name, "", speaker_type, gender, role, head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
         """"the agency", "the bank" -> the nearest earlier organisation whose name has that word, else whose

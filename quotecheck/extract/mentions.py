@@ -242,7 +242,9 @@ def _name_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
         name_last = connector - 1  # "Jeffrey Lewis of the Center for ..." -> Jeffrey Lewis
     name = " ".join(text[toks[name_first].start : toks[name_last].end].split()).rstrip(".")
     name = _POSSESSIVE_S.sub("", name)
-    return Mention(start, end, "name", name, title=title)
+    # what follows the name is its affiliation: "Stuart Hensel of the Economist Intelligence Unit"
+    role = text[toks[name_last + 1].start : end] if name_last < last else None
+    return Mention(start, end, "name", name, role, title=title)
 
 
 def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | None, int]:
@@ -259,7 +261,9 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
         if low in DETERMINERS:
             j -= 1
             break
-        if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said"):
+        if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said") or (
+            low in _PREPOSITIONS  # "an alleged talk between Barca boss Frank Rijkaard": the role is "Barca boss"
+        ):
             break
         if low in STOP_CAPITALS and _is_capitalised(word):
             break

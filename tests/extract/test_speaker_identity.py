@@ -95,7 +95,7 @@ CASES = [
     ),
     (
         'The bank was criticised by the ombudsman for "failing its customers".',
-        "failing its customers", "the ombudsman", None,
+        "failing its customers", "the ombudsman", "ombudsman",  # an unnamed source's role is its description
     ),
     (
         'The Greens dismissed the budget as "reckless", while Labour said it would vote against it.',
@@ -129,7 +129,7 @@ CASES = [
     (
         'Jo Kerr, the IHRC chairman, attacked the plan. "It is a disgrace," he said.\n\n'
         "Later, the spokesman said the plan would go ahead.",
-        "the plan would go ahead", "the spokesman", None,
+        "the plan would go ahead", "the spokesman", "spokesman",
     ),
     (
         'Tom Vance, an adviser to the governor, spoke last.\n\n"Impeaching Mayor Lee is not our aim," he said.',
