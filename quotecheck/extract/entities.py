@@ -600,13 +600,15 @@ class Entities:
         if speaker_type == "organisation" and words[0].lower() == "the" and any(w[:1].isupper() for w in words[1:]):
             name = " ".join(words[1:])  # "The Clinton campaign" is the Clinton campaign
         owner = _POSSESSIVE_PRONOUNS.get(words[0].lower())
-        if owner is not None and len(words) > 1:  # "Her advisers" -> "Clinton's advisers": whose they are
+        if owner is not None and len(words) > 1 and speaker_noun(head) and head not in ORGANISATION_WORDS and (
+            head.rstrip("s") not in ORGANISATION_WORDS
+        ):  # "Her advisers" -> "Clinton's advisers", but not "his comments"
             person = canonical(self.resolve_pronoun(owner, mention.start))
             if person is not None and person.head is None:
                 name = f"{person.name.split()[-1]}'s {' '.join(words[1:])}"
         role = mention.role
         if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES:
-            role = " ".join(words[1:]) if words[0].lower() in _ARTICLES else mention.name  # its description
+            role = " ".join(words[1:]) if words[0].lower() in _ARTICLES | _POSSESSIVE_PRONOUNS.keys() else mention.name
         return Entity(name, "", speaker_type, gender, role, head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:

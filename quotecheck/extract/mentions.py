@@ -119,7 +119,8 @@ def speaker_noun(word: str) -> bool:
         return False
     if "-" in word and word not in ROLE_NOUNS:
         word = word.rsplit("-", 1)[1]  # "co-chairman", "vice-president" (but "front-runner" is listed whole)
-    for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+    plural_y = word[:-3] + "y" if word.endswith("ies") else word  # "allies", "deputies"
+    for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word, plural_y):
         if form in ROLE_NOUNS or form in ORGANISATION_WORDS:
             return True
     if word.endswith("men") and word[:-3] + "man" in ROLE_NOUNS:
@@ -289,6 +290,12 @@ def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | N
         return None
     if any(tok.text in "\"“”„«»" for tok in toks[first : last + 1]):
         return None
+    if _bare(toks[first].text) in _POSSESSIVE_DETERMINERS:
+        # "His comments come after the government announced": a clause before the subject, which starts at the
+        # last determiner
+        later = max((k for k in range(first + 1, last + 1) if _bare(toks[k].text) in DETERMINERS), default=None)
+        if later is not None:
+            first = later
     head = toks[last].text
     if _bare(head) in _NUMBER_WORDS and last > first and _bare(toks[last - 1].text) == "the":
         return Mention(toks[last - 1].start, toks[last].end, "nominal", text[toks[last - 1].start : toks[last].end])  # "the two"
@@ -708,6 +715,7 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
 
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*")  # "R-Utah", "D-N.Y.": party and state after a name
 _DASH_TOKENS = frozenset("-–—")
+_POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its"))
 _OFFICE_OF = frozenset(("for", "of", "in", "at"))  # "minister for Wales", "mayor of Boston"
 _ASIDE_TOKENS = 20  # the longest aside between dashes stepped over between a subject and its verb
 _DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
