@@ -290,6 +290,9 @@ def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | N
         return None
     if any(tok.text in "\"“”„«»" for tok in toks[first : last + 1]):
         return None
+    cue = max((k for k in range(first + 1, last) if _bare(toks[k].text) in SPEECH_VERBS), default=None)
+    if cue is not None and _bare(toks[cue - 1].text) not in _RELATIVE | {"that"}:
+        first = cue + 1  # "Number 10 said ministers were …": the speaker is before the cue, not a phrase across it
     if _bare(toks[first].text) in _POSSESSIVE_DETERMINERS:
         # "His comments come after the government announced": a clause before the subject, which starts at the
         # last determiner
