@@ -499,6 +499,9 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
     described = _indefinite_description(text, toks, first, last)
     if described is not None:
         return described
+    if word.isdigit() and last > first and _is_name_word(toks[last - 1].text) and len(word) <= 3:
+        # "Number 10 said", "Radio 4 reported": a number ends the name
+        return _name_mention(text, toks, max(_name_run_left(toks, last - 1), first), last)
     if _is_name_word(word):
         if word.endswith(("'s", "’s", "s'", "s’")):
             return None  # a possessive ("Portugal's state") is never the subject
@@ -804,7 +807,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             run = max(_name_run_left(toks, last), cap)
             name = _name_mention(text, toks, run, last)
             role, _ = _premodifier_role(text, toks, run)
-            mention = Mention(name.start, name.end, "name", name.name, role, None, name.title)
+            mention = Mention(name.start, name.end, "name", name.name, role or name.role, None, name.title)
         else:
             cap_end = cap
             while cap_end + 1 < stop and toks[cap_end + 1].start - toks[cap_end].end <= 1 and (

@@ -83,7 +83,7 @@ CASES = [
     # --- who speaks in harder frames ------------------------------------------------------------------------------
     (
         '"Stay indoors tonight," said Sergeant Okafor of the Harbour Police Department.',
-        "Stay indoors tonight", "Okafor", None,
+        "Stay indoors tonight", "Okafor", "of the Harbour Police Department",
     ),
     (
         'Ortiz clashed with Brandt, who in 2012 called the tax "a job killer."',
