@@ -607,7 +607,7 @@ class Entities:
             if person is not None and person.head is None:
                 name = f"{person.name.split()[-1]}'s {' '.join(words[1:])}"
         role = mention.role
-        if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES:
+        if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES and speaker_noun(head):
             role = " ".join(words[1:]) if words[0].lower() in _ARTICLES | _POSSESSIVE_PRONOUNS.keys() else mention.name
         return Entity(name, "", speaker_type, gender, role, head=head)
 

@@ -860,7 +860,7 @@ def _names_office(mention: Mention, text: str) -> bool:
 
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
 _ROLE_BEFORE_NAME = regex.compile(r"(?:^|(?<=[.;:!?]\s|\n))((?:The|the|Her|His|Their|Its)\s[^,.;:\"“”()]{2,80}?),\s+$")
-_APPOSITIVE = regex.compile(r",\s+([^,.;:\"“”()]{2,150}?)(?=[,.;:]|$)")
+_APPOSITIVE = regex.compile(r",\s+([^,.;:\"“”()]{2,250}?)(?=[,.;:]|$)")
 
 
 def role_near(text: str, start: int, end: int, hi: int) -> str | None:
