@@ -51,7 +51,9 @@ _NAME = regex.compile(
 _NICKNAME_MARKS = frozenset('“"‘')
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
 _VERB_AFTER = regex.compile(
-    r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?<!ss)(?:ed|s)|" + word_pattern(COMMON_VERBS) + r")\b"
+    # an appositive set off by commas (which may hold commas: "a mother from Hemet, California,") or by dashes
+    r"(?:,[^.;:\"“”]{1,120}?,|\s*[—–-][^—–.;:\"“”]{1,120}[—–-])?"
+    r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?<!ss)(?:ed|s)|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60
