@@ -53,7 +53,7 @@ _NICKNAME_MARKS = frozenset('“"‘')
 _VERB_AFTER = regex.compile(
     # an appositive set off by commas (which may hold commas: "a mother from Hemet, California,") or by dashes
     r"(?:,[^.;:\"“”]{1,120}?,|\s*[—–-][^—–.;:\"“”]{1,120}[—–-])?"
-    r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?<!ss)(?:ed|s)|" + word_pattern(COMMON_VERBS) + r")\b"
+    r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"  # not "boss"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60
