@@ -103,8 +103,10 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    """A capitalised word that can be part of a name (not a sentence opener such as "The", "But")."""
-    return _is_capitalised(word) and word[0].isalpha() and _bare(word) not in STOP_CAPITALS
+    """A capitalised word that can be part of a name (not a sentence opener such as "The", "But", "I'd")."""
+    return _is_capitalised(word) and word[0].isalpha() and _bare(word) not in STOP_CAPITALS and not (
+        _CONTRACTION_END.search(word)
+    )
 
 
 def _is_title(word: str) -> bool:
@@ -721,6 +723,7 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
 
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*")  # "R-Utah", "D-N.Y.": party and state after a name
 _DASH_TOKENS = frozenset("-–—")
+_CONTRACTION_END = regex.compile(r"['’](?:d|ll|m|re|ve)$|n['’]t$", regex.I)
 _POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its"))
 _OFFICE_OF = frozenset(("for", "of", "in", "at"))  # "minister for Wales", "mayor of Boston"
 _ASIDE_TOKENS = 20  # the longest aside between dashes stepped over between a subject and its verb
