@@ -1,0 +1,644 @@
+"""The attribution sieves: an ordered list of small passes, each deciding one way a quote is tied to its speaker.
+
+Every sieve is a function ``sieve(ctx: QuoteContext) -> Attribution | None`` that names the rule it decides
+(``@sieve("trailing-cue")``). ``attribute`` runs them in the order of ``SIEVES``, most precise first, and the
+first that returns an attribution wins (Lee et al. 2013 for coreference, Muzny et al. 2017 for quotes). A
+``QuoteContext`` is one quote as the sieves see it; what several sieves read (the cue after the quote, the cue
+before it, the writer's lead-in) is computed once, on first use. docs/attribution.md section 5 lists the sieves.
+
+Pure: the sieves read the article and resolve the winning mention to a speaker (``Entities.resolve``); a sieve
+that does not fire changes nothing."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Callable, NamedTuple, Protocol
+
+import regex
+
+from quotecheck.extract.cues import Cue
+from quotecheck.extract.entities import Entities, Entity
+from quotecheck.extract.layout import Layout
+from quotecheck.extract.lexicons import OBJECT_VERBS
+from quotecheck.extract.mentions import Mention, clause_subject, mention_after, possessor_of_speech, subject_before
+from quotecheck.extract.quotes import QuoteSpan
+from quotecheck.extract.reported import CLAUSE_BREAK, PARTICIPLE_START
+
+# ---- thresholds ------------------------------------------------------------------------------------------------
+CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker (a sentence rarely has more)
+CUE_GAP = 90  # characters between a closing mark and a trailing cue: room for a name with a long role
+PRONOUN_CUE_GAP = 150  # characters between a closing mark and a pronoun cue later in its sentence
+TRAILING_VERB_WINDOW = 90  # characters after the closing mark read for "Reed barked" / "agrees Tara Lund"
+PREMODIFIER_GAP = 60  # characters of premodifying words between a closing mark and a name ("former congressman")
+PREMODIFIER_WORDS = 6  # ... and words
+COLON_LEAD = 80  # characters before the opening mark read for "Smith:" or "he demurred:"
+VERB_BEFORE_COLON = 40  # characters before a colon read for the verb of "he demurred:"
+DASH_WINDOW = 10  # characters after the closing mark (or at the start of the next line) read for the dash
+SIGNATURE_LINE = 80  # characters a line holding only "- Rita Soto" may have
+MODAL_WINDOW = 12  # characters before a cue read for "will", "would" (a hypothetical report)
+
+_ADJACENT = regex.compile(r"[\s,;:—–\-]*")
+_GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
+_NOT_PREMODIFIER = regex.compile(r"[^\p{L}\p{N}\s'’.,\-]")  # a character no premodifying word contains
+_BREAK = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote mark, sentence end or line break
+# What may sit between a cue (or its inverted subject) and the quote it introduces: "said: ", "told reporters, ",
+# "said in a statement: ", "said that ".
+_INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0,60}[:,]\s*")
+# Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
+_RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0,60}?,\s*")
+# After '"…." Smith said', words that open a reported clause show the cue has content of its own.
+_CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
+_CLAUSE_AFTER = regex.compile(r"\s+(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s")
+_ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
+UTTERANCE_LEAD_END = (":", ",", "—", "–", "-")  # a lead ending so introduces a whole utterance, not a fragment
+_TRAILING_VERB = regex.compile(
+    r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,5}"
+    r"|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
+    r"\s+(?P<verb>\p{Ll}{2,}ed|\p{Ll}{2,}s(?=\s*[.,!?])|began|went\s+on|wrote|spoke|broke\s+in|shot\s+back|"
+    r"chimed\s+in)"
+    r"(?:(?P<end>\s*[.!?]|\s*$)|(?=\s*[,;:]|\s+(?:on|in|at|to|during|as|after|before|when|while|with|of|about|"
+    r"back|again|later|then|from|and)\b))"
+)
+# '"…" agrees Michelle Stevens, 30.' / '"…" tweeted another.'
+_TRAILING_VERB_INVERTED = regex.compile(
+    r"\s*(?P<verb>\p{Ll}{2,}(?:ed|s))\s+(?P<subject>another|one|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
+    r"(?:\s+of\s+\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,3})?(?P<end>\s*[.,;!?]|\s*$)"
+)
+_DASH = regex.compile(r"\s*[-–—]+\s*")
+_MODAL_BEFORE = regex.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+$")
+_SIGNATURE_END = regex.compile(r"[\s.,;)]*(?:$|,)")  # "- Rita Soto." / "- Rita Soto, the mayor"
+_REST_OF_CLAUSE = regex.compile(r"([^.,;:!?\"“”„«»\n]{0,200})")
+_INTRODUCES_NEXT = regex.compile(r"\s*[,:]\s*[\"“„«]")
+_VERB_BEFORE_COLON = regex.compile(r"\b\p{Ll}{2,}(?:ed|s)(?:\s+(?:back|on|in|up|out))?\s*$")
+QUOTE_MARK = regex.compile(r"[\"“”„«»]")
+_PASSIVE_AGENT = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+by\s+")
+_WHO_CLAUSE = regex.compile(r",\s+who\b[^,.;:!?\"“”]*$")  # a relative clause running up to the quote
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who a quote is attributed to: the mention it rests on, the speaker it resolved to, the cue, the rule."""
+
+    mention: Mention | None
+    entity: Entity | None
+    speaker: str | None
+    speaker_type: str | None
+    cue: str | None
+    rule: str = ""
+
+
+def describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, str | None]:
+    """Speaker name and type for an attribution."""
+    if entity is not None:
+        return entity.name, entity.speaker_type
+    if mention is None:
+        return None, None
+    if mention.kind == "pronoun":
+        return None, None  # a pronoun that resolved to nobody names nobody
+    return mention.name, mention.speaker_type or "person"
+
+
+class _once:  # noqa: N801 -- used as a decorator, like property
+    """A property computed on first use and then stored on the instance (functools.cached_property takes a lock
+    on every first use in Python 3.11, which costs more than most of what it caches here)."""
+
+    def __init__(self, function: Callable) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
+class LeadingCue(NamedTuple):
+    """The cue before a quote that speaks for it: ``introduces`` when it introduces the quote (``Smith said: "…"``),
+    else it is a cue earlier in the sentence (``Smith said it was "not that unusual"``)."""
+
+    cue: Cue
+    introduces: bool
+
+
+class Article:
+    """What every sieve reads about the article, computed once per text: the text, its layout, the quote spans,
+    the speech cues (with their resolved subjects) and the speakers."""
+
+    def __init__(self, text: str, layout: Layout, spans: list[QuoteSpan], cues: list[Cue], entities: Entities):
+        self.text = text
+        self.layout = layout
+        self.spans = spans
+        self.cues = cues
+        self.entities = entities
+        self.cue_starts = [c.start for c in cues]
+        self.open_marks = [s.open_mark for s in spans]
+
+    def from_cue(self, cue: Cue, rule: str = "") -> Attribution | None:
+        """The attribution a cue gives (None when the cue has no subject)."""
+        if cue.mention is None:
+            return None
+        speaker, speaker_type = describe(cue.mention, cue.entity)
+        return Attribution(cue.mention, cue.entity, speaker, speaker_type, cue.word, rule)
+
+    def from_mention(self, mention: Mention, cue: str | None = None) -> Attribution:
+        """The attribution a mention gives, resolving it to its speaker."""
+        entity = self.entities.resolve(mention)
+        speaker, speaker_type = describe(mention, entity)
+        return Attribution(mention, entity, speaker, speaker_type, cue)
+
+    def cue_at_or_after(self, pos: int) -> Cue | None:
+        index = bisect_left(self.cue_starts, pos)
+        return self.cues[index] if index < len(self.cues) else None
+
+    def previous_close(self, pos: int) -> int:
+        """Offset just after the closing mark of the quote before ``pos`` (so subjects are not read inside it)."""
+        index = bisect_left(self.open_marks, pos) - 1
+        if index < 0:
+            return 0
+        span = self.spans[index]
+        return (span.close_mark + 1) if span.close_mark is not None else span.end
+
+    def leading_cue(self, open_mark: int, para_start: int) -> LeadingCue | None:
+        """The cue before ``open_mark`` that speaks for the quoted words there: the nearest cue of the paragraph,
+        when only a listener, ``that`` or a colon stands between it and the mark (``Smith said: "…"``, ``X told
+        Y that "…"``), else the latest cue of the sentence (``Smith said it was "not that unusual"``)."""
+        text = self.text
+        sentence_start, _ = self.layout.sentence(open_mark)
+        index = bisect_right(self.cue_starts, open_mark) - 1
+        nearest = True
+        lowest = max(-1, index - CUES_LOOKED_AT)
+        while index > lowest and self.cues[index].start >= max(para_start, sentence_start - 1):
+            cue = self.cues[index]
+            index -= 1
+            if cue.mention is None or cue.end > open_mark:
+                continue  # "urge Latino leaders" has no subject of its own: look further back
+            tail = cue.mention.end if cue.subject_after else cue.end
+            gap_after_subject = text[max(cue.end, tail) : open_mark]
+            if nearest and _INTRODUCES.fullmatch(gap_after_subject) and not _BREAK.search(gap_after_subject):
+                if _MODAL_BEFORE.search(text, max(sentence_start, cue.start - MODAL_WINDOW), cue.start):
+                    # "Obama said he expected that Americans will say "no"": a hypothetical inside a report
+                    cue = self._outermost(cue, index, sentence_start, any_subject=True)
+                return LeadingCue(cue, True)
+            if cue.start >= sentence_start:
+                return LeadingCue(self._outermost(cue, index, sentence_start), False)
+            nearest = False
+        return None
+
+    def _outermost(self, cue: Cue, index: int, sentence_start: int, *, any_subject: bool = False) -> Cue:
+        """A report inside a report belongs to the outer source: "According to GMA News, Salceda said the …",
+        "The senator said he rarely asks surrogates to stump, '…'"."""
+        if not any_subject and (cue.mention is None or cue.mention.kind != "pronoun" and cue.lemma != "according to"):
+            outer_lemmas = ("according to",)
+        else:
+            outer_lemmas = None  # a pronoun inside a clause: any earlier cue of the sentence is the outer one
+        lowest = max(-1, index - CUES_LOOKED_AT)
+        while index > lowest and self.cues[index].start >= sentence_start:
+            earlier = self.cues[index]
+            index -= 1
+            if earlier.mention is None or earlier.mention.start >= cue.start:
+                continue
+            if earlier.lemma == "according to" or outer_lemmas is None and "," not in self.text[
+                earlier.end : cue.mention.start
+            ]:
+                return earlier
+        return cue
+
+
+class QuoteContext:
+    """One quote as the sieves see it: its span and paragraph, the attribution of the quote before it, and what
+    several sieves read (computed on first use)."""
+
+    def __init__(self, article: Article, span: QuoteSpan, previous: tuple[QuoteSpan, Attribution] | None):
+        self.article = article
+        self.text = article.text
+        self.layout = article.layout
+        self.span = span
+        self.previous = previous  # the last attributed quote before this one, with its attribution
+        self.open_mark = span.open_mark
+        self.para_start, self.para_end = article.layout.paragraphs[span.paragraph]
+        self.after = span.close_mark + 1 if span.close_mark is not None else None  # just after the closing mark
+
+    @_once
+    def sentence(self) -> tuple[int, int]:
+        """The sentence the opening mark is in."""
+        return self.layout.sentence(self.open_mark)
+
+    @_once
+    def lead(self) -> str:
+        """The writer's words between the start of the sentence and the opening mark."""
+        return self.text[self.sentence[0] : self.open_mark].strip()
+
+    @_once
+    def ends_sentence(self) -> bool:
+        """The quoted words end with a full stop, question or exclamation mark."""
+        return self.text[self.span.end - 1 : self.span.end] in ".!?"
+
+    @_once
+    def leading(self) -> LeadingCue | None:
+        """The cue before the quote that speaks for it (Article.leading_cue)."""
+        return self.article.leading_cue(self.open_mark, self.para_start)
+
+    @_once
+    def cue_after(self) -> Cue | None:
+        """The first cue after the closing mark."""
+        return self.article.cue_at_or_after(self.after) if self.after is not None else None
+
+    @_once
+    def colon(self) -> int | None:
+        """Where the colon is when the words before the opening mark end with one (``Smith: "…"``)."""
+        before = self.text[max(self.para_start, self.open_mark - COLON_LEAD) : self.open_mark]
+        stripped = before.rstrip()
+        if not stripped.endswith(":"):
+            return None
+        return self.open_mark - 1 - (len(before) - len(stripped))
+
+    @_once
+    def colon_paragraph(self) -> tuple[int, int] | None:
+        """The paragraph before, when the quote opens its paragraph and that one ends with a colon of the writer's
+        ("Cruz called them on it:")."""
+        span, layout = self.span, self.layout
+        if self.open_mark != self.para_start or span.paragraph == 0 or layout.furniture[span.paragraph - 1]:
+            return None
+        prev_start, prev_end = layout.paragraphs[span.paragraph - 1]
+        if self.text[prev_end - 1] != ":" or self.article.previous_close(self.open_mark) >= prev_end - 1:
+            return None  # no colon, or the colon belongs to quoted words
+        return prev_start, prev_end
+
+    @_once
+    def colon_paragraph_cue(self) -> LeadingCue | None:
+        """The cue that introduces the colon ending the paragraph before (``Cruz told them:``)."""
+        if self.colon_paragraph is None:
+            return None
+        prev_start, prev_end = self.colon_paragraph
+        return self.article.leading_cue(prev_end, prev_start)
+
+    @_once
+    def paragraph_cue(self) -> Cue | None:
+        """The last cue before the opening mark, when it is in the quote's paragraph and has a subject."""
+        cues = self.article.cues
+        index = bisect_right(self.article.cue_starts, self.open_mark) - 1
+        if index >= 0 and cues[index].start >= self.para_start and cues[index].mention is not None:
+            return cues[index]
+        return None
+
+
+class Sieve(Protocol):
+    rule: str
+
+    def __call__(self, ctx: QuoteContext) -> Attribution | None: ...
+
+
+def sieve(rule: str) -> Callable[[Callable[[QuoteContext], Attribution | None]], Sieve]:
+    """Mark a function as a sieve deciding ``rule``."""
+
+    def mark(function):
+        function.rule = rule
+        return function
+
+    return mark
+
+
+# ---- the sieves, in the order they run --------------------------------------------------------------------------
+
+
+@sieve("leading-cue")
+def introducing_cue(ctx: QuoteContext) -> Attribution | None:
+    """A cue that introduces the quote, when the quote ends its sentence or follows ``that``: nothing after the
+    quote can claim it. ``He replied, "It was fine." He added, …`` / ``Trump claimed that "…" one of them said``."""
+    leading = ctx.leading
+    if leading is not None and leading.introduces and (ctx.lead.endswith("that") or ctx.ends_sentence):
+        return ctx.article.from_cue(leading.cue)
+    return None
+
+
+@sieve("trailing-cue")
+def trailing_cue(ctx: QuoteContext) -> Attribution | None:
+    """A cue right after the closing mark, its subject touching the mark: ``"We are one of many," he said.`` /
+    ``"…," said Hugh Hill.`` / ``"…" former congressman Dan Maffei said.`` (premodifying words before a name only
+    after a whole utterance). Not a cue that opens a sentence of its own after a fragment (``… a "fighter." He
+    says …``). A source that relays the attribution wins: ``"…," the judge said, according to the Post.``"""
+    cue, after = ctx.cue_after, ctx.after
+    if cue is None or cue.mention is None or cue.start - after > CUE_GAP or cue.start >= ctx.para_end:
+        return None
+    touching = cue.start if cue.subject_after else cue.mention.start
+    utterance = not ctx.lead or ctx.lead.endswith(UTTERANCE_LEAD_END)
+    is_name = cue.mention.kind == "name" and utterance
+    if touching < after or not _touches(ctx.text, after, touching, is_name) or _new_sentence_after(ctx, cue):
+        return None
+    return _relayed(ctx, cue) or ctx.article.from_cue(cue)
+
+
+@sieve("trailing-verb")
+def trailing_verb(ctx: QuoteContext) -> Attribution | None:
+    """A verb the lexicon does not know, in the attribution slot after the closing mark: ``"Get off the field,"
+    Reed barked.`` / ``"…?" he surmised.`` / ``"…," agrees Tara Lund.`` After a full stop the verb must end the
+    sentence."""
+    text, after = ctx.text, ctx.after
+    if after is None or text[ctx.span.end - 1 : ctx.span.end] not in _ATTRIBUTION_PUNCTUATION:
+        return None
+    hi = min(ctx.para_end, after + TRAILING_VERB_WINDOW)
+    match = _TRAILING_VERB.match(text, after, hi) or _TRAILING_VERB_INVERTED.match(text, after, hi)
+    if not match or text[ctx.span.end - 1] == "." and not match.group("end"):
+        return None
+    mention = mention_after(text, match.start("subject"), match.end("subject"))
+    if mention is None:
+        return None
+    return ctx.article.from_mention(mention, cue=match.group("verb"))
+
+
+@sieve("leading-cue")
+def leading_cue(ctx: QuoteContext) -> Attribution | None:
+    """A cue that introduces the quote, only a listener, ``that`` or a colon between them: ``Rita Soto told
+    reporters: "…"`` / ``"We are," he said, "just one of many."`` (the second half). Inside a hypothetical the
+    outer report speaks (``Obama said he expected that Americans will say "no"``)."""
+    leading = ctx.leading
+    return ctx.article.from_cue(leading.cue) if leading is not None and leading.introduces else None
+
+
+@sieve("cue-in-sentence")
+def cue_before_in_sentence(ctx: QuoteContext) -> Attribution | None:
+    """A cue earlier in the quote's sentence: ``Linkevicius said it was "not that unusual"``. A report inside a
+    report belongs to the outer source (``According to GMA News, Salceda said the "…"``)."""
+    leading = ctx.leading
+    return ctx.article.from_cue(leading.cue) if leading is not None and not leading.introduces else None
+
+
+@sieve("cue-in-sentence")
+def cue_after_in_sentence(ctx: QuoteContext) -> Attribution | None:
+    """A cue later in the quote's sentence, its subject after the quote: ``… the "fair share" they need, Neil
+    Sroka said.`` A pronoun only nearby; no quote mark or clause break between (``"reckless", while Labour said
+    …`` is another speaker's clause)."""
+    cue, after, text = ctx.cue_after, ctx.after, ctx.text
+    if cue is None or cue.mention is None or cue.mention.start < after:
+        return None
+    if cue.mention.kind == "pronoun" and cue.start - after >= PRONOUN_CUE_GAP:
+        return None
+    if cue.start >= ctx.sentence[1] or QUOTE_MARK.search(text, after, cue.start):
+        return None
+    if CLAUSE_BREAK.search(text, after, cue.mention.start):
+        return None
+    return ctx.article.from_cue(cue)
+
+
+@sieve("colon-layout")
+def colon_layout(ctx: QuoteContext) -> Attribution | None:
+    """A name and a colon before the quote: ``Rita Soto: "Nobody will lose their home."``"""
+    if ctx.colon is None:
+        return None
+    mention = subject_before(ctx.text, ctx.para_start, ctx.colon)
+    if isinstance(mention, Mention) and mention.kind == "name":
+        return ctx.article.from_mention(mention)
+    return None
+
+
+@sieve("leading-verb")
+def leading_verb(ctx: QuoteContext) -> Attribution | None:
+    """A verb the lexicon does not know, before a colon that introduces the quote: ``Asked about it, Ben Ortiz
+    demurred: "…"``; the speaker is the verb's subject."""
+    colon = ctx.colon
+    if colon is None:
+        return None
+    verb = _VERB_BEFORE_COLON.search(ctx.text, max(ctx.para_start, colon - VERB_BEFORE_COLON), colon)
+    if verb is None:
+        return None
+    sentence_start, _ = ctx.layout.sentence(verb.start())
+    mention = subject_before(ctx.text, sentence_start, verb.start())
+    if isinstance(mention, Mention):
+        return ctx.article.from_mention(mention, cue=verb.group().strip())
+    return None
+
+
+@sieve("dash-layout")
+def dash_layout(ctx: QuoteContext) -> Attribution | None:
+    """A dash and a name after the quote, as a signature: ``"Houses first." - Rita Soto``, also with the dash line
+    as the next paragraph."""
+    text, after, layout = ctx.text, ctx.after, ctx.layout
+    if after is None:
+        return None
+    para_end = ctx.para_end
+    dash = _DASH.match(text, after, min(para_end, after + DASH_WINDOW))
+    next_paragraph = ctx.span.paragraph + 1
+    if dash is None and text[after:para_end].strip() == "" and next_paragraph < len(layout.paragraphs):
+        next_start, next_end = layout.paragraphs[next_paragraph]
+        if next_end - next_start < SIGNATURE_LINE:
+            dash = _DASH.match(text, next_start, min(next_end, next_start + DASH_WINDOW))
+        para_end = next_end
+    if not dash:
+        return None
+    mention = mention_after(text, dash.end(), para_end)
+    if mention is not None and mention.kind == "name" and mention.start == dash.end() and (
+        _SIGNATURE_END.match(text, mention.end, para_end)
+    ):
+        return ctx.article.from_mention(mention)
+    return None
+
+
+@sieve("sentence-subject")
+def sentence_subject(ctx: QuoteContext) -> Attribution | None:
+    """A fragment woven into the writer's sentence is usually the words of that sentence's subject: ``Clinton has
+    decried "systemic racism"``; the possessor of a claim (``Quist's claim that the bridge was "perfectly safe"``),
+    the agent of a passive (``was criticised by the ombudsman for "…"``) or the person a relative clause is about
+    (``Brandt, who in 2012 called the tax "…"``) before the subject of the clause."""
+    text, open_mark = ctx.text, ctx.open_mark
+    if not ctx.lead or ctx.lead.endswith(":"):
+        return None
+    lo = max(ctx.sentence[0], ctx.article.previous_close(open_mark))
+    mention = possessor_of_speech(text, lo, open_mark) or _agent_or_antecedent(text, lo, open_mark)
+    if mention is not None:
+        return ctx.article.from_mention(mention)
+    comma = text.rfind(",", lo, open_mark)
+    if comma >= 0 and PARTICIPLE_START.match(text[comma + 1 : open_mark].lstrip()):
+        comma = -1  # "…, portraying Sanders as …": the participle shares the sentence's subject
+    mention = (clause_subject(text, comma + 1, open_mark) if comma >= 0 else None) or clause_subject(
+        text, lo, open_mark
+    )
+    return ctx.article.from_mention(mention) if mention is not None else None
+
+
+@sieve("leading-cue")
+def colon_paragraph_cue(ctx: QuoteContext) -> Attribution | None:
+    """A quote opening its paragraph after a paragraph that ends with a colon, introduced by that paragraph's cue:
+    ``Cruz told the crowd:`` then a paragraph ``"We will win."``"""
+    found = ctx.colon_paragraph_cue
+    return ctx.article.from_cue(found.cue) if found is not None and found.introduces else None
+
+
+@sieve("cue-in-sentence")
+def colon_paragraph_sentence_cue(ctx: QuoteContext) -> Attribution | None:
+    """As colon_paragraph_cue, with the cue earlier in the sentence that ends with the colon: ``Cruz said there
+    were two problems with it:``"""
+    found = ctx.colon_paragraph_cue
+    return ctx.article.from_cue(found.cue) if found is not None and not found.introduces else None
+
+
+@sieve("colon-layout")
+def colon_paragraph_subject(ctx: QuoteContext) -> Attribution | None:
+    """As colon_paragraph_cue, with no cue: the name before the colon (``Stated Stone:``, ``Here's Clinton in
+    1992:``), else the subject of the sentence ending with it (``Cruz called them on it:``)."""
+    if ctx.colon_paragraph is None:
+        return None
+    prev_start, prev_end = ctx.colon_paragraph
+    colon = prev_end - 1
+    mention = subject_before(ctx.text, prev_start, colon)
+    if not isinstance(mention, Mention):
+        sentence_start, _ = ctx.layout.sentence(colon)
+        mention = clause_subject(ctx.text, sentence_start, colon)
+    return ctx.article.from_mention(mention) if isinstance(mention, Mention) else None
+
+
+@sieve("continuation")
+def continuation(ctx: QuoteContext) -> Attribution | None:
+    """A quote with no cue of its own after an attributed one, in the same paragraph or opening the next (past
+    page furniture), takes its attribution, unless a cue came between them: ``"…," said Ivo Marsh.`` then a
+    paragraph ``"We had an hour to leave."``"""
+    if ctx.previous is None:
+        return None
+    prev_span, prev = ctx.previous
+    span, furniture = ctx.span, ctx.layout.furniture
+    follows = span.paragraph == prev_span.paragraph or (
+        ctx.open_mark == ctx.para_start and all(furniture[i] for i in range(prev_span.paragraph + 1, span.paragraph))
+    )
+    candidate = ctx.paragraph_cue
+    if follows and (candidate is None or candidate.start < prev_span.end):
+        return Attribution(prev.mention, prev.entity, prev.speaker, prev.speaker_type, prev.cue)
+    return None
+
+
+@sieve("paragraph-cue")
+def paragraph_cue(ctx: QuoteContext) -> Attribution | None:
+    """The last cue before the quote in its paragraph: ``She says people should choose. "It is their life."``"""
+    cue = ctx.paragraph_cue
+    return ctx.article.from_cue(cue) if cue is not None else None
+
+
+@sieve("paragraph-subject")
+def paragraph_subject(ctx: QuoteContext) -> Attribution | None:
+    """The subject of an earlier sentence of the quote's paragraph, when no cue speaks for it: ``Ortiz visited
+    the site on Monday. The bridge was "a scandal", …``"""
+    if ctx.open_mark <= ctx.para_start:
+        return None
+    lo = max(ctx.para_start, ctx.article.previous_close(ctx.open_mark))
+    mention = clause_subject(ctx.text, lo, ctx.open_mark)
+    return ctx.article.from_mention(mention) if mention is not None else None
+
+
+@sieve("previous-subject")
+def previous_subject(ctx: QuoteContext) -> Attribution | None:
+    """A quote opening its paragraph after a paragraph of narrative: the subject of that paragraph's last sentence
+    (``Clinton touted her record.`` then a paragraph ``"We need …"``)."""
+    paragraph = ctx.span.paragraph
+    if ctx.open_mark > ctx.para_start or paragraph == 0 or ctx.layout.furniture[paragraph - 1]:
+        return None
+    prev_start, prev_end = ctx.layout.paragraphs[paragraph - 1]
+    if ctx.article.previous_close(ctx.open_mark) > prev_start:
+        return None
+    last_sentence, _ = ctx.layout.sentence(max(prev_start, prev_end - 1))
+    mention = clause_subject(ctx.text, last_sentence, prev_end)
+    return ctx.article.from_mention(mention) if mention is not None else None
+
+
+SIEVES: tuple[Sieve, ...] = (
+    introducing_cue,
+    trailing_cue,
+    trailing_verb,
+    leading_cue,
+    cue_before_in_sentence,
+    cue_after_in_sentence,
+    colon_layout,
+    leading_verb,
+    dash_layout,
+    sentence_subject,
+    colon_paragraph_cue,
+    colon_paragraph_sentence_cue,
+    colon_paragraph_subject,
+    continuation,
+    paragraph_cue,
+    paragraph_subject,
+    previous_subject,
+)
+# The rule names of quoted words, in the order a rule first decides.
+RULES: tuple[str, ...] = tuple(dict.fromkeys(s.rule for s in SIEVES))
+
+
+def attribute(ctx: QuoteContext) -> Attribution | None:
+    """The attribution of the first sieve that fires, named by its rule. None when no sieve fires: nothing ties
+    the words to a speaker (a slogan, a sign, a title, a scare quote), and they are not returned."""
+    for each in SIEVES:
+        found = each(ctx)
+        if found is not None:
+            found.rule = each.rule
+            return found
+    return None
+
+
+# ---- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:
+    """Between a closing mark and its attribution: punctuation, and before a name a few premodifying words
+    ("former congressman Dan Maffei", "his wife, Gabriela Lazar,")."""
+    punctuation = _ADJACENT.match(text, after, mention_start)
+    if punctuation.end() == mention_start:
+        return True
+    if not is_name or mention_start - punctuation.end() > PREMODIFIER_GAP:
+        return False
+    gap = text[punctuation.end() : mention_start]
+    if _NOT_PREMODIFIER.search(gap):
+        return False
+    return len(_GAP_WORD.findall(gap)) <= PREMODIFIER_WORDS
+
+
+def _new_sentence_after(ctx: QuoteContext, cue: Cue) -> bool:
+    """A fragment that ends its sentence ('… a "fighter." He says they …'): the cue after it starts a new
+    sentence with its own content, so it does not attribute the fragment."""
+    text = ctx.text
+    if not ctx.ends_sentence:
+        return False
+    if ctx.lead and not ctx.lead.endswith(UTTERANCE_LEAD_END):
+        return True  # a fragment closing the writer's sentence
+    # A whole utterance: '"…." Smith said.' attributes it; '"…." He said he …' (a report of its own) and
+    # '"…." He added, "…"' (the next quote's cue) do not.
+    tail = max(cue.end, cue.mention.end if cue.mention is not None else cue.end)
+    rest = _REST_OF_CLAUSE.match(text, tail)
+    if cue.lemma not in OBJECT_VERBS and _CLAUSE_AFTER.match(text, tail):
+        return True  # '"…." Reid said both Rubio and Cruz are …': said has content of its own
+    return bool(_CONTENT_AFTER.match(text, tail) or _INTRODUCES_NEXT.match(text, rest.end(1)))
+
+
+def _relayed(ctx: QuoteContext, cue: Cue) -> Attribution | None:
+    """'"…," the judge said, according to the Post.': the words reach the reader through the Post, which is
+    the source the attribution rests on."""
+    article = ctx.article
+    tail = max(cue.end, cue.mention.end if cue.subject_after else cue.end)
+    relay = article.cue_at_or_after(tail)
+    if relay is not None:
+        relays = relay.lemma == "according to" or relay.lemma.startswith("report")
+        if relay.mention is not None and relay.subject_after and relays and (
+            _RELAY_GAP.fullmatch(ctx.text, tail, relay.start)
+        ):
+            return article.from_cue(relay)
+    return None
+
+
+def _agent_or_antecedent(text: str, lo: int, open_mark: int) -> Mention | None:
+    """Who acts on a fragment when the sentence's subject does not: the agent of a passive ("The bank was
+    criticised by the ombudsman for "…"") or the person a relative clause is about ("Ortiz clashed with
+    Brandt, who in 2012 called the tax "…"")."""
+    passive = None
+    for passive in _PASSIVE_AGENT.finditer(text, lo, open_mark):
+        pass
+    if passive is not None:
+        mention = mention_after(text, passive.end(), open_mark)
+        if mention is not None:
+            return mention
+    relative = None
+    for relative in _WHO_CLAUSE.finditer(text, lo, open_mark):
+        pass
+    if relative is not None:
+        antecedent = subject_before(text, lo, relative.start())
+        if isinstance(antecedent, Mention) and antecedent.kind == "name":
+            return antecedent
+    return None
