@@ -73,6 +73,10 @@ _INTRODUCES_NEXT = regex.compile(r"\s*[,:]\s*[\"“„«]")
 _VERB_BEFORE_COLON = regex.compile(r"\b\p{Ll}{2,}(?:ed|s)(?:\s+(?:back|on|in|up|out))?\s*$")
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 _PASSIVE_AGENT = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+by\s+")
+# A passive verb that a fragment completes, and its agent after the quoted words (past other quoted words)
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)(?:\s+as)?\s*$")
+_QUOTED = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
+_AGENT_AFTER = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
 _WHO_CLAUSE = regex.compile(r",\s+who\b[^,.;:!?\"“”]*$")  # a relative clause running up to the quote
 
 
@@ -446,7 +450,9 @@ def sentence_subject(ctx: QuoteContext) -> Attribution | None:
     if not ctx.lead or ctx.lead.endswith(":"):
         return None
     lo = max(ctx.sentence[0], ctx.article.previous_close(open_mark))
-    mention = possessor_of_speech(text, lo, open_mark) or _agent_or_antecedent(text, lo, open_mark)
+    mention = (
+        _agent_after(ctx) or possessor_of_speech(text, lo, open_mark) or _agent_or_antecedent(text, lo, open_mark)
+    )
     if mention is not None:
         return ctx.article.from_mention(mention)
     comma = text.rfind(",", lo, open_mark)
@@ -621,6 +627,16 @@ def _relayed(ctx: QuoteContext, cue: Cue) -> Attribution | None:
         ):
             return article.from_cue(relay)
     return None
+
+
+def _agent_after(ctx: QuoteContext) -> Mention | None:
+    """The agent of a passive named after the quoted words: ``Her comments were described as "irresponsible" and
+    "outrageous" by the Islamic Human Rights Commission``."""
+    lead = _QUOTED.sub("", ctx.lead)
+    if not _PASSIVE_BEFORE.search(lead) or ctx.span.close_mark is None:
+        return None
+    agent = _AGENT_AFTER.match(ctx.text, ctx.span.close_mark + 1, ctx.sentence[1])
+    return mention_after(ctx.text, agent.end(), ctx.sentence[1]) if agent is not None else None
 
 
 def _agent_or_antecedent(text: str, lo: int, open_mark: int) -> Mention | None:

@@ -98,6 +98,10 @@ CASES = [
         "failing its customers", "the ombudsman", "ombudsman",  # an unnamed source's role is its description
     ),
     (
+        'Her remarks were described as "reckless" and "cruel" by the Tenants Union.',
+        "cruel", "Tenants Union", None,
+    ),
+    (
         'The Greens dismissed the budget as "reckless", while Labour said it would vote against it.',
         "reckless", "Greens", None,
     ),
