@@ -277,6 +277,8 @@ class Entities:
 
     def _opens_sentence(self, pos: int) -> bool:
         """The mention at ``pos`` starts its sentence, or follows only a short opening phrase ("On Monday, ")."""
+        if self._at_sentence_start(pos):
+            return True
         lead = self.text[self.layout.sentence(pos)[0] : pos]
         if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead):
             return True
@@ -380,7 +382,7 @@ class Entities:
         if not candidates:
             if len(surname) < 5 or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
                 return None
-            best = process.extractOne(surname, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=90)
+            best = process.extractOne(surname, self.by_surname.keys(), scorer=fuzz.ratio, score_cutoff=90)
             if best is None:
                 return None
             candidates = self.by_surname[best[0]]
