@@ -61,6 +61,10 @@ _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
+_LOWER_CASE = re.compile(r"[a-z]+")
+_WORD_GLUE = "_'’-"  # characters that, like letters and digits, join a word to its neighbours (as \w, ' and -)
+_LOOKUP_SPACING = 64  # a text's lower-case look-ups may examine one occurrence per this many characters ...
+_LOOKUP_MIN = 200  # ... and this many more before the words are collected at once
 
 
 @dataclass(slots=True)
@@ -97,7 +101,46 @@ def _is_possessive(word: str) -> bool:
     return word.endswith(("'s", "’s", "s'", "s’"))
 
 
-def _glued(word: str, folded: str, common: frozenset[str], sentence_start: bool) -> bool:
+class LowerCaseWords:
+    """The words a text writes in lower case (a run of a-z with no letter, digit, apostrophe, hyphen or underscore
+    on either side), asked word by word: only the few words capitalised at a sentence start are ever asked about,
+    so each is looked up in the text when first asked rather than all of the text's words collected up front. A
+    text that makes the look-ups long (a word inside many others) gets its words collected after all, so the time
+    stays linear in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
+        self._budget = len(text) // _LOOKUP_SPACING + _LOOKUP_MIN  # occurrences examined before collecting all
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if self._all is not None:
+            return word in self._all
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = bool(_LOWER_CASE.fullmatch(word)) and self._standalone(word)
+        return found
+
+    def _standalone(self, word: str) -> bool:
+        text, size = self.text, len(word)
+        start = text.find(word)
+        while start >= 0:
+            self._budget -= 1
+            if self._budget < 0:
+                self._all = frozenset(_LOWER_WORD.findall(text))
+                return word in self._all
+            before = text[start - 1] if start else " "
+            after = text[start + size] if start + size < len(text) else " "
+            if not (before.isalnum() or before in _WORD_GLUE or after.isalnum() or after in _WORD_GLUE):
+                return True
+            start = text.find(word, start + 1)
+        return False
+
+
+def _glued(word: str, folded: str, common: LowerCaseWords | frozenset[str], sentence_start: bool) -> bool:
     """A capitalised word that cannot open a person's name: a sentence word ("Neither"), a place adjective ("Los
     Angeles-area"), or, at the start of a sentence, a word the article also writes in lower case or an -ing form
     ("Former Carson", "Chasing Trump") that is not a first name."""
@@ -120,7 +163,7 @@ def _place_prefix(words: list[str]) -> int:
 
 
 def _split_name(
-    words: list[str], common: frozenset[str] = frozenset(), sentence_start: bool = False,
+    words: list[str], common: LowerCaseWords | frozenset[str] = frozenset(), sentence_start: bool = False,
     known_surnames: object = (),
 ) -> tuple[str | None, list[str], str | None]:
     """Title, name words and role words of a capitalised run: "Councillor Helen Marsh" -> councillor, [Helen,
@@ -191,7 +234,7 @@ class Entities:
         # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
         self._salience: list[int] = []
         # Words the article writes in lower case: capitalised at a sentence start, they are not names.
-        self._common = frozenset(_LOWER_WORD.findall(text))
+        self._common = LowerCaseWords(text)
         any_furniture = any(layout.furniture)
         for match in _NAME.finditer(text):
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
@@ -256,7 +299,7 @@ class Entities:
             entity.name = full
         entity.mentions += 1
         lowered = [w.lower() for w in words]
-        if place or any(w in ORGANISATION_WORDS for w in lowered):
+        if place or not ORGANISATION_WORDS.isdisjoint(lowered):
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True

@@ -55,6 +55,7 @@ class Layout:
             if not _ABBREVIATION.search(text, max(0, match.start() - 12), match.start() + 1):
                 starts.add(match.end())
         self.sentence_starts: list[int] = sorted(starts)
+        self._sentences: dict[int, tuple[int, int]] = {}
 
     @staticmethod
     def too_dense(count: int, length: int) -> bool:
@@ -75,7 +76,7 @@ class Layout:
         return bisect_right(self._para_starts, pos) - 1
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        index = self.paragraph_index(pos)
+        index = bisect_right(self._para_starts, pos) - 1  # (paragraph_index, inlined: this runs very often)
         if index < 0:
             return (0, 0)
         return self.paragraphs[index]
@@ -84,12 +85,19 @@ class Layout:
         return self.headline and self.paragraphs[0][0] <= pos < self.paragraphs[0][1]
 
     def is_furniture(self, pos: int) -> bool:
-        index = self.paragraph_index(pos)
+        index = bisect_right(self._para_starts, pos) - 1
         return index >= 0 and self.furniture[index] and pos < self.paragraphs[index][1]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence containing ``pos``, bounded by its paragraph and by MAX_SENTENCE characters either side
-        of ``pos`` (so no caller ever scans an unbounded stretch of a text without full stops)."""
+        of ``pos`` (so no caller ever scans an unbounded stretch of a text without full stops). Remembered: the
+        cues, the sieves and reported speech ask for the same positions."""
+        found = self._sentences.get(pos)
+        if found is None:
+            found = self._sentences[pos] = self._sentence(pos)
+        return found
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
         para_start, para_end = self.paragraph(pos)
         index = bisect_right(self.sentence_starts, pos) - 1
         start = max(self.sentence_starts[index], para_start) if index >= 0 else para_start
