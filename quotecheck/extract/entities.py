@@ -50,12 +50,24 @@ _NAME = regex.compile(
 )
 _NICKNAME_MARKS = frozenset('“"‘')
 _GENDERED = regex.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
-_SUBJECT_AFTER = regex.compile(r"(?:,[^,.;:\"“”]{1,80},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b|\s+(?:said|told|wrote|says)\b")
+APPOSITIVE_CHARS = 80  # an appositive between a name and its verb ("Fallon, the defence secretary, fired back")
+OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
+# A verb after a name (the name is a subject): "Fallon fired back", "Fallon, the defence secretary, said".
+_SUBJECT_AFTER = regex.compile(
+    r"(?:,[^,.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b|\s+(?:said|told|wrote|says)\b"
+)
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
-_MENTIONS_LOOKED_AT = 60
+_MENTIONS_LOOKED_AT = 60  # earlier mentions a pronoun or description looks back over
 _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
+FUZZY_MIN_LENGTH = 5  # letters: shorter surnames are matched exactly only ("Lee" is not "Le")
+FUZZY_RATIO = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
+GENDER_VOTE_WINDOW = 250  # characters before a he/she in which a lone named person gets its vote
+GENDER_MAJORITY = 2  # a gender is decided when its votes outnumber the others this many times
+PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
 _AGE = regex.compile(r"\d+-year-old")
-_OPENING_PHRASE = regex.compile(r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0,5}[\p{L}\p{N}'’\-]+,\s*")  # "On Monday, "
+_OPENING_PHRASE = regex.compile(  # "On Monday, "
+    r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-]+,\s*"
+)
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
@@ -154,7 +166,7 @@ def _glued(word: str, folded: str, common: LowerCaseWords | frozenset[str], sent
 def _place_prefix(words: list[str]) -> int:
     """How many words at the front of a capitalised run name a place, when a person's name or office follows
     them ("Los Angeles Mayor Eric Garcetti"; but "New York Daily News" is one name)."""
-    for size in range(min(3, len(words) - 1), 0, -1):
+    for size in range(min(PLACE_WORDS, len(words) - 1), 0, -1):
         if " ".join(words[:size]) in PLACES:
             rest = [_fold(word) for word in words[size:]]
             personal = any(w in FIRST_NAMES or w in TITLES or w in ROLE_NOUNS for w in rest)
@@ -320,9 +332,9 @@ class Entities:
         if not candidates and full.isupper() and full.lower() in self._acronyms:
             return self._acronyms[full.lower()]  # "the AP" after "the Associated Press"
         if not candidates:
-            if len(surname) < 5 or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
+            if len(surname) < FUZZY_MIN_LENGTH or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
                 return None
-            best = process.extractOne(surname, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=90)
+            best = process.extractOne(surname, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
             if best is None:
                 return None
             candidates = self.by_surname[best[0]]
@@ -344,7 +356,7 @@ class Entities:
         for match in _GENDERED.finditer(self.text):
             pos = match.start()
             para_start, _ = self.layout.paragraph(pos)
-            lo = bisect_left(self._mention_starts, max(para_start, pos - 250))
+            lo = bisect_left(self._mention_starts, max(para_start, pos - GENDER_VOTE_WINDOW))
             hi = bisect_right(self._mention_starts, pos)
             seen = {id(e): e for e in self._mention_entities[lo:hi] if e.speaker_type == "person"}
             people = [e for e in seen.values() if e.evidence or " " in e.name]
@@ -356,7 +368,7 @@ class Entities:
             for entity in entities:
                 if entity.votes:
                     top = max(entity.votes, key=entity.votes.get)
-                    if entity.votes[top] >= 2 * (sum(entity.votes.values()) - entity.votes[top]):
+                    if entity.votes[top] >= GENDER_MAJORITY * (sum(entity.votes.values()) - entity.votes[top]):
                         entity.gender = top
                     entity.evidence = entity.evidence or entity.speaker_type == "person"
 
