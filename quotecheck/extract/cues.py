@@ -11,6 +11,10 @@ from quotecheck.extract.lexicons import CUE_PHRASES, QUOTE_ONLY_VERBS, SPEECH_VE
 from quotecheck.extract.mentions import COORDINATED, Mention, clause_subject, mention_after, subject_before
 from quotecheck.extract.quotes import QuoteSpan
 
+BEFORE_CUE = 12  # characters before a cue read for a determiner ("his remarks") or "was" ("he was saying")
+ABSOLUTE_LEAD = 40  # characters before the subject of an absolute participle read for "with" ("with Sen. John …")
+COMMA_BEFORE = 3  # characters before a participle read for the comma that makes it share its clause's subject
+INVERTED_SLOT = 4  # characters before a cue read for the comma or closing mark after which its subject may follow
 # "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
 _SENTENCE_OPENERS = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
 # Phrases in lower-case and capitalised forms, verbs as a trie: the stdlib engine keeps this scan at ~40 MB/s.
@@ -123,19 +127,19 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         cue.mention = mention_after(text, agent.end() if agent else cue.end, sentence_end)
         cue.subject_after = True
         return
-    if _PASSIVE_BY.match(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - 12), cue.start):
+    if _PASSIVE_BY.match(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - BEFORE_CUE), cue.start):
         return  # "measures added by Republicans", "his remarks were": not a speech report
     # A participle ("…, saying", "a statement calling on") shares the subject of its clause, unless it is a
     # progressive tense ("he was saying").
     participle = cue.word.lower().endswith("ing") and not _PROGRESSIVE.search(
-        text, max(sentence_start, cue.start - 12), cue.start
+        text, max(sentence_start, cue.start - BEFORE_CUE), cue.start
     )
     subject = None if participle else subject_before(text, subject_lo, cue.start)
-    if participle and not text[max(sentence_start, cue.start - 3) : cue.start].rstrip().endswith(","):
+    if participle and not text[max(sentence_start, cue.start - COMMA_BEFORE) : cue.start].rstrip().endswith(","):
         # "with Sen. John McCain calling it": the phrase right before an absolute participle is its subject
         before = subject_before(text, subject_lo, cue.start)
         if isinstance(before, Mention):
-            lead = _ABSOLUTE_BEFORE.search(text, max(sentence_start, before.start - 40), before.start)
+            lead = _ABSOLUTE_BEFORE.search(text, max(sentence_start, before.start - ABSOLUTE_LEAD), before.start)
             if lead and (lead.group(1) == "with" or before.kind in ("name", "pronoun")):
                 cue.mention = before  # "– Ryan saying he was …", "and Trump calling it …"
                 return
@@ -165,7 +169,9 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 
 def _inverted_slot(text: str, sentence_start: int, pos: int) -> bool:
     """A cue right after a comma or a closing quote mark can take its subject after it ("..., said Smith")."""
-    before = text[max(sentence_start, pos - 4) : pos].rstrip()
+    before = text[max(sentence_start, pos - INVERTED_SLOT) : pos].rstrip()
     if before.endswith(_DASHES):  # '"…" — said Smith', but not "Illarionov - an adviser - told a conference"
-        return text[max(sentence_start, pos - 8) : pos].rstrip(" " + "".join(_DASHES)).endswith(_CLOSING_MARKS)
+        return text[max(sentence_start, pos - 2 * INVERTED_SLOT) : pos].rstrip(" " + "".join(_DASHES)).endswith(
+            _CLOSING_MARKS
+        )
     return (not before and text[pos].isupper()) or before.endswith(_INVERTED_AFTER)

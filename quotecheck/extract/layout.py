@@ -16,6 +16,10 @@ MAX_SENTENCE = 1000  # characters; longer "sentences" are cut to this much aroun
 _DENSE_COUNT = 200
 _DENSE_SPACING = 40
 _BUDGET_SPACING = 100
+FURNITURE_CHARS = 400  # a line longer than this is never page furniture
+HEADLINE_WORDS = 20  # a first line of at most this many words, set off by a blank line, is the headline
+BOILERPLATE_WORDS = 25  # a line naming a page action ("Subscribe …") is furniture up to this many words
+SUBHEADING_WORDS = 10  # a line of at most this many words without closing punctuation is a sub-heading or byline
 # A line without its surrounding blanks (group 1); the stdlib engine is the faster one for these simple scans.
 _LINE = re.compile(r"[^\S\n\r\u2028\u2029]*(\S(?:[^\n\r\u2028\u2029]*\S)?)")
 # A sentence ends at . ! ? (optionally followed by closing marks) then space and something that can open one.
@@ -38,13 +42,13 @@ class Layout:
         self.budget = max(_DENSE_COUNT, len(text) // _BUDGET_SPACING)  # quotes, and cues, a text may yield
         self.paragraphs: list[tuple[int, int]] = [match.span(1) for match in _LINE.finditer(text)]
         self.furniture: list[bool] = [
-            end - start <= 400 and self._is_furniture(text[start:end]) for start, end in self.paragraphs
+            end - start <= FURNITURE_CHARS and self._is_furniture(text[start:end]) for start, end in self.paragraphs
         ]
         # The headline: a short first line set off by a blank line. It yields no quoted words (its quote marks are
         # scare quotes and snippets whose speaker it does not give), but "Clinton says she …" is a report.
         self.headline = bool(
             len(self.paragraphs) > 1
-            and len(text[self.paragraphs[0][0] : self.paragraphs[0][1]].split()) <= 20
+            and len(text[self.paragraphs[0][0] : self.paragraphs[0][1]].split()) <= HEADLINE_WORDS
             and text.count("\n", self.paragraphs[0][1], self.paragraphs[1][0]) >= 2
         )
         if self.headline:
@@ -67,16 +71,16 @@ class Layout:
         """Subscription prompts, sub-headings and bylines: short lines naming a page action, or a few words with
         no closing punctuation and no quote marks."""
         words = len(line.split())
-        if words <= 25 and _BOILERPLATE.search(line):
+        if words <= BOILERPLATE_WORDS and _BOILERPLATE.search(line):
             return True
-        return words <= 10 and not _TERMINAL.search(line) and not _QUOTE_MARK.search(line)
+        return words <= SUBHEADING_WORDS and not _TERMINAL.search(line) and not _QUOTE_MARK.search(line)
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph containing (or last starting before) ``pos``; -1 before the first."""
         return bisect_right(self._para_starts, pos) - 1
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        index = self.paragraph_index(pos)
+        index = bisect_right(self._para_starts, pos) - 1  # (paragraph_index, inlined: this runs very often)
         if index < 0:
             return (0, 0)
         return self.paragraphs[index]
@@ -85,12 +89,13 @@ class Layout:
         return self.headline and self.paragraphs[0][0] <= pos < self.paragraphs[0][1]
 
     def is_furniture(self, pos: int) -> bool:
-        index = self.paragraph_index(pos)
+        index = bisect_right(self._para_starts, pos) - 1
         return index >= 0 and self.furniture[index] and pos < self.paragraphs[index][1]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence containing ``pos``, bounded by its paragraph and by MAX_SENTENCE characters either side
-        of ``pos`` (so no caller ever scans an unbounded stretch of a text without full stops)."""
+        of ``pos`` (so no caller ever scans an unbounded stretch of a text without full stops). Remembered per
+        sentence: the cues, the sieves and reported speech ask for the same sentences again and again."""
         para = self.paragraph_index(pos)
         index = bisect_right(self.sentence_starts, pos) - 1
         para_start, para_end = self.paragraphs[para] if para >= 0 else (0, 0)

@@ -134,11 +134,10 @@ class Places:
         self._names: frozenset[str] | None = None
 
     def __contains__(self, name: object) -> bool:
-        if not isinstance(name, str):
-            return False
-        if self._names is None:
-            self._names = self._load()
-        return name.lower() in self._names
+        names = self._names
+        if names is None:
+            names = self._names = self._load()
+        return isinstance(name, str) and name.lower() in names
 
     @staticmethod
     def _load() -> frozenset[str]:

@@ -35,6 +35,33 @@ from quotecheck.extract.lexicons import (
 
 WINDOW = 260  # characters looked at on either side of a cue
 
+# How far the phrase readers look, in tokens (words and punctuation marks) unless said otherwise. News phrases are
+# short; the limits keep a reader from wandering into the next clause and keep the work per cue bounded.
+SUBJECT_TOKENS = 16  # a subject phrase before a cue ("A senior manager at a hospital in the region") or after one
+NOMINAL_TOKENS = 8  # a speaking nominal read whole ("the Swedish politician", "a spokesman for the city council")
+DESCRIPTION_TOKENS = 14  # an unnamed source with what describes it ("One source close to the government")
+DETERMINER_REACH = 5  # from the head noun back to its determiner ("the moderator", "one angry user")
+INDEFINITE_MODIFIERS = 4  # modifiers between "a"/"one" and the head ("a 2008 Clinton campaign veteran")
+INDEFINITE_HEAD = 5  # tokens before the head of an indefinite source after a cue ("said a senior manager at …")
+PREMODIFIER_WORDS = 6  # role words before a name ("American Unity Fund president Margaret Hoover")
+OFFICE_WORDS = 4  # capitalised words after "and" that end in an office ("Work and Pensions Secretary")
+PARENTHESIS_TOKENS = 10  # a parenthesis after a name ("Sen. Claire McCaskill (D-Mo.)")
+ASIDE_PARENTHESIS_TOKENS = 12  # a parenthesis between a subject and its cue ("Sen. Chuck Schumer (D-N.Y.) said")
+APPOSITIVE_TOKENS = 25  # an appositive between a subject and its verb ("Erin Brockovich, the activist, endorsed")
+PREPOSITIONAL_TOKENS = 8  # a prepositional phrase between a subject and its verb ("Trump in his speech called")
+OPENING_CLAUSE_TOKENS = 30  # an opening clause before the subject ("When asked if others would follow, he said")
+NOMINAL_REACH = 6  # words of a noun phrase before its head in a clause ("The impostor gushed")
+ASIDE_WORDS = 4  # an adverbial aside between a subject and its cue ("he, once again, pledged")
+AMOUNT_TOKENS = 6  # a share of people ("About 4 in 10", "Nearly half")
+ROLE_BEFORE_TOKENS = 14  # a role set off before a name ("Portugal's state secretary for …, Catarina Marcelino,")
+APPOSITIVE_ROLE_TOKENS = 40  # the appositive role after a name ("Hill, a doctor who treated him at …, said")
+SHORT_LY = 4  # letters: a word ending in -ly this short is not an adverb ("only", "fly")
+# In characters, for the role the article gives a name outside any cue (role_near):
+APPOSITIVE_REACH = 160  # "Eva Moll, a Danish economist at the bank,"
+ROLE_BEFORE_REACH = 120  # "The Shadow Minister for the Arts, Joanna Pike"
+PREMODIFIER_REACH = 40  # the word right before a name ("prime minister Anna Vos")
+PREMODIFIER_CHARS = 80  # the role words before a name
+
 # Words (with inner apostrophes, hyphens, dots of abbreviations) or single punctuation characters.
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
 _RELATIVE = frozenset("who which whose".split())
@@ -86,14 +113,20 @@ class Token(NamedTuple):
     text: str
 
 
-_token = partial(tuple.__new__, Token)  # builds a Token without a Python-level call: tokens() makes many
+# tokens() makes many Tokens: built by C-level maps over the matches (no bytecode per token), the list costs about
+# what a list of plain tuples did.
+_token = partial(tuple.__new__, Token)
+_MATCH = type(_TOKEN.match("a"))
+_match_start, _match_end, _match_group = _MATCH.start, _MATCH.end, _MATCH.group
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end]."""
-    return list(map(_token, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]))
+    matches = list(_TOKEN.finditer(text, start, end))
+    return list(map(_token, zip(map(_match_start, matches), map(_match_end, matches), map(_match_group, matches))))
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same few thousand words again and again
 def _bare(word: str) -> str:
     return word.rstrip(".").lower()
 
@@ -191,7 +224,7 @@ def _and_joins_an_office(toks: list[Token], after: int) -> bool:
     if _is_title(word) or _bare(word) in FIRST_NAMES:
         return False
     k = after
-    while k < len(toks) and k - after < 4 and _is_capitalised(toks[k].text):
+    while k < len(toks) and k - after < OFFICE_WORDS and _is_capitalised(toks[k].text):
         if _bare(toks[k].text) in ROLE_NOUNS or _is_title(toks[k].text):
             return k + 1 < len(toks) and _is_capitalised(toks[k + 1].text)
         k += 1
@@ -256,7 +289,7 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
     if i < 0 or not speaker_noun(toks[i].text) or _is_capitalised(toks[i].text):
         return None, first
     j = i
-    while j - 1 >= 0 and i - j < 6:
+    while j - 1 >= 0 and i - j < PREMODIFIER_WORDS:
         word = toks[j - 1].text
         low = _bare(word)
         if not word[0].isalnum():
@@ -310,18 +343,20 @@ def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | N
     kind = nominal_type(phrase)
     lead = _bare(toks[first].text)
     fits = lead in DETERMINERS or _is_capitalised(toks[first].text) or last == first
-    if kind == "anonymous" and last - first <= 14 or speaker_noun(head) and fits and last - first <= 8:
+    if kind == "anonymous" and last - first <= DESCRIPTION_TOKENS or speaker_noun(head) and fits and (
+        last - first <= NOMINAL_TOKENS
+    ):
         return Mention(toks[first].start, toks[last].end, "nominal", phrase, speaker_type=kind)
     # "A senior manager at a hospital in the region": a speaking head before its prepositional phrases.
     cut = next((k for k in range(first + 1, last) if _bare(toks[k].text) in _HEAD_BREAKS), None)
-    if cut is not None and speaker_noun(toks[cut - 1].text) and fits and last - first <= 14:
+    if cut is not None and speaker_noun(toks[cut - 1].text) and fits and last - first <= DESCRIPTION_TOKENS:
         return Mention(toks[first].start, toks[last].end, "nominal", phrase, speaker_type=kind)
     # Any other noun phrase ("the moderator", "one user"): from its last determiner, a few words at most,
     # ending in a common noun.
     if not head[0].islower() and not head[0].isdigit():
         return None
     k = last
-    while k > first and last - k < 5 and _bare(toks[k].text) not in DETERMINERS:
+    while k > first and last - k < DETERMINER_REACH and _bare(toks[k].text) not in DETERMINERS:
         k -= 1
     if _bare(toks[k].text) not in DETERMINERS and (last - first > 1 or _is_capitalised(toks[first].text)):
         return None
@@ -364,7 +399,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     first = 0
     if toks and (_bare(toks[0].text) in _SUBORDINATORS or _bare(toks[0].text) in _PREPOSITIONS):
         # "When asked if other countries would follow, he said …": the subject comes after the clause
-        first = next((k + 1 for k in range(min(count, 30)) if toks[k].text == ","), 0)
+        first = next((k + 1 for k in range(min(count, OPENING_CLAUSE_TOKENS)) if toks[k].text == ","), 0)
     inside = False  # within quoted words, which are not the writer's subject
     for j in range(first, count - 1):
         word = toks[j].text
@@ -380,7 +415,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             k += 1
             following = toks[k].text
         if following == "(":  # "Sen. Bernie Sanders (I-Vt.) visited"
-            while k < count and k - j < 10 and toks[k].text != ")":
+            while k < count and k - j < PARENTHESIS_TOKENS and toks[k].text != ")":
                 k += 1
             if k + 1 >= count:
                 continue
@@ -389,7 +424,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
         if following == "," and (word[0].isupper() or speaker_noun(word) or toks[k - 1].text == ")"):
             # "Erin Brockovich, the activist and lawyer, endorsed …": step over the appositive
             k += 1
-            while k < count and k - j < 25 and toks[k].text != "," and toks[k].text not in _QUOTE_MARKS:
+            while k < count and k - j < APPOSITIVE_TOKENS and toks[k].text != "," and toks[k].text not in _QUOTE_MARKS:
                 k += 1
             if k + 1 >= count or toks[k].text != ",":
                 continue
@@ -399,7 +434,9 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
         elif _bare(following) in _PREPOSITIONS and (word[0].isupper() or _bare(word) in _PERSONAL):
             # "Trump in his announcement speech called …": step over a short prepositional phrase
             k += 1
-            while k < count and k - j < 8 and toks[k].text[0].isalnum() and not _verb_like(toks[k].text):
+            while k < count and k - j < PREPOSITIONAL_TOKENS and toks[k].text[0].isalnum() and (
+                not _verb_like(toks[k].text)
+            ):
                 k += 1
             if k >= count:
                 continue
@@ -425,7 +462,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             # "One source close to the government told", "The impostor gushed": a noun phrase, the whole of it
             # when its words say it can speak, else from its determiner at the start of a clause.
             start = j
-            while start > 0 and j - start < 6 and toks[start - 1].text[0].isalnum():
+            while start > 0 and j - start < NOMINAL_REACH and toks[start - 1].text[0].isalnum():
                 start -= 1
             mention = _nominal(text, toks, start, j)
             if mention is not None and (speaker_noun(word) or _bare(text[mention.start : mention.end].split()[0]) in DETERMINERS):
@@ -471,9 +508,11 @@ def _indefinite_description(text: str, toks: list[Token], first: int, last: int)
     """"one senior Democrat", "a 2008 Clinton veteran", "two Republican aides": an indefinite determiner, a few
     modifiers and a head that names a kind of person -- an unnamed source, even with capitalised words in it."""
     k = last - 1
-    while k >= first and last - k <= 4 and toks[k].text[0].isalnum() and _bare(toks[k].text) not in _INDEFINITE:
+    while k >= first and last - k <= INDEFINITE_MODIFIERS and toks[k].text[0].isalnum() and (
+        _bare(toks[k].text) not in _INDEFINITE
+    ):
         k -= 1
-    if k < first or last - k > 4 or _bare(toks[k].text) not in _INDEFINITE:
+    if k < first or last - k > INDEFINITE_MODIFIERS or _bare(toks[k].text) not in _INDEFINITE:
         return None
     if k > 0 and toks[k - 1].text[0].isalnum() and _bare(toks[k - 1].text) not in CONJUNCTIONS:
         return None  # inside a longer phrase: "told a Fox News host"
@@ -488,7 +527,7 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
     """The noun phrase ending at token ``last`` (not before ``first``)."""
     if last > first and toks[last].text == ")":  # "Sen. Claire McCaskill (D-Mo.)"
         opening = last - 1
-        while opening > first and last - opening < 10 and toks[opening].text != "(":
+        while opening > first and last - opening < PARENTHESIS_TOKENS and toks[opening].text != "(":
             opening -= 1
         if toks[opening].text == "(":
             last = opening - 1
@@ -539,7 +578,7 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
 def _adverbial_aside(toks: list[Token], comma: int) -> int:
     """For ", once again," ending at token ``comma``: the index of the token before the aside, else 0."""
     k = comma - 1
-    while k >= 0 and comma - k <= 4 and toks[k].text != ",":
+    while k >= 0 and comma - k <= ASIDE_WORDS and toks[k].text != ",":
         low = _bare(toks[k].text)
         if not (low in ADVERBS or low in TIME_WORDS or low.endswith("ly") or low in ("once", "however", "though")):
             return 0
@@ -568,7 +607,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         if toks[i].text == ")":
             # a parenthesis between subject and verb: "Sen. Chuck Schumer (D-N.Y.) said"
             j = i - 1
-            while j >= 0 and i - j < 12 and toks[j].text != "(":
+            while j >= 0 and i - j < ASIDE_PARENTHESIS_TOKENS and toks[j].text != "(":
                 j -= 1
             if j < 0 or toks[j].text != "(":
                 break
@@ -581,7 +620,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             if j < 1 or toks[j].text not in _DASH_TOKENS:
                 break
             i = j - 1
-        elif low in ADVERBS or (low.endswith("ly") and len(low) > 4 and not _is_capitalised(toks[i].text)):
+        elif low in ADVERBS or (low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)):
             i -= 1
         elif low in TIME_WORDS and (_is_capitalised(toks[i].text) or i >= 1 and _bare(toks[i - 1].text) in TIME_LEADS):
             i -= 1
@@ -626,7 +665,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return None
     # The phrase starts after the last clause break.
     first = i
-    while first - 1 >= 0 and i - first < 16:
+    while first - 1 >= 0 and i - first < SUBJECT_TOKENS:
         prev = toks[first - 1].text
         if not prev[0].isalnum() and prev not in "’'-":
             break
@@ -652,7 +691,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
 def _amount_phrase(text: str, toks: list[Token], last: int) -> Mention | None:
     """A share of people as the subject: from the start of its phrase ("About 4 in 10", "Nearly half")."""
     first = last
-    while first > 0 and last - first < 6:
+    while first > 0 and last - first < AMOUNT_TOKENS:
         word = toks[first - 1].text
         low = _bare(word)
         if not (word[0].isdigit() or word == "%" or low in _APPROXIMATORS or low in ("in", "a", "an", "the")):
@@ -682,7 +721,7 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
             if _bare(toks[role_first].text) in _RELATIVE:
                 role_end = role_first  # "Seaman, who lives outside the capital, Sacramento, said": not a role
             role_first = _strip_leading(toks, role_first, role_end - 1)
-            if role_end > role_first and role_end - role_first <= 14 and (
+            if role_end > role_first and role_end - role_first <= ROLE_BEFORE_TOKENS and (
                 any(speaker_noun(tok.text) for tok in toks[role_first:role_end])
                 or _bare(toks[role_first].text) in DETERMINERS  # "Her German counterpart, Jonas Albrecht, said"
                 and _bare(toks[chunks[-2][0]].text) not in _PREPOSITIONS  # but "In the end, Tom Briggs said"
@@ -703,7 +742,7 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
     for _, index, mention in sorted(candidates, key=lambda c: (c[0], c[1])):
         r_first, _ = chunks[index + 1]
         r_end = chunks[-1][1]
-        if r_end <= r_first or r_end - r_first > 40:
+        if r_end <= r_first or r_end - r_first > APPOSITIVE_ROLE_TOKENS:
             continue
         lead = _bare(toks[r_first].text)
         if relative or lead in _RELATIVE or lead in _PREPOSITIONS:
@@ -775,7 +814,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
 
     indefinite = low in _INDEFINITE
     stop = 0
-    while stop < len(toks) and stop < 16:
+    while stop < len(toks) and stop < SUBJECT_TOKENS:
         word = toks[stop].text
         if not word[0].isalnum() and word not in "’'-&":
             break
@@ -792,7 +831,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         head_end = next((k - 1 for k in range(1, stop) if _bare(toks[k].text) in _DESCRIPTION_BREAKS), stop - 1)
         head = _bare(toks[head_end].text)
         if speaker_noun(head) and head.rstrip("s") not in ORGANISATION_WORDS and head not in ORGANISATION_WORDS and (
-            head_end <= 5
+            head_end <= INDEFINITE_HEAD
         ):
             end = toks[stop - 1].end
             end -= text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[stop - 1].text)
@@ -869,7 +908,7 @@ _APPOSITIVE = regex.compile(r",\s+([^,.;:\"“”()]{2,250}?)(?=[,.;:]|$)")
 def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     """The role the article gives a name at text[start:end] outside any speech cue: an appositive after it
     ("Eva Moll, a Danish economist at the bank,") or premodifying role words ("Dutch prime minister Anna Vos")."""
-    appositive = _APPOSITIVE.match(text, end, min(hi, end + 160)) if text.startswith(",", end) else None
+    appositive = _APPOSITIVE.match(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
     if appositive:
         role = appositive.group(1).strip()
         words = role.split()
@@ -878,15 +917,17 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
             or words[0][0].isupper() and any(speaker_noun(w) for w in words[1:4])  # "Jo Ray, IHRC chairman,"
         )):
             return role  # (and "Jonathan Baume, of the top civil servants' union,")
-    before = _ROLE_BEFORE_NAME.search(text, max(0, start - 120), start) if text[start - 2 : start] == ", " else None
+    before = (
+        _ROLE_BEFORE_NAME.search(text, max(0, start - ROLE_BEFORE_REACH), start) if text[start - 2 : start] == ", " else None
+    )
     if before and any(speaker_noun(w) for w in before.group(1).split()):
         return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said"
     if start < 2 or text[start - 1] != " ":
         return None
-    word = text[text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
+    word = text[text.rfind(" ", max(0, start - PREMODIFIER_REACH), start - 1) + 1 : start - 1]
     if not word or not word[0].islower() or word.endswith(".") or not speaker_noun(word):
         return None  # (a word ending a sentence is not a premodifier: "commander in chief. Sanders hit back")
-    toks = tokens(text, max(0, start - 80), start)
+    toks = tokens(text, max(0, start - PREMODIFIER_CHARS), start)
     if toks:
         role, _ = _premodifier_role(text, toks, len(toks))
         return role

@@ -21,6 +21,7 @@ _CLOSERS = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
         if layout.furniture[index]:
             previous_left_open = False
             continue
-        found, left_open = _pair_paragraph(text, index, para_start, para_end, 4 * budget)
+        found, left_open = _pair_paragraph(text, index, para_start, para_end, MARKS_PER_QUOTE * budget)
         if found and layout.too_dense(len(found), found[-1].end - para_start):
             previous_left_open = False
             continue  # a quote every few characters is not prose (a run of marks, binary noise)
@@ -143,7 +144,7 @@ def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan], straig
     added: list[QuoteSpan] = []
     pending: int | None = None
     pending_para = -1
-    most = 4 * layout.budget
+    most = MARKS_PER_QUOTE * layout.budget
     marks = _SINGLE_OR_STRAIGHT if straight else _SINGLE
     for count, match in enumerate(marks.finditer(text)):
         if count >= most:

@@ -21,11 +21,20 @@ from quotecheck.extract.quotes import QuoteSpan
 RULES = ("reported-forward", "reported-backward", "according-to")
 
 _QUOTES_LOOKED_AT = 8  # quotes looked back over for one that overlaps a clause
+RELATIVE_WINDOW = 12  # characters before a cue read for "who", "which", "that" (a relative clause, not a report)
+THAT_GAP = 100  # characters between a cue and its "that" ("told reporters on Friday in Vilnius that")
+TIME_ASIDE = 30  # characters of a parenthesis after a time ("on Monday (local time)")
+LISTENER_WORDS = 6  # words between a told-type verb and its "that": a listener, not a clause of its own
+MIN_CLAUSE_WORDS = 3  # a reported clause has at least this many words ("it was fine")
+MIN_CLAUSE_CHARS = 8  # ... and characters
+BACKWARD_TAIL = 160  # characters after a backward attribution to the sentence end ("…, Smith said in a letter on …")
+CHARS_PER_WORD = 15  # characters read per word when looking for a clause's verb among its first words
+SHORT_WORD = 3  # letters: a word this short is not an -ed or -s verb form ("red", "bus", "has")
 # "told reporters on Monday (local time) that", "said last week": a time between a cue and what was said
 _TIME_ADJUNCT = regex.compile(
     r"(?:\s*,)?\s+(?:(?:" + word_pattern(TIME_LEADS) + r")\s+)?(?:"
     + word_pattern([*(day.capitalize() for day in time_words("weekday")), *time_words("day", "period", "part")])
-    + r")(?:\s+(?:" + word_pattern(time_words("part")) + r"))?(?:\s*\([^()]{1,30}\))?"
+    + r")(?:\s+(?:" + word_pattern(time_words("part")) + r"))?(?:\s*\([^()]{1," + str(TIME_ASIDE) + r"}\))?"
 )
 # The first word of what may stand between a cue and its "that" without being a clause of its own: a preposition,
 # a time, an adverb, an opening parenthesis ("told reporters on Friday that", "said repeatedly that").
@@ -35,7 +44,7 @@ _ASIDE_OPENERS = (
     | TIME_LEADS
     | time_words("weekday", "day")
 )
-_SKIP_TO_THAT = regex.compile(r"[^.!?;:\"“”„«»]{0,100}?\bthat\b\s+", regex.I)
+_SKIP_TO_THAT = regex.compile(r"[^.!?;:\"“”„«»]{0," + str(THAT_GAP) + r"}?\bthat\b\s+", regex.I)
 _THAT = regex.compile(r"\s*,?\s*(?:that\s+)?", regex.I)
 _OBJECT = regex.compile(
     r"\s+(?:" + word_pattern(LISTENERS) + "|"
@@ -139,7 +148,7 @@ class _Reader:
         sentence_start, sentence_end = self.layout.sentence(cue.start)
         pos = cue.end
         object_skipped = False
-        if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - 12), cue.start):
+        if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - RELATIVE_WINDOW), cue.start):
             return None  # "the editor who wrote the profile": a restrictive relative clause, not a report
         if cue.lemma == "according to":
             if cue.start != sentence_start:
@@ -187,7 +196,7 @@ class _Reader:
             end -= 1
         if pos >= end or not (text[pos].isalnum() or _TYPEWRITER_QUOTE.match(text, pos)) or len(
             WORD.findall(text, pos, end)
-        ) < 3:
+        ) < MIN_CLAUSE_WORDS:
             return None
         if object_skipped and not _CLAUSE_START.match(text, pos, end):
             return None  # "told Fox News host Sean Hannity earlier this month": still the listener
@@ -215,7 +224,7 @@ class _Reader:
         first = body.split()[0].lower()
         if first in _ASIDE_OPENERS:
             return True
-        return cue.lemma in OBJECT_VERBS and len(body.split()) <= 6
+        return cue.lemma in OBJECT_VERBS and len(body.split()) <= LISTENER_WORDS
 
     def _backward(self, cue: Cue) -> tuple[int, int] | None:
         """"…, Smith said." / "…, said Smith." / "…, according to X.": the clause before the attribution (``cue``
@@ -225,7 +234,7 @@ class _Reader:
         mention = cue.mention
         head = min(cue.start, mention.start)
         tail = text[max(cue.end, mention.end) : sentence_end]
-        if len(tail) > 160 or _CONTENT_IN_TAIL.search(tail):
+        if len(tail) > BACKWARD_TAIL or _CONTENT_IN_TAIL.search(tail):
             return None  # the cue has content of its own ("said that …", "told members: '…'")
         if not cue.subject_after and cue.start - mention.end > _SUBJECT_GAP:
             return None  # "he stood with them and urged …": a coordinated verb, not an attribution after a clause
@@ -243,7 +252,7 @@ class _Reader:
         start = sentence_start
         while start < end and text[start] in " \u00a0":
             start += 1
-        if end - start < 8 or len(WORD.findall(text, start, end)) < 3:
+        if end - start < MIN_CLAUSE_CHARS or len(WORD.findall(text, start, end)) < MIN_CLAUSE_WORDS:
             return None
         if not _reads_as_clause(text, start, end):
             return None  # "In a later interview, she joked": a fronted phrase, not what was said
@@ -253,7 +262,7 @@ class _Reader:
 def _reads_as_clause(text: str, start: int, end: int) -> bool:
     """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
     failed"); a noun phrase object ("mentioned the need for a wall") has none."""
-    window = min(end, start + 15 * _FINITE_WORDS)  # enough characters for the first words
+    window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
     words = [w.lower().replace("’", "'") for w in _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]]
     if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
@@ -267,7 +276,7 @@ def _opens_with_verb(text: str, start: int, end: int) -> bool:
     if first is None:
         return False
     word = first.group()
-    return word.islower() and (word in COMMON_VERBS or len(word) > 3 and word.endswith("ed"))
+    return word.islower() and (word in COMMON_VERBS or len(word) > SHORT_WORD and word.endswith("ed"))
 
 
 def _finite(word: str) -> bool:
@@ -276,6 +285,6 @@ def _finite(word: str) -> bool:
         return bool(_CONTRACTED_VERB.search(word))  # "it's", but not "father's"
     if word in COMMON_VERBS or _CONTRACTED_VERB.search(word):
         return True
-    return len(word) > 3 and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))  # not "-ness"
+    return len(word) > SHORT_WORD and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))  # not -ness
 
 

@@ -37,6 +37,9 @@ VERB_BEFORE_COLON = 40  # characters before a colon read for the verb of "he dem
 DASH_WINDOW = 10  # characters after the closing mark (or at the start of the next line) read for the dash
 SIGNATURE_LINE = 80  # characters a line holding only "- Rita Soto" may have
 MODAL_WINDOW = 12  # characters before a cue read for "will", "would" (a hypothetical report)
+INTRODUCER_GAP = 60  # characters of a listener or setting between a cue and its colon ("told a rally in Ohio:")
+RELAY_GAP = 60  # characters between an attribution and a relaying source ("said on Tuesday, according to")
+REST_OF_CLAUSE = 200  # characters read after a cue for the next quote it may introduce
 
 _ADJACENT = regex.compile(r"[\s,;:—–\-]*")
 _GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
@@ -44,9 +47,9 @@ _NOT_PREMODIFIER = regex.compile(r"[^\p{L}\p{N}\s'’.,\-]")  # a character no p
 _BREAK = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote mark, sentence end or line break
 # What may sit between a cue (or its inverted subject) and the quote it introduces: "said: ", "told reporters, ",
 # "said in a statement: ", "said that ".
-_INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0,60}[:,]\s*")
+_INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0," + str(INTRODUCER_GAP) + r"}[:,]\s*")
 # Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
-_RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0,60}?,\s*")
+_RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?,\s*")
 # After '"…." Smith said', words that open a reported clause show the cue has content of its own.
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
 _CLAUSE_AFTER = regex.compile(r"\s+(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s")
@@ -68,7 +71,7 @@ _TRAILING_VERB_INVERTED = regex.compile(
 _DASH = regex.compile(r"\s*[-–—]+\s*")
 _MODAL_BEFORE = regex.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+$")
 _SIGNATURE_END = regex.compile(r"[\s.,;)]*(?:$|,)")  # "- Rita Soto." / "- Rita Soto, the mayor"
-_REST_OF_CLAUSE = regex.compile(r"([^.,;:!?\"“”„«»\n]{0,200})")
+_REST_OF_CLAUSE = regex.compile(r"([^.,;:!?\"“”„«»\n]{0," + str(REST_OF_CLAUSE) + r"})")
 _INTRODUCES_NEXT = regex.compile(r"\s*[,:]\s*[\"“„«]")
 _VERB_BEFORE_COLON = regex.compile(r"\b\p{Ll}{2,}(?:ed|s)(?:\s+(?:back|on|in|up|out))?\s*$")
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
