@@ -762,6 +762,8 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
 
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*")  # "R-Utah", "D-N.Y.": party and state after a name
 _DASH_TOKENS = frozenset("-–—")
+# What a source publishes: "according to the agency's website" rests on the agency
+_SOURCE_DOCUMENTS = frozenset("website site report reports data figures records statement account blog feed".split())
 _CONTRACTION_END = regex.compile(r"['’](?:d|ll|m|re|ve)$|n['’]t$", regex.I)
 _POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its"))
 _OFFICE_OF = frozenset(("for", "of", "in", "at"))  # "minister for Wales", "mayor of Boston"
@@ -840,6 +842,13 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     end = toks[last].end
     if text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[last].text):
         end -= 1
+    owner = next((k for k in range(1, stop - 1) if _POSSESSIVE_S.search(toks[k].text)), None)
+    if owner is not None and _bare(toks[stop - 1].text) in _SOURCE_DOCUMENTS:
+        # "according to the California secretary of state's website": the owner of the document is the source
+        first = 1 if _bare(toks[0].text) in ("the", "a", "an") else 0
+        name = _POSSESSIVE_S.sub("", text[toks[first].start : toks[owner].end])
+        kind = "name" if _is_name_word(toks[owner].text) else "nominal"
+        return Mention(toks[first].start, toks[owner].end, kind, name, speaker_type=nominal_type(name))
     cap = next((k for k in range(stop) if _is_name_word(toks[k].text)), None)
     if cap is not None:
         last_word = toks[last].text

@@ -114,6 +114,10 @@ CASES = [
         "Rents will rise again next year", "Centre for Urban Policy", None,
     ),
     (
+        "Turnout rose to 61 percent, according to the county clerk's website.",
+        "Turnout rose to 61 percent", "county clerk", "county clerk",
+    ),
+    (
         "Cairn Energy cut its forecast.\n\nCairn said drilling had found less oil than hoped.",
         "drilling had found less oil", "Cairn Energy", None,
     ),
