@@ -116,10 +116,6 @@ def _fold(word: str) -> str:
     return _unpossessive(word).rstrip(".").lower()
 
 
-def _is_possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s", "s'", "s’"))
-
-
 class LowerCaseWords:
     """The words a text writes in lower case (a run of a-z with no letter, digit, apostrophe, hyphen or underscore
     on either side), asked word by word: only the few words capitalised at a sentence start are ever asked about,
