@@ -276,6 +276,8 @@ class Entities:
             if any_furniture and layout.is_furniture(match.start()):
                 continue
             start, end = match.span()
+            if self._quote_starts and self._quoted(start):
+                continue  # a name inside quoted words is the quoted speaker's, not a speaker of the article
             entity = self._register(words, self._at_sentence_start(start) if len(words) > 1 else False)
             if entity is None:
                 continue
