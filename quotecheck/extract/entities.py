@@ -289,7 +289,7 @@ class Entities:
             self._mention_entities.append(entity)
             subject = _subject_at(text, end)
             self._subject_position.append(subject)
-            salient = subject and not self._quoted(start) and self._opens_sentence(start)
+            salient = subject and self._opens_sentence(start)
             self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
 
     def _quoted(self, pos: int) -> bool:
