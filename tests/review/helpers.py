@@ -90,3 +90,15 @@ async def settle(pilot) -> None:
         if not any(worker.is_running for worker in pilot.app.workers):
             break
     await pilot.pause()
+
+
+async def open_speakers(pilot):
+    """Open the speakers screen from the queue and return its SpeakerList."""
+    from quotecheck.review.screens.speakers import SpeakersScreen
+    from quotecheck.review.widgets.speaker_list import SpeakerList
+
+    await settle(pilot)
+    await pilot.press("s")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, SpeakersScreen)
+    return pilot.app.screen.query_one(SpeakerList)

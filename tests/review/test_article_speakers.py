@@ -4,12 +4,10 @@ offers only the speakers a quote of that article can be given."""
 from __future__ import annotations
 
 from quotecheck.review.screens.reassign import ReassignScreen
-from quotecheck.review.screens.speakers import SpeakersScreen
 from quotecheck.review.widgets.quote_list import QuoteList
-from quotecheck.review.widgets.speaker_list import SpeakerList
 from quotecheck.store import Store
 
-from .helpers import make_app, settle
+from .helpers import make_app, open_speakers, settle
 
 SOURCE = "a source close to the council"  # the library article's anonymous source (article 2)
 
@@ -34,11 +32,7 @@ async def test_the_detail_says_a_speaker_belongs_to_this_article_only(store, tmp
 async def test_the_speakers_screen_names_the_article_of_an_anonymous_source(store, tmp_path):
     app = make_app(store, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, SpeakersScreen)
-        speakers = app.screen.query_one(SpeakerList)
+        speakers = await open_speakers(pilot)
         rows = {speaker.name: speakers.render_row(speaker, 100).plain for speaker in speakers.rows}
         assert "article 2 only" in rows[SOURCE]
         assert "article" not in rows["Tom Reed"]

@@ -19,7 +19,7 @@ from quotecheck.review.widgets.quote_list import QuoteList
 from quotecheck.review.widgets.speaker_list import SpeakerList
 from quotecheck.store import Store
 
-from .helpers import make_app, settle
+from .helpers import make_app, open_speakers, settle
 
 
 def queue(app) -> QuoteList:
@@ -201,11 +201,7 @@ async def test_article_paragraph_styles_follow_status(store, tmp_path):
 async def test_speakers_screen_and_a_speakers_queue(store, tmp_path):
     app = make_app(store, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, SpeakersScreen)
-        speakers = app.screen.query_one(SpeakerList).rows
+        speakers = (await open_speakers(pilot)).rows
         assert speakers[0].quote_count == 2
         assert {s.name for s in speakers} >= {"Maria Lopez", "Tom Reed", "Ann Park"}
         await pilot.press("slash", *"tom", "enter")
