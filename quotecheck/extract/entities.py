@@ -48,7 +48,9 @@ _NAME = regex.compile(
     r"(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
     r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
     r"(?:(?:" + word_pattern(PARTICLES) + r")[ \u00a0])?"
-    r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{N}])){0,6}"
+    # an abbreviated title inside the run too: "California Gov. Jerry Brown"
+    r"(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.(?=[ \u00a0]\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
+    r"(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
 APPOSITIVE_CHARS = 120  # an appositive between a name and its verb ("Naureen Jahangir, a mother from Hemet, California,")
@@ -66,6 +68,9 @@ FUZZY_MIN_LENGTH = 5  # letters: shorter surnames are matched exactly only ("Lee
 FUZZY_RATIO = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
 PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
 _AGE = regex.compile(r"\d+-year-old")
+# What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
+_OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})")
+_PARTY_STATE = regex.compile(r"(?:, | \()([RDI]-\p{Lu}[\p{L}.]*)(?=[,)]| said)")
 _OPENING_PHRASE = regex.compile(  # "On Monday, "
     r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-]+,\s*"
 )
@@ -232,11 +237,13 @@ def _split_name(
     role_start = 0
     while role_start < first and _glued(words[role_start], folded[role_start], frozenset(), False):
         role_start += 1  # a role keeps its capitalised modifiers ("Local MP"), not sentence words ("Neither")
-    while role_start < cut and folded[role_start] in TITLES and folded[role_start] not in ROLE_NOUNS:
+    while role_start < cut and folded[role_start] in TITLES and (
+        folded[role_start] not in ROLE_NOUNS and folded[role_start] not in TITLE_ABBREVIATIONS
+    ):
         role_start += 1  # "Mr", "Dr": honorifics, not roles
     role = " ".join(words[role_start:cut]) if any(w in ROLE_NOUNS for w in folded[role_start:cut]) else None
-    if role is None and title in TITLE_ABBREVIATIONS:
-        role = TITLE_ABBREVIATIONS[title]  # "Sen. Joan Ray": a senator
+    if role is None and title in TITLE_ABBREVIATIONS:  # "Sen. Joan Ray": a senator; "California Gov.": its governor
+        role = " ".join(TITLE_ABBREVIATIONS.get(folded[i], words[i]) for i in range(role_start, cut))
     while cut < len(words) - 1 and folded[cut] in STOP_CAPITALS:
         cut += 1
     return title, words[cut:], role
@@ -285,12 +292,26 @@ class Entities:
                 role = role_near(text, start, end, layout.paragraph(start)[1])
                 if role is not None:
                     self._set_role(entity, role)
+            if entity.role is not None and text.startswith((" of ", ", ", " ("), end):
+                self._extend_office(entity, end)
             self._mention_starts.append(start)
             self._mention_entities.append(entity)
             subject = _subject_at(text, end)
             self._subject_position.append(subject)
             salient = subject and self._opens_sentence(start)
             self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
+
+    def _extend_office(self, entity: Entity, end: int) -> None:
+        """A title's office with the place it serves or the party and state it sits for, when they follow the
+        name: "Sen. Rand Paul of Kentucky" -> "Senator of Kentucky", "Rep. Jo Hale, R-Utah," -> "Representative,
+        R-Utah"."""
+        place = _OFFICE_PLACE.match(self.text, end)
+        if place and place.group(1).rstrip(".") in PLACES and " of " not in entity.role:
+            self._set_role(entity, f"{entity.role} of {place.group(1).rstrip('.')}")
+            return
+        party = _PARTY_STATE.match(self.text, end)
+        if party and party.group(1) not in entity.role:
+            self._set_role(entity, f"{entity.role}, {party.group(1)}")
 
     def _quoted(self, pos: int) -> bool:
         """``pos`` lies inside quoted words: a name there is the quoted speaker's subject, not the writer's."""

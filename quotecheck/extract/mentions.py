@@ -197,7 +197,10 @@ def tidy_role(role: str | None) -> str | None:
     head = next((i - 1 for i, w in enumerate(first_part) if i > 0 and w.lower() in _ROLE_HEAD_BREAKS),
                 len(first_part) - 1)
     head = min(head, len(words) - 1)
-    if not speaker_noun(words[head]) and (words[head][0].islower() or not any(speaker_noun(w) for w in words)):
+    if not speaker_noun(words[head].rstrip(",")):  # "a lobbyist close to the campaign": an adjective after it
+        head = next((i for i in range(head - 1, -1, -1) if speaker_noun(words[i].rstrip(","))), head)
+    head_word = words[head].rstrip(",")
+    if not speaker_noun(head_word) and (head_word[0].islower() or not any(speaker_noun(w) for w in words)):
         return None  # "a statement", "an alleged talk between …"; but "Color of Change's executive director"
     verb = max((i for i in range(head) if _bare(words[i]) in COMMON_VERBS or words[i] == "as"), default=None)
     if verb is not None:  # a clause before the role: keep the noun phrase after its verb
@@ -286,9 +289,12 @@ def _name_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
 def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | None, int]:
     """"German chancellor Angela Merkel": the role words right before a name, and where they start."""
     i = first - 1
-    if i < 0 or not speaker_noun(toks[i].text) or _is_capitalised(toks[i].text):
+    if i < 0 or _is_capitalised(toks[i].text):
         return None, first
     j = i
+    if not speaker_noun(toks[i].text):  # "director of communications Jen Palmieri": the head is before "of"
+        if not (i >= 2 and toks[i - 1].text == "of" and _office_of(toks, i - 1)):
+            return None, first
     while j - 1 >= 0 and i - j < PREMODIFIER_WORDS:
         word = toks[j - 1].text
         low = _bare(word)
@@ -297,6 +303,11 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
         if low in DETERMINERS:
             j -= 1
             break
+        if low == "of" and _office_of(toks, j - 1):
+            j -= 1  # "secretary of state Colin Powell", "chief of staff Denis McDonough": one office
+            continue
+        if low in COMMON_VERBS or low.endswith("ed") and low not in _NOT_VERBS:
+            break  # "the memo reached director of communications Jen Palmieri"
         if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said") or (
             low in _PREPOSITIONS  # "an alleged talk between Barca boss Frank Rijkaard": the role is "Barca boss"
         ):
@@ -305,6 +316,13 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
             break
         j -= 1
     return text[toks[j].start : toks[i].end], j
+
+
+def _office_of(toks: list[Token], of: int) -> bool:
+    """The "of" at ``of`` joins an office to its field ("secretary of state"): a lower-case job noun before it."""
+    return of >= 1 and not _is_capitalised(toks[of - 1].text) and _bare(toks[of - 1].text) in ROLE_NOUNS and (
+        _bare(toks[of - 1].text) not in ORGANISATION_WORDS
+    )
 
 
 def _strip_leading(toks: list[Token], first: int, last: int) -> int:
@@ -911,7 +929,10 @@ def _names_office(mention: Mention, text: str) -> bool:
 
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
 _ROLE_BEFORE_NAME = regex.compile(r"(?:^|(?<=[.;:!?]\s|\n))((?:The|the|Her|His|Their|Its)\s[^,.;:\"“”()]{2,80}?),\s+$")
-_APPOSITIVE = regex.compile(r",\s+([^,.;:\"“”()]{2,250}?)(?=[,.;:]|$)")
+# (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com")
+_APPOSITIVE = regex.compile(
+    r",\s+((?:[^,.;:\"“”()]|\.(?!\s+\p{Lu}|\s*$)){2,250}?)(?=[,;:]|\.(?:\s+\p{Lu}|\s*$)|$)"
+)
 
 
 def role_near(text: str, start: int, end: int, hi: int) -> str | None:

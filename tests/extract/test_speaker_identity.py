@@ -187,6 +187,27 @@ CASES = [
         'Martin Okoro, 32, from Leeds, was released.\n\n"I am angry," Mr Okoro said.',
         "I am angry", "Martin Okoro", None,
     ),
+    # --- offices as the article states them ----------------------------------------------------------------------
+    (
+        'Oregon Gov. Kate Lindahl signed the bill.\n\n"It is overdue," Lindahl said.',
+        "It is overdue", "Kate Lindahl", "Oregon Governor",
+    ),
+    (
+        'Sen. Paul Brandt of Kentucky voted no.\n\n"It is a bad deal," Brandt said.',
+        "It is a bad deal", "Paul Brandt", "Senator of Kentucky",
+    ),
+    (
+        'Rep. Dana Kirk, R-Utah, said the inquiry "will start with the director."',
+        "will start with the director", "Dana Kirk", "Representative, R-Utah",
+    ),
+    (
+        'The cable reached former secretary of state Colin Marsh.\n\n"It was never classified," Marsh said.',
+        "It was never classified", "Colin Marsh", "former secretary of state",
+    ),
+    (
+        'Ann Wolcott, a veteran D.C. lobbyist close to the campaign, says "the race is tight."',
+        "the race is tight", "Ann Wolcott", "a veteran D.C. lobbyist close to the campaign",
+    ),
 ]
 
 
