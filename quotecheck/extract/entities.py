@@ -26,6 +26,7 @@ from quotecheck.extract.lexicons import (
     MEDIA_NAMES,
     OFFICE_MODIFIERS,
     ORGANISATION_ROLES,
+    OFFICES,
     ORGANISATION_WORDS,
     PARTICLES,
     PLACES,
@@ -68,6 +69,14 @@ FUZZY_MIN_LENGTH = 5  # letters: shorter surnames are matched exactly only ("Lee
 FUZZY_RATIO = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
 PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
 _AGE = regex.compile(r"\d+-year-old")
+# "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
+_OFFICE_DESCRIPTION = regex.compile(
+    r"\b[Tt]he\s+(?P<role>(?:(?:former|then|outgoing|incoming|current|\p{Lu}[\p{L}\-]*)\s+){0,3}?(?:"
+    + word_pattern(OFFICES) + r"))(?P<possessive>['’]s)?\b(?!\s+(?:\p{Lu}|of\b))"
+)
+_WORKS_FOR = regex.compile(r"\b(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\s+(?:to|for|of|with)\s+$")
+_WORKS_FOR_CHARS = 40
+_BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
 _OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})")
 _PARTY_STATE = regex.compile(r"(?:, | \()([RDI]-\p{Lu}[\p{L}.]*)(?=[,)]| said)")
@@ -604,6 +613,49 @@ class Entities:
                 self._set_role(entity, " ".join(phrase.split()[1:]))  # "the prime minister said": a role too
             return entity
         return None
+
+    def give_offices(self) -> None:
+        """Offices the article refers to people by ("Gordon Brown … The chancellor has said", "Weaver denied
+        calling the former secretary of state corrupt"): each description of a one-holder office, in order, is
+        the role of the person it refers to, so that the office reaches that person's quotes and "the chancellor
+        said" finds them. The holder is the person whose stated role it is, else the nearest earlier subject
+        of a sentence, else the nearest person named in an earlier sentence, with no other office given."""
+        for match in _OFFICE_DESCRIPTION.finditer(self.text):
+            if self._quote_starts and self._quoted(match.start()):
+                continue
+            if match.group("possessive") and _BOSS_OF.match(self.text, match.end()) or _WORKS_FOR.search(
+                self.text, max(0, match.start() - _WORKS_FOR_CHARS), match.start()
+            ):
+                continue  # "the prime minister's spokesman", "an adviser to the governor": someone else's boss
+            role = " ".join(match.group("role").split())
+            words = [word.lower().strip(",.") for word in role.split()]
+            if any(_role_fits(words, entity.role) for entity in self._with_roles):
+                continue
+            holder = self._office_holder(words, match.start())
+            if holder is not None:
+                self._set_role(holder, role)
+
+    def _office_holder(self, words: list[str], pos: int) -> Entity | None:
+        hi, lo = self._window(pos)
+        sentence_start = self.layout.sentence(pos)[0]
+        # The subject of the same sentence is someone else: "Weaver denied calling the senator corrupt".
+        subjects = {
+            id(self._mention_entities[k]) for k in range(bisect_left(self._mention_starts, sentence_start), hi)
+            if self._salience[k] != _OTHER
+        }
+        head = words[_role_head_index(words)]
+        nearest = None
+        for index in range(hi - 1, lo - 1, -1):
+            entity = self._mention_entities[index]
+            if entity.head is not None or entity.speaker_type != "person" or not entity.evidence:
+                continue
+            if id(entity) in subjects or entity.role is not None and _other_job(_role_head(entity.role), head):
+                continue
+            if self._salience[index] != _OTHER:
+                return entity
+            if nearest is None:
+                nearest = entity
+        return nearest
 
     def name_lead_sources(self) -> None:
         """An unnamed source speaking in the lead ("…, a Home Office minister has said.") is the person whom the

@@ -289,8 +289,8 @@ def _name_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
 def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | None, int]:
     """"German chancellor Angela Merkel": the role words right before a name, and where they start."""
     i = first - 1
-    if i < 0 or _is_capitalised(toks[i].text):
-        return None, first
+    if i < 0 or _is_capitalised(toks[i].text) or _plural_role(toks[i].text):
+        return None, first  # (a plural is a list's head, not one person's role: "top aides John Podesta and …")
     j = i
     if not speaker_noun(toks[i].text):  # "director of communications Jen Palmieri": the head is before "of"
         if not (i >= 2 and toks[i - 1].text == "of" and _office_of(toks, i - 1)):
@@ -316,6 +316,13 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
             break
         j -= 1
     return text[toks[j].start : toks[i].end], j
+
+
+def _plural_role(word: str) -> bool:
+    low = _bare(word)
+    return low not in ROLE_NOUNS and (low.endswith("s") and low[:-1] in ROLE_NOUNS or low.endswith("men") and (
+        low[:-3] + "man" in ROLE_NOUNS
+    ) or low.endswith("ies") and low[:-3] + "y" in ROLE_NOUNS)
 
 
 def _office_of(toks: list[Token], of: int) -> bool:

@@ -208,6 +208,29 @@ CASES = [
         'Ann Wolcott, a veteran D.C. lobbyist close to the campaign, says "the race is tight."',
         "the race is tight", "Ann Wolcott", "a veteran D.C. lobbyist close to the campaign",
     ),
+    # an office the article refers to a named person by: the nearest earlier subject holds it ...
+    (
+        'Ruth Gale spoke at the dinner.\n\nThe club later praised the former secretary of state.\n\n'
+        '"It was a fine evening," Gale said.',
+        "It was a fine evening", "Ruth Gale", "former secretary of state",
+    ),
+    # ... unless she holds another office, when the next person named does ("the chancellor" is not the PM)
+    (
+        'Tom Blane spoke to MPs about Gareth Bowen.\n\nA book says the prime minister broke a pledge to Mr Bowen. '
+        'The chancellor has said he is focused on the election.',
+        "he is focused on the election", "Gareth Bowen", "chancellor",
+    ),
+    # ... and the office in "the prime minister's spokesman" is the spokesman's boss, not the speaker's
+    (
+        'Hazel Brent addressed the committee.\n\nThe prime minister\'s official spokesman said the remarks '
+        'were not aimed at anyone. "We are ready," Ms Brent said.',
+        "We are ready", "Hazel Brent", None,
+    ),
+    # a plural before names heads a list, it is nobody's role
+    (
+        'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
+        "We are confident", "John Pell", None,
+    ),
 ]
 
 
