@@ -26,6 +26,7 @@ from quotecheck.extract.lexicons import (
     MEDIA_NAMES,
     OFFICE_MODIFIERS,
     ORGANISATION_ROLES,
+    AUTHORED_DOCUMENTS,
     OFFICES,
     ORGANISATION_WORDS,
     PARTICLES,
@@ -76,6 +77,15 @@ _OFFICE_DESCRIPTION = regex.compile(
 )
 _WORKS_FOR = regex.compile(r"\b(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\s+(?:to|for|of|with)\s+$")
 _WORKS_FOR_CHARS = 40
+# "… by Sunday Telegraph journalist Robert Peston": the author named in a document's description
+_BYLINE = regex.compile(r"\bby\s+")
+_BYLINE_CHARS = 120
+# "Smith and Woods have filed a wrongful death lawsuit": who wrote or filed a document
+_AUTHORED = regex.compile(
+    r"\b(?:filed|wrote|written|sent|signed|penned|published|submitted|brought|issued|authored)\s+(?:an?|the|his|her|their)"
+    r"\s+(?:[\p{L}\-]+\s+){0,3}?(?P<head>" + word_pattern(AUTHORED_DOCUMENTS) + r")\b", regex.I
+)
+_AUTHOR_LOOKBACK = 600
 _BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
 _OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})")
@@ -285,6 +295,7 @@ class Entities:
         # Words the article writes in lower case: capitalised at a sentence start, they are not names.
         self._common = LowerCaseWords(text)
         any_furniture = any(layout.furniture)
+        quoted_names: list[list[str]] = []
         for match in _NAME.finditer(text):
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
             if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
@@ -293,6 +304,8 @@ class Entities:
                 continue
             start, end = match.span()
             if self._quote_starts and self._quoted(start):
+                if len(words) > 1:  # (but its full form may be the only one: "I met FBI Director James Comey")
+                    quoted_names.append(words)
                 continue  # a name inside quoted words is the quoted speaker's, not a speaker of the article
             entity = self._register(words, self._at_sentence_start(start) if len(words) > 1 else False)
             if entity is None:
@@ -309,6 +322,21 @@ class Entities:
             self._subject_position.append(subject)
             salient = subject and self._opens_sentence(start)
             self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
+        self._complete_from_quotes(quoted_names)
+
+    def _complete_from_quotes(self, quoted_names: list[list[str]]) -> None:
+        """A person the article names only by surname ("Comey announced") gets the full name a quote gives
+        ("I met with FBI Director James Comey"), when that name is a person's (a title or a first name)."""
+        for words in quoted_names:
+            _, bare, role = _split_name(words)
+            if len(bare) < 2 or _fold(bare[0]) not in FIRST_NAMES:
+                continue
+            bare[-1] = _unpossessive(bare[-1]).rstrip(".")
+            people = self.by_surname.get(bare[-1].lower(), ())
+            if len(people) == 1 and " " not in people[0].name and people[0].speaker_type == "person":
+                people[0].name = " ".join(bare)
+                if role is not None and people[0].role is None:
+                    self._set_role(people[0], role)
 
     def _extend_office(self, entity: Entity, end: int) -> None:
         """A title's office with the place it serves or the party and state it sits for, when they follow the
@@ -469,13 +497,42 @@ class Entities:
             return self.resolve_name(mention)
         if mention.kind == "pronoun":
             return self.resolve_pronoun(mention.name, mention.start)
-        if mention.speaker_type is None:
+        words = mention.name.split()
+        if len(words) > 1 and _fold(words[-1]) in AUTHORED_DOCUMENTS:
+            found = self.resolve_author(words[-1], mention)
+        elif mention.speaker_type is None:
             found = self.resolve_nominal(mention.name, mention.start)
         elif mention.speaker_type == "organisation":
             found = self.resolve_organisation(mention.name, mention.start)
         else:
             found = None
         return found or self.describe(mention)  # an unnamed speaker is a speaker of its own
+
+    def resolve_author(self, head: str, mention: Mention) -> Entity | None:
+        """A document as a speaker ("The lawsuit contends …") stands for its author: the name after "by" in its
+        description ("A new book, Britain Now by journalist Ann Lowe, says"), else the subject of the nearest
+        earlier sentence that filed, wrote or sent such a document ("Smith has filed a lawsuit …")."""
+        end = mention.end  # the description and an appositive after it: "A new book, Britain Now by …,"
+        if self.text.startswith(",", end):
+            comma = self.text.find(",", end + 1, end + _BYLINE_CHARS)
+            end = comma if comma > 0 else end
+        byline = _BYLINE.search(self.text, mention.start, end)
+        if byline is not None:  # the first person named after "by" ("by Telegraph journalist Robert Peston")
+            first, last = bisect_left(self._mention_starts, byline.end()), bisect_left(self._mention_starts, end)
+            named = [self._mention_entities[k] for k in range(first, last)]
+            if named:
+                return next((e for e in named if e.speaker_type == "person" and e.evidence), named[-1])
+        lo = max(0, mention.start - _AUTHOR_LOOKBACK)
+        authored = None
+        for authored in _AUTHORED.finditer(self.text, lo, mention.start):
+            pass
+        if authored is None or _fold(authored.group("head")) != _fold(head):
+            return None
+        first = bisect_left(self._mention_starts, self.layout.sentence(authored.start())[0])
+        if first < len(self._mention_starts) and self._mention_starts[first] < authored.start():
+            entity = self._mention_entities[first]
+            return entity if entity.head is None else None
+        return None
 
     def resolve_name(self, mention: Mention) -> Entity:
         """The entity of a name mention (registering it if the name pass missed it)."""

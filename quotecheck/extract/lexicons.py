@@ -115,6 +115,7 @@ SPEECH_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS = _speech_verbs()
 CUE_PHRASES: tuple[str, ...] = _phrases("cue_phrases.txt")
 PRONOUNS: dict[str, str] = _tagged("pronouns.txt")
 TITLES, ABBREVIATED_TITLES = _titles()
+AUTHORED_DOCUMENTS = _words("authored_documents.txt")  # "The lawsuit contends": its filer speaks
 OFFICES = _words("offices.txt")  # offices a person is referred to by ("the chancellor said")
 TITLE_ABBREVIATIONS: dict[str, str] = _tagged("title_abbreviations.txt")  # "sen" -> "Senator"
 ABBREVIATIONS: tuple[str, ...] = tuple(_lines("abbreviations.txt"))  # as written: case matters ("No.", "vs.")

@@ -231,6 +231,22 @@ CASES = [
         'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
         "We are confident", "John Pell", None,
     ),
+    # --- a document speaks for its author ---------------------------------------------------------------------
+    (
+        "Ann Lowe and Tom Ray have filed a wrongful death lawsuit against the city.\n\n"
+        'The lawsuit contends that "the deaths were avoidable."',
+        "the deaths were avoidable", "Ann Lowe", None,
+    ),
+    (
+        "A new book, Britain Now by newspaper columnist Robert Pelham, says the minister broke a pledge.",
+        "the minister broke a pledge", "Robert Pelham", "newspaper columnist",
+    ),
+    # a full name that only a quote gives completes the surname the article uses
+    (
+        '"Today I met FBI Director James Corry," the minister said.\n\nOn Tuesday, Corry announced that '
+        'the inquiry was "closed."',
+        "closed", "James Corry", "FBI Director",
+    ),
 ]
 
 
