@@ -102,6 +102,7 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
 _ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from any unnamed source
 _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
+_AFFILIATIONS = frozenset(("of", "from", "at", "for", "with"))  # a role that opens so names a body one is in
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
@@ -575,7 +576,9 @@ class Entities:
         entity.role_at_cue = entity.role_at_cue or at_cue
         words = _role_words(role)
         head = _role_head_index(words)
-        if words and (words[head] in ORGANISATION_WORDS or any(w in ORGANISATION_ROLES for w in words[: head + 1])):
+        if words and words[0] not in _AFFILIATIONS and (
+            words[head] in ORGANISATION_WORDS or any(w in ORGANISATION_ROLES for w in words[: head + 1])
+        ):  # (but "Jo Baume, of the civil servants' union": a member of a body, not the body)
             entity.speaker_type = "organisation"
         elif any(speaker_noun(w) for w in words):
             entity.evidence = True

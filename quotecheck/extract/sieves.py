@@ -52,7 +52,10 @@ _INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]
 _RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?,\s*")
 # After '"…." Smith said', words that open a reported clause show the cue has content of its own.
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
-_CLAUSE_AFTER = regex.compile(r"\s+(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s")
+_CLAUSE_AFTER = regex.compile(
+    r"\s+(?:(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s"
+    r"|\p{Ll}+s\s+(?:were|are|had|have|would|will|could|should|did|must)\b)"  # "said ministers were …"
+)
 _ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
 UTTERANCE_LEAD_END = (":", ",", "—", "–", "-")  # a lead ending so introduces a whole utterance, not a fragment
 _TRAILING_VERB = regex.compile(

@@ -247,6 +247,11 @@ CASES = [
         'the inquiry was "closed."',
         "closed", "James Corry", "FBI Director",
     ),
+    # a member of a body is a person, not the body
+    (
+        "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",
+        "competing agendas", "Jonathan Baume", "of the civil servants' union",
+    ),
 ]
 
 
@@ -258,3 +263,9 @@ def test_speaker_and_role(text, words, speaker, role):
     quote = quotes[0]
     assert (quote.speaker, _normal(quote.role)) == (speaker, _normal(role))
     assert quote.speaker_type is not None
+
+
+def test_a_member_of_a_body_is_a_person():
+    text = "Union row\n\nJonathan Baume, of the civil servants' union, spoke of \"competing agendas\"."
+    (quote,) = extract(text)
+    assert (quote.speaker, quote.speaker_type) == ("Jonathan Baume", "person")
