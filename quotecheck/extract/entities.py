@@ -288,6 +288,7 @@ class Entities:
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
+        self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
         self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
         self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
@@ -523,16 +524,19 @@ class Entities:
             named = [self._mention_entities[k] for k in range(first, last)]
             if named:
                 return next((e for e in named if e.speaker_type == "person" and e.evidence), named[-1])
+        head = _fold(head)
         lo = max(0, mention.start - _AUTHOR_LOOKBACK)
         authored = None
         for authored in _AUTHORED.finditer(self.text, lo, mention.start):
             pass
-        if authored is None or _fold(authored.group("head")) != _fold(head):
-            return None
+        if authored is None or _fold(authored.group("head")) != head:
+            return self._authors.get(head)  # "The lawsuit also alleges …", paragraphs after it was filed
         first = bisect_left(self._mention_starts, self.layout.sentence(authored.start())[0])
         if first < len(self._mention_starts) and self._mention_starts[first] < authored.start():
             entity = self._mention_entities[first]
-            return entity if entity.head is None else None
+            if entity.head is None:
+                self._authors[head] = entity
+                return entity
         return None
 
     def resolve_name(self, mention: Mention) -> Entity:

@@ -415,6 +415,15 @@ def _verb_like(word: str) -> bool:
     )
 
 
+def _participle_opens(toks: list[Token]) -> bool:
+    """"Speaking earlier in Florida, Trump insisted", "Asked about it, she said": a participial phrase opens the
+    sentence (a participle, then a preposition, an adverb or "if"), so its subject comes after the comma."""
+    low = _bare(toks[0].text)
+    return len(toks) > 2 and low.endswith(("ing", "ed")) and len(low) >= 5 and low not in FIRST_NAMES and (
+        _bare(toks[1].text) in _PREPOSITIONS or _bare(toks[1].text) in ADVERBS or _bare(toks[1].text) in ("if", "whether")
+    )
+
+
 def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     """The first name, personal pronoun or speaking nominal in text[lo:pos] that is followed by a lower-case
     word other than a preposition, i.e. most likely the subject of the sentence ("In three interviews, the justice
@@ -422,7 +431,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     toks = tokens(text, lo, min(pos, lo + 2 * WINDOW))
     count = len(toks)
     first = 0
-    if toks and (_bare(toks[0].text) in _SUBORDINATORS or _bare(toks[0].text) in _PREPOSITIONS):
+    if toks and (_bare(toks[0].text) in _SUBORDINATORS or _bare(toks[0].text) in _PREPOSITIONS or _participle_opens(toks)):
         # "When asked if other countries would follow, he said …": the subject comes after the clause
         first = next((k + 1 for k in range(min(count, OPENING_CLAUSE_TOKENS)) if toks[k].text == ","), 0)
     inside = False  # within quoted words, which are not the writer's subject

@@ -241,6 +241,20 @@ CASES = [
         "A new book, Britain Now by newspaper columnist Robert Pelham, says the minister broke a pledge.",
         "the minister broke a pledge", "Robert Pelham", "newspaper columnist",
     ),
+    (
+        "Ann Lowe and Tom Ray have filed a lawsuit against the city.\n\nThe city has not replied. Its lawyers "
+        "met on Monday to prepare a defence and to study the claims in detail, and they asked for more time "
+        "to answer every one of them, which the court is expected to grant later this month or early next "
+        "year at the latest, officials in the mayor's office told reporters who had gathered outside the hall "
+        "in the rain. Nobody else spoke.\n\nThe lawsuit also alleges that the city hid evidence.",
+        "the city hid evidence", "Ann Lowe", None,
+    ),
+    # a participial phrase opening the sentence is not its subject
+    (
+        "Donald Pratt won the primary.\n\nSpeaking earlier in Tampa, Pratt insisted that he had \"grown the "
+        "party,\" claiming that he was responsible for the turnout.",
+        "he was responsible for the turnout", "Donald Pratt", None,
+    ),
     # a full name that only a quote gives completes the surname the article uses
     (
         '"Today I met FBI Director James Corry," the minister said.\n\nOn Tuesday, Corry announced that '
