@@ -69,6 +69,7 @@ _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 FUZZY_MIN_LENGTH = 5  # letters: shorter surnames are matched exactly only ("Lee" is not "Le")
 FUZZY_RATIO = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
 PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
+_SECTION_BREAK = regex.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
 _AGE = regex.compile(r"\d+-year-old")
 # "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
 _OFFICE_DESCRIPTION = regex.compile(
@@ -288,6 +289,8 @@ class Entities:
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
+        # Where the sections of a live blog or a digest begin ("___", "***"): nothing refers back across them.
+        self._breaks = [0] + [match.end() for match in _SECTION_BREAK.finditer(text)]
         self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
         self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
         self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
@@ -632,7 +635,8 @@ class Entities:
     def _window(self, pos: int) -> tuple[int, int]:
         """Indices of the mentions a reference at ``pos`` looks back over: end (exclusive) and start."""
         hi = bisect_left(self._mention_starts, pos)
-        return hi, max(bisect_left(self._mention_starts, pos - _SEARCH_BACK), hi - _MENTIONS_LOOKED_AT)
+        lo = max(pos - _SEARCH_BACK, self._breaks[bisect_left(self._breaks, pos) - 1] if self._breaks else 0)
+        return hi, max(bisect_left(self._mention_starts, lo), hi - _MENTIONS_LOOKED_AT)
 
     def _organisation_in_focus(self, pos: int) -> Entity | None:
         """it/they -> the latest named subject before them, when nothing says it is a person ("Kingsport Rovers

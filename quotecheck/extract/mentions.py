@@ -72,6 +72,7 @@ _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet i
 _SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
+_THIRD_PERSONS = frozenset(("he", "she", "they"))  # (a contracted "I'd" in reach of a cue is mostly quoted words)
 _HEAD_BREAKS = _PREPOSITIONS | {"of"}
 _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
@@ -415,6 +416,17 @@ def _verb_like(word: str) -> bool:
     )
 
 
+_CONTRACTED = regex.compile(r"(\p{L}+)['’](?:s|d|ll|re|ve)", regex.I)
+
+
+def _contracted_pronoun(word: str) -> str | None:
+    """The pronoun of a contraction ("he’s", "she'd", "they’re"), else None."""
+    match = _CONTRACTED.fullmatch(word)
+    if match is None or match.group(1).lower() not in PRONOUNS or match.group(1).lower() in _NEVER_SUBJECT:
+        return None
+    return match.group(1)
+
+
 def _participle_opens(toks: list[Token]) -> bool:
     """"Speaking earlier in Florida, Trump insisted", "Asked about it, she said": a participial phrase opens the
     sentence (a participle, then a preposition, an adverb or "if"), so its subject comes after the comma."""
@@ -480,6 +492,9 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
         low = _bare(word)
         if low in _PERSONAL:
             return Mention(toks[j].start, toks[j].end, "pronoun", word)
+        pronoun = _contracted_pronoun(word)
+        if pronoun is not None and pronoun.lower() in _THIRD_PERSONS:
+            return Mention(toks[j].start, toks[j].start + len(pronoun), "pronoun", pronoun)
         if low in _QUANTIFIERS and (j == 0 or not toks[j - 1].text[0].isalnum()):
             return Mention(toks[j].start, toks[j].end, "nominal", word)  # "On Social Security, both oppose …"
         if word in _QUOTE_MARKS:
@@ -571,6 +586,9 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
     low = _bare(word)
     if low in PRONOUNS and low not in _NEVER_SUBJECT:
         return Mention(toks[last].start, toks[last].end, "pronoun", word)
+    pronoun = _contracted_pronoun(word)
+    if pronoun is not None and pronoun.lower() in _THIRD_PERSONS:  # "he’s predicted big wins" (not "it’s")
+        return Mention(toks[last].start, toks[last].start + len(pronoun), "pronoun", pronoun)
     described = _indefinite_description(text, toks, first, last)
     if described is not None:
         return described

@@ -255,6 +255,18 @@ CASES = [
         "party,\" claiming that he was responsible for the turnout.",
         "he was responsible for the turnout", "Donald Pratt", None,
     ),
+    # a contracted pronoun is a pronoun
+    (
+        "Patrick spoke first.\n\nDonald Pratt is thanking his supporters.\n\nAnd he’s predicted big wins in "
+        "the races ahead.",
+        "big wins in the races ahead", "Donald Pratt", None,
+    ),
+    # a pronoun does not reach back across a section break of a live blog
+    (
+        "Donald Pratt won the primary.\n\n___.\n\n9:18 p.m.\n\nMaria Vance is thanking her supporters. "
+        '"We did it," she said.',
+        "We did it", "Maria Vance", None,
+    ),
     # a full name that only a quote gives completes the surname the article uses
     (
         '"Today I met FBI Director James Corry," the minister said.\n\nOn Tuesday, Corry announced that '
