@@ -17,6 +17,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
+from quotecheck.extract.name_index import SHARED_SURNAME_SCAN, NameIndex
 from quotecheck.extract.lexicons import (
     ABBREVIATED_TITLES,
     COMMON_VERBS,
@@ -110,7 +111,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib eng
 _LOWER_CASE = re.compile(r"[a-z]+")
 _WORD_GLUE = "_'’-"  # characters that, like letters and digits, join a word to its neighbours (as \w, ' and -)
 _LOOKUP_SPACING = 64  # a text's lower-case look-ups may examine one occurrence per this many characters ...
-_LOOKUP_MIN = 200  # ... and this many more before the words are collected at once
+_LOOKUP_MIN = 200  # ... and this many more before the words are collected at once ...
+_LOOKUP_PASSES = 8  # ... and read the text through this many times (a word that is absent is read for to the end)
 
 
 @dataclass(slots=True)
@@ -154,6 +156,7 @@ class LowerCaseWords:
         self._known: dict[str, bool] = {}
         self._all: frozenset[str] | None = None
         self._budget = len(text) // _LOOKUP_SPACING + _LOOKUP_MIN  # occurrences examined before collecting all
+        self._reading = _LOOKUP_PASSES * len(text)  # characters searched before collecting all
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -168,16 +171,21 @@ class LowerCaseWords:
     def _standalone(self, word: str) -> bool:
         text, size = self.text, len(word)
         start = text.find(word)
+        self._reading -= len(text) if start < 0 else start
         while start >= 0:
             self._budget -= 1
-            if self._budget < 0:
+            if self._budget < 0 or self._reading < 0:
                 self._all = frozenset(_LOWER_WORD.findall(text))
                 return word in self._all
             before = text[start - 1] if start else " "
             after = text[start + size] if start + size < len(text) else " "
             if not (before.isalnum() or before in _WORD_GLUE or after.isalnum() or after in _WORD_GLUE):
                 return True
-            start = text.find(word, start + 1)
+            following = text.find(word, start + 1)
+            self._reading -= (len(text) if following < 0 else following) - start
+            start = following
+        if self._reading < 0:  # (the next word asked is answered from all of them)
+            self._all = frozenset(_LOWER_WORD.findall(text))
         return False
 
 
@@ -285,7 +293,8 @@ class Entities:
         self._registered: dict[tuple[str, bool], Entity | None] = {}
         self._quote_starts = [start for start, _ in quoted]
         self._quote_ends = [end for _, end in quoted]
-        self.by_surname: dict[str, list[Entity]] = {}
+        self.names = NameIndex()
+        self.by_surname = self.names.by_surname
         self._mention_starts: list[int] = []
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
@@ -339,7 +348,7 @@ class Entities:
             bare[-1] = _unpossessive(bare[-1]).rstrip(".")
             people = self.by_surname.get(bare[-1].lower(), ())
             if len(people) == 1 and " " not in people[0].name and people[0].speaker_type == "person":
-                people[0].name = " ".join(bare)
+                self.names.rename(people[0], " ".join(bare))
                 if role is not None and people[0].role is None:
                     self._set_role(people[0], role)
 
@@ -388,7 +397,7 @@ class Entities:
         entity = self._find(surname, word, None)
         if entity is None:
             entity = Entity(word, surname)
-            self.by_surname.setdefault(surname, []).append(entity)
+            self.names.add(entity)
         entity.mentions += 1
         if surname in ORGANISATION_WORDS or word in PLACES:
             entity.speaker_type = "organisation"
@@ -435,13 +444,13 @@ class Entities:
         entity = self._find(surname, full, title)
         if entity is None:
             entity = Entity(full, surname)
-            self.by_surname.setdefault(surname, []).append(entity)
+            self.names.add(entity)
             if len(words) > 1:
                 initials = "".join(w[0] for w in words if w[0].isupper()).lower()
                 self._acronyms.setdefault(initials, entity)
                 self._by_first_word.setdefault(words[0].lower(), []).append(entity)
         elif len(full) > len(entity.name) and len(words) > 1:
-            entity.name = full
+            self.names.rename(entity, full)
         entity.mentions += 1
         lowered = [w.lower() for w in words]
         if place or not ORGANISATION_WORDS.isdisjoint(lowered):
@@ -456,10 +465,13 @@ class Entities:
         return entity
 
     def _find(self, surname: str, full: str, title: str | None) -> Entity | None:
-        candidates = self.by_surname.get(surname)
+        candidates = self.names.recent(surname)
+        if candidates and " " in full:
+            return self.names.match_full(surname, full)
         if not candidates and " " not in full and surname in self._by_first_word:
             # "Maria" after "Maria Lindqvist" (a first name), "Cairn" after "Cairn Energy" (an organisation)
-            fitting = [e for e in self._by_first_word[surname] if surname in FIRST_NAMES or e.speaker_type != "person"]
+            fitting = [e for e in self._by_first_word[surname][-SHARED_SURNAME_SCAN:]
+                       if surname in FIRST_NAMES or e.speaker_type != "person"]
             if fitting:
                 return max(fitting, key=lambda e: e.mentions)
         if not candidates and full.isupper() and full.lower() in self._acronyms:
@@ -470,8 +482,8 @@ class Entities:
             best = process.extractOne(surname, self.by_surname.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
             if best is None:
                 return None
-            candidates = self.by_surname[best[0]]
-        if " " in full:
+            candidates = self.names.recent(best[0])
+        if " " in full:  # (a near spelling of the surname: "Linkevičius" for "Linkevicius")
             for entity in candidates:
                 if entity.name == full or entity.name.endswith(" " + full) or full.endswith(" " + entity.name) or (
                     " " not in entity.name
@@ -551,7 +563,7 @@ class Entities:
         surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
         entity = self._find(surname, " ".join(bare), title) if surname else None
         if entity is not None and len(bare) > len(entity.name.split()) and " ".join(bare).endswith(entity.name):
-            entity.name = " ".join(bare)  # the fullest form: "Centre for Urban Policy", not "Urban Policy"
+            self.names.rename(entity, " ".join(bare))  # the fullest form: "Centre for Urban Policy", not "Urban Policy"
         if entity is None:
             entity = self._register(([mention.title] if mention.title else []) + words, at_start)
         if entity is None:
@@ -697,7 +709,7 @@ class Entities:
                 continue  # "the prime minister's spokesman", "an adviser to the governor": someone else's boss
             role = " ".join(match.group("role").split())
             words = [word.lower().strip(",.") for word in role.split()]
-            if any(_role_fits(words, entity.role) for entity in self._with_roles):
+            if any(_role_fits(words, entity.role) for entity in self._with_roles[-_MENTIONS_LOOKED_AT:]):
                 continue
             holder = self._office_holder(words, match.start())
             if holder is not None:
