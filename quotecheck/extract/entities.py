@@ -77,7 +77,6 @@ _OFFICE_DESCRIPTION = regex.compile(
     r"\b[Tt]he\s+(?P<role>(?:(?:former|then|outgoing|incoming|current|\p{Lu}[\p{L}\-]*)\s+){0,3}?(?:"
     + word_pattern(OFFICES) + r"))(?P<possessive>['’]s)?\b(?!\s+(?:\p{Lu}|of\b))"
 )
-_WORKS_FOR = regex.compile(r"\b(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\s+(?:to|for|of|with)\s+$")
 _WORKS_FOR_CHARS = 40
 # "… by Sunday Telegraph journalist Robert Peston": the author named in a document's description
 _BYLINE = regex.compile(r"\bby\s+")
@@ -276,6 +275,15 @@ def _split_name(
     while cut < len(words) - 1 and folded[cut] in STOP_CAPITALS:
         cut += 1
     return title, words[cut:], role
+
+
+def _works_for(before: str) -> bool:
+    """The words before a description end in a job and a preposition: "an adviser to (the governor)"."""
+    words = before.split()
+    if len(words) < 2 or words[-1] not in ("to", "for", "of", "with"):
+        return False
+    job = words[-2].lower()
+    return _person_head(job) or job.endswith("s") and _person_head(job[:-1])
 
 
 def _person_head(word: str) -> bool:
@@ -703,8 +711,8 @@ class Entities:
         for match in _OFFICE_DESCRIPTION.finditer(self.text):
             if self._quote_starts and self._quoted(match.start()):
                 continue
-            if match.group("possessive") and _BOSS_OF.match(self.text, match.end()) or _WORKS_FOR.search(
-                self.text, max(0, match.start() - _WORKS_FOR_CHARS), match.start()
+            if match.group("possessive") and _BOSS_OF.match(self.text, match.end()) or _works_for(
+                self.text[max(0, match.start() - _WORKS_FOR_CHARS) : match.start()]
             ):
                 continue  # "the prime minister's spokesman", "an adviser to the governor": someone else's boss
             role = " ".join(match.group("role").split())
