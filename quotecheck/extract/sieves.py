@@ -54,8 +54,8 @@ _RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?,
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
 _CLAUSE_AFTER = regex.compile(
     r"\s+(?:(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s"
-    r"|\p{Ll}+s\s+(?:were|are|had|have|would|will|could|should|did|must)\b)"  # "said ministers were …"
-)
+    r"|(?:\p{Ll}+\s+)?\p{Ll}+s\s+(?:were|are|had|have|would|will|could|should|did|must|need|want)\b)"
+)  # "said ministers were …", "said games developers would …"
 _ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
 UTTERANCE_LEAD_END = (":", ",", "—", "–", "-")  # a lead ending so introduces a whole utterance, not a fragment
 _TRAILING_VERB = regex.compile(

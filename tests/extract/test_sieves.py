@@ -116,3 +116,10 @@ def test_docs_list_the_sieves_in_order():
                    "points of quoted end-to-end name F1 on the development set (docs/attribution.md section 3)")
 def test_a_sign_does_not_speak():
     assert [q.speaker for q in extract('"It is their life," the sign read.')] == []
+
+
+@pytest.mark.parametrize("cue", ["Number 10 said ministers were", "Mr Hasson said games developers would"])
+def test_a_cue_with_a_clause_of_its_own_does_not_take_the_quote_before_it(cue):
+    text = f'Talks stall\n\n"We are ready," said Ann Dale. "The rest is up to them." {cue} working on it.'
+    quote = next(q for q in extract(text) if q.text.startswith("The rest"))
+    assert quote.speaker == "Ann Dale"
