@@ -332,10 +332,14 @@ class Entities:
             entity = self._register(words, self._at_sentence_start(start) if len(words) > 1 else False)
             if entity is None:
                 continue
-            if entity.role is None and _may_have_role(text, start, end):
+            if (entity.role is None or text.startswith(", ", end)) and _may_have_role(text, start, end):
+                # (an appositive may state a fuller role: "pollster Kellyanne Conway" … "Conway, the Republican
+                # pollster,")
                 role = role_near(text, start, end, layout.paragraph(start)[1])
                 if role is not None:
                     self._set_role(entity, role)
+            if len(words) > 2 and start > 1 and text[start - 2].islower() and _fold(words[0]) in ROLE_NOUNS:
+                self._extend_office_before(entity, words, start)
             if entity.role is not None and text.startswith((" of ", ", ", " ("), end):
                 self._extend_office(entity, end)
             self._mention_starts.append(start)
@@ -359,6 +363,14 @@ class Entities:
                 self.names.rename(people[0], " ".join(bare))
                 if role is not None and people[0].role is None:
                     self._set_role(people[0], role)
+
+    def _extend_office_before(self, entity: Entity, words: list[str], start: int) -> None:
+        """An office that opens a name run keeps the words before it that say whose office it is: "Clinton
+        campaign Chairman John Podesta" -> "Clinton campaign Chairman"."""
+        _, _, office = _split_name(words)
+        before = role_near(self.text, start, start, start) if office else None
+        if before is not None:
+            self._set_role(entity, f"{before} {office}")
 
     def _extend_office(self, entity: Entity, end: int) -> None:
         """A title's office with the place it serves or the party and state it sits for, when they follow the

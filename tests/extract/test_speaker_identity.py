@@ -231,6 +231,17 @@ CASES = [
         'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
         "We are confident", "John Pell", None,
     ),
+    # a fuller role in a later appositive replaces a shorter one read first
+    (
+        "The PAC is now led by pollster Kay Conlon.\n\nKay Conlon, the Republican pollster who runs the PAC, may "
+        'leave. "I have not decided," Conlon said.',
+        "I have not decided", "Kay Conlon", "the Republican pollster",
+    ),
+    # an office opening a name keeps the words before it that say whose office it is
+    (
+        'And Clinton campaign Chairman John Podell offered a slogan. "We are ready," Podell said.',
+        "We are ready", "John Podell", "Clinton campaign Chairman",
+    ),
     # --- a document speaks for its author ---------------------------------------------------------------------
     (
         "Ann Lowe and Tom Ray have filed a wrongful death lawsuit against the city.\n\n"
