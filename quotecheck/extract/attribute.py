@@ -45,6 +45,7 @@ def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = No
     cues = find_cues(text, layout, spans)
     entities = Entities(text, layout, [(span.start, span.end) for span in spans])
     entities.give_offices()
+    entities.find_publishers()
     entities.resolve_cue_speakers(cues)
     entities.name_lead_sources()
     return _Extractor(Article(text, layout, spans, cues, entities), evidence).run()

@@ -87,6 +87,13 @@ _AUTHORED = regex.compile(
     r"\s+(?:[\p{L}\-]+\s+){0,3}?(?P<head>" + word_pattern(AUTHORED_DOCUMENTS) + r")\b", regex.I
 )
 _AUTHOR_LOOKBACK = 600
+_CLAUSE_END = regex.compile(r"[,.;:!?\"“”()]")
+_PUBLISHED_BY = regex.compile(
+    r"\b(?P<head>" + word_pattern(AUTHORED_DOCUMENTS) + r")(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+"
+    r"(?:(?:was\s+)?(?:published|released|issued|written|"
+    r"compiled|commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+(?:the\s+)?(?=\p{Lu})",
+    regex.I,
+)
 _BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
 _OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})")
@@ -534,16 +541,39 @@ class Entities:
             return self.resolve_name(mention)
         if mention.kind == "pronoun":
             return self.resolve_pronoun(mention.name, mention.start)
-        words = mention.name.split()
-        if len(words) > 1 and _fold(words[-1]) in AUTHORED_DOCUMENTS:
-            found = self.resolve_author(words[-1], mention)
-        elif mention.speaker_type is None:
+        if mention.speaker_type is None:
             found = self.resolve_nominal(mention.name, mention.start)
         elif mention.speaker_type == "organisation":
             found = self.resolve_organisation(mention.name, mention.start)
         else:
             found = None
+        document = AUTHORED_DOCUMENTS.get(_fold(mention.name.split()[-1]))
+        if found is None and document is not None:
+            found = self.resolve_author(document, mention)
         return found or self.describe(mention)  # an unnamed speaker is a speaker of its own
+
+    def find_publishers(self) -> None:
+        """Who published each kind of document the article names a publisher for ("a report published on
+        Thursday by the World Economic Forum"): the first name after "by"."""
+        for match in _PUBLISHED_BY.finditer(self.text):
+            family = AUTHORED_DOCUMENTS[_fold(match.group("head"))]
+            author = self._named_after(match.end(), match.end() + _BYLINE_CHARS)
+            if family not in self._authors and author is not None:
+                self._authors[family] = author
+
+    def _named_after(self, start: int, end: int) -> Entity | None:
+        """The first person named in text[start:end] ("by Telegraph journalist Robert Peston"), else the last
+        name there ("by the World Economic Forum"); names after the end of the clause do not count."""
+        end = min(end, self._clause_end(start))
+        named = [self._mention_entities[k] for k in range(bisect_left(self._mention_starts, start),
+                                                          bisect_left(self._mention_starts, end))]
+        if not named:
+            return None
+        return next((e for e in named if e.speaker_type == "person" and e.evidence), named[-1])
+
+    def _clause_end(self, pos: int) -> int:
+        found = _CLAUSE_END.search(self.text, pos)
+        return found.start() if found else len(self.text)
 
     def resolve_author(self, head: str, mention: Mention) -> Entity | None:
         """A document as a speaker ("The lawsuit contends …") stands for its author: the name after "by" in its
@@ -554,18 +584,17 @@ class Entities:
             comma = self.text.find(",", end + 1, end + _BYLINE_CHARS)
             end = comma if comma > 0 else end
         byline = _BYLINE.search(self.text, mention.start, end)
-        if byline is not None:  # the first person named after "by" ("by Telegraph journalist Robert Peston")
-            first, last = bisect_left(self._mention_starts, byline.end()), bisect_left(self._mention_starts, end)
-            named = [self._mention_entities[k] for k in range(first, last)]
-            if named:
-                return next((e for e in named if e.speaker_type == "person" and e.evidence), named[-1])
-        head = _fold(head)
+        author = self._named_after(byline.end(), end) if byline is not None else None
+        if author is not None:
+            return author
         lo = max(0, mention.start - _AUTHOR_LOOKBACK)
         authored = None
         for authored in _AUTHORED.finditer(self.text, lo, mention.start):
             pass
-        if authored is None or _fold(authored.group("head")) != head:
-            return self._authors.get(head)  # "The lawsuit also alleges …", paragraphs after it was filed
+        if authored is None or AUTHORED_DOCUMENTS[_fold(authored.group("head"))] != head:
+            # "The lawsuit also alleges …" paragraphs after it was filed, "new research says" of a report that
+            # the next sentence says the WEF published
+            return self._authors.get(head)
         first = bisect_left(self._mention_starts, self.layout.sentence(authored.start())[0])
         if first < len(self._mention_starts) and self._mention_starts[first] < authored.start():
             entity = self._mention_entities[first]

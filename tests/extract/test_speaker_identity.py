@@ -272,6 +272,17 @@ CASES = [
         "the races ahead.",
         "big wins in the races ahead", "Donald Pratt", None,
     ),
+    # ... and the publisher a later sentence names: "new research" is the report the next sentence attributes
+    (
+        "Firms fail to plan for floods, new research says.\n\nThe finding comes in a report published on "
+        "Thursday by the Coastal Resilience Forum and two universities.",
+        "Firms fail to plan for floods", "Coastal Resilience Forum", None,
+    ),
+    (
+        "A new book says the minister broke a pledge.\n\nA new book, Broken Britain by newspaper columnist "
+        "Robert Pelham, says so.",
+        "the minister broke a pledge", "Robert Pelham", "newspaper columnist",
+    ),
     # a full name that only a quote gives completes the surname the article uses
     (
         '"Today I met FBI Director James Corry," the minister said.\n\nOn Tuesday, Corry announced that '
