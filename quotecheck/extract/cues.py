@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import CUE_PHRASES, QUOTE_ONLY_VERBS, SPEECH_VERBS, word_pattern
-from quotecheck.extract.mentions import COORDINATED, Mention, clause_subject, mention_after, subject_before
+from quotecheck.extract.mentions import (
+    COORDINATED,
+    Mention,
+    clause_subject,
+    mention_after,
+    starts_predicate,
+    subject_before,
+)
 from quotecheck.extract.quotes import QuoteSpan
 
 BEFORE_CUE = 12  # characters before a cue read for a determiner ("his remarks") or "was" ("he was saying")
@@ -154,7 +161,8 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
             cue.subject_after = previous.subject_after
             return
         comma = text.rfind(",", sentence_start, cue.start)
-        mention = clause_subject(text, comma + 1, cue.start) if comma > sentence_start else None
+        after_aside = comma > sentence_start and not starts_predicate(text, comma + 1, cue.start)
+        mention = clause_subject(text, comma + 1, cue.start) if after_aside else None
         cue.mention = mention or clause_subject(text, sentence_start, cue.start)
         return
     if subject is None and _inverted_slot(text, sentence_start, cue.start):

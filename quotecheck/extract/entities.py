@@ -71,6 +71,9 @@ FUZZY_MIN_LENGTH = 5  # letters: shorter surnames are matched exactly only ("Lee
 FUZZY_RATIO = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
 PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
 _SECTION_BREAK = regex.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
+_OWNED_SUBJECT = regex.compile(
+    r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"
+)
 _AGE = regex.compile(r"\d+-year-old")
 # "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
 _OFFICE_DESCRIPTION = regex.compile(
@@ -353,7 +356,8 @@ class Entities:
             self._mention_entities.append(entity)
             subject = _subject_at(text, end)
             self._subject_position.append(subject)
-            salient = subject and self._opens_sentence(start)
+            # (the owner of a subject is in focus too: "Mr. Sanders's campaign vowed … he gave a speech")
+            salient = (subject or text[end - 1] == "s" and _OWNED_SUBJECT.match(text, end)) and self._opens_sentence(start)
             self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
         self._complete_from_quotes(quoted_names)
 
@@ -656,7 +660,9 @@ class Entities:
         entity.spoke = True
         index = bisect_left(self._mention_starts, pos)
         if index < len(self._mention_starts) and self._mention_starts[index] == pos:
-            self._mention_entities[index] = entity
+            owner = self._mention_entities[index]
+            if not (owner.speaker_type == "person" and owner.evidence and entity.speaker_type != "person"):
+                self._mention_entities[index] = entity  # (but "Mr. Sand's campaign said": he stays in focus)
             self._salience[index] = _CUE_SUBJECT
             return
         self._mention_starts.insert(index, pos)

@@ -427,6 +427,13 @@ def _contracted_pronoun(word: str) -> str | None:
     return match.group(1)
 
 
+def starts_predicate(text: str, lo: int, hi: int) -> bool:
+    """text[lo:hi] opens with a verb: the predicate going on after an aside ("Sanders, whose win came in
+    Rhode Island, | did not attack Clinton but argued …"), so its subject is before the aside."""
+    words = text[lo:hi].split(None, 1)
+    return bool(words) and _verb_like(words[0]) and (_bare(words[0]) in COMMON_VERBS or _bare(words[0]) not in ADVERBS)
+
+
 def _participle_opens(toks: list[Token]) -> bool:
     """"Speaking earlier in Florida, Trump insisted", "Asked about it, she said": a participial phrase opens the
     sentence (a participle, then a preposition, an adverb or "if"), so its subject comes after the comma."""

@@ -266,6 +266,18 @@ CASES = [
         "party,\" claiming that he was responsible for the turnout.",
         "he was responsible for the turnout", "Donald Pratt", None,
     ),
+    # a predicate going on after an aside has the sentence's subject, not a name inside the predicate
+    (
+        "Ben Sand, whose sole win came in Maine, did not attack Mrs. Cole directly but argued insistently that "
+        "he would be the stronger candidate.",
+        "he would be the stronger candidate", "Ben Sand", None,
+    ),
+    # the owner of a sentence's subject is in focus for a later pronoun
+    (
+        'Rita Cole spoke to donors.\n\n"You are not going to win this way," said Tom Marsh.\n\nMr. Sand\'s '
+        "campaign vowed to fight on. As results came in, he gave a defiant speech, predicting he would win.",
+        "he would win", "Sand", None,
+    ),
     # a contracted pronoun is a pronoun
     (
         "Patrick spoke first.\n\nDonald Pratt is thanking his supporters.\n\nAnd he’s predicted big wins in "
