@@ -99,7 +99,7 @@ _PUBLISHED_BY = regex.compile(
 )
 _BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
-_OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})")
+_OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,2})")
 _PARTY_STATE = regex.compile(r"(?:, | \()([RDI]-\p{Lu}[\p{L}.]*)(?=[,)]| said)")
 _OPENING_PHRASE = regex.compile(  # "On Monday, "
     r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-]+,\s*"
@@ -388,8 +388,10 @@ class Entities:
         name: "Sen. Rand Paul of Kentucky" -> "Senator of Kentucky", "Rep. Jo Hale, R-Utah," -> "Representative,
         R-Utah"."""
         place = _OFFICE_PLACE.match(self.text, end)
-        if place and place.group(1).rstrip(".") in PLACES and " of " not in entity.role:
-            self._set_role(entity, f"{entity.role} of {place.group(1).rstrip('.')}")
+        words = place.group(1).split() if place else []
+        name = next((" ".join(words[:size]) for size in range(len(words), 0, -1) if " ".join(words[:size]) in PLACES), None)
+        if name is not None and " of " not in entity.role:
+            self._set_role(entity, f"{entity.role} of {name}")  # ("… of New Hampshire", not "… of Vermont But")
             return
         party = _PARTY_STATE.match(self.text, end)
         if party and party.group(1) not in entity.role:

@@ -993,8 +993,8 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     )
     if before and any(speaker_noun(w) for w in before.group(1).split()):
         return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said"
-    if start < 2 or text[start - 1] != " ":
-        return None
+    if start < 2 or text[start - 1] != " " or _modifies_noun(text, end):
+        return None  # (nor in "veteran Clinton haters", where the name modifies the noun after it)
     word = text[text.rfind(" ", max(0, start - PREMODIFIER_REACH), start - 1) + 1 : start - 1]
     if not word or not word[0].islower() or word.endswith(".") or not speaker_noun(word):
         return None  # (a word ending a sentence is not a premodifier: "commander in chief. Sanders hit back")
@@ -1003,6 +1003,23 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
         role, _ = _premodifier_role(text, toks, len(toks))
         return role
     return None
+
+
+_PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants")  # plural agent nouns, which -s would take for a verb
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """A lower-case noun follows the name ending at ``end``: "Clinton haters", "Clinton campaign"."""
+    after = text[end : end + PREMODIFIER_REACH].split(None, 1)
+    word = after[0].rstrip(",.;:") if after else ""
+    if not word[:1].islower() or not word.isalpha():
+        return False
+    low = word.lower()
+    if low.endswith(_PEOPLE_PLURALS):
+        return True  # "Clinton haters", "Trump voters": people, not a verb in -s
+    return len(low) > 3 and not _verb_like(word) and low not in _PREPOSITIONS and low not in CONJUNCTIONS and (
+        low not in ADVERBS and low not in ("that", "this", "these", "those", "over", "away", "down", "back", "into")
+    )
 
 
 # "Trump's recent assertion that …", "her claim that she …": the words of the possessor.

@@ -242,6 +242,17 @@ CASES = [
         'And Clinton campaign Chairman John Podell offered a slogan. "We are ready," Podell said.',
         "We are ready", "John Podell", "Clinton campaign Chairman",
     ),
+    # the place of an office is read up to the end of its name, not into the next sentence
+    (
+        "She faces her party rival, Senator Ben Sand of Vermont. But she is ahead.\n\n"
+        '"We will stay in," Mr. Sand said.',
+        "We will stay in", "Ben Sand", "Senator of Vermont",
+    ),
+    # a name that modifies a noun after it takes no role from the words before it
+    (
+        'Surrounded by veteran Cole haters, Rita Cole kept calm. "I am ready," Cole said.',
+        "I am ready", "Rita Cole", None,
+    ),
     # --- a document speaks for its author ---------------------------------------------------------------------
     (
         "Ann Lowe and Tom Ray have filed a wrongful death lawsuit against the city.\n\n"
