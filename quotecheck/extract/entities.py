@@ -34,6 +34,7 @@ from quotecheck.extract.lexicons import (
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     STOP_CAPITALS,
     TITLE_ABBREVIATIONS,
     TITLES,
@@ -74,6 +75,7 @@ _SECTION_BREAK = regex.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]
 _OWNED_SUBJECT = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"
 )
+_INDEFINITE_LEAD = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")  # a lead opening on a person described
 _AGE = regex.compile(r"\d+-year-old")
 # "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
 _OFFICE_DESCRIPTION = regex.compile(
@@ -114,6 +116,7 @@ _ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from
 _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _AFFILIATIONS = frozenset(("of", "from", "at", "for", "with"))  # a role that opens so names a body one is in
+_AUXILIARIES = frozenset("is was were are has have had will would can could may might must should".split())
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
@@ -294,6 +297,16 @@ def _works_for(before: str) -> bool:
         return False
     job = words[-2].lower()
     return _person_head(job) or job.endswith("s") and _person_head(job[:-1])
+
+
+def _finite_verb(words: list[str], k: int) -> bool:
+    """Is words[k] the verb of a lead's opening description ("A suspect held in … for 33 months | plans to
+    sue")? A known verb, or an -s form followed by "to" or a determiner (a participle in -ed is not)."""
+    word = words[k].lower()
+    following = words[k + 1].lower() if k + 1 < len(words) else ""
+    if word in COMMON_VERBS or word in SPEECH_VERBS:
+        return word in _AUXILIARIES or following not in _ROLE_BREAKS  # ("held in Guantanamo": a participle)
+    return word.endswith("s") and not word.endswith("ss") and following in ("to", "a", "an", "the", "that", "his", "her")
 
 
 def _person_head(word: str) -> bool:
@@ -803,6 +816,8 @@ class Entities:
             return
         lead_start, lead_end = self.layout.paragraphs[lead]
         body_end = self.layout.paragraphs[min(lead + 2, len(self.layout.paragraphs) - 1)][1]
+        if lead + 1 < len(self.layout.paragraphs):
+            self._describe_from_lead(lead_start, self.layout.paragraphs[lead + 1])
         first = bisect_left(self._mention_starts, lead_start)
         last = bisect_left(self._mention_starts, body_end)
         for index in range(first, bisect_left(self._mention_starts, lead_end)):
@@ -824,6 +839,24 @@ class Entities:
                 source.same_as = (fitting or named)[0]
                 if source.same_as.role is None:
                     self._set_role(source.same_as, " ".join(source.name.split()[1:]))
+
+    def _describe_from_lead(self, lead_start: int, body: tuple[int, int]) -> None:
+        """"A British terror suspect held in Guantanamo Bay plans to sue …", then "Martin Mubanga claimed …": a
+        lead that opens on a person described, not named, introduces the person the next paragraph opens on,
+        and the description is that person's role."""
+        opening = _INDEFINITE_LEAD.match(self.text, lead_start)
+        if opening is None:
+            return
+        words = opening.group(1).split()
+        stop = next((k for k in range(1, len(words)) if _finite_verb(words, k)), None)
+        if stop is None or not any(_person_head(_fold(word)) for word in words[:stop]):
+            return
+        index = bisect_left(self._mention_starts, body[0])
+        if index >= len(self._mention_starts) or self._mention_starts[index] != body[0]:
+            return  # the next paragraph does not open on a name
+        person = self._mention_entities[index]
+        if person.speaker_type == "person" and person.evidence and person.role is None and person.head is None:
+            self._set_role(person, " ".join(words[:stop]))
 
     def describe(self, mention: Mention) -> Entity:
         """An unnamed speaker ("a club spokeswoman", "the chancellor" when the article names nobody so) as an

@@ -253,6 +253,12 @@ CASES = [
         'Surrounded by veteran Cole haters, Rita Cole kept calm. "I am ready," Cole said.',
         "I am ready", "Rita Cole", None,
     ),
+    # a lead that describes a person introduces the person the next paragraph names
+    (
+        "A British teacher held in a Cairo jail for two years plans to sue the government.\n\n"
+        "Maria Dunne claimed in the Observer that officials had ignored her case.",
+        "officials had ignored her case", "Maria Dunne", "British teacher held in a Cairo jail for two years",
+    ),
     # --- a document speaks for its author ---------------------------------------------------------------------
     (
         "Ann Lowe and Tom Ray have filed a wrongful death lawsuit against the city.\n\n"
