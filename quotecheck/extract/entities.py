@@ -93,11 +93,11 @@ _AUTHORED = regex.compile(
 )
 _AUTHOR_LOOKBACK = 600
 _CLAUSE_END = regex.compile(r"[,.;:!?\"“”()]")
+_DOCUMENT_WORD = regex.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")\b")
+# what follows a document word to name its publisher: "report published on Thursday by the WEF", "book, Title by"
 _PUBLISHED_BY = regex.compile(
-    r"\b(?P<head>" + word_pattern(AUTHORED_DOCUMENTS) + r")(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+"
-    r"(?:(?:was\s+)?(?:published|released|issued|written|"
-    r"compiled|commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+(?:the\s+)?(?=\p{Lu})",
-    regex.I,
+    r"(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+(?:(?:was\s+)?(?:published|released|issued|written|compiled|"
+    r"commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+(?:the\s+)?(?=\p{Lu})"
 )
 _BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
@@ -574,8 +574,11 @@ class Entities:
     def find_publishers(self) -> None:
         """Who published each kind of document the article names a publisher for ("a report published on
         Thursday by the World Economic Forum"): the first name after "by"."""
-        for match in _PUBLISHED_BY.finditer(self.text):
-            family = AUTHORED_DOCUMENTS[_fold(match.group("head"))]
+        for document in _DOCUMENT_WORD.finditer(self.text):
+            match = _PUBLISHED_BY.match(self.text, document.end())
+            if match is None:
+                continue
+            family = AUTHORED_DOCUMENTS[document.group()]
             author = self._named_after(match.end(), match.end() + _BYLINE_CHARS)
             if family not in self._authors and author is not None:
                 self._authors[family] = author
