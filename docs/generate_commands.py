@@ -41,7 +41,8 @@ add(textwrap.dedent("""\
     - **Output.** Listings (`search`, `speakers`) print a table on a terminal and JSON lines (one object per line)
       when piped or redirected, so `grep`, `jq` and `head` work on them; `--format table|jsonl|json|csv` chooses.
       Text from articles never reaches a terminal with control characters or escape sequences; JSON keeps every
-      character but escapes the dangerous ones; CSV cells that would run as spreadsheet formulas start with `'`.
+      character but escapes the dangerous ones (the `json` and `claimreview` exports also escape `<`, `>` and `&`, so
+      they are safe inside a `<script>` tag); CSV cells that would run as spreadsheet formulas start with `'`.
     - **Errors** are one line on stderr starting `Error: `, never a traceback. Exit code 0: done; 1: an error, or some
       inputs or ids failed (the rest were still processed); 2: wrong usage (unknown option, invalid choice or date).
     - **Reviewer** (`mark`, `undo`, `speakers merge|rename`): `--reviewer NAME`, else `$QUOTECHECK_REVIEWER`, else
