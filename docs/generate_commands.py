@@ -7,7 +7,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 work = Path(tempfile.mkdtemp(prefix="qc-docs-"))
 os.symlink(REPO / "corpus", work / "corpus")
-env = dict(os.environ, QUOTECHECK_DB="quotes.db", QUOTECHECK_REVIEWER="anna", COLUMNS="110",
+env = dict(os.environ, QUOTECHECK_DB="quotes.db", QUOTECHECK_REVIEWER="anna", COLUMNS="110", XDG_CACHE_HOME=str(work / ".cache"),
            PATH=f"{REPO / '.venv/bin'}:{os.environ['PATH']}", NO_COLOR="1")
 env.pop("QUOTECHECK_PUBLISHER", None)
 
@@ -59,7 +59,10 @@ add("## quotecheck ingest\n\nRead articles, find their quotes and store both. Fi
     "`.jsonl` with one article per line), directories (recursively) and `-` for stdin. Storing the same article "
     "again is a no-op (same text, same SHA-256). A progress bar appears on a terminal only; a one-line summary ends "
     "the run. An input that cannot be read gets one line on stderr naming the file (and line) and the reason; the "
-    "rest is still stored, and the exit code is 1.\n\n")
+    "rest is still stored, and the exit code is 1. A failure of the database itself (read-only, disk full, damaged) "
+    "stops the run with one message and exit code 1; the articles stored before it stay. `ingest` creates the "
+    "database when the file is missing or empty, and refuses any other file that is not a quotecheck database "
+    "without touching it.\n\n")
 add(example("quotecheck ingest corpus/"))
 add(example("quotecheck ingest corpus/", "Again: nothing new."))
 (work / "mixed").mkdir()
@@ -186,6 +189,17 @@ add(help_of("extract"))
 add("\n## quotecheck eval\n\nScore the extractor against gold-annotated articles (see docs/evaluation.md).\n\n")
 add(example("quotecheck eval corpus/"))
 add(help_of("eval"))
+add("\n## quotecheck init\n\nCreate an empty database, or bring one made by an older quotecheck up to date "
+    "(only commands that write upgrade a file; the others say so and point here). Only a missing or empty file "
+    "becomes a database; another application's SQLite file is refused and left as it was.\n\n")
+add(example("quotecheck init --db fresh.db"))
+add(example("quotecheck init"))
+add(help_of("init"))
+add("\n## quotecheck check\n\nLook for damage: SQLite's `integrity_check` and the full-text index's own check. "
+    "Commands that write run SQLite's quicker `quick_check` by themselves when the file changed since it was last "
+    "found sound, and refuse a damaged file.\n\n")
+add(example("quotecheck check"))
+add(help_of("check"))
 add("\n## quotecheck review\n\nThe terminal review app (Textual): walk the queue, one key per verdict, saved as you "
     "go. It is interactive, so there is no output to paste here.\n\n")
 add(help_of("review"))

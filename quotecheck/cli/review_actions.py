@@ -42,7 +42,7 @@ def mark_command(
     """
     who = reviewer_name(reviewer)
     missing = 0
-    with open_store(db_path) as store:
+    with open_store(db_path, mode="write") as store:
         for quote_id in quote_ids:
             try:
                 record = store.mark(
@@ -78,7 +78,7 @@ def undo_command(reviewer: str | None, anyone: bool, db_path: str) -> None:
     Example:
         quotecheck undo
     """
-    with open_store(db_path) as store:
+    with open_store(db_path, mode="write") as store:
         undone = store.undo(reviewer=None if anyone else reviewer_name(reviewer))
         if undone is None:
             say("Nothing to undo.")

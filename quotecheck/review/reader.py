@@ -27,7 +27,7 @@ class Reader:
 
     def _call(self, function: Callable[[Store], T]) -> T:
         if self._store is None:
-            self._store = Store(self._path)
+            self._store = Store(self._path, mode="read")
         return function(self._store)
 
     async def run(self, function: Callable[[Store], T]) -> T:
