@@ -56,7 +56,9 @@ add(textwrap.dedent("""\
 
 # ---- ingest
 add("## quotecheck ingest\n\nRead articles, find their quotes and store both. Files (`.txt`, `.md`, `.html`, "
-    "`.jsonl` with one article per line), directories (recursively) and `-` for stdin. Storing the same article "
+    "`.jsonl` with one article per line), directories (recursively) and `-` for stdin (JSON Lines when its first line is a JSON object "
+    "with a `text` string, else HTML or plain text). A JSONL line ends at a newline only, so a record whose text "
+    "holds U+2028 or U+0085 stays whole. Storing the same article "
     "again is a no-op (same text, same SHA-256). A progress bar appears on a terminal only; a one-line summary ends "
     "the run. An input that cannot be read gets one line on stderr naming the file (and line) and the reason; the "
     "rest is still stored, and the exit code is 1. A failure of the database itself (read-only, disk full, damaged) "

@@ -167,3 +167,11 @@ def test_a_full_database_stops_the_run_with_one_message_and_keeps_what_was_store
     assert line.startswith(f"Error: {db}: cannot write to the database (database or disk is full)")
     stored = _stats(db).articles
     assert 0 < stored < 40 and f"stored until then: {stored} new articles" in line
+
+
+def test_stdin_jsonl_whose_text_holds_line_separators_is_stored_record_by_record(runner, tmp_path):
+    db = tmp_path / "quotes.db"
+    wire = '{"text": "One.\u2028Still one."}\n{"text": "Two.\u0085Still two."}\n{"text": "Three."}\n'
+    result = runner.invoke(cli, ["ingest", "--db", str(db), "-"], input=wire.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("3 new articles, 0 already stored, 0 failed;")

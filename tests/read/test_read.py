@@ -131,3 +131,35 @@ def test_stdin_bytes_are_decoded_and_checked():
     assert article.text == "Café \nsaid."
     [error] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9")))
     assert str(error) == "-: not UTF-8 text (invalid byte at offset 3)"
+
+
+# Raw in JSON strings, and line breaks to str.splitlines(): a record holding one must stay whole.
+SEPARATORS = "\u2028\u2029\x85"
+WIRE = (
+    '{"text": "One.' + SEPARATORS + 'Still one.", "title": "A"}\n'
+    '{"text": "Two.", "title": "B"}\n'
+    "{broken\n"
+    '{"text": "Four.", "title": "D"}\n'
+)
+
+
+def _records(items):
+    return [(item.title, item.text, item.source) if isinstance(item, Article) else str(item) for item in items]
+
+
+def test_jsonl_lines_end_at_newlines_only(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(WIRE, encoding="utf-8")
+    where = str(path)
+    assert _records(iter_articles([where])) == [
+        ("A", "One." + SEPARATORS + "Still one.", f"{where}:1"),
+        ("B", "Two.", f"{where}:2"),
+        f"{where}:3: not valid JSON (Expecting property name enclosed in double quotes)",
+        ("D", "Four.", f"{where}:4"),
+    ]
+
+
+def test_stdin_jsonl_with_separators_and_a_bad_line_is_still_jsonl():
+    items = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(WIRE.encode("utf-8"))))
+    assert [item if isinstance(item, str) else item[2] for item in _records(items)] == [
+        "-:1", "-:2", "-:3: not valid JSON (Expecting property name enclosed in double quotes)", "-:4"]
