@@ -38,12 +38,18 @@ def _gc_paused() -> Iterator[None]:
 
 
 def synchronized(method):
-    """One call at a time per Store: the review app calls it from worker threads."""
+    """One call at a time per Store: the review app calls it from worker threads. A failure of the file (a
+    damaged page, an I/O error) comes out as DatabaseError, so callers handle one kind of error: StoreError."""
 
     @functools.wraps(method)
     def locked(self, *args, **kwargs):
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.IntegrityError:
+                raise  # a bug in the store, not a problem with the file
+            except sqlite3.DatabaseError as error:
+                raise DatabaseError(f"{self.path}: {error}") from None
 
     return locked
 
