@@ -175,7 +175,7 @@ add(help_of("undo"))
 add("\n## quotecheck export\n\nThe quote sheet: verified quotes grouped by article, as Markdown by default; also "
     "`csv`, `json`, `html` (one self-contained page with inline CSS, ready to print) and `claimreview` (schema.org "
     "ClaimReview JSON-LD for fact-check pages, one item per rated quote). Takes the filters of `search` "
-    "(`--status any` for every quote, `--text WORDS` for full-text). `-o FILE` writes a file, else stdout.\n\n")
+    "(`--status any` for every quote, `--text WORDS` for full-text). `-o FILE` writes a file (through a temporary file renamed into place, so a full disk leaves the old file, never a truncated one), else stdout.\n\n")
 add(example("quotecheck export"))
 add(example("quotecheck export --format csv"))
 add(example("quotecheck export --format html -o sheet.html"))

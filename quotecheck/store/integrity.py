@@ -7,12 +7,12 @@ found it sound: a ledger in the cache directory keeps each file's size and modif
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from quotecheck.files import write_text_atomically
 from quotecheck.locations import cache_dir
 from quotecheck.store.models import DatabaseError
 
@@ -37,12 +37,9 @@ def remember_sound(path: Path) -> None:
     """Record the file as it is now as sound (after a writing store that checked it closes)."""
     ledger = {key: value for key, value in _ledger().items() if Path(key).exists()}
     ledger[_key(path)] = _fingerprint(path)
-    target = _ledger_path()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(ledger), encoding="utf-8")
-        temporary.replace(target)  # whole or not at all, whatever other processes do meanwhile
+        _ledger_path().parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomically(_ledger_path(), json.dumps(ledger))  # other processes read it meanwhile
     except OSError:
         pass  # without the ledger the next writer checks again: slower, never wrong
 

@@ -205,3 +205,11 @@ def test_an_unchanged_file_is_not_checked_again(runner, db, monkeypatch):
     damage_an_index(db)
     assert run(runner, ["mark", "1", "verified"], db).exit_code == 1
     assert checks == ["quick_check"]
+
+
+def test_an_error_names_the_file_once(runner, tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes, not SQLite\n" * 100, encoding="utf-8")
+    result = run(runner, ["stats"], notes)
+    assert_one_line_error(result, "not a quotecheck database")
+    assert result.stderr.count(str(notes)) == 1

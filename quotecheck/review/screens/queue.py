@@ -283,9 +283,10 @@ class QueueScreen(ListNavigation, ReviewScreen):
 
         def write(store) -> int:
             from quotecheck.export import render
+            from quotecheck.files import write_text_atomically
 
             records = store.all_quotes(quote_filter)
-            path.write_text(render("md", records, title=title), encoding="utf-8")
+            write_text_atomically(path, render("md", records, title=title))
             return len(records)
 
         self.app.tell("Exporting…", title="Export", timeout=2)
