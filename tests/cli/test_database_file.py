@@ -159,28 +159,18 @@ def test_processes_creating_one_database_at_once_all_succeed(tmp_path):
             assert schema.schema_version(store.db) == SCHEMA_VERSION
 
 
-def damage_an_index(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'idx_quotes_order'").fetchone()[0]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with path.open("r+b") as file:
-        file.seek((root - 1) * page_size)
-        file.write(b"\xff" * 16)  # no valid b-tree page starts like this
-
-
 @pytest.mark.parametrize("command", [*WRITING, ["ingest", "CORPUS"]], ids=" ".join)
-def test_writing_commands_refuse_a_damaged_file(runner, db, chechens_file, command):
-    damage_an_index(db)
+def test_writing_commands_refuse_a_damaged_file(runner, db, chechens_file, command, damage_index):
+    damage_index(db, "idx_quotes_order")
     before = checksum(db)
     command = [str(chechens_file) if word == "CORPUS" else word for word in command]
     assert_one_line_error(run(runner, command, db), "is damaged", "nothing was written", ".recover")
     assert checksum(db) == before
 
 
-def test_check_lists_the_damage(runner, db):
+def test_check_lists_the_damage(runner, db, damage_index):
     assert run(runner, ["check"], db).stdout == f"{db}: no damage found.\n"
-    damage_an_index(db)
+    damage_index(db, "idx_quotes_order")
     result = run(runner, ["check"], db)
     assert result.exit_code == 1
     assert "Page" in result.stderr and result.stderr.splitlines()[-1].startswith(f"Error: {db} is damaged")
@@ -195,14 +185,14 @@ def test_check_finds_a_full_text_index_out_of_step(runner, db):
     assert result.exit_code == 1 and "full-text index quotes_fts" in result.stderr
 
 
-def test_an_unchanged_file_is_not_checked_again(runner, db, monkeypatch):
+def test_an_unchanged_file_is_not_checked_again(runner, db, monkeypatch, damage_index):
     checks = []
     quick_check = integrity._pragma_problems
     monkeypatch.setattr(integrity, "_pragma_problems", lambda *args: checks.append(args[1]) or quick_check(*args))
     for _ in range(2):
         assert run(runner, ["mark", "1", "verified"], db).exit_code == 0
     assert checks == []  # the fixture's store found it sound and closed it; only quotecheck wrote since
-    damage_an_index(db)
+    damage_index(db, "idx_quotes_order")
     assert run(runner, ["mark", "1", "verified"], db).exit_code == 1
     assert checks == ["quick_check"]
 

@@ -59,18 +59,8 @@ async def test_export_while_another_process_writes(store, db_path, tmp_path):
     assert len(list(tmp_path.glob("quotecheck-*.md"))) == 1
 
 
-def damage_the_queue_index(db_path) -> None:
-    with sqlite3.connect(db_path) as conn:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'idx_quotes_status_order'").fetchone()[0]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with open(db_path, "r+b") as file:
-        file.seek((root - 1) * page_size)
-        file.write(b"\xff" * 16)
-
-
-async def test_a_damaged_page_is_a_message_not_a_crash(db_path, tmp_path):
-    damage_the_queue_index(db_path)
+async def test_a_damaged_page_is_a_message_not_a_crash(db_path, tmp_path, damage_index):
+    damage_index(db_path, "idx_quotes_status_order")  # the queue's first page walks it
     with Store(db_path, mode="read") as store:
         app = make_app(store, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
