@@ -49,6 +49,7 @@ def synchronized(method):
             except sqlite3.IntegrityError:
                 raise  # a bug in the store, not a problem with the file
             except sqlite3.DatabaseError as error:
+                self._file_failed = True
                 raise DatabaseError(f"{self.path}: {error}") from None
 
     return locked
@@ -68,9 +69,9 @@ class StoreBase:
             raise ValueError(f"unknown mode {mode!r}")
         self.path = Path(path)
         self.mode = mode
-        self.found_version = schema.stored_version(self.path)  # None: the file was absent or empty
-        version = self.found_version
+        version = self.found_version = schema.stored_version(self.path)  # None: the file was absent or empty
         self._lock = threading.RLock()
+        self._file_failed = False  # SQLite reported damage or an I/O error: not to be remembered as sound
         if version is None and mode != "create":
             raise StoreError(
                 f"no database at {self.path} (missing or empty file); "
@@ -84,13 +85,14 @@ class StoreBase:
         try:
             if version is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)  # the default XDG directory may not exist yet
-            self.db = schema.connect(self.path, wal=mode != "read")
+            self.db = schema.connect(self.path, wal=False)
         except Exception as error:  # sqlite3 says "unable to open database file" without the file name
             raise StoreError(f"{self.path}: cannot open database ({error})") from None
         try:
             if mode != "read":
-                if version is not None:  # before anything is written, even a migration
+                if version is not None:  # before anything is written, even the switch to WAL
                     integrity.ensure_sound(self.db, self.path)
+                schema.use_wal(self.db)
                 if version != schema.SCHEMA_VERSION:
                     schema.migrate(self.db)
         except StoreError:
@@ -107,8 +109,8 @@ class StoreBase:
     def close(self) -> None:
         with self._lock:
             self.db.close()
-            if self.mode != "read":  # it was checked (or created) when opened, and only quotecheck wrote since
-                integrity.remember_sound(self.path)
+            if self.mode != "read":  # checked (or created) when opened, and only quotecheck wrote since
+                integrity.remember(self.path, sound=not self._file_failed)
 
     @synchronized
     def integrity_problems(self) -> list[str]:
@@ -146,6 +148,7 @@ class StoreBase:
                 self._index_state = None  # the index may hold changes that were just rolled back
                 if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.IntegrityError):
                     # read-only file, full disk, damage: the file failed, not the data written
+                    self._file_failed = True
                     raise DatabaseError(f"{self.path}: cannot write to the database ({error})") from None
                 raise
             self._index_state = state

@@ -33,10 +33,14 @@ def ensure_sound(db: Database, path: Path) -> None:
         )
 
 
-def remember_sound(path: Path) -> None:
-    """Record the file as it is now as sound (after a writing store that checked it closes)."""
+def remember(path: Path, *, sound: bool) -> None:
+    """Record the file as it is now as sound (a writing store that checked it closes), or forget that it ever
+    was (the store met damage or an I/O error on the way)."""
     ledger = {key: value for key, value in _ledger().items() if Path(key).exists()}
-    ledger[_key(path)] = _fingerprint(path)
+    if sound:
+        ledger[_key(path)] = _fingerprint(path)
+    else:
+        ledger.pop(_key(path), None)
     try:
         _ledger_path().parent.mkdir(parents=True, exist_ok=True)
         write_text_atomically(_ledger_path(), json.dumps(ledger))  # other processes read it meanwhile

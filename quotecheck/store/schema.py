@@ -40,7 +40,7 @@ def connect(path: str | Path, *, wal: bool = True) -> Database:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if wal:
-        _use_wal(db)
+        use_wal(db)
     # Safe with WAL: a crash can lose the last commits but never corrupts the file.
     db.execute("PRAGMA synchronous = NORMAL")
     # Ingest dirties index pages all over a big file: a larger page cache, and checkpoints (each one an fsync)
@@ -50,7 +50,7 @@ def connect(path: str | Path, *, wal: bool = True) -> Database:
     return db
 
 
-def _use_wal(db: Database) -> None:
+def use_wal(db: Database) -> None:
     """Switch to WAL. The switch needs the file to itself and SQLite does not wait for that (two processes
     creating one database at once would fail with "database is locked"), so wait here like any write does."""
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000

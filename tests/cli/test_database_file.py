@@ -203,3 +203,29 @@ def test_an_error_names_the_file_once(runner, tmp_path):
     result = run(runner, ["stats"], notes)
     assert_one_line_error(result, "not a quotecheck database")
     assert result.stderr.count(str(notes)) == 1
+
+
+def test_a_damaged_old_file_is_refused_before_the_switch_to_wal(runner, tmp_path, damage_index):
+    old = tmp_path / "old.db"
+    shutil.copy(FIXTURE_V1, old)  # schema 1, rollback journal
+    damage_index(old, "idx_quotes_order")
+    before = checksum(old)
+    assert_one_line_error(run(runner, ["init"], old), "is damaged")
+    assert checksum(old) == before
+
+
+def test_a_store_that_met_a_failing_file_does_not_vouch_for_it(db, monkeypatch):
+    from quotecheck.store import DatabaseError
+
+    checks = []
+    quick_check = integrity._pragma_problems
+    monkeypatch.setattr(integrity, "_pragma_problems", lambda *args: checks.append(args[1]) or quick_check(*args))
+    with Store(db, mode="write") as store:
+        def failing(*args):
+            raise sqlite3.DatabaseError("disk I/O error")
+
+        monkeypatch.setattr(store, "db", type("Failing", (), {"execute": failing, "close": store.db.close})())
+        with pytest.raises(DatabaseError, match="disk I/O error"):
+            store.stats()
+    Store(db, mode="write").close()
+    assert checks == ["quick_check"]
