@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/calibrate.py [GOLD.jsonl ...] [--folds 5] [--l2 2.0] [--hand-weight 10]
                                              [--description-weight 1] [--dry-run]
+    .venv/bin/python benchmarks/calibrate.py --quick     # seconds: the BBC set, nothing written (the tests run it)
 
 Default gold files: polnear-train.jsonl, polnear-train-speakers.jsonl, bbc-dev.jsonl and reuters-dev.jsonl in
 ../shared/devset next to the repository (read at run time, never copied into it). The extractor runs over every
@@ -234,7 +235,11 @@ def main() -> None:
                              "(default 1; 0 leaves them out of the fit, not of the figures)")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights file")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE, help="weights file to write")
+    parser.add_argument("--quick", action="store_true",
+                        help="a check that the script works, in seconds: the BBC set, 2 folds, nothing written")
     args = parser.parse_args()
+    if args.quick:
+        args.gold, args.folds, args.dry_run = args.gold or [DEVSET / "bbc-dev.jsonl"], 2, True
     paths = args.gold or [DEVSET / name for name in DEFAULT_GOLD]
     missing = [str(path) for path in paths if not path.exists()]
     if missing:

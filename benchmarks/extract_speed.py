@@ -1,9 +1,11 @@
 """Speed of extract() on one core: throughput on real article text, and the time of pathological inputs.
 
-    .venv/bin/python benchmarks/extract_speed.py [--megabytes 10] [--devset /work/shared/devset/polnear-train.jsonl]
+    .venv/bin/python benchmarks/extract_speed.py [--megabytes 10] [--devset ../shared/devset/polnear-train.jsonl]
+    .venv/bin/python benchmarks/extract_speed.py --quick     # seconds: small sizes, corpus only (the tests run it)
 
-Article text comes from corpus/*.txt plus, when the development set is present, its article texts (read at run
-time, never copied into the repository), repeated until there is enough. Each pathological input runs in a child
+Article text comes from corpus/*.txt plus, when the development set is present (by default in shared/devset beside
+the repository), its article texts (read at run time, never copied into the repository), repeated until there is
+enough. Each pathological input runs in a child
 process that is stopped after --limit seconds. Goals: at least 2 MB/s on articles, and no
 pathological input slower than 1 s per MB."""
 
@@ -18,7 +20,7 @@ from pathlib import Path
 from quotecheck.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DEVSET = Path("/work/shared/devset/polnear-train.jsonl")
+DEFAULT_DEVSET = ROOT.parent / "shared" / "devset" / "polnear-train.jsonl"
 MB = 1_000_000
 GOAL_MB_PER_S = 2.0
 GOAL_S_PER_MB = 1.0
@@ -26,38 +28,43 @@ GOAL_S_PER_MB = 1.0
 
 def article_texts(devset: Path | None) -> list[str]:
     texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus").glob("*.txt"))]
-    if devset is not None and devset.exists():
-        with devset.open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    if devset is None:
+        return texts
+    if not devset.exists():
+        print(f"(no development set at {devset}: the bundled corpus only)")
+        return texts
+    with devset.open(encoding="utf-8") as lines:
+        texts += [json.loads(line)["text"] for line in lines if line.strip()]
     return texts
 
 
-def pathological_inputs() -> dict[str, str]:
+def pathological_inputs(size: int = MB) -> dict[str, str]:
+    """The inputs, the "1 MB" ones ``size`` characters long (smaller in a quick run)."""
     return {
-        "1 MB of quote marks, mixed styles": ("\"“”‘’«»„'" * (MB // 9 + 1))[:MB],
-        "unbalanced opening marks": ('He said "we will win and ' * (MB // 25 + 1))[:MB],
-        "unbalanced closing marks": ('we will win," he said. ' * (MB // 23 + 1))[:MB],
+        "1 MB of quote marks, mixed styles": ("\"“”‘’«»„'" * (size // 9 + 1))[:size],
+        "unbalanced opening marks": ('He said "we will win and ' * (size // 25 + 1))[:size],
+        "unbalanced closing marks": ('we will win," he said. ' * (size // 23 + 1))[:size],
         "one 100,000-character line": ("word " * 20_000)[:100_000],
         "one 100,000-character quote": '"' + ("a " * 50_000) + '," she said.',
-        "control characters": ("".join(chr(c) for c in range(32)) + ' "x," he said. ') * (MB // 47 + 1),
-        "mixed scripts": "Она сказала «привет». 他说“你好”。 قال \"مرحبا\". Er sagte „Hallo“. " * (MB // 64 + 1),
-        "1 MB of cue words": ("said told according to warned that he she " * (MB // 42 + 1))[:MB],
+        "control characters": ("".join(chr(c) for c in range(32)) + ' "x," he said. ') * (size // 47 + 1),
+        "mixed scripts": "Она сказала «привет». 他说“你好”。 قال \"مرحبا\". Er sagte „Hallo“. " * (size // 64 + 1),
+        "1 MB of cue words": ("said told according to warned that he she " * (size // 42 + 1))[:size],
         "deep nesting": ("“‘«" * 50_000) + "x" + ("»’”" * 50_000),
-        "1 MB without newlines, many quotes": ('"Yes," said Ann Lee, "no." ' * (MB // 27 + 1))[:MB],
+        "1 MB without newlines, many quotes": ('"Yes," said Ann Lee, "no." ' * (size // 27 + 1))[:size],
     }
 
 
-def _timed_extract(name: str, results: multiprocessing.Queue) -> None:
-    text = pathological_inputs()[name]
+def _timed_extract(name: str, size: int, results: multiprocessing.Queue) -> None:
+    text = pathological_inputs(size)[name]
     started = time.perf_counter()
     extract(text)
     results.put(time.perf_counter() - started)
 
 
-def measure(name: str, limit: float) -> float | None:
+def measure(name: str, size: int, limit: float) -> float | None:
     """Seconds extract() takes on the named input, in a child process stopped after ``limit`` s (then None)."""
     results: multiprocessing.Queue = multiprocessing.Queue()
-    child = multiprocessing.Process(target=_timed_extract, args=(name, results))
+    child = multiprocessing.Process(target=_timed_extract, args=(name, size, results))
     child.start()
     child.join(limit)
     if child.is_alive():
@@ -72,7 +79,12 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=10.0, help="article text to process (default 10)")
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET, help="JSONL of articles to add, if present")
     parser.add_argument("--limit", type=float, default=30.0, help="stop a pathological input after this many seconds")
+    parser.add_argument("--quick", action="store_true",
+                        help="a check that the script works, in seconds: 0.2 MB of corpus text, 20 kB inputs")
     args = parser.parse_args()
+    input_size = MB
+    if args.quick:
+        args.megabytes, args.devset, args.limit, input_size = 0.2, None, 10.0, 20_000
 
     texts = article_texts(args.devset)
     target = int(args.megabytes * MB)
@@ -93,9 +105,9 @@ def main() -> None:
           f"  [{'ok' if mb_per_s >= GOAL_MB_PER_S else 'SLOW'}: goal >= {GOAL_MB_PER_S} MB/s]")
     print()
     print(f"{'pathological input':<38}{'MB':>7}{'seconds':>10}{'s/MB':>9}")
-    for name, text in pathological_inputs().items():
+    for name, text in pathological_inputs(input_size).items():
         megabytes = len(text.encode("utf-8")) / MB
-        seconds = measure(name, args.limit)
+        seconds = measure(name, input_size, args.limit)
         if seconds is None:
             print(f"{name:<38}{megabytes:>7.2f}{'>' + format(args.limit, '.0f'):>10}{'-':>9}  SLOW: stopped after "
                   f"{args.limit:.0f} s")

@@ -2,7 +2,8 @@
 process start-up included), re-ingesting (all no-ops), and the latency of the read commands on the result.
 
     .venv/bin/python benchmarks/ingest_speed.py                  # 5,000 generated articles
-    .venv/bin/python benchmarks/ingest_speed.py --articles 500   # quick run
+    .venv/bin/python benchmarks/ingest_speed.py --articles 500   # a shorter run
+    .venv/bin/python benchmarks/ingest_speed.py --quick          # seconds: a check that it works (the tests)
 
 benchmarks/store_speed.py measures extract() + Store.add_article in-process; this one runs the real `quotecheck`
 commands in a subprocess, as a user would.
@@ -55,7 +56,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=5000, help="articles to generate and ingest")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--quick", action="store_true", help="a check that the script works, in seconds: 30 articles")
     args = parser.parse_args()
+    if args.quick:
+        args.articles = 30
     with tempfile.TemporaryDirectory(prefix="quotecheck-ingest-") as scratch:
         directory = Path(scratch)
         tree, jsonl = write_inputs(args.articles, directory, args.seed)

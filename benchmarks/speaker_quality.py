@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/speaker_quality.py /work/shared/devset/polnear-train.jsonl
     .venv/bin/python benchmarks/speaker_quality.py corpus/ --show 10      # and examples of each problem
+    .venv/bin/python benchmarks/speaker_quality.py --quick                # the bundled corpus (the tests run it)
 
 Each PATH (a JSONL file with `text` per line, a file or a directory, as `quotecheck ingest` takes them) is ingested
 into a new temporary database by the `quotecheck ingest` command itself (in-process), then the live speakers
@@ -161,9 +162,14 @@ def report(path: str, figures: Figures, summary: str, show: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a corpus to ingest (each measured on its own)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="a corpus to ingest (each measured on its own)")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N examples of each figure")
+    parser.add_argument("--quick", action="store_true", help="measure the bundled corpus: a check that it works")
     args = parser.parse_args()
+    if args.quick:
+        args.paths = [str(ROOT / "corpus")]
+    if not args.paths:
+        parser.error("give a PATH, or --quick")
     lexicon = load_lexicon()
     for path in args.paths:
         with tempfile.TemporaryDirectory(prefix="quotecheck-speakers-") as scratch:

@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/store_speed.py                 # 10,000 articles; 1,000,000-quote database
     .venv/bin/python benchmarks/store_speed.py --big big.db    # reuse a database from benchmarks/generate.py
-    .venv/bin/python benchmarks/store_speed.py --articles 2000 --quotes 100000 --speakers 10000   # quick run
+    .venv/bin/python benchmarks/store_speed.py --articles 2000 --quotes 100000 --speakers 10000   # smaller
+    .venv/bin/python benchmarks/store_speed.py --quick         # seconds: a check that it works (the tests run it)
 
 Goals: ingest >= 500 articles/s on one core including extract(); full-text search median < 20 ms and speaker
 fuzzy search median < 50 ms on 1,000,000 quotes by 100,000 speakers.
@@ -144,7 +145,11 @@ def main() -> None:
     parser.add_argument("--speakers", type=int, default=100_000, help="speakers in the search database")
     parser.add_argument("--big", type=Path, help="reuse this database (from generate.py) for the search figures")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--quick", action="store_true",
+                        help="a check that the script works, in seconds: 200 articles, 5,000 quotes, 500 speakers")
     args = parser.parse_args()
+    if args.quick:
+        args.articles, args.quotes, args.speakers, args.big = 200, 5000, 500, None
     with tempfile.TemporaryDirectory() as directory:
         ingest(args.articles, Path(directory), args.seed)
         big = args.big

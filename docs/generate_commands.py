@@ -7,7 +7,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 work = Path(tempfile.mkdtemp(prefix="qc-docs-"))
 os.symlink(REPO / "corpus", work / "corpus")
-env = dict(os.environ, QUOTECHECK_DB="quotes.db", QUOTECHECK_REVIEWER="anna", COLUMNS="110",
+env = dict(os.environ, QUOTECHECK_DB="quotes.db", QUOTECHECK_REVIEWER="anna", COLUMNS="110", XDG_CACHE_HOME=str(work / ".cache"),
            PATH=f"{REPO / '.venv/bin'}:{os.environ['PATH']}", NO_COLOR="1")
 env.pop("QUOTECHECK_PUBLISHER", None)
 
@@ -41,7 +41,8 @@ add(textwrap.dedent("""\
     - **Output.** Listings (`search`, `speakers`) print a table on a terminal and JSON lines (one object per line)
       when piped or redirected, so `grep`, `jq` and `head` work on them; `--format table|jsonl|json|csv` chooses.
       Text from articles never reaches a terminal with control characters or escape sequences; JSON keeps every
-      character but escapes the dangerous ones; CSV cells that would run as spreadsheet formulas start with `'`.
+      character but escapes the dangerous ones (the `json` and `claimreview` exports also escape `<`, `>` and `&`, so
+      they are safe inside a `<script>` tag); CSV cells that would run as spreadsheet formulas start with `'`.
     - **Errors** are one line on stderr starting `Error: `, never a traceback. Exit code 0: done; 1: an error, or some
       inputs or ids failed (the rest were still processed); 2: wrong usage (unknown option, invalid choice or date).
     - **Reviewer** (`mark`, `undo`, `speakers merge|rename`): `--reviewer NAME`, else `$QUOTECHECK_REVIEWER`, else
@@ -55,10 +56,17 @@ add(textwrap.dedent("""\
 
 # ---- ingest
 add("## quotecheck ingest\n\nRead articles, find their quotes and store both. Files (`.txt`, `.md`, `.html`, "
-    "`.jsonl` with one article per line), directories (recursively) and `-` for stdin. Storing the same article "
+    "`.jsonl` with one article per line), directories (recursively) and `-` for stdin (JSON Lines when its first line is a JSON object "
+    "with a `text` string, else HTML or plain text). A JSONL line ends at a newline only, so a record whose text "
+    "holds U+2028 or U+0085 stays whole. Text files are UTF-8, or UTF-16 with its byte order mark. In a directory, "
+    "a dangling or looping symbolic link and a named pipe are reported and skipped (links to directories are not "
+    "followed). Storing the same article "
     "again is a no-op (same text, same SHA-256). A progress bar appears on a terminal only; a one-line summary ends "
     "the run. An input that cannot be read gets one line on stderr naming the file (and line) and the reason; the "
-    "rest is still stored, and the exit code is 1.\n\n")
+    "rest is still stored, and the exit code is 1. A failure of the database itself (read-only, disk full, damaged) "
+    "stops the run with one message and exit code 1; the articles stored before it stay. `ingest` creates the "
+    "database when the file is missing or empty, and refuses any other file that is not a quotecheck database "
+    "without touching it.\n\n")
 add(example("quotecheck ingest corpus/"))
 add(example("quotecheck ingest corpus/", "Again: nothing new."))
 (work / "mixed").mkdir()
@@ -167,7 +175,7 @@ add(help_of("undo"))
 add("\n## quotecheck export\n\nThe quote sheet: verified quotes grouped by article, as Markdown by default; also "
     "`csv`, `json`, `html` (one self-contained page with inline CSS, ready to print) and `claimreview` (schema.org "
     "ClaimReview JSON-LD for fact-check pages, one item per rated quote). Takes the filters of `search` "
-    "(`--status any` for every quote, `--text WORDS` for full-text). `-o FILE` writes a file, else stdout.\n\n")
+    "(`--status any` for every quote, `--text WORDS` for full-text). `-o FILE` writes a file (through a temporary file renamed into place, so a full disk leaves the old file, never a truncated one), else stdout.\n\n")
 add(example("quotecheck export"))
 add(example("quotecheck export --format csv"))
 add(example("quotecheck export --format html -o sheet.html"))
@@ -185,6 +193,17 @@ add(help_of("extract"))
 add("\n## quotecheck eval\n\nScore the extractor against gold-annotated articles (see docs/evaluation.md).\n\n")
 add(example("quotecheck eval corpus/"))
 add(help_of("eval"))
+add("\n## quotecheck init\n\nCreate an empty database, or bring one made by an older quotecheck up to date "
+    "(only commands that write upgrade a file; the others say so and point here). Only a missing or empty file "
+    "becomes a database; another application's SQLite file is refused and left as it was.\n\n")
+add(example("quotecheck init --db fresh.db"))
+add(example("quotecheck init"))
+add(help_of("init"))
+add("\n## quotecheck check\n\nLook for damage: SQLite's `integrity_check` and the full-text index's own check. "
+    "Commands that write run SQLite's quicker `quick_check` by themselves when the file changed since it was last "
+    "found sound, and refuse a damaged file.\n\n")
+add(example("quotecheck check"))
+add(help_of("check"))
 add("\n## quotecheck review\n\nThe terminal review app (Textual): walk the queue, one key per verdict, saved as you "
     "go. It is interactive, so there is no output to paste here.\n\n")
 add(help_of("review"))

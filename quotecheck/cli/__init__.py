@@ -13,6 +13,8 @@ from quotecheck import __version__
 COMMANDS = {
     "extract": "extract:extract_command",
     "eval": "evaluate:eval_command",
+    "init": "database:init_command",
+    "check": "database:check_command",
     "ingest": "ingest:ingest_command",
     "search": "search:search_command",
     "speakers": "speakers:speakers_group",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import click
 
@@ -12,6 +11,7 @@ from quotecheck.cli.output import emit, say
 from quotecheck.cli.session import UserError, open_store
 from quotecheck.export import FORMATS, render
 from quotecheck.export.rows import counted, safe_url
+from quotecheck.files import write_text_atomically
 from quotecheck.store.models import QuoteFilter
 
 
@@ -66,7 +66,7 @@ def export_command(
         emit(sheet)
         return
     try:
-        Path(output).write_text(sheet, encoding="utf-8")
+        write_text_atomically(output, sheet)
     except OSError as error:
         raise UserError(f"cannot write {output}: {error.strerror or error}") from error
     say(f"Wrote {counted(len(records), 'quote')} to {output}.", err=True)

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 import click
 
 from quotecheck.cli.options import db_option
-from quotecheck.cli.session import open_store
+from quotecheck.cli.session import UserError, open_store
 from quotecheck.export.rows import counted
 from quotecheck.extract import extract
 from quotecheck.read import iter_articles
 from quotecheck.read.model import Article, ReadError
 from quotecheck.sanitize import printable
 from quotecheck.store import Store
-from quotecheck.store.models import StoreError
+from quotecheck.store.models import DatabaseError, StoreError
 
 
 @dataclass(slots=True)
@@ -51,7 +51,7 @@ def ingest_command(paths: tuple[str, ...], db_path: str) -> None:
     """
     tally = Tally()
     on_terminal = sys.stdout.isatty() and sys.stderr.isatty()  # no progress bar into pipes or log files
-    with open_store(db_path, create=True) as store:
+    with open_store(db_path, mode="create") as store:
         items = iter_articles(list(paths), stdin=sys.stdin if "-" in paths else None)
         progress = (
             click.progressbar(
@@ -63,7 +63,10 @@ def ingest_command(paths: tuple[str, ...], db_path: str) -> None:
         )
         with progress as bar:
             for item in bar:
-                error = _ingest_one(store, item, tally)
+                try:
+                    error = _ingest_one(store, item, tally)
+                except DatabaseError as failure:  # the file failed, not the article: every other one would too
+                    raise UserError(f"{failure}. Stopped; stored until then: {tally.summary()}") from None
                 if error:
                     # On a terminal, clear the progress line first so the message starts on a line of its own.
                     click.echo(("\r\x1b[K" if on_terminal else "") + printable(error, one_line=True), err=True)
@@ -82,6 +85,8 @@ def _ingest_one(store: Store, item: Article | ReadError, tally: Tally) -> str | 
             tally.skipped += 1
             return None
         result = store.add_article(item, extract(item.text))
+    except DatabaseError:
+        raise
     except StoreError as error:
         tally.failed += 1
         return f"{item.source or '-'}: {error}"

@@ -26,7 +26,7 @@ def review_command(db_path: str, reviewer: str | None, export_dir: str, light: b
         quotecheck review --db quotes.db --reviewer alice
     """
     # open_store refuses a missing file: a new empty database would have nothing to review
-    with open_store(db_path) as store:
+    with open_store(db_path, mode="write") as store:
         from quotecheck.review.app import ReviewApp  # only this command pays for loading Textual
 
         app = ReviewApp(store, reviewer=reviewer_name(reviewer), export_dir=export_dir,

@@ -25,17 +25,13 @@ class UserError(click.ClickException):
 
 
 @contextmanager
-def open_store(db_path: str, *, create: bool = False) -> Iterator[Store]:
-    """The store at ``db_path``. Without ``create``, a missing file is an error rather than a new empty database."""
-    path = Path(db_path)
-    if not path.exists():
-        if not create:
-            raise UserError(f"no database at {path}; create it with: quotecheck ingest --db {path} FILES")
-        path.parent.mkdir(parents=True, exist_ok=True)
+def open_store(db_path: str, *, mode: str = "read") -> Iterator[Store]:
+    """The store at ``db_path``, opened for reading, "write" or "create" (see Store): only a command that writes
+    may bring an older schema up to date, and only ingest and init may create a database."""
     try:
-        store = Store(path)
-    except (StoreError, sqlite3.Error) as error:
-        raise UserError(f"cannot open {path}: {error}") from error
+        store = Store(Path(db_path), mode=mode)
+    except (StoreError, sqlite3.Error) as error:  # store errors name the file already
+        raise UserError(str(error)) from error
     try:
         yield store
     except (StoreError, sqlite3.Error) as error:

@@ -88,7 +88,7 @@ def merge_command(group_db_path: str, keep: str, other: str, reviewer: str | Non
     Example:
         quotecheck speakers merge "Linas Linkevicius" Linkevičius
     """
-    with open_store(db_path or group_db_path) as store:
+    with open_store(db_path or group_db_path, mode="write") as store:
         kept, merged = find_speaker(store, keep), find_speaker(store, other)
         if kept.id == merged.id:
             raise UserError(f"{keep!r} and {other!r} are the same speaker (#{kept.id})")
@@ -113,7 +113,7 @@ def rename_command(
     """
     if not new_name.strip():
         raise UserError("the new name is empty")
-    with open_store(db_path or group_db_path) as store:
+    with open_store(db_path or group_db_path, mode="write") as store:
         old = store.speaker(speaker_id)
         result = store.rename_speaker(speaker_id, new_name.strip(), reviewer=reviewer_name(reviewer))
     say(f'Renamed #{result.id} "{old.name}" to "{result.name}".')

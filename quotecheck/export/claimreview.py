@@ -19,7 +19,7 @@ BEST_RATING, WORST_RATING = 5, 1
 
 def render(records: Sequence[QuoteRecord], *, publisher: str, url: str | None = None) -> str:
     reviews = [claim_review(record, publisher=publisher, url=url) for record in records if record.rating]
-    return dumps(reviews, indent=2) + "\n"
+    return dumps(reviews, indent=2, for_web=True) + "\n"
 
 
 def claim_review(record: QuoteRecord, *, publisher: str, url: str | None = None) -> dict[str, object]:

@@ -16,12 +16,13 @@ _MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]<>#|])")
 
 def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
     groups = by_article(records)
-    lines = [f"# {_escape(title or 'Quote sheet')}", ""]
+    lines = [f"# {_escape(_one_line(title or 'Quote sheet'))}", ""]
     lines += [summary(records, groups) + ".", ""]
     for group in groups:
         heading, source = article_line(group)
-        lines += [f"## {_escape(heading)}", ""]
-        byline = " · ".join(part for part in (_escape(source), _link(group[0].url)) if part)
+        # folded to one line: a newline in a title or outlet would end the heading and start markup of its own
+        lines += [f"## {_escape(_one_line(heading))}", ""]
+        byline = " · ".join(part for part in (_escape(_one_line(source)), _link(group[0].url)) if part)
         if byline:
             lines += [byline, ""]
         for record in group:

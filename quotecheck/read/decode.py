@@ -1,18 +1,26 @@
-"""Bytes to article text: UTF-8 (with or without BOM), no binary, newlines as \\n."""
+"""Bytes to article text: UTF-8 (with or without BOM) or UTF-16 with its BOM, no binary, newlines as \\n."""
 
 from __future__ import annotations
 
+import codecs
+
 from quotecheck.read.model import ReadError
+
+# UTF-16 text (Windows editors save it) is full of NUL bytes: its byte order mark tells it from binary.
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode(raw: bytes, where: str) -> str:
-    """The text of ``raw``; ReadError (naming ``where``) for binary or non-UTF-8 content."""
-    if b"\x00" in raw:
+    """The text of ``raw`` (UTF-8, or UTF-16 with its byte order mark); ReadError (naming ``where``) for binary or
+    other content."""
+    encoding = "utf-16" if raw.startswith(_UTF16_BOMS) else "utf-8-sig"
+    if encoding == "utf-8-sig" and b"\x00" in raw:
         raise ReadError(f"{where}: binary file (contains NUL bytes)")
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as error:
-        raise ReadError(f"{where}: not UTF-8 text (invalid byte at offset {error.start})") from None
+        name = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        raise ReadError(f"{where}: not {name} text (invalid byte at offset {error.start})") from None
     return normalise_newlines(text)
 
 

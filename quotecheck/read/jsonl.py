@@ -25,24 +25,28 @@ def iso_date(value: object) -> str | None:
 
 
 def looks_like_jsonl(content: str) -> bool:
-    """Every non-blank line a JSON object with a "text" string (how stdin is recognised)."""
-    lines = [line for line in content.splitlines() if line.strip()]
-    if not lines:
+    """The first non-blank line is a JSON object with a "text" string (how stdin is recognised). Later lines are
+    not required to be valid: a bad one is reported by its line number like in a .jsonl file."""
+    first = next((line for line in json_lines(content) if line.strip()), None)
+    if first is None:
         return False
-    for line in lines:
-        try:
-            record = json.loads(line)
-        except ValueError:
-            return False
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            return False
-    return True
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and isinstance(record.get("text"), str)
+
+
+def json_lines(content: str) -> list[str]:
+    """The lines of JSON Lines text. Only \\n ends a line: str.splitlines() also breaks at U+2028, U+0085 and
+    other characters that JSON strings may hold raw, which would cut a valid record in two."""
+    return content.split("\n")
 
 
 def text_records(content: str, path: str) -> Iterator[tuple[str, dict] | str]:
     """``(where, record)`` for each line holding a JSON object with a "text" string, else a one-line error
     message naming ``path:line``. Blank lines are skipped. (The gold reader uses this too.)"""
-    for number, line in enumerate(content.splitlines(), start=1):
+    for number, line in enumerate(json_lines(content), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"

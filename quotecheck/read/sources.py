@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -33,8 +35,11 @@ def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Itera
             continue
         path = Path(name)
         if path.is_dir():
-            for file in _directory_files(path):
-                yield from _file_articles(file)
+            for entry in _directory_entries(path):
+                if isinstance(entry, ReadError):
+                    yield entry
+                else:
+                    yield from _file_articles(entry)
         else:
             yield from _file_articles(path)
 
@@ -51,15 +56,38 @@ def read_file(path: str | Path) -> Article:
     return items[0]
 
 
-def _directory_files(root: Path) -> list[Path]:
-    found = []
+def _directory_entries(root: Path) -> list[Path | ReadError]:
+    """The readable files under ``root``, sorted, and a ReadError for each entry that cannot be read as one: a
+    dangling or looping symbolic link, a named pipe. Links to directories are not followed (no loops)."""
+    found: list[tuple[Path, Path | ReadError]] = []
     for path in root.rglob("*"):
         relative = path.relative_to(root).parts
         if any(part.startswith(".") for part in relative) or path.stem.upper() == "README":
             continue  # hidden, or documentation beside the articles (corpus/README.md)
-        if path.suffix.lower() in READABLE_SUFFIXES and path.is_file():
-            found.append(path)
-    return sorted(found)
+        if path.is_dir():
+            continue
+        problem = _not_a_file(path)
+        if problem is None and path.suffix.lower() in READABLE_SUFFIXES:
+            found.append((path, path))
+        elif problem is not None and (path.suffix.lower() in READABLE_SUFFIXES or path.is_symlink()):
+            found.append((path, ReadError(f"{path}: {problem}, skipped")))
+    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` is not a regular file that can be read (following links), or None when it is one. Reading a
+    named pipe would wait for a writer forever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "dangling symbolic link" if path.is_symlink() else "no such file or directory"
+    except OSError as error:
+        return "symbolic link loop" if error.errno == errno.ELOOP else _os_reason(error)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    return "a named pipe (FIFO), not a file" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
 def _file_articles(path: Path) -> Iterator[Article | ReadError]:
@@ -67,6 +95,10 @@ def _file_articles(path: Path) -> Iterator[Article | ReadError]:
     suffix = path.suffix.lower()
     if suffix and suffix not in READABLE_SUFFIXES:
         yield ReadError(f"{where}: unsupported file type {suffix!r} (readable: {' '.join(READABLE_SUFFIXES)})")
+        return
+    problem = _not_a_file(path)
+    if problem is not None:
+        yield ReadError(f"{where}: {problem}")
         return
     try:
         raw = path.read_bytes()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -16,7 +18,9 @@ from quotecheck.review.keymap import keymap_path, load_keymap
 from quotecheck.review.reader import Reader
 from quotecheck.sanitize import printable
 from quotecheck.store import Store
-from quotecheck.store.models import QuoteFilter, QuoteRecord
+from quotecheck.store.models import QuoteFilter, QuoteRecord, StoreError
+
+T = TypeVar("T")
 
 DEFAULT_QUEUE = QuoteFilter(status="unreviewed")
 THEMES = ("textual-dark", "textual-light")
@@ -38,7 +42,7 @@ class ReviewApp(App):
         theme: str = "textual-dark",
     ) -> None:
         super().__init__()
-        self.store = store  # writes and small reads, in the UI thread
+        self.store = store  # small reads in the UI thread, and the speaker picker
         self.reviewer = reviewer
         self.export_dir = Path(export_dir)
         # Reads off the UI thread, each kind on its own thread and connection so a slow one never holds up
@@ -46,6 +50,9 @@ class ReviewApp(App):
         self.reader = Reader(store.path)
         self.counter = Reader(store.path)
         self.background = Reader(store.path)
+        # Writes on a thread and connection of their own, one at a time in the order of the keys.
+        self.writer = Reader(store.path, mode="write")
+        self.write_lock = asyncio.Lock()
         self.user_keymap, self._keymap_problems = load_keymap(keymap_file or keymap_path())
         self.theme = theme
         self._warmed_up = False
@@ -74,15 +81,27 @@ class ReviewApp(App):
             return
         self._warmed_up = True
 
-        def prepare() -> None:
-            self.store.match_speakers("a", limit=1)
+        async def prepare() -> None:
+            try:
+                await asyncio.to_thread(self.store.match_speakers, "a", limit=1)  # the picker's index
+                await self.writer.run(lambda store: store.match_speakers("a", limit=1))  # the writer's
+            except StoreError:
+                return  # the next action that needs the database says what is wrong
             gc.freeze()
 
-        self.run_worker(prepare, thread=True, group="warm-up")
+        self.run_worker(prepare(), group="warm-up")
 
     def on_unmount(self) -> None:
-        for reader in (self.reader, self.counter, self.background):
+        for reader in (self.reader, self.counter, self.background, self.writer):
             reader.close()
+
+    async def fetch(self, reader: Reader, function: Callable[[Store], T], *, default: T) -> T:
+        """``await reader.run(function)``; a store error (a damaged page, say) becomes a message and ``default``."""
+        try:
+            return await reader.run(function)
+        except StoreError as error:
+            self.tell(str(error), title="Not loaded", severity="error")
+            return default
 
     def tell(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None) -> None:
         """A notification; its text may come from an article, so it is cleaned and never read as markup."""

@@ -1,9 +1,9 @@
-"""Database reads off the UI thread.
+"""Database work off the UI thread.
 
-SQLite connections belong to the thread that made them, so the reader owns one thread with its own
-``Store`` on the same file (WAL lets it read while the app writes). Screens ``await reader.run(fn)``
-from async workers; ``fn`` gets that Store. Writes stay on the app's own Store, in the UI thread, so a
-review action is committed before the screen shows it.
+SQLite connections belong to the thread that made them, so each Reader owns one thread with its own ``Store``
+on the same file (WAL lets readers read while a writer writes). Screens ``await reader.run(fn)`` from async
+workers; ``fn`` gets that Store. The app has readers for pages, counts and exports, and one that writes, so a
+write waiting for another process's lock never freezes the screen nor holds up a read.
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ T = TypeVar("T")
 
 
 class Reader:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, mode: str = "read"):
         self._path = path
+        self._mode = mode
         self._store: Store | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotecheck-reader")
 
     def _call(self, function: Callable[[Store], T]) -> T:
         if self._store is None:
-            self._store = Store(self._path)
+            self._store = Store(self._path, mode=self._mode)
         return function(self._store)
 
     async def run(self, function: Callable[[Store], T]) -> T:

@@ -7,6 +7,7 @@ from quotecheck.store.models import (
     STATUSES,
     ArticleRecord,
     ConflictError,
+    DatabaseError,
     IngestResult,
     NotFound,
     QuoteFilter,
@@ -21,6 +22,7 @@ from quotecheck.store.store import Store, default_reviewer
 
 __all__ = [
     "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ConflictError",
+    "DatabaseError",
     "IngestResult", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SpeakerRecord", "Stats", "Store",
     "StoreError", "default_reviewer",
 ]  # fmt: skip

@@ -12,9 +12,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Self
 
-from quotecheck.store import schema
-from quotecheck.store.models import StoreError
+from quotecheck.store import integrity, schema
+from quotecheck.store.models import DatabaseError, StoreError
 from quotecheck.store.speaker_index import SpeakerIndex
+
+
+MODES = ("read", "write", "create")
 
 
 def utc_now() -> str:
@@ -35,12 +38,19 @@ def _gc_paused() -> Iterator[None]:
 
 
 def synchronized(method):
-    """One call at a time per Store: the review app calls it from worker threads."""
+    """One call at a time per Store: the review app calls it from worker threads. A failure of the file (a
+    damaged page, an I/O error) comes out as DatabaseError, so callers handle one kind of error: StoreError."""
 
     @functools.wraps(method)
     def locked(self, *args, **kwargs):
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.IntegrityError:
+                raise  # a bug in the store, not a problem with the file
+            except sqlite3.DatabaseError as error:
+                self._file_failed = True
+                raise DatabaseError(f"{self.path}: {error}") from None
 
     return locked
 
@@ -51,17 +61,44 @@ class StoreBase:
     Reads go through ``db.execute`` like writes: ``db.query`` would wrap every read in a savepoint and build a
     dict per row, which costs more than the query itself on the paging and ingest paths."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, mode: str = "create"):
+        """``mode``: "read" never writes to the file (no migration, no lock); "write" also brings an older schema
+        up to date and checks the file for damage first; "create" may besides create the database, in a file that
+        is absent or empty. Any other file, and a database from a newer quotecheck, raises StoreError untouched."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
         self.path = Path(path)
+        self.mode = mode
+        version = self.found_version = schema.stored_version(self.path)  # None: the file was absent or empty
         self._lock = threading.RLock()
+        self._file_failed = False  # SQLite reported damage or an I/O error: not to be remembered as sound
+        if version is None and mode != "create":
+            raise StoreError(
+                f"no database at {self.path} (missing or empty file); "
+                f"create it with: quotecheck ingest --db {self.path} FILES"
+            )
+        if version is not None and version < schema.SCHEMA_VERSION and mode == "read":
+            raise StoreError(
+                f"{self.path}: made by an older quotecheck (schema {version}, this one knows "
+                f"{schema.SCHEMA_VERSION}); upgrade it with: quotecheck init --db {self.path}"
+            )
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)  # the default XDG directory may not exist yet
-            self.db = schema.connect(self.path)
+            if version is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)  # the default XDG directory may not exist yet
+            self.db = schema.connect(self.path, wal=False)
         except Exception as error:  # sqlite3 says "unable to open database file" without the file name
             raise StoreError(f"{self.path}: cannot open database ({error})") from None
         try:
-            schema.migrate(self.db)
-        except Exception as error:  # a StoreError from a migration, or e.g. "file is not a database"
+            if mode != "read":
+                if version is not None:  # before anything is written, even the switch to WAL
+                    integrity.ensure_sound(self.db, self.path)
+                schema.use_wal(self.db)
+                if version != schema.SCHEMA_VERSION:
+                    schema.migrate(self.db)
+        except StoreError:
+            self.db.close()
+            raise
+        except Exception as error:  # e.g. "database disk image is malformed" during a migration
             self.db.close()
             raise StoreError(f"{self.path}: {error}") from None
         self._index = SpeakerIndex()
@@ -72,6 +109,13 @@ class StoreBase:
     def close(self) -> None:
         with self._lock:
             self.db.close()
+            if self.mode != "read":  # checked (or created) when opened, and only quotecheck wrote since
+                integrity.remember(self.path, sound=not self._file_failed)
+
+    @synchronized
+    def integrity_problems(self) -> list[str]:
+        """Damage SQLite's full integrity check and the full-text index check find; empty when sound."""
+        return integrity.problems(self.db)
 
     def __enter__(self) -> Self:
         return self
@@ -84,11 +128,13 @@ class StoreBase:
     def _writing(self) -> Iterator[None]:
         """One write transaction. BEGIN IMMEDIATE takes the write lock up front (waiting up to the busy
         timeout), so a read-then-write never fails half-way on a lock another process holds."""
+        if self.mode == "read":
+            raise StoreError(f"{self.path}: opened read-only")
         with self._lock:
             try:
                 self.db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:  # still locked when the busy timeout ran out
-                raise StoreError(
+                raise DatabaseError(
                     f"{self.path}: the database stayed locked by another writer for "
                     f"{schema.BUSY_TIMEOUT_MS / 1000:g} s ({error}); try again"
                 ) from None
@@ -97,9 +143,13 @@ class StoreBase:
                 yield
                 state = self._speakers_state()  # our own changes are in the index already
                 self.db.commit()
-            except BaseException:
+            except BaseException as error:
                 self.db.rollback()
                 self._index_state = None  # the index may hold changes that were just rolled back
+                if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.IntegrityError):
+                    # read-only file, full disk, damage: the file failed, not the data written
+                    self._file_failed = True
+                    raise DatabaseError(f"{self.path}: cannot write to the database ({error})") from None
                 raise
             self._index_state = state
 

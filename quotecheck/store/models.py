@@ -146,6 +146,11 @@ class NotFound(StoreError):
     pass
 
 
+class DatabaseError(StoreError):
+    """The database file itself failed (read-only, full, locked too long, damaged): trying again with other data
+    would fail the same way, so a batch stops at the first one."""
+
+
 class ConflictError(StoreError):
     """The quote was changed by someone else since ``expected_version``; ``current`` is what is stored now."""
 

@@ -8,6 +8,7 @@ upgrade is all or nothing.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,8 +25,13 @@ FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 QUOTES_FTS_COLUMNS = ["text", "speaker_name"]  # as of migration 2
 
 
-def connect(path: str | Path) -> Database:
+# Every quotecheck database has these; a SQLite file without them belongs to another application.
+QUOTECHECK_TABLES = frozenset({"articles", "quotes", "speakers", "reviews"})
+
+
+def connect(path: str | Path, *, wal: bool = True) -> Database:
     """A connection with the settings every connection needs (foreign keys and busy timeout are per connection).
+    ``wal`` switches the file to WAL mode, a change stored in the file: only for a file quotecheck may write.
 
     ``check_same_thread=False`` because the review app calls the store from worker threads; Store serialises
     its calls with a lock."""
@@ -33,8 +39,8 @@ def connect(path: str | Path) -> Database:
     db = Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        db.enable_wal()
+    if wal:
+        use_wal(db)
     # Safe with WAL: a crash can lose the last commits but never corrupts the file.
     db.execute("PRAGMA synchronous = NORMAL")
     # Ingest dirties index pages all over a big file: a larger page cache, and checkpoints (each one an fsync)
@@ -44,21 +50,70 @@ def connect(path: str | Path) -> Database:
     return db
 
 
+def use_wal(db: Database) -> None:
+    """Switch to WAL. The switch needs the file to itself and SQLite does not wait for that (two processes
+    creating one database at once would fail with "database is locked"), so wait here like any write does."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            db.enable_wal()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def stored_version(path: Path) -> int | None:
+    """The schema version of the quotecheck database at ``path``; None when there is no file or it is empty (0
+    bytes), the only places a database may be created. Any other file raises StoreError: it is read through a
+    read-only connection, so a file that is refused is left exactly as it was."""
+    try:
+        if path.stat().st_size == 0 and path.is_file():
+            return None
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read it ({error.strerror or error})") from None
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: not a quotecheck database ({error})") from None
+    check_ours(path, version, tables)
+    return version
+
+
+def check_ours(path: str | Path, version: int, tables: set[str]) -> None:
+    """Refuse a database quotecheck did not make, or made by a newer quotecheck."""
+    if not QUOTECHECK_TABLES <= tables:
+        raise StoreError(f"{path}: not a quotecheck database (a SQLite file with other tables); left untouched")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: made by a newer quotecheck (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "upgrade quotecheck"
+        )
+
+
 def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
 def migrate(db: Database, *, target: int | None = None) -> int:
-    """Bring the schema up to ``target`` (default: current) in one write transaction; returns the version."""
+    """Bring the schema up to ``target`` (default: current) in one write transaction; returns the version. An empty
+    file gets the whole schema; a file with other tables is refused."""
     target = len(MIGRATIONS) if target is None else target
     db.execute("BEGIN IMMEDIATE")  # take the write lock first, so two processes never migrate at once
     try:
         version = schema_version(db)
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"database schema version {version} is newer than this quotecheck knows ({len(MIGRATIONS)}): "
-                "upgrade quotecheck"
-            )
+        if version or db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            # checked again under the lock: another process may have written the file since it was inspected
+            check_ours(db.conn.execute("PRAGMA database_list").fetchone()[2], version, set(db.table_names()))
         for number in range(version + 1, target + 1):
             MIGRATIONS[number - 1](db)
             db.execute(f"PRAGMA user_version = {number}")

@@ -12,7 +12,8 @@ __all__ = ["Store", "default_reviewer"]
 
 
 class Store(Ingest, QuoteQueries, SpeakerActions, ReviewActions, StoreBase):
-    """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date.
+    """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date;
+    ``Store(path, mode="read")`` only reads, ``mode="write"`` never creates (see StoreBase).
 
     Every method returns frozen dataclasses from models.py; every write is one transaction; user mistakes raise
     StoreError (NotFound, ConflictError) with a one-line message. The API is described in spec/store_api.md and

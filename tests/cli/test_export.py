@@ -123,3 +123,23 @@ def test_unwritable_output(runner, reviewed, tmp_path):
     result = runner.invoke(cli, ["export", "--db", str(reviewed), "-o", str(tmp_path / "no" / "such" / "dir.md")])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot write ")
+
+
+def test_a_full_disk_leaves_the_previous_sheet_not_an_empty_file(runner, reviewed, tmp_path, monkeypatch):
+    import errno
+    import pathlib
+
+    target = tmp_path / "sheet.md"
+    target.write_text("yesterday's sheet\n", encoding="utf-8")
+
+    def disk_full(path, data):
+        with open(path, "wb") as file:
+            file.write(data[:10])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", disk_full)
+    result = runner.invoke(cli, ["export", "--db", str(reviewed), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {target}: No space left on device\n"
+    assert target.read_text(encoding="utf-8") == "yesterday's sheet\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["quotes.db", "sheet.md"]

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from quotecheck.cli import cli
-from quotecheck.store import Store
+from quotecheck.store import Store, schema
 
 
 def _stats(db):
@@ -142,3 +142,36 @@ def test_progress_bar_on_a_terminal(tmp_path, chechens_file):
     assert "Ingesting" in text
     assert f"\r\x1b[K{tmp_path / 'missing.txt'}: " in text
     assert "1 new article, 0 already stored, 1 failed;" in text
+
+
+def test_a_full_database_stops_the_run_with_one_message_and_keeps_what_was_stored(runner, tmp_path, monkeypatch):
+    db = tmp_path / "quotes.db"
+    articles = tmp_path / "wire.jsonl"
+    articles.write_text("".join(
+        json.dumps({"text": f'"Statement {n} is {"long " * 200}," Ann Lee {n} said on Monday.'}) + "\n"
+        for n in range(40)
+    ), encoding="utf-8")  # fmt: skip
+    assert runner.invoke(cli, ["init", "--db", str(db)]).exit_code == 0
+    connect = schema.connect
+
+    def small_disk(path, **options):  # the disk fills up a few articles into the run
+        database = connect(path, **options)
+        pages = database.execute("PRAGMA page_count").fetchone()[0]
+        database.execute(f"PRAGMA max_page_count = {pages + 6}")
+        return database
+
+    monkeypatch.setattr(schema, "connect", small_disk)
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(articles)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"Error: {db}: cannot write to the database (database or disk is full)")
+    stored = _stats(db).articles
+    assert 0 < stored < 40 and f"stored until then: {stored} new articles" in line
+
+
+def test_stdin_jsonl_whose_text_holds_line_separators_is_stored_record_by_record(runner, tmp_path):
+    db = tmp_path / "quotes.db"
+    wire = '{"text": "One.\u2028Still one."}\n{"text": "Two.\u0085Still two."}\n{"text": "Three."}\n'
+    result = runner.invoke(cli, ["ingest", "--db", str(db), "-"], input=wire.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("3 new articles, 0 already stored, 0 failed;")

@@ -91,3 +91,25 @@ def test_undo_of_anyone_and_nothing_left(runner, db, quote_id):
     assert anyone.stdout == f"Undid eva's change to quote #{qid}: status unreviewed -> disputed.\n"
     assert _quote(db, qid).status == "unreviewed"
     assert runner.invoke(cli, ["undo", "--db", str(db), "--anyone"]).stdout == "Nothing to undo.\n"
+
+
+def test_replacing_another_reviewers_verdict_says_whose_it_was(runner, db, quote_id):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), "--reviewer", "ana", str(qid), "disputed"])
+    mine = runner.invoke(cli, ["mark", "--db", str(db), "--reviewer", "ben", str(qid), "verified"])
+    assert mine.exit_code == 0 and mine.stdout == f"#{qid} verified (version 3), replacing ana's verdict disputed\n"
+    again = runner.invoke(cli, ["mark", "--db", str(db), "--reviewer", "ben", str(qid), "misquoted"])
+    assert again.stdout == f"#{qid} misquoted (version 4)\n"  # my own verdict: nothing to say
+
+
+def test_expect_version_refuses_a_quote_changed_since(runner, db, quote_id):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), "--reviewer", "ana", str(qid), "disputed"])
+    stale = runner.invoke(cli, ["mark", "--db", str(db), "--expect-version", "1", str(qid), "verified"])
+    assert stale.exit_code == 1
+    assert stale.stderr.startswith(f"Error: quote {qid} was changed by ana") and "you had 1" in stale.stderr
+    assert _quote(db, qid).status == "disputed"
+    current = runner.invoke(cli, ["mark", "--db", str(db), "--expect-version", "2", str(qid), "verified"])
+    assert current.exit_code == 0 and _quote(db, qid).status == "verified"
+    several = runner.invoke(cli, ["mark", "--db", str(db), "--expect-version", "3", str(qid), "1", "verified"])
+    assert several.exit_code == 1 and "one QUOTE_ID" in several.stderr

@@ -28,3 +28,18 @@ def test_unknown_format_is_refused(make_record):
     assert "claimreview" in FORMATS
     with pytest.raises(ValueError, match="unknown export format"):
         render("docx", [make_record()])
+
+
+HOSTILE = "</script><script>alert(1)</script> & <!-- \u2028\u2029"
+
+
+@pytest.mark.parametrize("fmt", ["json", "claimreview"])
+def test_json_for_the_web_cannot_break_out_of_a_script_tag(make_record, fmt):
+    record = make_record(text=HOSTILE, speaker=HOSTILE, role=HOSTILE, article_title=HOSTILE, rating="false",
+                         url="https://example.org/?a=1&b=<2>")
+    sheet = render(fmt, [record], publisher=HOSTILE, url="https://example.org/check?x=<y>&z")
+    for char in "<>&\u2028\u2029":
+        assert char not in sheet
+    assert "\\u003c/script\\u003e" in sheet
+    decoded = json.dumps(json.loads(sheet), ensure_ascii=False)
+    assert HOSTILE in decoded and "https://example.org/?a=1&b=<2>" in decoded  # the data itself is unchanged

@@ -57,3 +57,13 @@ def test_untrusted_text_cannot_become_markup_or_links(make_record):
 
 def test_empty_sheet_says_so(make_record):
     assert render("md", []) == "# Quote sheet\n\n0 quotes from 0 articles.\n"
+
+
+def test_a_newline_in_a_title_or_outlet_stays_inside_its_line(make_record):
+    record = make_record(article_title="Harbour deal\n# Injected heading\n<img src=x>", outlet="Wire\n\n- fake item")
+    sheet = render("md", [record], title="Sheet\n## Injected too")
+    lines = sheet.splitlines()
+    assert lines[0] == "# Sheet \\#\\# Injected too"
+    assert "## Harbour deal \\# Injected heading \\<img src=x\\>" in lines
+    assert not any(line.startswith(("# Injected", "- fake", "<img")) for line in lines)
+    assert any(line.startswith("Wire - fake item, 2017-05-19") for line in lines)

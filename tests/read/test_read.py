@@ -131,3 +131,84 @@ def test_stdin_bytes_are_decoded_and_checked():
     assert article.text == "Café \nsaid."
     [error] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9")))
     assert str(error) == "-: not UTF-8 text (invalid byte at offset 3)"
+
+
+# Raw in JSON strings, and line breaks to str.splitlines(): a record holding one must stay whole.
+SEPARATORS = "\u2028\u2029\x85"
+WIRE = (
+    '{"text": "One.' + SEPARATORS + 'Still one.", "title": "A"}\n'
+    '{"text": "Two.", "title": "B"}\n'
+    "{broken\n"
+    '{"text": "Four.", "title": "D"}\n'
+)
+
+
+def _records(items):
+    return [(item.title, item.text, item.source) if isinstance(item, Article) else str(item) for item in items]
+
+
+def test_jsonl_lines_end_at_newlines_only(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(WIRE, encoding="utf-8")
+    where = str(path)
+    assert _records(iter_articles([where])) == [
+        ("A", "One." + SEPARATORS + "Still one.", f"{where}:1"),
+        ("B", "Two.", f"{where}:2"),
+        f"{where}:3: not valid JSON (Expecting property name enclosed in double quotes)",
+        ("D", "Four.", f"{where}:4"),
+    ]
+
+
+def test_stdin_jsonl_with_separators_and_a_bad_line_is_still_jsonl():
+    items = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(WIRE.encode("utf-8"))))
+    assert [item if isinstance(item, str) else item[2] for item in _records(items)] == [
+        "-:1", "-:2", "-:3: not valid JSON (Expecting property name enclosed in double quotes)", "-:4"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    path = tmp_path / "notepad.txt"
+    text = 'Café talks\r\n"We agree," Zoë Ng said.\r\n'
+    path.write_bytes(text.encode("utf-16") if encoding == "utf-16" else ("\ufeff" + text).encode(encoding))
+    article = read_file(path)
+    assert article.text == 'Café talks\n"We agree," Zoë Ng said.' and article.title == "Café talks"
+
+
+def test_utf16_without_a_byte_order_mark_is_still_binary(tmp_path):
+    path = tmp_path / "mystery.txt"
+    path.write_bytes("no mark".encode("utf-16-le"))
+    with pytest.raises(ReadError, match="binary file"):
+        read_file(path)
+
+
+def test_links_and_pipes_in_a_directory_are_reported_and_skipped(tmp_path):
+    import os
+
+    (tmp_path / "good.txt").write_text("Plain words.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    (tmp_path / "self").symlink_to(tmp_path)  # a link to a directory: not followed, no loop
+    os.mkfifo(tmp_path / "pipe.txt")
+    items = [item if isinstance(item, ReadError) else item.source for item in iter_articles([str(tmp_path)])]
+    assert [str(item) for item in items] == [
+        f"{tmp_path / 'gone.txt'}: dangling symbolic link, skipped",
+        str(tmp_path / "good.txt"),
+        f"{tmp_path / 'loop-a'}: symbolic link loop, skipped",
+        f"{tmp_path / 'loop-b'}: symbolic link loop, skipped",
+        f"{tmp_path / 'pipe.txt'}: a named pipe (FIFO), not a file, skipped",
+    ]
+
+
+def test_a_pipe_given_as_a_file_is_refused_not_waited_on(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("quotecheck")), "ingest", "--db", str(tmp_path / "q.db"), str(tmp_path / "pipe.txt")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path / 'pipe.txt'}: a named pipe (FIFO), not a file\n"

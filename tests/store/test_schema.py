@@ -128,7 +128,7 @@ def test_database_from_a_newer_quotecheck_is_refused(db_path):
     conn = sqlite3.connect(db_path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(StoreError, match="newer than this quotecheck"):
+    with pytest.raises(StoreError, match=rf"made by a newer quotecheck \(schema {SCHEMA_VERSION + 1}, this one knows {SCHEMA_VERSION}\)"):
         Store(db_path)
 
 

@@ -1,13 +1,15 @@
 """What every screen that shows a quote shares: the review actions.
 
-Each action writes through the app's Store in one transaction (the store's) with the version this screen
-showed, and only then updates the screen; a ConflictError shows both versions and keeps theirs.
+Each action writes through the app's writer (a Store on a thread of its own, so a lock held by another process
+never freezes the screen) in one transaction with the version this screen showed, and only then updates the
+screen; a ConflictError shows both versions and keeps theirs, any other store error becomes a message.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import work
 from textual.screen import Screen
 
 from quotecheck.review.screens.conflict import ConflictScreen
@@ -29,13 +31,17 @@ class ReviewScreen(Screen):
     def load_history(self, quote_id: int) -> tuple[list[Review], dict[int, str]]:
         """The quote's history, and the names of the speakers its reassignments mention."""
         store = self.app.store
-        reviews = store.history(quote_id)
+        try:
+            reviews = store.history(quote_id)
+        except StoreError as error:
+            self.app.tell(str(error), title="History not loaded", severity="error")
+            return [], {}
         names: dict[int, str] = {}
         for speaker_id in {r.old_speaker_id for r in reviews} | {r.new_speaker_id for r in reviews}:
             if speaker_id is not None:
                 try:
                     names[speaker_id] = store.speaker(speaker_id).name
-                except NotFound:
+                except StoreError:  # gone, or unreadable: the history shows the id
                     pass
         return reviews, names
 
@@ -79,42 +85,57 @@ class ReviewScreen(Screen):
         self.app.push_screen(ReassignScreen(record), save)
 
     def action_undo(self) -> None:
-        try:
-            undone = self.app.store.undo(reviewer=self.app.reviewer)
-        except StoreError as error:
-            self.app.tell(str(error), title="Undo failed", severity="error")
-            return
+        self._undo()
+
+    @work(group="write")
+    async def _undo(self) -> None:
+        def undo(store) -> tuple[Review | None, QuoteRecord | None]:
+            undone = store.undo(reviewer=self.app.reviewer)
+            if undone is None or undone.quote_id is None:
+                return undone, None
+            try:
+                return undone, store.quote(undone.quote_id)
+            except NotFound:
+                return undone, None
+
+        async with self.app.write_lock:
+            try:
+                undone, record = await self.app.writer.run(undo)
+            except StoreError as error:
+                self.app.tell(str(error), title="Undo failed", severity="error")
+                return
         if undone is None:
             self.app.tell("Nothing of yours to undo.", title="Undo")
             return
         self.app.tell(undo_message(undone), title="Undone")
-        if undone.quote_id is not None:
-            try:
-                record = self.app.store.quote(undone.quote_id)
-            except NotFound:
-                return
+        if record is not None:
             self.app.quote_changed(record, focus=True)
-        else:
+        elif undone.quote_id is None:
             self.app.speakers_changed()
 
     # -- writing
-    def _write(self, change: str, write: Callable, *, record: QuoteRecord | None = None, advance: bool = False) -> None:
+    @work(group="write")
+    async def _write(
+        self, change: str, write: Callable, *, record: QuoteRecord | None = None, advance: bool = False
+    ) -> None:
         """Verdicts (status, rating) move on to the next quote; a note or a new speaker stays, since a verdict
-        on the same quote usually follows."""
-        record = record or self.current_quote()
-        if record is None:
-            return
-        try:
-            updated = write(self.app.store, record)
-        except ConflictError as conflict:
-            self.app.quote_changed(conflict.current)
-            self.app.push_screen(ConflictScreen(record, change, conflict.current))
-            return
-        except StoreError as error:
-            self.app.tell(str(error), title="Not saved", severity="error")
-            return
-        self.app.quote_changed(updated)
-        self.show_quote(updated, advance=advance)
+        on the same quote usually follows. Writes go one at a time, so a key pressed while one is on its way
+        acts on the quote shown once it is done (not on the one just saved, which would be a conflict)."""
+        async with self.app.write_lock:
+            record = record or self.current_quote()
+            if record is None:
+                return
+            try:
+                updated = await self.app.writer.run(lambda store: write(store, record))
+            except ConflictError as conflict:
+                self.app.quote_changed(conflict.current)
+                self.app.push_screen(ConflictScreen(record, change, conflict.current))
+                return
+            except StoreError as error:
+                self.app.tell(str(error), title="Not saved", severity="error")
+                return
+            self.app.quote_changed(updated)
+            self.show_quote(updated, advance=advance)
 
 
 def undo_message(review: Review) -> str:

@@ -22,7 +22,7 @@ from quotecheck.review.text import MUTED, plain
 from quotecheck.review.widgets.lazy_list import LazyList
 from quotecheck.review.widgets.quote_detail import QuoteDetail
 from quotecheck.review.widgets.quote_list import QuoteList
-from quotecheck.store.models import NotFound, QuoteFilter, QuoteRecord
+from quotecheck.store.models import NotFound, QuoteFilter, QuoteRecord, StoreError
 
 WIDE = 120  # columns from which the detail goes beside the queue instead of below it
 COUNT_DELAY = 0.15  # seconds of quiet after a verdict before the header is recounted
@@ -101,7 +101,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
                 after = store.page_key(last, quote_filter) if last is not None else None
                 return store.quotes(quote_filter, limit=limit, after=after)
 
-            return await self.app.reader.run(fetch)
+            return await self.app.fetch(self.app.reader, fetch, default=[])
 
         self.query_one("#filterbar", Static).update(describe_filter(quote_filter))
         self.query_one(QuoteDetail).clear()  # until the first row of the new list arrives
@@ -122,7 +122,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
             self._update_topbar(None)
         else:
             await asyncio.sleep(COUNT_DELAY)
-        counts = await self.app.counter.run(count)
+        counts = await self.app.fetch(self.app.counter, count, default=None)
         if self.is_attached:  # this queue may have been closed meanwhile
             self._update_topbar(counts)
             self.app.warm_up()
@@ -154,8 +154,10 @@ class QueueScreen(ListNavigation, ReviewScreen):
             if self._article_cache is None or self._article_cache.id != record.article_id:
                 self._article_cache = store.article(record.article_id)
             self.query_one(QuoteDetail).show(record, self._article_cache, *self.load_history(record.id))
-        except NotFound:
+        except StoreError as error:
             self.query_one(QuoteDetail).clear()
+            if not isinstance(error, NotFound):  # deleted meanwhile: nothing to say
+                self.app.tell(str(error), title="Not loaded", severity="error")
 
     # -- ReviewScreen
     def current_quote(self) -> QuoteRecord | None:
@@ -212,8 +214,14 @@ class QueueScreen(ListNavigation, ReviewScreen):
         from quotecheck.review.screens.article import ArticleScreen
 
         record = self.current_quote()
-        if record is not None:
-            self.app.push_screen(ArticleScreen(record.article_id, record.id))
+        if record is None:
+            return
+        try:
+            screen = ArticleScreen(record.article_id, record.id)
+        except StoreError as error:
+            self.app.tell(str(error), title="Article not loaded", severity="error")
+            return
+        self.app.push_screen(screen)
 
     def action_speakers(self) -> None:
         from quotecheck.review.screens.speakers import SpeakersScreen
@@ -245,7 +253,12 @@ class QueueScreen(ListNavigation, ReviewScreen):
             if result is not None:
                 self._set_filter(result)
 
-        self.app.push_screen(FilterScreen(self.quote_filter, self.app.store.outlets()), apply)
+        try:
+            outlets = self.app.store.outlets()
+        except StoreError as error:
+            self.app.tell(str(error), title="Not loaded", severity="error")
+            return
+        self.app.push_screen(FilterScreen(self.quote_filter, outlets), apply)
 
     def action_toggle_low_confidence(self) -> None:
         self._set_filter(dataclasses.replace(self.quote_filter, low_confidence_first=not self.quote_filter.low_confidence_first))
@@ -270,15 +283,16 @@ class QueueScreen(ListNavigation, ReviewScreen):
 
         def write(store) -> int:
             from quotecheck.export import render
+            from quotecheck.files import write_text_atomically
 
             records = store.all_quotes(quote_filter)
-            path.write_text(render("md", records, title=title), encoding="utf-8")
+            write_text_atomically(path, render("md", records, title=title))
             return len(records)
 
         self.app.tell("Exporting…", title="Export", timeout=2)
         try:
             count = await self.app.background.run(write)
-        except (OSError, ImportError, ValueError) as error:
+        except (OSError, ImportError, ValueError, StoreError) as error:
             self.app.tell(str(error), title="Export failed", severity="error")
             return
         self.app.tell(f"{count:,} quotes written to\n{path}", title="Exported", timeout=10)

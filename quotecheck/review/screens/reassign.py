@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from quotecheck.review.text import MUTED, plain, titled_excerpt
 from quotecheck.sanitize import printable
-from quotecheck.store.models import SPEAKER_TYPES, QuoteRecord, SpeakerRecord
+from quotecheck.store.models import SPEAKER_TYPES, QuoteRecord, SpeakerRecord, StoreError
 
 NEW = "new"
 SEARCH_DELAY = 0.12
@@ -72,13 +72,17 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
         await asyncio.sleep(SEARCH_DELAY)
         # The app's own store: its speaker index is already built (see ReviewApp.warm_up); a thread keeps the
         # screen responsive meanwhile, and nothing else writes while this picker is open.
-        matches = (
-            await asyncio.to_thread(
-                self.app.store.match_speakers, query, limit=10, article_id=self.record.article_id
+        try:
+            matches = (
+                await asyncio.to_thread(
+                    self.app.store.match_speakers, query, limit=10, article_id=self.record.article_id
+                )
+                if query
+                else []
             )
-            if query
-            else []
-        )
+        except StoreError as error:
+            self.app.tell(str(error), title="Speakers not loaded", severity="error")
+            matches = []
         try:
             options = self.query_one("#speaker-matches", OptionList)
         except NoMatches:  # picked or cancelled meanwhile

@@ -43,7 +43,9 @@ class SpeakersScreen(ListNavigation, Screen):
         query = self.query_text
 
         async def load_page(_last: SpeakerRecord | None, offset: int, limit: int) -> list[SpeakerRecord]:
-            return await self.app.reader.run(lambda store: store.speakers(query, limit=limit, offset=offset))
+            return await self.app.fetch(
+                self.app.reader, lambda store: store.speakers(query, limit=limit, offset=offset), default=[]
+            )
 
         bar = Text("quotecheck ", style="bold")
         bar.append("Speakers")

@@ -23,6 +23,8 @@ class QuoteDetail(VerticalScroll, can_focus=False):
     }
     """
 
+    shown: QuoteRecord | None = None  # the quote on display (the benchmarks wait for it)
+
     def compose(self) -> ComposeResult:
         yield Static(Text(NOTHING_SELECTED, style=MUTED), id="detail-context")
         yield Static(Text("Attribution"), classes="detail--heading")
@@ -31,12 +33,14 @@ class QuoteDetail(VerticalScroll, can_focus=False):
         yield Static(id="detail-history")
 
     def show(self, record: QuoteRecord, article: ArticleRecord, reviews: list[Review], speaker_names: dict[int, str]) -> None:
+        self.shown = record
         self.query_one("#detail-context", Static).update(quote_in_context(article.text, record))
         self.query_one("#detail-attribution", Static).update(attribution(record))
         self.query_one("#detail-history", Static).update(history(reviews, speaker_names))
         self.scroll_home(animate=False)
 
     def clear(self) -> None:
+        self.shown = None
         self.query_one("#detail-context", Static).update(Text(NOTHING_SELECTED, style=MUTED))
         self.query_one("#detail-attribution", Static).update(Text())
         self.query_one("#detail-history", Static).update(Text())
