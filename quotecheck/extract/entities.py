@@ -97,7 +97,7 @@ _DOCUMENT_WORD = regex.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")
 # what follows a document word to name its publisher: "report published on Thursday by the WEF", "book, Title by"
 _PUBLISHED_BY = regex.compile(
     r"(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+(?:(?:was\s+)?(?:published|released|issued|written|compiled|"
-    r"commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+(?:the\s+)?(?=\p{Lu})"
+    r"commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+"
 )
 _BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
