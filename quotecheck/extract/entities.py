@@ -17,7 +17,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.name_index import SHARED_SURNAME_SCAN, NameIndex
+from quotecheck.extract.name_index import NameIndex
 from quotecheck.extract.lexicons import (
     ABBREVIATED_TITLES,
     COMMON_VERBS,
@@ -71,7 +71,7 @@ _FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
 FUZZY_MIN_LENGTH = 5  # letters: shorter surnames are matched exactly only ("Lee" is not "Le")
 FUZZY_RATIO = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
 PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
-_SECTION_BREAK = regex.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
+_SECTION_BREAK = re.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
 _OWNED_SUBJECT = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"
 )
@@ -93,7 +93,7 @@ _AUTHORED = regex.compile(
 )
 _AUTHOR_LOOKBACK = 600
 _CLAUSE_END = regex.compile(r"[,.;:!?\"“”()]")
-_DOCUMENT_WORD = regex.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")\b")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")\b(?=[^.;:!?]* by $)")
 # what follows a document word to name its publisher: "report published on Thursday by the WEF", "book, Title by"
 _PUBLISHED_BY = regex.compile(
     r"(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+(?:(?:was\s+)?(?:published|released|issued|written|compiled|"
@@ -116,6 +116,7 @@ _ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from
 _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _AFFILIATIONS = frozenset(("of", "from", "at", "for", "with"))  # a role that opens so names a body one is in
+SHARED_SURNAME_SCAN = 50  # the most recent people of one surname a bare surname is weighed against
 _AUXILIARIES = frozenset("is was were are has have had will would can could may might must should".split())
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
@@ -511,7 +512,7 @@ class Entities:
         return entity
 
     def _find(self, surname: str, full: str, title: str | None) -> Entity | None:
-        candidates = self.names.recent(surname)
+        candidates = self.by_surname.get(surname)
         if candidates and " " in full:
             return self.names.match_full(surname, full)
         if not candidates and " " not in full and surname in self._by_first_word:
@@ -528,7 +529,7 @@ class Entities:
             best = process.extractOne(surname, self.by_surname.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
             if best is None:
                 return None
-            candidates = self.names.recent(best[0])
+            candidates = self.by_surname[best[0]]
         if " " in full:  # (a near spelling of the surname: "Linkevičius" for "Linkevicius")
             for entity in candidates:
                 if entity.name == full or entity.name.endswith(" " + full) or full.endswith(" " + entity.name) or (
@@ -539,6 +540,7 @@ class Entities:
         # A bare surname: of the people with this surname whose gender fits the title, the one the article names
         # most ("Clinton said" in an article about Hillary Clinton that also mentions Bill Clinton).
         wanted = TITLES.get(title or "")
+        candidates = candidates[-SHARED_SURNAME_SCAN:]  # (the most recent: a list of a thousand Smiths is not read)
         fitting = [e for e in candidates if wanted not in ("male", "female") or e.gender in (None, wanted)]
         return max(fitting or candidates, key=lambda e: e.mentions)
 
@@ -574,8 +576,12 @@ class Entities:
     def find_publishers(self) -> None:
         """Who published each kind of document the article names a publisher for ("a report published on
         Thursday by the World Economic Forum"): the first name after "by"."""
-        for document in _DOCUMENT_WORD.finditer(self.text):
-            match = _PUBLISHED_BY.match(self.text, document.end())
+        text = self.text
+        by = text.find(" by ")
+        while by >= 0:  # (found from each "by" back: far fewer than the words of a document)
+            document = _DOCUMENT_BEFORE.search(text, max(0, by - _BYLINE_CHARS), by + 4)
+            match = _PUBLISHED_BY.match(text, document.end()) if document else None
+            by = text.find(" by ", by + 1)
             if match is None:
                 continue
             family = AUTHORED_DOCUMENTS[document.group()]
