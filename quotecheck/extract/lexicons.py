@@ -90,6 +90,8 @@ class FirstNames:
             from gender_guesser.detector import Detector
 
             self._detector = Detector(case_sensitive=False)
+        if word not in self._detector.names:
+            return None  # (most capitalised words are no first name: answered without three look-ups)
         for country in self._COUNTRIES:
             answer = self._detector.get_gender(word, country)
             if answer in ("male", "female", "mostly_male", "mostly_female"):
