@@ -63,7 +63,9 @@ OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On M
 _VERB_AFTER = regex.compile(
     # an appositive set off by commas (which may hold commas: "a mother from Hemet, California,") or by dashes
     r"(?:,[^.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
-    r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"  # not "boss"
+    # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters")
+    r"\s+(?:\p{Ll}+ly\s+)?(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|"
+    + word_pattern(COMMON_VERBS) + r")\b"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60  # earlier mentions a pronoun or description looks back over
@@ -76,6 +78,7 @@ _OWNED_SUBJECT = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _INDEFINITE_LEAD = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")  # a lead opening on a person described
+_GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
 _AGE = regex.compile(r"\d+-year-old")
 # "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
 _OFFICE_DESCRIPTION = regex.compile(
@@ -95,6 +98,10 @@ _AUTHOR_LOOKBACK = 600
 _CLAUSE_END = regex.compile(r"[,.;:!?\"“”()]")
 _DOCUMENT_BEFORE = re.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")\b(?=[^.;:!?]* by $)")
 # what follows a document word to name its publisher: "report published on Thursday by the WEF", "book, Title by"
+_WRITER_IN = re.compile(
+    r"\b[Ii]n\s+(?:the|a|an|his|her|their)\s+(?:[^.;:!?\"“”]{0,40}?\s)?(?P<head>" + word_pattern(AUTHORED_DOCUMENTS)
+    + r"),\s+"
+)
 _PUBLISHED_BY = regex.compile(
     r"(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+(?:(?:was\s+)?(?:published|released|issued|written|compiled|"
     r"commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+"
@@ -353,6 +360,10 @@ class Entities:
                 if len(words) > 1:  # (but its full form may be the only one: "I met FBI Director James Comey")
                     quoted_names.append(words)
                 continue  # a name inside quoted words is the quoted speaker's, not a speaker of the article
+            if len(words) == 1 and _GERUND.fullmatch(words[0]) and self._at_sentence_start(start) and (
+                _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) not in self.by_surname
+            ):
+                continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
             entity = self._register(words, self._at_sentence_start(start) if len(words) > 1 else False)
             if entity is None:
                 continue
@@ -588,6 +599,13 @@ class Entities:
             author = self._named_after(match.end(), match.end() + _BYLINE_CHARS)
             if family not in self._authors and author is not None:
                 self._authors[family] = author
+        for match in _WRITER_IN.finditer(text):  # "In the July 9 cable, Stevens reported, …"
+            index = bisect_left(self._mention_starts, match.end())
+            family = AUTHORED_DOCUMENTS[match.group("head")]
+            if family not in self._authors and index < len(self._mention_starts) and (
+                self._mention_starts[index] == match.end() and self._subject_position[index]
+            ):
+                self._authors[family] = self._mention_entities[index]
 
     def _named_after(self, start: int, end: int) -> Entity | None:
         """The first person named in text[start:end] ("by Telegraph journalist Robert Peston"), else the last

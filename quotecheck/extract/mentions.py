@@ -427,6 +427,13 @@ def _contracted_pronoun(word: str) -> str | None:
     return match.group(1)
 
 
+def _opening_gerund(word: str) -> bool:
+    """"Fundraising was …": a verb form in -ing opening a sentence, not a name ("Manning" is a surname, but
+    a sentence opening on a bare surname has named the person before)."""
+    low = _bare(word)
+    return len(low) > 6 and low.endswith("ing") and low not in FIRST_NAMES
+
+
 def starts_predicate(text: str, lo: int, hi: int) -> bool:
     """text[lo:hi] opens with a verb: the predicate going on after an aside ("Sanders, whose win came in
     Rhode Island, | did not attack Clinton but argued …"), so its subject is before the aside."""
@@ -506,7 +513,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             return Mention(toks[j].start, toks[j].end, "nominal", word)  # "On Social Security, both oppose …"
         if word in _QUOTE_MARKS:
             return None  # reached quoted words: the subject is not in the writer's words before them
-        if _is_name_word(word) and not word.endswith(("'s", "’s")):
+        if _is_name_word(word) and not word.endswith(("'s", "’s")) and not (j == first and _opening_gerund(word)):
             if speaker_noun(following):
                 continue  # "Chechen authorities have ...": the noun after it heads the phrase
             mention = _tail_mention(text, toks, 0, j)

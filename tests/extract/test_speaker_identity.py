@@ -312,6 +312,17 @@ CASES = [
         "Robert Pelham, says so.",
         "the minister broke a pledge", "Robert Pelham", "newspaper columnist",
     ),
+    # ... and the writer an "In the … cable, X reported" names
+    (
+        "In the July 9, 2012, cable, Chris Steele reported that security was poor.\n\n"
+        'The cable indicated that 13 guards would be the "minimum" needed.',
+        "minimum", "Chris Steele", None,
+    ),
+    # a verb form in -ing opening a sentence is not a name
+    (
+        'David Gilbert said the boycott calls would not hurt. Fundraising was "stagnant for a while," he added.',
+        "stagnant for a while", "David Gilbert", None,
+    ),
     # a full name that only a quote gives completes the surname the article uses
     (
         '"Today I met FBI Director James Corry," the minister said.\n\nOn Tuesday, Corry announced that '
