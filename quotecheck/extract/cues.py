@@ -41,7 +41,8 @@ _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s
 _ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 _PASSIVE_BY = re.compile(r"\s+by\b")
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)\s+$", re.I)
+# "his remarks were", "the prime minister's reported position": the cue word is a noun or an adjective there
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)|\w['’]s)\s+$", re.I)
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
 _PUBLISHED_BY = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"

@@ -123,3 +123,8 @@ def test_a_cue_with_a_clause_of_its_own_does_not_take_the_quote_before_it(cue):
     text = f'Talks stall\n\n"We are ready," said Ann Dale. "The rest is up to them." {cue} working on it.'
     quote = next(q for q in extract(text) if q.text.startswith("The rest"))
     assert quote.speaker == "Ann Dale"
+
+
+def test_a_cue_word_after_a_possessive_is_an_adjective():
+    text = "Debate row\n\nIf the prime minister's reported position is true, he would have to say why."
+    assert not [q for q in extract(text) if q.kind == "indirect" and q.speaker == "the prime minister's"]
