@@ -42,7 +42,10 @@ _ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 # "his remarks were", "the prime minister's reported position": the cue word is a noun or an adjective there
-_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)|\w['’]s)\s+$", re.I)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)|\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)"
+    r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
+)
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
 _PUBLISHED_BY = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"
