@@ -109,7 +109,10 @@ _PUBLISHED_BY = regex.compile(
 _BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
 _OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,2})")
-_PARTY_STATE = regex.compile(r"(?:, | \()([RDI]-\p{Lu}[\p{L}.]*)(?=[,)]| said)")
+_PARTY_STATE = regex.compile(
+    r"(?:, | \()([RDI]-\p{Lu}[\p{L}.]*|(?:Republican|Democrat|Independent) of \p{Lu}\p{L}*(?: \p{Lu}\p{L}*)?)"
+    r"(?=[,.)]| said)"
+)
 _OPENING_PHRASE = regex.compile(  # "On Monday, "
     r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-]+,\s*"
 )

@@ -11,6 +11,7 @@ from typing import NamedTuple
 import regex
 
 from quotecheck.extract.lexicons import (
+    ABBREVIATED_TITLES,
     ADVERBS,
     AMOUNTS,
     ANONYMOUS_MARKERS,
@@ -826,7 +827,8 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
     return None
 
 
-_PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*")  # "R-Utah", "D-N.Y.": party and state after a name
+# "R-Utah", "D-N.Y.", "Republican of New York": party and state after a name
+_PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*|(?:Republican|Democrat|Democratic|Independent)\s+of\s+\p{Lu}[\p{L}.\s]*")
 _DASH_TOKENS = frozenset("-–—")
 # What a source publishes: "according to the agency's website" rests on the agency
 _SOURCE_DOCUMENTS = frozenset("website site report reports data figures records statement account blog feed".split())
@@ -977,9 +979,12 @@ def _names_office(mention: Mention, text: str) -> bool:
 
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
 _ROLE_BEFORE_NAME = regex.compile(r"(?:^|(?<=[.;:!?]\s|\n))((?:The|the|Her|His|Their|Its)\s[^,.;:\"“”()]{2,80}?),\s+$")
-# (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com")
+# (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com", "a former
+# spokesman for Mr. Obama")
+_TITLE = r"\b(?:" + word_pattern(ABBREVIATED_TITLES) + r")"
 _APPOSITIVE = regex.compile(
-    r",\s+((?:[^,.;:\"“”()]|\.(?!\s+\p{Lu}|\s*$)){2,250}?)(?=[,;:]|\.(?:\s+\p{Lu}|\s*$)|$)"
+    r",\s+((?:[^,.;:\"“”()]|\.(?!\s+\p{Lu}|\s*$)|(?<=" + _TITLE + r")\.){2,250}?)"
+    r"(?=[,;:]|(?<!" + _TITLE + r")\.(?:\s+\p{Lu}|\s*$)|$)"
 )
 
 

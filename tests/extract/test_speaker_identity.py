@@ -259,6 +259,16 @@ CASES = [
         "Maria Dunne claimed in the Observer that officials had ignored her case.",
         "officials had ignored her case", "Maria Dunne", "British teacher held in a Cairo jail for two years",
     ),
+    # a party and state after a name, as American papers write them, are part of the office, not a name
+    (
+        '"It was a fun time," said Representative Peter T. Kane, Republican of New York.',
+        "It was a fun time", "Peter T. Kane", "Representative, Republican of New York",
+    ),
+    # a title's abbreviation does not end an appositive
+    (
+        '"It was a fun time," said Tommy Vance, a former spokesman for Mr. Oakes.',
+        "It was a fun time", "Tommy Vance", "a former spokesman for Mr. Oakes",
+    ),
     # --- a document speaks for its author ---------------------------------------------------------------------
     (
         "Ann Lowe and Tom Ray have filed a wrongful death lawsuit against the city.\n\n"
