@@ -5,6 +5,8 @@ How sure an attribution is (``confidence``) is computed from the evidence behind
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from quotecheck.extract.confidence import Evidence, confidence, gather
@@ -15,6 +17,7 @@ from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS
 from quotecheck.extract.mentions import tidy_role
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import find_quotes
+from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
 from quotecheck.extract.reported import WORD, find_reports
 from quotecheck.extract.sieves import RULES as SIEVE_RULES
@@ -40,13 +43,15 @@ _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as 
 def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = None) -> list[Quote]:
     """The quotes of ``text``; when ``evidence`` is a list, each quote is appended to it with the evidence its
     confidence was computed from (benchmarks/calibrate.py fits the confidence model on these)."""
+    source, text = text, reading_text(text)  # same offsets: hard wraps and typewriter marks undone (reading.py)
     layout = Layout(text)
     spans = find_quotes(text, layout)
     cues = find_cues(text, layout, spans)
     entities = Entities(text, layout, [(span.start, span.end) for span in spans])
     entities.resolve_cue_speakers(cues)
     entities.name_lead_sources()
-    return _Extractor(Article(text, layout, spans, cues, entities), evidence).run()
+    quotes = _Extractor(Article(text, layout, spans, cues, entities), evidence).run()
+    return quotes if text is source else [replace(quote, text=source[quote.start : quote.end]) for quote in quotes]
 
 
 class _Extractor:

@@ -15,7 +15,7 @@ _DOUBLE = regex.compile(r"[\"“”„«»]+")
 _SINGLE = regex.compile(r"[‘’]")
 _SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
 _SINGLE_OPENER = regex.compile(r"‘|(?<![\p{L}\p{N}'])'(?=\p{L})")
-_DOUBLE_OR_TYPEWRITER = regex.compile(r"[\"“”„«»]|''")
+_DOUBLE_MARK = regex.compile(r"[\"“”„«»]")
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
@@ -129,11 +129,11 @@ def _pair_paragraph(
 
 
 def _single_marks_primary(text: str) -> bool:
-    """Does the text quote mostly with single marks ('…', ‘…’) rather than "…" or ''…''? Then straight single
-    marks are its primary quotes; otherwise they nest inside double ones ("… 'wrong track' …") or mark a headline
-    (US papers quote with single marks in headlines only)."""
+    """Does the text quote mostly with single marks ('…', ‘…’) rather than "…" (typewriter ''…'' reads as "…" by
+    now, reading.py)? Then straight single marks are its primary quotes; otherwise they nest inside double ones
+    ("… 'wrong track' …") or mark a headline (US papers quote with single marks in headlines only)."""
     singles = len(_SINGLE_OPENER.findall(text))
-    return singles > 0 and 2 * singles > len(_DOUBLE_OR_TYPEWRITER.findall(text))
+    return singles > 0 and 2 * singles > len(_DOUBLE_MARK.findall(text))
 
 
 def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan], straight: bool) -> list[QuoteSpan]:
