@@ -19,19 +19,19 @@ MAX_WRAP_WIDTH = 100  # columns: a text with a longer line is not hard-wrapped (
 MIN_BREAKS_IN_SENTENCE = 1
 # A list item keeps its own line: a bullet, or a number or letter with a dot or bracket, then a space.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪‣◦]|\d{1,3}[.)]|\(\w{1,3}\))[ \t]")
+_LONG_LINE = re.compile(r"[^\n]{%d}" % (MAX_WRAP_WIDTH + 1))
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’'»)\]]*$")
 # Typewriter marks: two apostrophes (three where a single mark touches them), or two backticks (always opening).
-_TYPEWRITER = re.compile(r"(?<!['`])(?:``|'''?)(?!['`])")
+_TYPEWRITER = re.compile(r"''+|``+")  # longer runs are let go below (the simpler pattern scans several times faster)
+_OPENING, _CLOSING = ' "', '" '  # two marks read as one, padded with a space on the outer side
 _BEFORE_OPEN = frozenset(" \t\n\r\u00a0([{<—–-:/")
 
 
 def reading_text(text: str) -> str:
     """``text`` with soft line breaks read as spaces and typewriter quote pairs as ``"``; the same length."""
     text = unwrap(text)
-    if "''" in text or "``" in text:
-        text = _typewriter_pairs(text)
-    return text
+    return _typewriter_pairs(text) if "''" in text or "``" in text else text
 
 
 def unwrap(text: str) -> str:
@@ -44,9 +44,9 @@ def unwrap(text: str) -> str:
     continuation lines or a list item, and after a short line (the next word would have fit) that ends a
     sentence, or any short line in a text that marks paragraphs neither by blank lines nor by indenting (a
     headline, a sub-heading)."""
-    lines = text.split("\n")
-    if len(lines) < 2 or max(map(len, lines)) > MAX_WRAP_WIDTH:
+    if "\n" not in text or _LONG_LINE.search(text):
         return text
+    lines = text.split("\n")
     stripped = [line.rstrip() for line in lines]
     pairs = [i for i in range(len(lines) - 1) if stripped[i] and stripped[i + 1]]  # a line and the next
     if not pairs:
@@ -91,38 +91,32 @@ def _typewriter_pairs(text: str) -> str:
     """Pairs of typewriter marks on one line (a paragraph), read as ``"``; a lone pair of apostrophes (inches, a
     stray mark) stays. An opening mark left open at the end of a paragraph pairs when the next paragraph opens with
     one (a quote running on over paragraphs)."""
-    chars: list[str] | None = None
+    edits: list[tuple[int, str]] = []  # (offset of two marks, what they read as), in text order
     pending: int | None = None  # offset of the open pair's two marks
     line_end = -1
     for match in _TYPEWRITER.finditer(text):
         start, end = match.span()
+        if end - start > (2 if text[start] == "`" else 3):
+            continue
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
         if start > line_end:
-            if pending is not None and _line_opens_with_mark(text, line_end, start):
-                chars = _read_as_double(text, chars, pending, opening=True)
+            if pending is not None and text[line_end:start].isspace() and not after.isspace():
+                edits.append((pending, _OPENING))
             pending = None
             line_end = text.find("\n", start)
             line_end = len(text) if line_end < 0 else line_end
-        before = text[start - 1] if start > 0 else " "
-        after = text[end] if end < len(text) else " "
-        opening = match.group() == "``" or before in _BEFORE_OPEN and not after.isspace()
-        closing = not opening and (not before.isspace() or pending is not None) and not after.isalnum()
-        if opening:
+        if match.group() == "``" or before in _BEFORE_OPEN and not after.isspace():
             pending = start
-        elif closing and pending is not None:
-            chars = _read_as_double(text, chars, pending, opening=True)
-            chars = _read_as_double(text, chars, end - 2, opening=False)
+        elif pending is not None and not after.isalnum():
+            edits += ((pending, _OPENING), (end - 2, _CLOSING))
             pending = None
-    return text if chars is None else "".join(chars)
-
-
-def _line_opens_with_mark(text: str, line_end: int, start: int) -> bool:
-    """Is the mark at ``start`` the first thing on the next line that is not blank after ``line_end``, and opening?"""
-    return text[line_end:start].isspace() and start + 2 < len(text) and not text[start + 2].isspace()
-
-
-def _read_as_double(text: str, chars: list[str] | None, pos: int, *, opening: bool) -> list[str]:
-    """Two marks at ``pos`` read as one double mark, padded with a space on its outer side."""
-    if chars is None:
-        chars = list(text)
-    chars[pos : pos + 2] = [" ", '"'] if opening else ['"', " "]
-    return chars
+    if not edits:
+        return text
+    pieces = []
+    done = 0
+    for pos, reading in edits:
+        pieces += (text[done:pos], reading)
+        done = pos + 2
+    pieces.append(text[done:])
+    return "".join(pieces)
