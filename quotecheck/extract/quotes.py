@@ -15,7 +15,7 @@ _DOUBLE = regex.compile(r"[\"“”„«»]+")
 _SINGLE = regex.compile(r"[‘’]")
 _SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
 _SINGLE_OPENER = regex.compile(r"‘|(?<![\p{L}\p{N}'])'(?=\p{L})")
-_DOUBLE_MARK = regex.compile(r"[\"“”„«»]")
+_DOUBLE_MARKS = "\"“”„«»"
 _SENTENCE_END = regex.compile(r"[.!?][’']?\s*$")
 _OPENERS = "“„«"
 _CLOSERS = "”»"
@@ -146,7 +146,7 @@ def _single_marks_primary(text: str) -> bool:
     now, reading.py)? Then straight single marks are its primary quotes; otherwise they nest inside double ones
     ("… 'wrong track' …") or mark a headline (US papers quote with single marks in headlines only)."""
     singles = len(_SINGLE_OPENER.findall(text))
-    return singles > 0 and 2 * singles > len(_DOUBLE_MARK.findall(text))
+    return singles > 0 and 2 * singles > sum(map(text.count, _DOUBLE_MARKS))
 
 
 def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan], straight: bool) -> list[QuoteSpan]:
