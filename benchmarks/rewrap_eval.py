@@ -124,6 +124,7 @@ def main() -> int:
     parser.add_argument("--indent", type=int, default=4, help="spaces before the first line of a paragraph")
     parser.add_argument("--blank-lines", action="store_true", help="keep the blank lines between paragraphs")
     args = parser.parse_args()
+    extract("Ann Lee of Paris said he was fine.")  # loads the first-name and place data, so neither timing has it
     worst = 0.0
     for name in args.gold:
         docs = []

@@ -4,6 +4,8 @@ Short texts written for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotecheck.extract import extract
 from quotecheck.extract.reading import reading_text, unwrap
@@ -167,3 +169,13 @@ def test_extract_reads_wrapped_and_typewriter_text_with_offsets_into_the_origina
     quotes = extract(text)
     assert [(q.kind, q.text, q.speaker) for q in quotes] == expected
     assert all(q.text == text[q.start : q.end] for q in quotes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", "Word", "''", "``", "'", '"', " ", "\n", "\n\n", "    ", "\r\n", ".", ",",
+                                 "- ", "1. ", "x" * 30]), max_size=120).map("".join))
+def test_the_reading_text_keeps_every_offset(text):
+    reading = reading_text(text)
+    assert len(reading) == len(text)
+    changed = {a + b for a, b in zip(text, reading) if a != b}
+    assert changed <= {"\n ", "\r ", "' ", "'\"", "` ", '`"'}
