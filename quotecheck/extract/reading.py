@@ -89,8 +89,8 @@ def unwrap(text: str) -> str:
 
 def _typewriter_pairs(text: str) -> str:
     """Pairs of typewriter marks on one line (a paragraph), read as ``"``; a lone pair of apostrophes (inches, a
-    stray mark) stays. An opening mark left open at the end of a paragraph pairs when the next paragraph opens with
-    one (a quote running on over paragraphs)."""
+    stray mark) stays. An opening mark left open reads as ``"`` when another opens after it in its paragraph, or
+    when the next paragraph opens with one (a quote running on over paragraphs)."""
     edits: list[tuple[int, str]] = []  # (offset of two marks, what they read as), in text order
     pending: int | None = None  # offset of the open pair's two marks
     line_end = -1
@@ -107,6 +107,8 @@ def _typewriter_pairs(text: str) -> str:
             line_end = text.find("\n", start)
             line_end = len(text) if line_end < 0 else line_end
         if match.group() == "``" or before in _BEFORE_OPEN and not after.isspace():
+            if pending is not None:
+                edits.append((pending, _OPENING))  # quotes.py tells a run-on quote ("A. "B") from a stray mark
             pending = start
         elif pending is not None and not after.isalnum():
             edits += ((pending, _OPENING), (end - 2, _CLOSING))

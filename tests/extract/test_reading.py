@@ -136,6 +136,8 @@ def test_unwrap_leaves_text_that_is_not_hard_wrapped(text):
             ' "The first part runs on.\n "And ends here,"  he said.',
         ),
         ("''The first part runs on.\nNo marks here.", "''The first part runs on.\nNo marks here."),
+        # or when another opens after it in the same paragraph (quotes.py decides: a run-on quote or a stray mark)
+        ("''One. ''Two,'' he said.", ' "One.  "Two,"  he said.'),
     ],
 )
 def test_typewriter_pairs_read_as_double_marks(text, expected):
