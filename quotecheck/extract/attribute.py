@@ -5,8 +5,6 @@ How sure an attribution is (``confidence``) is computed from the evidence behind
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from quotecheck.extract.confidence import Evidence, confidence, gather
@@ -50,14 +48,14 @@ def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = No
     entities = Entities(text, layout, [(span.start, span.end) for span in spans])
     entities.resolve_cue_speakers(cues)
     entities.name_lead_sources()
-    quotes = _Extractor(Article(text, layout, spans, cues, entities), evidence).run()
-    return quotes if text is source else [replace(quote, text=source[quote.start : quote.end]) for quote in quotes]
+    return _Extractor(Article(text, layout, spans, cues, entities), source, evidence).run()
 
 
 class _Extractor:
-    def __init__(self, article: Article, evidence: list[tuple[Quote, Evidence]] | None = None):
+    def __init__(self, article: Article, source: str, evidence: list[tuple[Quote, Evidence]] | None = None):
         self.article = article
         self.text = article.text
+        self.source = source  # the text given: a Quote's text is cut from it
         self.layout = article.layout
         self.evidence = evidence
 
@@ -110,7 +108,7 @@ class _Extractor:
         quote = Quote(
             start=start,
             end=end,
-            text=self.text[start:end],
+            text=self.source[start:end],
             kind=kind,
             speaker=name,
             speaker_type=speaker_type,
