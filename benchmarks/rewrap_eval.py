@@ -1,6 +1,7 @@
 """Accuracy on hard-wrapped copies of gold articles: the same articles scored as given and rewrapped.
 
     .venv/bin/python benchmarks/rewrap_eval.py [GOLD ...] [--width 70] [--indent 4] [--blank-lines]
+    .venv/bin/python benchmarks/rewrap_eval.py --quick     # seconds: the bundled corpus only
 
 Each article is rewrapped the way plain-text archives and wire feeds print it: every paragraph (a line of the
 original) filled to --width columns by ``textwrap`` (words are not broken, at hyphens or otherwise, as mail
@@ -123,7 +124,10 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=70, help="columns to fill each line to")
     parser.add_argument("--indent", type=int, default=4, help="spaces before the first line of a paragraph")
     parser.add_argument("--blank-lines", action="store_true", help="keep the blank lines between paragraphs")
+    parser.add_argument("--quick", action="store_true", help="a check that the script works, in seconds: the corpus")
     args = parser.parse_args()
+    if args.quick:
+        args.gold = [str(ROOT / "corpus")]
     extract("Ann Lee of Paris said he was fine.")  # loads the first-name and place data, so neither timing has it
     worst = 0.0
     for name in args.gold:
