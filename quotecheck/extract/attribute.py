@@ -15,6 +15,7 @@ from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS
 from quotecheck.extract.mentions import tidy_role
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import find_quotes
+from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
 from quotecheck.extract.reported import WORD, find_reports
 from quotecheck.extract.sieves import RULES as SIEVE_RULES
@@ -40,6 +41,7 @@ _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as 
 def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = None) -> list[Quote]:
     """The quotes of ``text``; when ``evidence`` is a list, each quote is appended to it with the evidence its
     confidence was computed from (benchmarks/calibrate.py fits the confidence model on these)."""
+    source, text = text, reading_text(text)  # same offsets: hard wraps and typewriter marks undone (reading.py)
     layout = Layout(text)
     spans = find_quotes(text, layout)
     cues = find_cues(text, layout, spans)
@@ -48,13 +50,14 @@ def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = No
     entities.find_publishers()
     entities.resolve_cue_speakers(cues)
     entities.name_lead_sources()
-    return _Extractor(Article(text, layout, spans, cues, entities), evidence).run()
+    return _Extractor(Article(text, layout, spans, cues, entities), source, evidence).run()
 
 
 class _Extractor:
-    def __init__(self, article: Article, evidence: list[tuple[Quote, Evidence]] | None = None):
+    def __init__(self, article: Article, source: str, evidence: list[tuple[Quote, Evidence]] | None = None):
         self.article = article
         self.text = article.text
+        self.source = source  # the text given: a Quote's text is cut from it
         self.layout = article.layout
         self.evidence = evidence
 
@@ -107,7 +110,7 @@ class _Extractor:
         quote = Quote(
             start=start,
             end=end,
-            text=self.text[start:end],
+            text=self.source[start:end],
             kind=kind,
             speaker=name,
             speaker_type=speaker_type,

@@ -30,7 +30,8 @@ _ABBREVIATION = regex.compile(
     r"(?:\b(?:" + word_pattern((*ABBREVIATED_TITLES, *ABBREVIATIONS)) + r"|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"
 )
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)]$")
-_BOILERPLATE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in BOILERPLATE) + r")(?!\w)", re.I)
+# Searched in the lower-cased line: a trie without IGNORECASE scans several times faster.
+_BOILERPLATE = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)")
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
 
 
@@ -71,7 +72,7 @@ class Layout:
         """Subscription prompts, sub-headings and bylines: short lines naming a page action, or a few words with
         no closing punctuation and no quote marks."""
         words = len(line.split())
-        if words <= BOILERPLATE_WORDS and _BOILERPLATE.search(line):
+        if words <= BOILERPLATE_WORDS and _BOILERPLATE.search(line.lower()):
             return True
         return words <= SUBHEADING_WORDS and not _TERMINAL.search(line) and not _QUOTE_MARK.search(line)
 

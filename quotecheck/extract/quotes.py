@@ -15,7 +15,8 @@ _DOUBLE = regex.compile(r"[\"“”„«»]+")
 _SINGLE = regex.compile(r"[‘’]")
 _SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
 _SINGLE_OPENER = regex.compile(r"‘|(?<![\p{L}\p{N}'])'(?=\p{L})")
-_DOUBLE_OR_TYPEWRITER = regex.compile(r"[\"“”„«»]|''")
+_DOUBLE_MARKS = "\"“”„«»"
+_SENTENCE_END = regex.compile(r"[.!?][’']?\s*$")
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
@@ -27,7 +28,8 @@ MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.b
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """Words between a pair of marks. ``open_mark``/``close_mark`` are the mark offsets (close_mark is None when the
-    quote runs to the end of its paragraph); ``continued`` says the next paragraph carries on the same quote."""
+    quote runs to the end of its paragraph, or to the next opening mark); ``continued`` says the next paragraph (or
+    the quote opening after it) carries on the same quote."""
 
     start: int
     end: int
@@ -35,7 +37,7 @@ class QuoteSpan:
     close_mark: int | None
     paragraph: int
     continued: bool = False
-    continuation: bool = False  # this paragraph carries on a quote left open in the previous one
+    continuation: bool = False  # this quote carries on one left open in the previous paragraph or before it
 
 
 def _is_opening(text: str, start: int, end: int, para_start: int, para_end: int) -> bool | None:
@@ -86,13 +88,16 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
     return spans[:budget]
 
 
-def _span(text: str, open_end: int, close_start: int, close_mark: int | None, paragraph: int, *, continued=False):
+def _span(
+    text: str, open_end: int, close_start: int, close_mark: int | None, paragraph: int, *, continued=False,
+    continuation=False,
+):
     start, end = open_end, close_start
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return QuoteSpan(start, end, open_end - 1, close_mark, paragraph, continued)
+    return QuoteSpan(start, end, open_end - 1, close_mark, paragraph, continued, continuation)
 
 
 def _pair_paragraph(
@@ -103,6 +108,7 @@ def _pair_paragraph(
     found: list[QuoteSpan] = []
     pending: int | None = None  # offset just after the pending opening run
     pending_char = ""
+    run_on = False  # the pending quote carries on one left open before it
     for count, match in enumerate(_DOUBLE.finditer(text, para_start, para_end)):
         if count >= most:
             break
@@ -119,21 +125,28 @@ def _pair_paragraph(
         # „…“ closes with the mark that opens elsewhere.
         closes = opening is not True or (pending_char == "„" and text[start] == "“")
         if closes:
-            found.append(_span(text, pending, start, start, index))
-            pending = None
+            found.append(_span(text, pending, start, start, index, continuation=run_on))
+            pending, run_on = None, False
             if end - start > 1 and opening is None:
                 pending, pending_char = end, text[end - 1]
         else:
-            pending, pending_char = end, text[end - 1]  # an opener after an opener: the first one was stray
+            # An opener after an opener: paragraphs joined without closing the first quote ("A. "B," he said, as
+            # British wire copy runs a quote on) when the words before it end a sentence; else the first was stray.
+            if _SENTENCE_END.search(text, pending, start):
+                found.append(_span(text, pending, start, None, index, continued=True, continuation=run_on))
+                run_on = True
+            else:
+                run_on = False
+            pending, pending_char = end, text[end - 1]
     return found, pending
 
 
 def _single_marks_primary(text: str) -> bool:
-    """Does the text quote mostly with single marks ('…', ‘…’) rather than "…" or ''…''? Then straight single
-    marks are its primary quotes; otherwise they nest inside double ones ("… 'wrong track' …") or mark a headline
-    (US papers quote with single marks in headlines only)."""
+    """Does the text quote mostly with single marks ('…', ‘…’) rather than "…" (typewriter ''…'' reads as "…" by
+    now, reading.py)? Then straight single marks are its primary quotes; otherwise they nest inside double ones
+    ("… 'wrong track' …") or mark a headline (US papers quote with single marks in headlines only)."""
     singles = len(_SINGLE_OPENER.findall(text))
-    return singles > 0 and 2 * singles > len(_DOUBLE_OR_TYPEWRITER.findall(text))
+    return singles > 0 and 2 * singles > sum(map(text.count, _DOUBLE_MARKS))
 
 
 def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan], straight: bool) -> list[QuoteSpan]:

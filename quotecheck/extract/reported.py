@@ -73,9 +73,8 @@ _RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
-_CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]|''")
+_CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]")
 _SUBJECT_GAP = 30  # characters between a subject and its verb: adverbs, a time, a parenthesis
-_TYPEWRITER_QUOTE = regex.compile(r"''\w")  # two apostrophes open a quote that reads as reported speech
 _THAT_BEFORE = regex.compile(r"\bthat\s*$", regex.I)
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
 _FINITE_WORDS = 10  # a clause shows its verb within its first words
@@ -194,7 +193,7 @@ class _Reader:
         end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
         while end > pos and text[end - 1] in " .,:;!?\u00a0":
             end -= 1
-        if pos >= end or not (text[pos].isalnum() or _TYPEWRITER_QUOTE.match(text, pos)) or len(
+        if pos >= end or not text[pos].isalnum() or len(
             WORD.findall(text, pos, end)
         ) < MIN_CLAUSE_WORDS:
             return None
@@ -245,7 +244,7 @@ class _Reader:
             return None
         if lead.endswith(","):
             end = sentence_start + len(lead) - 1
-        elif lead.endswith(("''", "”", '"')):
+        elif lead.endswith(("”", '"')):
             end = sentence_start + len(lead)
         else:
             return None

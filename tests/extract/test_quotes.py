@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotecheck.extract import extract
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.quotes import find_quotes
 
@@ -89,3 +90,36 @@ def test_straight_single_marks_as_primary_quotes_with_double_marks_nested():
 def test_straight_single_marks_nest_when_double_marks_are_primary():
     text = "Headline with 'scare' quotes\n\n\"We said 'no' twice,\" she said. \"And 'no' again.\" It's done."
     assert spans(text) == ["We said 'no' twice,", "And 'no' again."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Paragraphs joined without closing the quote: each opening mark after a finished sentence starts a piece.
+        (
+            'He said: "We will fight this. "We have the members with us," he added.',
+            ["We will fight this.", "We have the members with us,"],
+        ),
+        (
+            'Ann Lee said: "It was hard. "Nobody wanted this. "We will come back."',
+            ["It was hard.", "Nobody wanted this.", "We will come back."],
+        ),
+        # An opening mark inside a sentence: the first one was stray (here a nested quote in double marks).
+        ('"We call it "fair" pay," she said.', ["fair"]),
+    ],
+)
+def test_a_quote_left_open_before_a_new_opening_mark(text, expected):
+    assert spans(text) == expected
+
+
+def test_run_on_pieces_carry_on_one_quote():
+    text = 'Ann Lee said: "It was hard. "Nobody wanted this. "We will come back."'
+    found = find_quotes(text, Layout(text))
+    assert [(q.continued, q.continuation, q.close_mark is None) for q in found] == [
+        (True, False, True), (True, True, True), (False, True, False),
+    ]
+
+
+def test_run_on_pieces_keep_their_speaker():
+    text = 'Ann Lee said: "It was hard. "Nobody wanted this. "We will come back."'
+    assert [(q.kind, q.speaker) for q in extract(text)] == [("direct", "Ann Lee")] * 3

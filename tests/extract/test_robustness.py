@@ -84,6 +84,9 @@ PATHOLOGICAL = {
     "cue words only": ("said told according to warned " * 3_000),
     "deep nesting": ("“‘«" * 5000) + "x" + ("»’”" * 5000),
     "newlines only": "\n" * 100_000,
+    "one-word lines (read as hard-wrapped)": "word\n" * 50_000,
+    "typewriter pairs": "''a'' " * 20_000,
+    "typewriter openers only": "``a ''b " * 20_000,
     "surrogate-free astral symbols": "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 “🙂” said 👩‍👩‍👧. " * 1000,
 }
 
