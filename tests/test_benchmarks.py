@@ -19,6 +19,7 @@ FIGURES = {
     "generate.py": "quotes",
     "ingest_speed.py": "articles/s",
     "review_speed.py": "median",
+    "rewrap_eval.py": "largest change",
     "speaker_quality.py": "untyped share",
     "store_speed.py": "median",
 }
