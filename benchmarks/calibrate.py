@@ -1,6 +1,6 @@
 """Fit the confidence model (quotecheck/extract/confidence.py) on gold sets and write its weights file.
 
-    .venv/bin/python benchmarks/calibrate.py [GOLD.jsonl ...] [--folds 5] [--l2 2.0] [--hand-weight 10]
+    .venv/bin/python benchmarks/calibrate.py [GOLD.jsonl ...] [--folds 5] [--l2 2.0] [--hand-weight 15]
                                              [--description-weight 1] [--dry-run]
     .venv/bin/python benchmarks/calibrate.py --quick     # seconds: the BBC set, nothing written (the tests run it)
 
@@ -228,8 +228,8 @@ def main() -> None:
     parser.add_argument("gold", nargs="*", type=Path, help="gold JSONL files (default: the four development sets)")
     parser.add_argument("--folds", type=int, default=5, help="folds for the held-out figures (default 5)")
     parser.add_argument("--l2", type=float, default=2.0, help="L2 penalty on the weights (default 2.0)")
-    parser.add_argument("--hand-weight", type=float, default=10.0,
-                        help="weight of a quote whose gold name was resolved by hand (default 10)")
+    parser.add_argument("--hand-weight", type=float, default=15.0,
+                        help="weight of a quote whose gold name was resolved by hand (default 15)")
     parser.add_argument("--description-weight", type=float, default=1.0,
                         help="weight of a PolNeAR quote whose source is a description, judged by its mention only "
                              "(default 1; 0 leaves them out of the fit, not of the figures)")
