@@ -709,6 +709,7 @@ class Entities:
             if not (owner.speaker_type == "person" and owner.evidence and entity.speaker_type != "person"):
                 self._mention_entities[index] = entity  # (but "Mr. Sand's campaign said": he stays in focus)
             self._salience[index] = _CUE_SUBJECT
+            self._subject_position[index] = True  # ("The US government denied …": a subject, whatever followed "US")
             return
         self._mention_starts.insert(index, pos)
         self._mention_entities.insert(index, entity)

@@ -305,6 +305,12 @@ CASES = [
         "campaign vowed to fight on. As results came in, he gave a defiant speech, predicting he would win.",
         "he would win", "Sand", None,
     ),
+    # "it" goes on from a body that spoke, though the body's name began a longer description
+    (
+        'Mr Mubanga said he was mistreated. The US government denied the claims, saying it prohibited torture. '
+        'In a statement, it said: "He was properly detained."',
+        "He was properly detained", "US government", None,
+    ),
     # a contracted pronoun is a pronoun
     (
         "Patrick spoke first.\n\nDonald Pratt is thanking his supporters.\n\nAnd he’s predicted big wins in "
