@@ -47,8 +47,11 @@ _NOUN_BEFORE = re.compile(
     r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
 )
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
+# "according to figures published by the agency", "according to an account she gave to the Beacon": the source is
+# the agent, or whoever gave the account (not the outlet it was given to)
 _PUBLISHED_BY = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"
+    r"|\s+(?:an?|the|his|her|their)\s+(?:account|interview|statement|testimony)\s+(?:that\s+)?(?=\w+\s+gave\b)"
 )
 _AUXILIARY_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
 _UTTERANCE_END = frozenset(",.;:!?…—–-")

@@ -311,6 +311,12 @@ CASES = [
         'In a statement, it said: "He was properly detained."',
         "He was properly detained", "US government", None,
     ),
+    # "according to an account she gave to X": the source is who gave it, not the outlet
+    (
+        "Mara Bell went to the party.\n\nIt was not that simple, according to an account she gave to The Daily "
+        "Beacon.",
+        "It was not that simple", "Mara Bell", None,
+    ),
     # a contracted pronoun is a pronoun
     (
         "Patrick spoke first.\n\nDonald Pratt is thanking his supporters.\n\nAnd he’s predicted big wins in "
