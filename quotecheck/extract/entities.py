@@ -78,6 +78,7 @@ _OWNED_SUBJECT = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _INDEFINITE_LEAD = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")  # a lead opening on a person described
+_OWNER_ENDS = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
 _GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
 _AGE = regex.compile(r"\d+-year-old")
 # "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
@@ -363,7 +364,7 @@ class Entities:
                 if len(words) > 1:  # (but its full form may be the only one: "I met FBI Director James Comey")
                     quoted_names.append(words)
                 continue  # a name inside quoted words is the quoted speaker's, not a speaker of the article
-            if len(words) == 1 and _GERUND.fullmatch(words[0]) and self._at_sentence_start(start) and (
+            if len(words) == 1 and words[0].endswith("ing") and _GERUND.fullmatch(words[0]) and self._at_sentence_start(start) and (
                 _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
@@ -385,7 +386,9 @@ class Entities:
             subject = _subject_at(text, end)
             self._subject_position.append(subject)
             # (the owner of a subject is in focus too: "Mr. Sanders's campaign vowed … he gave a speech")
-            salient = (subject or text[end - 1] == "s" and _OWNED_SUBJECT.match(text, end)) and self._opens_sentence(start)
+            salient = (subject or text[end - 1] in _OWNER_ENDS and _OWNED_SUBJECT.match(text, end)) and (
+                self._opens_sentence(start)
+            )
             self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
         self._complete_from_quotes(quoted_names)
 
