@@ -53,7 +53,8 @@ _NAME = regex.compile(
     r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
     r"(?:(?:" + word_pattern(PARTICLES) + r")[ \u00a0])?"
     # an abbreviated title inside the run too: "California Gov. Jerry Brown"
-    r"(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.(?=[ \u00a0]\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
+    r"(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.(?=[ \u00a0]\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*"
+    r"|(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-\p{Lu}[\p{L}\p{M}'’\-]*)"  # "Ali al-Khalifa al-Sabah"
     r"(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')

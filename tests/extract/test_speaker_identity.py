@@ -317,6 +317,12 @@ CASES = [
         "Beacon.",
         "It was not that simple", "Mara Bell", None,
     ),
+    # an Arabic name keeps its al- parts, and its first name joins it
+    (
+        'Kuwaiti Oil Minister Sheikh Ali al-Khalifa al-Sabah spoke. "We are clever," the minister said. Sheikh Ali '
+        'also delivered "a clear message".',
+        "a clear message", "Ali al-Khalifa al-Sabah", "Kuwaiti Oil Minister",
+    ),
     # a contracted pronoun is a pronoun
     (
         "Patrick spoke first.\n\nDonald Pratt is thanking his supporters.\n\nAnd he’s predicted big wins in "
