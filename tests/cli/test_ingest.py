@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from quotecheck.cli import cli
-from quotecheck.store import Store, schema
+from quotecheck.store import Store, pipeline, schema
 
 
 def _stats(db):
@@ -119,7 +119,8 @@ def test_paths_are_required(runner, tmp_path):
 
 
 def test_progress_bar_on_a_terminal(tmp_path, chechens_file):
-    """Run in a pseudo-terminal: the progress line shows, and an error line clears it before printing."""
+    """Run in a pseudo-terminal: the progress line shows with its speed, and an error line clears it before
+    printing."""
     controller, terminal = pty.openpty()
     command = ["ingest", "--db", str(tmp_path / "q.db"), str(chechens_file), str(tmp_path / "missing.txt")]
     process = subprocess.Popen(
@@ -139,8 +140,8 @@ def test_progress_bar_on_a_terminal(tmp_path, chechens_file):
     os.close(controller)
     assert process.wait(timeout=60) == 1
     text = output.decode("utf-8", "replace")
-    assert "Ingesting" in text
-    assert f"\r\x1b[K{tmp_path / 'missing.txt'}: " in text
+    assert "Ingesting" in text and "articles/s" in text
+    assert f"\r\x1b[2K{tmp_path / 'missing.txt'}: no such file or directory\r\n" in text
     assert "1 new article, 0 already stored, 1 failed;" in text
 
 
@@ -161,6 +162,7 @@ def test_a_full_database_stops_the_run_with_one_message_and_keeps_what_was_store
         return database
 
     monkeypatch.setattr(schema, "connect", small_disk)
+    monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 4)  # transactions of 4 articles: the disk fills a few in
     result = runner.invoke(cli, ["ingest", "--db", str(db), str(articles)])
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
