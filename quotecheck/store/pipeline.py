@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from quotecheck.extract import extract
 from quotecheck.extract.model import Quote
@@ -73,7 +73,9 @@ def ingest_articles(
     stored until then."""
     tally = tally if tally is not None else IngestTally()
     chunks = _chunks(store, iter(items))
-    if jobs <= 1:
+    first_two = list(islice(chunks, 2))
+    chunks = chain(first_two, chunks)
+    if jobs <= 1 or len(first_two) < 2:  # a single chunk: starting workers would cost more than they save
         results = ((chunk, _extract_all([article.text for article in chunk.to_extract])) for chunk in chunks)
         _store_all(store, results, tally, on_error, on_done)
         return tally
