@@ -100,7 +100,8 @@ def main() -> None:
             rate = count / seconds
             baseline = baseline or rate
             label = f"--jobs {jobs}" + (" (all cores)" if jobs == cores else "")
-            print(f"  {label:22s} {seconds:7.2f} s  {rate:7,.0f} articles/s  speed-up {rate / baseline:4.2f}x   {summary}")
+            print(f"  {label:22s} {seconds:7.2f} s  {rate:7,.0f} articles/s  "
+                  f"speed-up {rate / baseline:4.2f}x   {summary}")
 
         print(f"Peak memory of the process tree (--jobs {cores}), streaming inputs of growing size")
         for megabytes in (args.mb, args.mb * 5):
