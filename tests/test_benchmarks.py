@@ -17,6 +17,7 @@ FIGURES = {
     "calibrate.py": "ECE",
     "extract_speed.py": "MB/s",
     "generate.py": "quotes",
+    "ingest_parallel.py": "peak RSS",
     "ingest_speed.py": "articles/s",
     "review_speed.py": "median",
     "rewrap_eval.py": "largest change",

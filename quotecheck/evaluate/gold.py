@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quotecheck.evaluate.names import mention_names
-from quotecheck.read.jsonl import text_records
+from quotecheck.read.jsonl import json_lines, text_records
 
 KINDS = ("direct", "partial", "indirect")
 
@@ -124,7 +124,7 @@ def _corpus_document(path: Path, record: dict) -> GoldDocument:
 
 
 def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldError]:
-    for item in text_records(content, str(path)):
+    for item in text_records(json_lines(content), str(path)):
         if isinstance(item, str):
             yield GoldError(item)
             continue

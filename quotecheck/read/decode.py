@@ -7,13 +7,13 @@ import codecs
 from quotecheck.read.model import ReadError
 
 # UTF-16 text (Windows editors save it) is full of NUL bytes: its byte order mark tells it from binary.
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode(raw: bytes, where: str) -> str:
     """The text of ``raw`` (UTF-8, or UTF-16 with its byte order mark); ReadError (naming ``where``) for binary or
     other content."""
-    encoding = "utf-16" if raw.startswith(_UTF16_BOMS) else "utf-8-sig"
+    encoding = "utf-16" if raw.startswith(UTF16_BOMS) else "utf-8-sig"
     if encoding == "utf-8-sig" and b"\x00" in raw:
         raise ReadError(f"{where}: binary file (contains NUL bytes)")
     try:

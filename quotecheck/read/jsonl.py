@@ -5,11 +5,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import codecs
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 import regex
 
-from quotecheck.read.decode import normalise_newlines
+from quotecheck.read.decode import UTF16_BOMS, decode, normalise_newlines
 from quotecheck.read.model import Article, ReadError
 
 _ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
@@ -43,13 +45,46 @@ def json_lines(content: str) -> list[str]:
     return content.split("\n")
 
 
-def text_records(content: str, path: str) -> Iterator[tuple[str, dict] | str]:
+def stream_lines(raw_lines: Iterable[bytes], path: str) -> Iterator[str | ReadError]:
+    """The lines of JSON Lines bytes (``raw_lines``: a binary file or stream), decoded one at a time so a file of
+    any size is read in bounded memory. A line that cannot be decoded comes as a ReadError without its location
+    (text_records adds it); a first line that cannot is the whole file's ReadError, raised: it is not text.
+    UTF-16 (with its byte order mark) is rare and read whole."""
+    raw_lines = iter(raw_lines)
+    first = next(raw_lines, b"")
+    if first.startswith(UTF16_BOMS):
+        yield from json_lines(decode(first + b"".join(raw_lines), path))
+        return
+    offset = 0
+    for raw in chain([first.removeprefix(codecs.BOM_UTF8)], raw_lines):
+        problem = text = None
+        if b"\x00" in raw:
+            problem = "binary file (contains NUL bytes)" if offset == 0 else "contains NUL bytes"
+        else:
+            try:
+                text = normalise_newlines(raw.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                problem = f"not UTF-8 text (invalid byte at offset {offset + error.start})"
+        if problem is not None and offset == 0:  # already the first line: not a text file at all
+            raise ReadError(f"{path}: {problem}")
+        offset += len(raw)
+        if problem is not None:
+            yield ReadError(problem)
+        else:  # a lone \r ends a line too, as when a whole file is read
+            yield from json_lines(text.removesuffix("\n"))
+
+
+def text_records(lines: Iterable[str | ReadError], path: str) -> Iterator[tuple[str, dict] | str]:
     """``(where, record)`` for each line holding a JSON object with a "text" string, else a one-line error
-    message naming ``path:line``. Blank lines are skipped. (The gold reader uses this too.)"""
-    for number, line in enumerate(json_lines(content), start=1):
+    message naming ``path:line``. Blank lines are skipped. ``lines``: json_lines(content) or stream_lines(...).
+    (The gold reader uses this too.)"""
+    for number, line in enumerate(lines, start=1):
+        where = f"{path}:{number}"
+        if isinstance(line, ReadError):
+            yield f"{where}: {line}"
+            continue
         if not line.strip():
             continue
-        where = f"{path}:{number}"
         try:
             record = json.loads(line)
         except ValueError as error:
@@ -63,8 +98,8 @@ def text_records(content: str, path: str) -> Iterator[tuple[str, dict] | str]:
             yield where, record
 
 
-def jsonl_articles(content: str, path: str) -> Iterator[Article | ReadError]:
-    for item in text_records(content, path):
+def jsonl_articles(lines: Iterable[str | ReadError], path: str) -> Iterator[Article | ReadError]:
+    for item in text_records(lines, path):
         if isinstance(item, str):
             yield ReadError(item)
             continue

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import errno
+import io
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
 import regex
 
 from quotecheck.read.decode import decode, require_text
-from quotecheck.read.jsonl import iso_date, jsonl_articles, looks_like_jsonl
+from quotecheck.read.jsonl import iso_date, json_lines, jsonl_articles, looks_like_jsonl, stream_lines
 from quotecheck.read.model import Article, ReadError
 
 TEXT_SUFFIXES = (".txt",)
@@ -42,6 +44,32 @@ def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Itera
                     yield from _file_articles(entry)
         else:
             yield from _file_articles(path)
+
+
+def estimate_count(paths: Sequence[str]) -> int | None:
+    """About how many items iter_articles(paths) yields (one per JSONL line, one per other file), counted without
+    parsing: a progress bar's total. None when stdin is among the paths."""
+    if STDIN in paths:
+        return None
+    total = 0
+    for name in paths:
+        path = Path(name)
+        for entry in _directory_entries(path) if path.is_dir() else [path]:
+            total += _line_count(entry) if isinstance(entry, Path) and entry.suffix.lower() in JSONL_SUFFIXES else 1
+    return total
+
+
+def _line_count(path: Path) -> int:
+    count = 0
+    ends_with_newline = True
+    try:
+        with path.open("rb") as stream:
+            while block := stream.read(1 << 20):
+                count += block.count(b"\n")
+                ends_with_newline = block.endswith(b"\n")
+    except OSError:
+        return 1  # the reader reports it, as one item
+    return count + (not ends_with_newline)
 
 
 def read_file(path: str | Path) -> Article:
@@ -100,17 +128,16 @@ def _file_articles(path: Path) -> Iterator[Article | ReadError]:
     if problem is not None:
         yield ReadError(f"{where}: {problem}")
         return
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl_file_articles(path)
+        return
     try:
-        raw = path.read_bytes()
-        content = decode(raw, where)
+        content = decode(path.read_bytes(), where)
     except OSError as error:
         yield ReadError(f"{where}: {_os_reason(error)}")
         return
     except ReadError as error:
         yield error
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from jsonl_articles(content, where)
         return
     try:
         if suffix in MARKDOWN_SUFFIXES:
@@ -123,18 +150,44 @@ def _file_articles(path: Path) -> Iterator[Article | ReadError]:
         yield error
 
 
-def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
+def _jsonl_file_articles(path: Path) -> Iterator[Article | ReadError]:
+    """Streamed line by line: a JSONL archive may be larger than memory."""
+    where = str(path)
     try:
-        buffer = getattr(stream, "buffer", None)
-        content = decode(buffer.read(), STDIN) if buffer is not None else stream.read()
+        with path.open("rb") as lines:
+            yield from _jsonl_stream_articles(lines, where)
+    except OSError as error:
+        yield ReadError(f"{where}: {_os_reason(error)}")
+
+
+def _jsonl_stream_articles(raw_lines: Iterable[bytes], where: str) -> Iterator[Article | ReadError]:
+    try:
+        yield from jsonl_articles(stream_lines(raw_lines, where), where)
+    except ReadError as error:  # not text at all: one error for the whole input
+        yield error
+
+
+def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
+    """JSON Lines when the first line that is not blank is a JSON article, streamed like a JSONL file; else one
+    HTML or text article."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (embedding, tests): small, read at once
+        buffer = io.BytesIO(stream.read().encode("utf-8", "surrogatepass"))
+    head = []
+    for raw in buffer:
+        head.append(raw)
+        if raw.strip():
+            break
+    if looks_like_jsonl(head[-1].decode("utf-8-sig", "replace") if head else ""):
+        yield from _jsonl_stream_articles(chain(head, buffer), STDIN)
+        return
+    try:
+        content = decode(b"".join(head) + buffer.read(), STDIN)
     except ReadError as error:
         yield error
         return
-    except UnicodeDecodeError as error:
-        yield ReadError(f"{STDIN}: not UTF-8 text (invalid byte at offset {error.start})")
-        return
-    if looks_like_jsonl(content):
-        yield from jsonl_articles(content, STDIN)
+    if looks_like_jsonl(content):  # UTF-16 JSON Lines: read whole
+        yield from jsonl_articles(json_lines(content), STDIN)
         return
     try:
         if _LOOKS_LIKE_HTML.search(content[:4000]):

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from quotecheck.store import identity
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_unicode, clean_name
-from quotecheck.store.models import IngestResult
+from quotecheck.store.models import IngestResult, StoreError
 from quotecheck.store.names import name_key, surname
 
 if TYPE_CHECKING:
@@ -45,41 +46,83 @@ class Ingest:
         row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [text_digest(text)]).fetchone()
         return row[0] if row else None
 
-    @synchronized
     def add_article(self, article: Article, quotes: Sequence[Quote]) -> IngestResult:
         """Store one article and its quotes in one transaction; the same text stored before is a no-op."""
-        text = article.text
-        check_unicode("article", (text, article.title, article.outlet, article.url, article.published,
-                                  article.source, article.external_id))  # fmt: skip
-        digest = text_digest(text)
-        for number, quote in enumerate(quotes, start=1):
-            check_quote(text, quote, number)
+        (result,) = self.add_articles([(article, quotes)])
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    @synchronized
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Quote]]]) -> list[IngestResult | Exception]:
+        """Store articles and their quotes in one transaction (one commit per batch is what makes a long ingest
+        fast), each article whole or not at all. An article that cannot be stored is left out and the exception
+        saying why takes its place in the results: StoreError for bad data, any other for a bug met on the way.
+        A failure of the file itself (DatabaseError) stores nothing of the batch."""
+        results: list[IngestResult | Exception | None] = []
+        for article, quotes in batch:
+            try:
+                check_unicode("article", (article.text, article.title, article.outlet, article.url, article.published,
+                                          article.source, article.external_id))  # fmt: skip
+                for number, quote in enumerate(quotes, start=1):
+                    check_quote(article.text, quote, number)
+            except StoreError as error:
+                results.append(error)
+            else:
+                results.append(None)
         with self._writing():
-            row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [digest]).fetchone()
-            if row:
-                return IngestResult(article_id=row[0], new=False, quotes_added=0, speakers_new=0)
-            now = utc_now()
-            article_id = self.db.execute(
-                "INSERT INTO articles (title, outlet, url, published, text, sha256, source, external_id, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.title, article.outlet, article.url, article.published, text, digest, article.source,
-                 article.external_id, now],
-            ).lastrowid  # fmt: skip
-            speakers: dict[tuple[str, str | None], tuple[int, str]] = {}
-            speakers_new = 0
-            rows = []
-            for quote in quotes:
-                speaker_id = speaker_name = None
-                if quote.speaker and name_key(quote.speaker):
-                    mention = (clean_name(quote.speaker), quote.speaker_type)
-                    if mention not in speakers:
-                        speaker_id, created = self._resolve_speaker(*mention, now=now, article_id=article_id)
-                        speakers[mention] = (speaker_id, self._index.name(speaker_id))
-                        speakers_new += created
-                    speaker_id, speaker_name = speakers[mention]
-                rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name))
-            # executemany: one prepared statement for the whole article (db.execute has no batch form)
-            self.db.conn.executemany(INSERT_QUOTE, rows)
+            for position, (article, quotes) in enumerate(batch):
+                if results[position] is None:
+                    results[position] = self._insert_article(article, quotes)
+        return results
+
+    def _insert_article(self, article: Article, quotes: Sequence[Quote]) -> IngestResult | Exception:
+        """Inside a write transaction: one article, in a savepoint so that a failure leaves out only this one."""
+        self.db.execute("SAVEPOINT article")
+        try:
+            result = self._insert_rows(article, quotes)
+        except sqlite3.DatabaseError as error:
+            if not isinstance(error, sqlite3.IntegrityError):
+                raise  # the file failed: the whole batch does
+            failure: Exception = error
+        except Exception as error:  # noqa: BLE001 - a bug met by one article must not lose the others
+            failure = error
+        else:
+            self.db.execute("RELEASE article")
+            return result
+        self.db.execute("ROLLBACK TO article")
+        self.db.execute("RELEASE article")
+        self._reload_index()  # it may hold speakers the rollback took back
+        return failure
+
+    def _insert_rows(self, article: Article, quotes: Sequence[Quote]) -> IngestResult:
+        text = article.text
+        digest = text_digest(text)
+        row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [digest]).fetchone()
+        if row:
+            return IngestResult(article_id=row[0], new=False, quotes_added=0, speakers_new=0)
+        now = utc_now()
+        article_id = self.db.execute(
+            "INSERT INTO articles (title, outlet, url, published, text, sha256, source, external_id, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article.title, article.outlet, article.url, article.published, text, digest, article.source,
+             article.external_id, now],
+        ).lastrowid  # fmt: skip
+        speakers: dict[tuple[str, str | None], tuple[int, str]] = {}
+        speakers_new = 0
+        rows = []
+        for quote in quotes:
+            speaker_id = speaker_name = None
+            if quote.speaker and name_key(quote.speaker):
+                mention = (clean_name(quote.speaker), quote.speaker_type)
+                if mention not in speakers:
+                    speaker_id, created = self._resolve_speaker(*mention, now=now, article_id=article_id)
+                    speakers[mention] = (speaker_id, self._index.name(speaker_id))
+                    speakers_new += created
+                speaker_id, speaker_name = speakers[mention]
+            rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name))
+        # executemany: one prepared statement for the whole article (db.execute has no batch form)
+        self.db.conn.executemany(INSERT_QUOTE, rows)
         return IngestResult(article_id=article_id, new=True, quotes_added=len(rows), speakers_new=speakers_new)
 
     def _resolve_speaker(self, name: str, type_: str | None, *, now: str, article_id: int) -> tuple[int, bool]:

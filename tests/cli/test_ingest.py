@@ -1,11 +1,16 @@
 import json
 import os
 import pty
+import random
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 
 from quotecheck.cli import cli
-from quotecheck.store import Store, schema
+from quotecheck.extract import extract
+from quotecheck.store import Store, pipeline, schema
 
 
 def _stats(db):
@@ -119,7 +124,8 @@ def test_paths_are_required(runner, tmp_path):
 
 
 def test_progress_bar_on_a_terminal(tmp_path, chechens_file):
-    """Run in a pseudo-terminal: the progress line shows, and an error line clears it before printing."""
+    """Run in a pseudo-terminal: the progress line shows with its speed, and an error line clears it before
+    printing."""
     controller, terminal = pty.openpty()
     command = ["ingest", "--db", str(tmp_path / "q.db"), str(chechens_file), str(tmp_path / "missing.txt")]
     process = subprocess.Popen(
@@ -139,8 +145,8 @@ def test_progress_bar_on_a_terminal(tmp_path, chechens_file):
     os.close(controller)
     assert process.wait(timeout=60) == 1
     text = output.decode("utf-8", "replace")
-    assert "Ingesting" in text
-    assert f"\r\x1b[K{tmp_path / 'missing.txt'}: " in text
+    assert "Ingesting" in text and "articles/s" in text
+    assert f"\r\x1b[2K{tmp_path / 'missing.txt'}: no such file or directory\r\n" in text
     assert "1 new article, 0 already stored, 1 failed;" in text
 
 
@@ -161,6 +167,7 @@ def test_a_full_database_stops_the_run_with_one_message_and_keeps_what_was_store
         return database
 
     monkeypatch.setattr(schema, "connect", small_disk)
+    monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 4)  # transactions of 4 articles: the disk fills a few in
     result = runner.invoke(cli, ["ingest", "--db", str(db), str(articles)])
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
@@ -175,3 +182,86 @@ def test_stdin_jsonl_whose_text_holds_line_separators_is_stored_record_by_record
     result = runner.invoke(cli, ["ingest", "--db", str(db), "-"], input=wire.encode("utf-8"))
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("3 new articles, 0 already stored, 0 failed;")
+
+
+def _wire(path, count):
+    """A JSONL file of ``count`` different articles, a few quotes each; returns their texts."""
+    texts = [
+        f'Talks on plan {n} went on. "We will sign plan {n} soon," Ana Costa{n % 9} said on Monday. '
+        f"Her deputy, Ben Ode{n % 4}, said the plan was \"a fair start\". The ministry said plan {n} had support."
+        for n in range(count)
+    ]
+    path.write_text("".join(json.dumps({"text": text, "id": n}) + "\n" for n, text in enumerate(texts)),
+                    encoding="utf-8")  # fmt: skip
+    return texts
+
+
+def _stored_quotes(db):
+    """external id -> [(start, end, kind)] of every stored article."""
+    with Store(db, mode="read") as store:
+        rows = store.db.execute(
+            "SELECT a.external_id, q.start, q.end, q.kind FROM articles a LEFT JOIN quotes q ON q.article_id = a.id"
+            " ORDER BY a.id, q.start"
+        ).fetchall()
+        assert store.integrity_problems() == []
+    found = {}
+    for external_id, *span in rows:
+        found.setdefault(int(external_id), []).append(tuple(span))
+    return found
+
+
+def test_one_job_and_several_jobs_store_the_same(runner, tmp_path):
+    texts = _wire(tmp_path / "wire.jsonl", 150)
+    outputs = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.db"
+        result = runner.invoke(cli, ["ingest", "--jobs", jobs, "--db", str(db), str(tmp_path / "wire.jsonl")])
+        assert result.exit_code == 0, result.output
+        outputs.append((result.stdout, _stored_quotes(db)))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0].startswith(f"{len(texts)} new articles, 0 already stored, 0 failed;")
+
+
+def test_an_ingest_killed_at_random_moments_resumes_with_every_article_stored_once(tmp_path):
+    """SIGKILL a real `ingest --jobs 2` (workers included) several times, each time once a random number of articles
+    more is stored, then run it to the end: every article is there exactly once, each with all its quotes."""
+    wire, db = tmp_path / "wire.jsonl", tmp_path / "quotes.db"
+    texts = _wire(wire, 1200)
+    command = [sys.executable, "-c", "from quotecheck.cli import cli; cli()", "ingest", "--jobs", "2", "--db", str(db),
+               str(wire)]  # fmt: skip
+    rng = random.Random(7)
+    kills = 0
+    for _ in range(4):
+        before = _count_articles(db)
+        target = before + rng.randint(1, len(texts) // 8)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        while process.poll() is None and _count_articles(db) < target:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0, 0.05))  # somewhere inside the next batch
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # the whole process group: the workers too
+            kills += 1
+        process.wait()
+    partial = _count_articles(db)
+    assert kills >= 3 and 0 < partial < len(texts)
+
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.startswith(f"{len(texts) - partial} new articles, {partial} already stored, 0 failed;")
+    stored = _stored_quotes(db)
+    assert sorted(stored) == list(range(len(texts)))  # each once: ids are unique keys of the dict, and all there
+    for number, text in enumerate(texts):
+        assert stored[number] == [(q.start, q.end, q.kind) for q in extract(text)], number
+
+
+def _count_articles(db) -> int:
+    """How many articles another process has committed so far (0 before the file exists)."""
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # its schema not created yet
+        return 0
+    finally:
+        conn.close()

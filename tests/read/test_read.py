@@ -1,9 +1,10 @@
 import io
+import itertools
 from pathlib import Path
 
 import pytest
 
-from quotecheck.read import Article, ReadError, iter_articles, read_file
+from quotecheck.read import Article, ReadError, estimate_count, iter_articles, read_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -212,3 +213,35 @@ def test_a_pipe_given_as_a_file_is_refused_not_waited_on(tmp_path):
     )  # fmt: skip
     assert result.returncode == 1
     assert result.stderr == f"{tmp_path / 'pipe.txt'}: a named pipe (FIFO), not a file\n"
+
+
+class _EndlessStdin:
+    """stdin that never ends: an article can come out of it only if the reader streams."""
+
+    def __init__(self):
+        self.buffer = (b'{"text": "Article %d."}\n' % number for number in itertools.count(1))
+
+
+def test_stdin_jsonl_is_streamed():
+    first = list(itertools.islice(iter_articles(["-"], stdin=_EndlessStdin()), 3))
+    assert [(article.text, article.source) for article in first] == [
+        ("Article 1.", "-:1"), ("Article 2.", "-:2"), ("Article 3.", "-:3")]
+
+
+def test_a_jsonl_line_that_is_not_text_is_reported_and_the_others_are_read(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(b'{"text": "One."}\n{"text": "Caf\xe9."}\n{"text": "N\x00L."}\r\n{"text": "Four."}\n')
+    where = str(path)
+    assert _records(iter_articles([where])) == [
+        (None, "One.", f"{where}:1"),
+        f"{where}:2: not UTF-8 text (invalid byte at offset 30)",
+        f"{where}:3: contains NUL bytes",
+        (None, "Four.", f"{where}:4"),
+    ]
+
+
+def test_estimate_count_counts_jsonl_lines_and_other_files(tmp_path):
+    (tmp_path / "wire.jsonl").write_text('{"text": "One."}\n{"text": "Two."}\n{"text": "Three."}', encoding="utf-8")
+    (tmp_path / "one.txt").write_text("Plain words.", encoding="utf-8")
+    assert estimate_count([str(tmp_path)]) == 4
+    assert estimate_count([str(tmp_path), "-"]) is None
