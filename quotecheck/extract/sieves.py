@@ -56,6 +56,9 @@ _CLAUSE_AFTER = regex.compile(
     r"\s+(?:(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s"
     r"|(?:\p{Ll}+\s+)?\p{Ll}+s\s+(?:were|are|had|have|would|will|could|should|did|must|need|want)\b)"
 )  # "said ministers were …", "said games developers would …"
+_QUOTED_AS = regex.compile(r"\b(?:quoted|quotes|quote|cited)\s+(?P<object>[^.;:!?\"“”]{1,100}?)\s+as\s+$")
+_QUOTED_AS_CHARS = 120
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
 UTTERANCE_LEAD_END = (":", ",", "—", "–", "-")  # a lead ending so introduces a whole utterance, not a fragment
 _TRAILING_VERB = regex.compile(
@@ -338,7 +341,20 @@ def trailing_cue(ctx: QuoteContext) -> Attribution | None:
     is_name = cue.mention.kind == "name" and utterance
     if touching < after or not _touches(ctx.text, after, touching, is_name) or _new_sentence_after(ctx, cue):
         return None
-    return _relayed(ctx, cue) or ctx.article.from_cue(cue)
+    return _quoted_as_saying(ctx, cue) or _relayed(ctx, cue) or ctx.article.from_cue(cue)
+
+
+def _quoted_as_saying(ctx: QuoteContext, cue: Cue) -> Attribution | None:
+    """'"…," Tehran Radio quoted him as saying.': the words are the quoted person's, the radio only relays them."""
+    if cue.word.lower() != "saying":
+        return None
+    quoting = _QUOTED_AS.search(ctx.text, max(0, cue.start - _QUOTED_AS_CHARS), cue.start)
+    if quoting is None:
+        return None
+    start, end = quoting.span("object")
+    pronoun = _OBJECT_PRONOUNS.get(quoting.group("object").lower())
+    mention = Mention(start, end, "pronoun", pronoun) if pronoun else mention_after(ctx.text, start, end)
+    return ctx.article.from_mention(mention, cue=cue.word) if mention is not None else None
 
 
 @sieve("trailing-verb")

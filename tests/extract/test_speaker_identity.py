@@ -323,6 +323,11 @@ CASES = [
         'also delivered "a clear message".',
         "a clear message", "Ali al-Khalifa al-Sabah", "Kuwaiti Oil Minister",
     ),
+    # "X quoted him as saying": the words are his, X relays them
+    (
+        'Ali Reza spoke on the radio. "The enemy has entered a swamp," Tehran Radio quoted him as saying.',
+        "The enemy has entered a swamp", "Ali Reza", None,
+    ),
     # a contracted pronoun is a pronoun
     (
         "Patrick spoke first.\n\nDonald Pratt is thanking his supporters.\n\nAnd he’s predicted big wins in "
