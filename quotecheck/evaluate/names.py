@@ -100,12 +100,32 @@ def same_name(predicted: str, gold: str) -> bool:
     return middle_p <= middle_g or middle_g <= middle_p or all(len(w) == 1 for w in middle_p | middle_g)
 
 
+_PARENTHESIS = regex.compile(r"\([^()]*\)")
+_ASIDE_BREAK = regex.compile(r",|\s[—–]\s?|\s-{1,2}\s")  # an appositive after a comma or between dashes
+_OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?(?=\p{Lu})")
+
+
+def _capitalised_run(text: str) -> bool:
+    """The text ends in two capitalised words or more: a name such as "Rep. Tom Cole"."""
+    words = _NAME_WORD.findall(text)
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
+
+
 def mention_names(mention: str) -> list[list[str]]:
-    """The names a source mention contains, as word lists: for each comma-separated part, its last run of
-    capitalised words ("Carter's press secretary, Peter Cook" -> Peter Cook; "81-year-old Parker Eaton, a
-    nominal Republican" -> Parker Eaton). An appositive after the comma never counts against the name."""
+    """The names a source mention contains, as word lists: for each part between commas or dashes, its last run
+    of capitalised words ("Carter's press secretary, Peter Cook" -> Peter Cook; "81-year-old Parker Eaton, a
+    nominal Republican" -> Parker Eaton; "Jason Sims — a teacher —" -> Jason Sims), and a name of two words or
+    more before "of" and a capitalised word ("Tom Cole of Oklahoma"). An appositive (after a comma, between dashes
+    or in brackets: "Harry M. Reid (D-Nev.)") never counts against the name."""
     names = []
-    for part in mention.split(","):
+    mention = _PARENTHESIS.sub(" ", mention)  # "Harry M. Reid (D-Nev.)": a party tag, an aside
+    parts = []
+    for part in _ASIDE_BREAK.split(mention):
+        # "Donald Hartley of Madison": a person's name (two words or more) before "of" and the place or body
+        # they belong to, which is not the name; but "Bank of England" is one name
+        before = _OF_PLACE.split(part, maxsplit=1)[0]
+        parts.append(before if before != part and len(_NAME_WORD.findall(before)) >= 2 and _capitalised_run(before) else part)
+    for part in parts:
         words = _NAME_WORD.findall(part)
         run: list[str] = []
         for word in words:

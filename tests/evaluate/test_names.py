@@ -84,6 +84,14 @@ def test_the_names_inside_a_source_mention(mention, names):
         ("Associated Press", "the AP", True),  # an acronym spelt out
         ("Democratic National Committee", "The DNC", True),
         ("Associated Press", "the NRA", False),
+        # an aside in brackets or between dashes, and a place or body after "of", are not the name
+        ("Harry M. Reid", "Senate Minority Leader Harry M. Reid (D-Nev.)", True),
+        ("Jason Sims", "Jason Sims — a teacher from Mount Pleasant —", True),
+        ("Tom Cole", "Rep. Tom Cole of Oklahoma, an ally of GOP leadership,", True),
+        ("Jeffrey Lewis", "Jeffrey Lewis of the James Martin Center", True),
+        ("Oklahoma", "Rep. Tom Cole of Oklahoma", False),
+        ("James Martin Center", "Jeffrey Lewis of the James Martin Center", False),
+        ("Bank of England", "the Bank of England", True),
     ],
 )
 def test_a_name_against_a_source_mention(predicted, mention, right):
