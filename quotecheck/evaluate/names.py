@@ -121,10 +121,10 @@ def mention_names(mention: str) -> list[list[str]]:
     mention = _PARENTHESIS.sub(" ", mention)  # "Harry M. Reid (D-Nev.)": a party tag, an aside
     parts = []
     for part in _ASIDE_BREAK.split(mention):
-        # "Donald Hartley of Madison": a person's name (two words or more) before "of" and the place or body
-        # they belong to, which is not the name; but "Bank of England" is one name
+        # "Donald Hartley of Madison": a name of two words or more before "of" and the place or body the person
+        # belongs to is a name too ("Former Secretary of State Madeleine Albright" still ends in one)
         before = _OF_PLACE.split(part, maxsplit=1)[0]
-        parts.append(before if before != part and len(_NAME_WORD.findall(before)) >= 2 and _capitalised_run(before) else part)
+        parts += [before, part] if before != part and _capitalised_run(before) else [part]
     for part in parts:
         words = _NAME_WORD.findall(part)
         run: list[str] = []
