@@ -53,7 +53,8 @@ def names_agree(a: str | None, b: str | None) -> bool:
 _TITLES = frozenset(
     "sen senator rep representative gov governor pres president lord lady sir dame rev reverend gen general "
     "col colonel lt capt captain sgt adm admiral cllr councillor judge justice rabbi father sister brother "
-    "hon st".split()
+    "hon st chief mayor secretary minister speaker leader chairman chairwoman commissioner sheriff officer detective "
+    "inspector superintendent ambassador".split()
 )
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # In a source mention, lower-case words that may sit inside a name ("Charles de Gaulle").
@@ -100,7 +101,7 @@ def same_name(predicted: str, gold: str) -> bool:
     return middle_p <= middle_g or middle_g <= middle_p or all(len(w) == 1 for w in middle_p | middle_g)
 
 
-_PARENTHESIS = regex.compile(r"\([^()]*\)")
+_PARENTHESIS = regex.compile(r"\([^()]*(?:\)|$)")  # (or cut off by the mention's end: "Pat Toomey (R-Pa.")
 _ASIDE_BREAK = regex.compile(r",|\s[—–]\s?|\s-{1,2}\s")  # an appositive after a comma or between dashes
 _OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?(?=\p{Lu})")
 

@@ -90,6 +90,8 @@ def test_the_names_inside_a_source_mention(mention, names):
         ("Tom Cole", "Rep. Tom Cole of Oklahoma, an ally of GOP leadership,", True),
         ("Jeffrey Lewis", "Jeffrey Lewis of the James Martin Center", True),
         ("Madeleine Albright", "Former Secretary of State Madeleine Albright", True),
+        ("Pat Toomey", "Sen. Pat Toomey (R-Pa.", True),  # a bracket the mention's end cut off
+        ("Calvin Williams", "Chief Williams", True),  # a title before a surname
         ("Bank of England", "the Bank of England", True),
     ],
 )
