@@ -453,8 +453,8 @@ class Entities:
         longer name needs."""
         word = _unpossessive(word).rstrip(".")
         surname = word.lower()
-        if len(word) < 2 or surname in STOP_CAPITALS:
-            return None
+        if len(word) < 2 or surname in STOP_CAPITALS or word[1] == "-" and word[2:3].islower():
+            return None  # (nor "T-shirts", "U-turn": a letter and a word)
         if ("'" in word or "’" in word) and _CONTRACTION.search(word):
             return None
         if surname in ROLE_NOUNS and surname not in ORGANISATION_WORDS and surname not in FIRST_NAMES:
