@@ -151,6 +151,7 @@ class Entity:
     same_as: "Entity | None" = None  # an unnamed lead source the article names later ("a Home Office minister")
     tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
+    order: int = -1  # when the name index took it in (name_index.py)
 
 
 def _unpossessive(word: str) -> str:

@@ -13,12 +13,13 @@ if TYPE_CHECKING:
 class NameIndex:
     def __init__(self) -> None:
         self.by_surname: dict[str, list[Entity]] = {}
-        self._order: dict[int, int] = {}  # id(entity) -> when it was added: the first match is the earliest
+        self._added = 0  # how many entities were added: an entity's ``order`` (the first match is the earliest)
         self._by_ending: dict[str, list[Entity]] = {}  # "Rodham Clinton" of "Hillary Rodham Clinton" -> entities
         self._lone: dict[str, list[Entity]] = {}  # surname -> entities named by one word ("Clinton")
 
     def add(self, entity: Entity) -> None:
-        self._order[id(entity)] = len(self._order)
+        entity.order = self._added
+        self._added += 1
         self.by_surname.setdefault(entity.surname, []).append(entity)
         if " " not in entity.name:  # (most are: a surname, an organisation's one word)
             self._lone.setdefault(entity.surname, []).append(entity)
@@ -33,7 +34,7 @@ class NameIndex:
             table[key].remove(entity)
         entity.name = name
         for table, key in self._keys(entity):
-            insort(table.setdefault(key, []), entity, key=lambda e: self._order[id(e)])
+            insort(table.setdefault(key, []), entity, key=_order)
 
     def match_full(self, surname: str, full: str) -> Entity | None:
         """The earliest entity of ``surname`` that a name of several words ``full`` refers to: the same name, a
@@ -56,7 +57,7 @@ class NameIndex:
     def _earlier(self, one: Entity | None, other: Entity | None) -> Entity | None:
         if one is None or other is None:
             return one or other
-        return one if self._order[id(one)] <= self._order[id(other)] else other
+        return one if one.order <= other.order else other
 
     def _keys(self, entity: Entity) -> list[tuple[dict[str, list[Entity]], str]]:
         """Where ``entity`` is filed: a name of one word under its surname; a longer one under each of its
@@ -65,3 +66,7 @@ class NameIndex:
             return [(self._lone, entity.surname)]
         words = entity.name.split(" ")
         return [(self._by_ending, " ".join(words[k:])) for k in range(len(words) - 1)]
+
+
+def _order(entity: Entity) -> int:
+    return entity.order
