@@ -93,7 +93,8 @@ _BYLINE = regex.compile(r"\bby\s+")
 _BYLINE_CHARS = 120
 # "Smith and Woods have filed a wrongful death lawsuit": who wrote or filed a document
 _AUTHORED = regex.compile(
-    r"\b(?:filed|wrote|written|sent|signed|penned|published|submitted|brought|issued|authored)\s+(?:an?|the|his|her|their)"
+    r"\b(?:filed|wrote|written|sent|signed|penned|published|submitted|brought|issued|authored)\s+"
+    r"(?:an?|the|his|her|their)"
     r"\s+(?:[\p{L}\-]+\s+){0,3}?(?P<head>" + word_pattern(AUTHORED_DOCUMENTS) + r")\b", regex.I
 )
 _AUTHOR_LOOKBACK = 600
@@ -126,6 +127,7 @@ _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # h
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _AFFILIATIONS = frozenset(("of", "from", "at", "for", "with"))  # a role that opens so names a body one is in
 SHARED_SURNAME_SCAN = 50  # the most recent people of one surname a bare surname is weighed against
+_OBJECT_STARTS = frozenset(("to", "a", "an", "the", "that", "his", "her"))  # "plans to sue", "wants a …"
 _AUXILIARIES = frozenset("is was were are has have had will would can could may might must should".split())
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
 _CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
@@ -317,7 +319,7 @@ def _finite_verb(words: list[str], k: int) -> bool:
     following = words[k + 1].lower() if k + 1 < len(words) else ""
     if word in COMMON_VERBS or word in SPEECH_VERBS:
         return word in _AUXILIARIES or following not in _ROLE_BREAKS  # ("held in Guantanamo": a participle)
-    return word.endswith("s") and not word.endswith("ss") and following in ("to", "a", "an", "the", "that", "his", "her")
+    return word.endswith("s") and not word.endswith("ss") and following in _OBJECT_STARTS
 
 
 def _document_words(text: str) -> list[tuple[int, int, str]]:
@@ -358,6 +360,7 @@ class Entities:
         # Where the sections of a live blog or a digest begin ("___", "***"): nothing refers back across them.
         self._breaks = [0] + [match.end() for match in _SECTION_BREAK.finditer(text)]
         self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
+        self._quoted_name_starts: list[int] = []  # where names inside quoted words start
         self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
         self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
@@ -377,9 +380,11 @@ class Entities:
             if self._quote_starts and self._quoted(start):
                 if len(words) > 1:  # (but its full form may be the only one: "I met FBI Director James Comey")
                     quoted_names.append(words)
+                self._quoted_name_starts.append(start)
                 continue  # a name inside quoted words is the quoted speaker's, not a speaker of the article
-            if len(words) == 1 and words[0].endswith("ing") and _GERUND.fullmatch(words[0]) and self._at_sentence_start(start) and (
-                _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) not in self.by_surname
+            if len(words) == 1 and words[0].endswith("ing") and _GERUND.fullmatch(words[0]) and (
+                self._at_sentence_start(start) and _fold(words[0]) not in FIRST_NAMES
+                and _fold(words[0]) not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
             entity = self._register(words, self._at_sentence_start(start) if len(words) > 1 else False)
@@ -434,7 +439,8 @@ class Entities:
         R-Utah"."""
         place = _OFFICE_PLACE.match(self.text, end)
         words = place.group(1).split() if place else []
-        name = next((" ".join(words[:size]) for size in range(len(words), 0, -1) if " ".join(words[:size]) in PLACES), None)
+        names = (" ".join(words[:size]) for size in range(len(words), 0, -1))
+        name = next((name for name in names if name in PLACES), None)
         if name is not None and " of " not in entity.role:
             self._set_role(entity, f"{entity.role} of {name}")  # ("… of New Hampshire", not "… of Vermont But")
             return
@@ -838,6 +844,10 @@ class Entities:
     def _office_holder(self, words: list[str], pos: int) -> Entity | None:
         hi, lo = self._window(pos)
         sentence_start = self.layout.sentence(pos)[0]
+        quoted = bisect_left(self._quoted_name_starts, sentence_start)
+        if quoted < len(self._quoted_name_starts) and self._quoted_name_starts[quoted] < pos:
+            return None  # a name inside quoted words may be the office holder ("… did to Marco Rubio" in the
+            # debate that scuttled the Florida senator's campaign): too close to call
         # The subject of the same sentence is someone else: "Weaver denied calling the senator corrupt".
         subjects = {
             id(self._mention_entities[k]) for k in range(bisect_left(self._mention_starts, sentence_start), hi)

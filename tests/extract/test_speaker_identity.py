@@ -226,6 +226,12 @@ CASES = [
         'were not aimed at anyone. "We are ready," Ms Brent said.',
         "We are ready", "Hazel Brent", None,
     ),
+    # ... but not when a name inside quoted words in the same sentence may hold it
+    (
+        'Don Tully spoke first.\n\n"He will pounce, as Tully did to Marco Ruiz" in the debate that scuttled the '
+        'Florida senator\'s campaign, the aide added. "We are ready," Tully said.',
+        "We are ready", "Don Tully", None,
+    ),
     # a plural before names heads a list, it is nobody's role
     (
         'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
