@@ -978,7 +978,10 @@ def _names_office(mention: Mention, text: str) -> bool:
 
 
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
-_ROLE_BEFORE_NAME = regex.compile(r"(?:^|(?<=[.;:!?]\s|\n))((?:The|the|Her|His|Their|Its)\s[^,.;:\"“”()]{2,80}?),\s+$")
+# (or after a possessive: "Nevada's governor, Brian Sandoval, said")
+_ROLE_BEFORE_NAME = regex.compile(
+    r"(?:^|(?<=[.;:!?]\s|\n))((?:The|the|Her|His|Their|Its|\p{Lu}\p{L}+['’]s)\s[^,.;:\"“”()]{2,80}?),\s+$"
+)
 # (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com", "a former
 # spokesman for Mr. Obama")
 _TITLE = r"\b(?:" + word_pattern(ABBREVIATED_TITLES) + r")"

@@ -232,6 +232,11 @@ CASES = [
         'Florida senator\'s campaign, the aide added. "We are ready," Tully said.',
         "We are ready", "Don Tully", None,
     ),
+    # a role set off before a name may open with a possessive
+    (
+        "Nevada's governor, Brian Sandman, a Republican, said on Tuesday that he had voted early.",
+        "he had voted early", "Brian Sandman", "Nevada's governor",
+    ),
     # a plural before names heads a list, it is nobody's role
     (
         'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
