@@ -127,6 +127,7 @@ _GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # h
 _OPENERS = frozenset(" \t\u00a0\"“‘'(")
 _AFFILIATIONS = frozenset(("of", "from", "at", "for", "with"))  # a role that opens so names a body one is in
 SHARED_SURNAME_SCAN = 50  # the most recent people of one surname a bare surname is weighed against
+_OWNER_WORDS = 14  # the longest opening noun phrase read as the owner of "its president"
 _OBJECT_STARTS = frozenset(("to", "a", "an", "the", "that", "his", "her"))  # "plans to sue", "wants a …"
 _AUXILIARIES = frozenset("is was were are has have had will would can could may might must should".split())
 _ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
@@ -395,7 +396,7 @@ class Entities:
                 # pollster,")
                 role = role_near(text, start, end, layout.paragraph(start)[1])
                 if role is not None:
-                    self._set_role(entity, role)
+                    self._set_role(entity, self._owned_role(role, start))
             if len(words) > 2 and start > 1 and text[start - 2].islower() and _fold(words[0]) in ROLE_NOUNS:
                 self._extend_office_before(entity, words, start)
             if entity.role is not None and text.startswith((" of ", ", ", " ("), end):
@@ -424,6 +425,19 @@ class Entities:
                 self.names.rename(people[0], " ".join(bare))
                 if role is not None and people[0].role is None:
                     self._set_role(people[0], role)
+
+    def _owned_role(self, role: str, start: int) -> str:
+        """"The host committee for the convention has raised $56m, said David Gilbert, its president and CEO":
+        "its" is the body the sentence opens on, so the role is "president and CEO of the host committee for the
+        convention". Only a body described with "The" (a name speaks for itself: "Newcastle … their striker")."""
+        if not role.startswith("its "):
+            return role
+        sentence_start = self.layout.sentence(start)[0]
+        words = self.text[sentence_start:start].split()
+        if not words or words[0] != "The":
+            return role
+        verb = next((k for k in range(2, min(len(words), _OWNER_WORDS)) if _finite_verb(words, k)), None)
+        return f"{role[4:]} of the {' '.join(words[1:verb])}" if verb else role
 
     def _extend_office_before(self, entity: Entity, words: list[str], start: int) -> None:
         """An office that opens a name run keeps the words before it that say whose office it is: "Clinton
@@ -691,7 +705,7 @@ class Entities:
         if mention.speaker_type == "organisation":
             entity.speaker_type = "organisation"
         if mention.role or split_role:
-            self._set_role(entity, mention.role or split_role, at_cue=True)
+            self._set_role(entity, self._owned_role(mention.role or split_role, mention.start), at_cue=True)
         if entity.speaker_type == "person" and not entity.evidence and " " not in entity.name:
             # A lone capitalised word with nothing personal about it ("Google said"), until a "he" or "she"
             # shows it is a person ("Keane waved. "We won," he said.").

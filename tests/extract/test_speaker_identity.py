@@ -237,6 +237,12 @@ CASES = [
         "Nevada's governor, Brian Sandman, a Republican, said on Tuesday that he had voted early.",
         "he had voted early", "Brian Sandman", "Nevada's governor",
     ),
+    # "its" in a role is the body the sentence opens on
+    (
+        "The host committee for the convention in Cleveland has raised $56 million, said David Gilmore, its "
+        "president and CEO.",
+        "The host committee", "David Gilmore", "president and CEO of the host committee for the convention in Cleveland",
+    ),
     # a plural before names heads a list, it is nobody's role
     (
         'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
