@@ -388,7 +388,10 @@ class Entities:
                 and _fold(words[0]) not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
-            entity = self._register(words, self._at_sentence_start(start) if len(words) > 1 else False)
+            if len(words) > 1:
+                entity = self._register(words, self._at_sentence_start(start))
+            else:  # (most runs are one word, and a surname alone is never looked up as a whole name)
+                entity = self._register_word(words[0])
             if entity is None:
                 continue
             if (entity.role is None or text.startswith(", ", end)) and _may_have_role(text, start, end):
