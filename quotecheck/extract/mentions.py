@@ -73,7 +73,7 @@ _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet i
 _SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
-_THIRD_PERSONS = frozenset(("he", "she", "they"))  # (a contracted "I'd" in reach of a cue is mostly quoted words)
+_THIRD_PERSONS = frozenset(("he", "she", "they"))
 _HEAD_BREAKS = _PREPOSITIONS | {"of"}
 _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
@@ -421,11 +421,10 @@ _CONTRACTED = regex.compile(r"(\p{L}+)['’](?:s|d|ll|re|ve)", regex.I)
 
 
 def _contracted_pronoun(word: str) -> str | None:
-    """The pronoun of a contraction ("he’s", "she'd", "they’re"), else None."""
+    """The third-person pronoun of a contraction ("he’s", "she'd", "they’re"), else None (a contracted "I'd"
+    within reach of a cue is mostly quoted words; "it’s" opens a clause, not a speaker)."""
     match = _CONTRACTED.fullmatch(word)
-    if match is None or match.group(1).lower() not in PRONOUNS or match.group(1).lower() in _NEVER_SUBJECT:
-        return None
-    return match.group(1)
+    return match.group(1) if match is not None and match.group(1).lower() in _THIRD_PERSONS else None
 
 
 def _opening_gerund(word: str) -> bool:
@@ -458,7 +457,8 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     toks = tokens(text, lo, min(pos, lo + 2 * WINDOW))
     count = len(toks)
     first = 0
-    if toks and (_bare(toks[0].text) in _SUBORDINATORS or _bare(toks[0].text) in _PREPOSITIONS or _participle_opens(toks)):
+    opening = _bare(toks[0].text) if toks else ""
+    if opening in _SUBORDINATORS or opening in _PREPOSITIONS or toks and _participle_opens(toks):
         # "When asked if other countries would follow, he said …": the subject comes after the clause
         first = next((k + 1 for k in range(min(count, OPENING_CLAUSE_TOKENS)) if toks[k].text == ","), 0)
     inside = False  # within quoted words, which are not the writer's subject
@@ -508,7 +508,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
         if low in _PERSONAL:
             return Mention(toks[j].start, toks[j].end, "pronoun", word)
         pronoun = _contracted_pronoun(word)
-        if pronoun is not None and pronoun.lower() in _THIRD_PERSONS:
+        if pronoun is not None:
             return Mention(toks[j].start, toks[j].start + len(pronoun), "pronoun", pronoun)
         if low in _QUANTIFIERS and (j == 0 or not toks[j - 1].text[0].isalnum()):
             return Mention(toks[j].start, toks[j].end, "nominal", word)  # "On Social Security, both oppose …"
@@ -602,7 +602,7 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
     if low in PRONOUNS and low not in _NEVER_SUBJECT:
         return Mention(toks[last].start, toks[last].end, "pronoun", word)
     pronoun = _contracted_pronoun(word)
-    if pronoun is not None and pronoun.lower() in _THIRD_PERSONS:  # "he’s predicted big wins" (not "it’s")
+    if pronoun is not None:  # "he’s predicted big wins"
         return Mention(toks[last].start, toks[last].start + len(pronoun), "pronoun", pronoun)
     described = _indefinite_description(text, toks, first, last)
     if described is not None:
