@@ -332,7 +332,8 @@ def trailing_cue(ctx: QuoteContext) -> Attribution | None:
     """A cue right after the closing mark, its subject touching the mark: ``"We are one of many," he said.`` /
     ``"…," said Hugh Hill.`` / ``"…" former congressman Dan Maffei said.`` (premodifying words before a name only
     after a whole utterance). Not a cue that opens a sentence of its own after a fragment (``… a "fighter." He
-    says …``). A source that relays the attribution wins: ``"…," the judge said, according to the Post.``"""
+    says …``). A source that relays the attribution wins: ``"…," the judge said, according to the Post.``, and the
+    person a relay quotes speaks: ``"…," Tehran Radio quoted him as saying.``"""
     cue, after = ctx.cue_after, ctx.after
     if cue is None or cue.mention is None or cue.start - after > CUE_GAP or cue.start >= ctx.para_end:
         return None
