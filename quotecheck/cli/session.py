@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +11,7 @@ import click
 
 from quotecheck.sanitize import printable
 from quotecheck.store import Store, default_reviewer
-from quotecheck.store.models import SpeakerRecord, StoreError
+from quotecheck.store.models import STORE_FAILURES, SpeakerRecord
 
 T = TypeVar("T")
 
@@ -30,11 +29,11 @@ def open_store(db_path: str, *, mode: str = "read") -> Iterator[Store]:
     may bring an older schema up to date, and only ingest and init may create a database."""
     try:
         store = Store(Path(db_path), mode=mode)
-    except (StoreError, sqlite3.Error) as error:  # store errors name the file already
+    except STORE_FAILURES as error:  # store errors name the file already
         raise UserError(str(error)) from error
     try:
         yield store
-    except (StoreError, sqlite3.Error) as error:
+    except STORE_FAILURES as error:
         raise UserError(str(error)) from error
     finally:
         store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
 STATUSES = ("unreviewed", "verified", "misquoted", "misattributed", "disputed", "unverifiable")
@@ -149,6 +150,11 @@ class NotFound(StoreError):
 class DatabaseError(StoreError):
     """The database file itself failed (read-only, full, locked too long, damaged): trying again with other data
     would fail the same way, so a batch stops at the first one."""
+
+
+# What a command catches around any store call: the store's own errors, and SQLite's, which only the store may
+# import (a failure no store method turned into a StoreError yet still becomes one clean line, not a traceback).
+STORE_FAILURES: tuple[type[Exception], ...] = (StoreError, sqlite3.Error)
 
 
 class ConflictError(StoreError):
