@@ -10,5 +10,6 @@ from quotecheck.verify.align import (
     DiffOp,
     SourceIndex,
 )
+from quotecheck.verify.location import location
 
-__all__ = ["CHANGES", "DIFFERS", "NOT_FOUND", "RESULTS", "VERBATIM", "Alignment", "DiffOp", "SourceIndex"]
+__all__ = ["CHANGES", "DIFFERS", "NOT_FOUND", "RESULTS", "VERBATIM", "Alignment", "DiffOp", "SourceIndex", "location"]
