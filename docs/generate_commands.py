@@ -79,6 +79,23 @@ add(example("quotecheck ingest mixed/; echo \"exit code $?\"", "A batch with bad
             "each bad one is named."))
 add(help_of("ingest"))
 
+# ---- source, verify
+add("\n## quotecheck source\n\nPrimary sources (speech and interview transcripts, press releases, subtitles) that `quotecheck "
+    "verify` checks a speaker's quotes against. [verify.md](verify.md) walks through a check.\n\n")
+add(help_of("source"))
+add("\n### quotecheck source add\n\nStore a .txt, .md, .html, .srt or .vtt file as a source of one speaker.\n\n")
+add(example(f'cp {REPO}/docs/examples/linkevicius-briefing.txt . && quotecheck source add linkevicius-briefing.txt '
+            '--speaker "Linas Linkevicius" --date 2017-05-18'))
+add(help_of("source", "add"))
+add("\n### quotecheck source list\n\nThe stored sources, oldest first.\n\n")
+add(example("quotecheck source list --format table"))
+add(help_of("source", "list"))
+add("\n## quotecheck verify\n\nEach quote against its speaker's sources: verbatim, differs or not-found, the best passage, "
+    "where it is, a score and the word-level diff (`[-said-]{+quoted+}`).\n\n")
+add(example('quotecheck verify --speaker "Linas Linkevicius" | grep -B1 -A4 -E "verbatim|differs"'))
+add(example('quotecheck verify --speaker "Linas Linkevicius" --format jsonl | grep -v not-found'))
+add(help_of("verify"))
+
 # ---- stats
 add("\n## quotecheck stats\n\nArticles, quotes by kind and status, review progress, the share of quotes from "
     "anonymous sources and the most quoted speakers. `--json` for scripts.\n\n")

@@ -23,6 +23,8 @@ FIGURES = {
     "rewrap_eval.py": "largest change",
     "speaker_quality.py": "untyped share",
     "store_speed.py": "median",
+    "verify_accuracy.py": "classified right",
+    "verify_speed.py": "quotes/s",
 }
 
 

@@ -24,6 +24,8 @@ COMMANDS = {
     "export": "export:export_command",
     "stats": "stats:stats_command",
     "review": "review:review_command",
+    "source": "sources:source_group",
+    "verify": "verify:verify_command",
 }
 
 

@@ -241,3 +241,37 @@ def truncated(value: Text, width: int) -> Text:
     value = value.copy()
     value.truncate(max(0, width), overflow="ellipsis", pad=True)
     return value
+
+
+# The word-level diff of a quote against its source: what the quote adds in green, what it leaves out struck in red,
+# conventions (brackets, ellipses) dimmed.
+DIFF_STYLES = {
+    "inserted": Style(color="green", bold=True),
+    "dropped": Style(color="red", strike=True),
+    "editorial": Style(dim=True),
+    "spliced": Style(color="magenta", bold=True),
+}
+PROPOSED_STATUS = {"verbatim": "verified", "differs": "misquoted"}  # not found: the reviewer looks further
+
+
+def diff_text(diff: Sequence) -> Text:
+    """A quote's diff (quotecheck.verify.DiffOp) as one line: a changed run reads ``[-said-]{+quoted+}`` and a
+    convention keeps the quote's form, so the text stays readable without colour."""
+    text = Text()
+    for op in diff:
+        if text:
+            text.append(" ")
+        if op.op == "same":
+            text.append(printable(op.quote, one_line=True))
+        elif op.op == "changed":
+            text.append(f"[-{printable(op.source, one_line=True)}-]", DIFF_STYLES["dropped"])
+            text.append(f"{{+{printable(op.quote, one_line=True)}+}}", DIFF_STYLES["inserted"])
+        elif op.op == "inserted":
+            text.append(f"{{+{printable(op.quote, one_line=True)}+}}", DIFF_STYLES["inserted"])
+        elif op.op == "dropped":
+            text.append(f"[-{printable(op.source, one_line=True)}-]", DIFF_STYLES["dropped"])
+        elif op.op == "spliced":
+            text.append(f"{printable(op.quote, one_line=True)}(spliced)", DIFF_STYLES["spliced"])
+        else:
+            text.append(printable(op.quote, one_line=True), DIFF_STYLES["editorial"])
+    return text

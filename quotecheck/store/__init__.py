@@ -13,9 +13,11 @@ from quotecheck.store.models import (
     QuoteFilter,
     QuoteRecord,
     Review,
+    SourceRecord,
     SpeakerRecord,
     Stats,
     StoreError,
+    Verification,
 )
 from quotecheck.store.schema import SCHEMA_VERSION
 from quotecheck.store.store import Store, default_reviewer
@@ -23,6 +25,6 @@ from quotecheck.store.store import Store, default_reviewer
 __all__ = [
     "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ConflictError",
     "DatabaseError",
-    "IngestResult", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SpeakerRecord", "Stats", "Store",
-    "StoreError", "default_reviewer",
+    "IngestResult", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SourceRecord", "SpeakerRecord", "Stats",
+    "Store", "StoreError", "Verification", "default_reviewer",
 ]  # fmt: skip

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from quotecheck.verify import Alignment
+
 STATUSES = ("unreviewed", "verified", "misquoted", "misattributed", "disputed", "unverifiable")
 RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "false", "unsupported")
 KINDS = ("direct", "partial", "indirect")
@@ -137,6 +139,31 @@ class Stats:
     top_speakers: tuple[tuple[str, int], ...] = ()
     reviewed: int = 0
     anonymous_share: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A primary source of one speaker: what they said, as a transcript or press release gives it."""
+
+    id: int
+    speaker_id: int
+    speaker_name: str
+    title: str | None
+    url: str | None
+    date: str | None
+    path: str | None
+    text: str
+    added: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """One quote checked against its speaker's sources."""
+
+    quote: QuoteRecord
+    alignment: Alignment
+    source: SourceRecord | None  # the source of the best passage; None when nothing matched
+    location: str | None  # where the passage is in it: "line 12", or a subtitle cue time "00:01:02"
 
 
 class StoreError(Exception):

@@ -307,5 +307,22 @@ def _v3_article_speakers(db: Database) -> None:
     db.execute("UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1")  # speaker indexes elsewhere: rebuild
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_tables, _v2_speaker_search, _v3_article_speakers]
+def _v4_sources(db: Database) -> None:
+    """sources: primary sources of a speaker (transcripts, press releases) that `quotecheck verify` checks quotes
+    against. The same text is stored once per speaker (speaker_id, sha256 unique)."""
+    db["sources"].create(
+        {
+            "id": int, "speaker_id": int, "title": str, "url": str, "date": str, "path": str, "text": str,
+            "sha256": str, "added": str,
+        },
+        pk="id",
+        not_null=["speaker_id", "text", "sha256", "added"],
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )  # fmt: skip
+    db["sources"].create_index(["speaker_id", "sha256"], unique=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources,
+]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
