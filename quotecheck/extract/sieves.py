@@ -74,7 +74,7 @@ _TRAILING_VERB_INVERTED = regex.compile(
     r"\s*(?P<verb>\p{Ll}{2,}(?:ed|s))\s+(?P<subject>another|one|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
     r"(?:\s+of\s+\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,3})?(?P<end>\s*[.,;!?]|\s*$)"
 )
-_DASH = regex.compile(r"\s*[-–—]+\s*")
+_DASH = regex.compile(r"\s*[-–—―]+\s*")  # (U+2015, the quotation dash, signs a quote too)
 _MODAL_BEFORE = regex.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+$")
 _SIGNATURE_END = regex.compile(r"[\s.,;)]*(?:$|,)")  # "- Rita Soto." / "- Rita Soto, the mayor"
 _REST_OF_CLAUSE = regex.compile(r"([^.,;:!?\"“”„«»\n]{0," + str(REST_OF_CLAUSE) + r"})")

@@ -128,3 +128,16 @@ def test_a_cue_with_a_clause_of_its_own_does_not_take_the_quote_before_it(cue):
 def test_a_cue_word_after_a_possessive_is_an_adjective():
     text = "Debate row\n\nIf the prime minister's reported position is true, he would have to say why."
     assert not [q for q in extract(text) if q.kind == "indirect" and q.speaker == "the prime minister's"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"We deserve better than this." ― Maria Lopez', "Maria Lopez"),  # the quotation dash, U+2015
+        ('"Fine"--said Mr. Abernethy.', "Abernethy"),  # a double hyphen with no spaces is a dash
+        ('"We disagree," said Rosa Diaz and Ben Cole.', "Rosa Diaz"),  # two speakers: the first is stored
+    ],
+)
+def test_signatures_and_inverted_cues(text, speaker):
+    (quote,) = extract(text)
+    assert quote.speaker == speaker
