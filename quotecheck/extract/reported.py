@@ -40,7 +40,7 @@ _TIME_ADJUNCT = regex.compile(
 # a time, an adverb, an opening parenthesis ("told reporters on Friday that", "said repeatedly that").
 _ASIDE_OPENERS = (
     frozenset("on in at during after before to through via ( recently repeatedly previously again publicly privately "
-              "also then".split())
+              "also then as when while".split())
     | TIME_LEADS
     | time_words("weekday", "day")
 )
@@ -61,13 +61,23 @@ CLAUSE_BREAK = regex.compile(
     r"insisting|explaining|telling|warning|citing|according)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
 )
 WORD = regex.compile(r"[\p{L}\p{N}]+")
-_ADJUNCT_START = regex.compile(r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
+_ADJUNCT_START = regex.compile(
+    r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s"
+    r"|for\s+(?:the\s+)?(?-i:\p{Lu})"  # "reports for the Tribune": works for, not says
+    r"|(?:as|when|while|until)\s+(?:he|she|they|I|we|it)\s",  # "said as he entered the hall": when, not what
+    regex.I,
+)
 _CLAUSE_START = regex.compile(
     r"(?:he|she|they|it|we|I|you|there|this|that|these|those|the|a|an|his|her|their|its|our|no|all|some|many|most|"
     r"only|both|every|each|any|one|two|\d)\b",
     regex.I,
 )
 PARTICIPLE_START = regex.compile(r"\p{Ll}+ing\b")
+# "said the fund had raised $2 million, cementing its lead": the writer's comment on the report, not part of it
+_PARTICIPLE_TAIL = regex.compile(r",\s+(?!including\b|according\b)\p{Ll}+ing\b")
+# "said that would cost jobs": "that" is the clause's subject when a verb follows it
+_DEMONSTRATIVE_THAT = regex.compile(r"\s+that\s+$", regex.I)
+_AUXILIARY_START = regex.compile(r"(?:would|will|could|can|might|may|should|must|is|was|has|had)(?:n['’]t)?\b")
 # "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
 _RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
@@ -179,6 +189,10 @@ class _Reader:
         stop = CLAUSE_BREAK.search(text, pos, end)
         if stop:
             end = stop.start()
+        that_before = _THAT_BEFORE.search(text, cue.end, pos)
+        tail = _PARTICIPLE_TAIL.search(text, pos, end)
+        if tail and not that_before and _reads_as_clause(text, pos, tail.start()):
+            end = tail.start()
         index = bisect_left(self.cue_starts, pos)
         while index < len(self.cues) and self.cues[index].start < end:
             other = self.cues[index].mention
@@ -201,12 +215,14 @@ class _Reader:
             return None  # "told Fox News host Sean Hannity earlier this month": still the listener
         if PARTICIPLE_START.match(text, pos, end) and "," in text[cue.end : pos]:
             return None  # "Trump said, referring to Cruz" (but "said drilling had found …" is a clause)
-        if _ADJUNCT_START.match(text, pos, end):
-            return None  # "wrote in December": an adjunct, not what was said
-        if not _THAT_BEFORE.search(text, cue.end, pos) and not _reads_as_clause(text, pos, end):
+        if not that_before and _ADJUNCT_START.match(text, pos, end):
+            return None  # "wrote in December": an adjunct, not what was said (but "said that in 2010, …" is)
+        if not that_before and not _reads_as_clause(text, pos, end):
             return None  # "never mentioned Trump by name": a noun phrase object, not a clause
         if _opens_with_verb(text, pos, end):
-            return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
+            if not (_DEMONSTRATIVE_THAT.fullmatch(text, cue.end, pos) and _AUXILIARY_START.match(text, pos, end)):
+                return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
+            pos = that_before.start()  # "he said that would cost jobs": "that" is the subject
         return pos, end
 
     def _cue_within(self, start: int, end: int) -> bool:
@@ -262,10 +278,15 @@ def _reads_as_clause(text: str, start: int, end: int) -> bool:
     """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
     failed"); a noun phrase object ("mentioned the need for a wall") has none."""
     window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
-    words = [w.lower().replace("’", "'") for w in _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]]
+    written = _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]
+    words = [w.lower().replace("’", "'") for w in written]
     if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
-    return any(_finite(word) for word in words[1:])
+    # A capitalised word inside the clause is a name ("in May"), a word after a number a noun ("150,000 jobs").
+    return any(
+        not written[k][0].isupper() and (word in COMMON_VERBS or _finite(word) and not words[k - 1][0].isdigit())
+        for k, word in enumerate(words) if k
+    )
 
 
 def _opens_with_verb(text: str, start: int, end: int) -> bool:
