@@ -14,7 +14,15 @@ import regex
 
 from quotecheck.extract.cues import Cue
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import COMMON_VERBS, LISTENERS, OBJECT_VERBS, TIME_LEADS, time_words, word_pattern
+from quotecheck.extract.lexicons import (
+    COMMON_VERBS,
+    LISTENERS,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+    TIME_LEADS,
+    time_words,
+    word_pattern,
+)
 from quotecheck.extract.quotes import QuoteSpan
 
 # Rule names of reported speech, in the order docs/attribution.md lists them.
@@ -58,7 +66,9 @@ _OBJECT = regex.compile(
 # participle with content of its own (", adding …") or another attribution (", he said").
 CLAUSE_BREAK = regex.compile(
     r";|\s[—–]\s|,\s+(?:but|while|even\s+though|though|although|whereas|which)\s|,\s+(?:and\s+)?(?:saying|adding|noting|arguing|"
-    r"insisting|explaining|telling|warning|citing|according)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+    r"insisting|explaining|telling|warning|citing|according)\b"
+    r"|,\s+(?:he|she|they|it)\s+(?:\p{Ll}+ly\s+)?(?:" + word_pattern(SPEECH_VERBS) + r")\b"  # ", he clarified that"
+    r"|,\s+and\s+(?:then\s+)?\p{Ll}{3,}ed\b"  # ", and questioned why …": the speaker's next act, not the report
 )
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ADJUNCT_START = regex.compile(
