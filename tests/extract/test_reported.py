@@ -3,6 +3,8 @@ these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotecheck.extract import extract
 
 
@@ -141,3 +143,53 @@ def test_find_reports_reads_each_clause_off_its_cue():
         ("The council has sold the old depot", "according to", "according-to"),
     ]
     assert {r.rule for r in reports} == set(RULES)
+
+
+# Issue 8 §3: subjects before verb chains, shares and possessive groups; clauses opening with a gerund, an adjunct
+# after "that" or a demonstrative "that"; reports ending before a participial tail; other senses of speech verbs.
+REPORTS = [
+    # subjects not found
+    ("Donna Ray is warning voters that the levy will double next spring.",
+     [("the levy will double next spring", "Donna Ray")]),
+    ("The governor appeared to say the levy would double next spring.",
+     [("the levy would double next spring", "The governor")]),
+    ("Tess Moran has since said she would back a smaller levy.", [("she would back a smaller levy", "Tess Moran")]),
+    ("Rural voters were slightly more likely to say they trusted the council.",
+     [("they trusted the council", "Rural voters")]),
+    ("The crowd cheered for Jo Park, who said the levy would double next spring.",
+     [("the levy would double next spring", "Jo Park")]),
+    ("Mr. Lee's allies say the levy will double next spring.",
+     [("the levy will double next spring", "Mr. Lee's allies")]),
+    ("Advisers to Mayor Ruth Obi said the race was now between two people.",
+     [("the race was now between two people", "Advisers to Mayor Ruth Obi")]),
+    ("Another 19 percent said the levy would double next spring.",
+     [("the levy would double next spring", "Another 19 percent")]),
+    ("In the survey, 40 percent of farmers said the levy was unfair.", [("the levy was unfair", "40 percent of farmers")]),
+    ("Six in 10 say the levy is unfair.", [("the levy is unfair", "Six in 10")]),
+    ("Dan Cole spoke for an hour, adding that the levy would double next spring.",
+     [("the levy would double next spring", "Dan Cole")]),
+    # clauses wrongly rejected
+    ("Dan Cole said getting the budget passed was his first task.",
+     [("getting the budget passed was his first task", "Dan Cole")]),
+    ("Tess Moran said that in 2010, the council had doubled the levy.",
+     [("in 2010, the council had doubled the levy", "Tess Moran")]),
+    ("Dan Cole said that would cost the county hundreds of jobs.",
+     [("that would cost the county hundreds of jobs", "Dan Cole")]),
+    # span ends
+    ("Mayor Hart said the fund had raised $2 million, cementing its lead over the rivals.",
+     [("the fund had raised $2 million", "Hart")]),
+    ("Tess Moran said the plan would pass, she argued later that week.", [("the plan would pass", "Tess Moran")]),
+    ("Dan Cole said the vote was rigged, and questioned why the count took so long.",
+     [("the vote was rigged", "Dan Cole")]),
+    # not reports
+    ("The county economy added 150,000 jobs in the month of May.", []),
+    ("Jane Roe, who grew up in Ohio, reports for the Tribune and has covered the city hall.", []),
+    ("Dan Cole said as he entered the hall that the levy was fair.", [("the levy was fair", "Dan Cole")]),
+    ("Dan Cole smiled as he entered the hall and waved to the crowd.", []),
+    ("The gallery was told the levy would double next spring.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTS)
+def test_reported_clause(text, expected):
+    assert reported(text) == expected
