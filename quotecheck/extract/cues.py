@@ -56,7 +56,7 @@ _PUBLISHED_BY = re.compile(
 # "appeared to say", "went on to warn", "were more likely to say": the speaker is the subject of the word before "to"
 _RAISING_BEFORE = re.compile(r"(?<![\w'’-])(?:" + word_pattern(RAISING_VERBS) + r")(?:\s+on)?\s+to\s+$", re.I)
 # "is warning", "were (slightly more) likely to say": a form of "be" before a progressive or a raising adjective
-_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|am|be|been|being|['’]s|['’]re)\s+(?:(?:\w+ly|not|also|still|now|more|less)\s+)*$")
+_BE_BEFORE = re.compile(r"(?:(?<![\w'’-])(?:is|are|was|were|am|be|been|being)|(?<=\w)['’](?:s|re))\s+(?:(?:\w+ly|not|also|still|now|more|less)\s+)*$")
 CHAIN_REACH = 40  # characters before a cue read for its verb chain ("were slightly more likely to")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
 _UTTERANCE_END = frozenset(",.;:!?…—–-")

@@ -711,7 +711,11 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             i = j - 1
         elif low in ADVERBS or (low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)):
             i -= 1
-        elif low in TIME_WORDS and (_is_capitalised(toks[i].text) or i >= 1 and _bare(toks[i - 1].text) in TIME_LEADS):
+        elif low in TIME_WORDS and (
+            _is_capitalised(toks[i].text) or i >= 1 and (
+                _bare(toks[i - 1].text) in TIME_LEADS or _bare(toks[i - 1].text) in TIME_WORDS
+            )
+        ):  # "on Friday", "last week", "on Thursday evening"
             i -= 1
             if i >= 0 and _bare(toks[i].text) in TIME_LEADS:
                 i -= 1
@@ -727,7 +731,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return None  # "was said to", "to say": no subject here
     if low in ("and", "but", "or"):
         return COORDINATED
-    if low in AMOUNTS or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
+    if _amount(low) or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
         return _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
     share = _share_of(text, toks, i)
     if share is not None:
@@ -780,6 +784,11 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     return mention
 
 
+def _amount(word: str) -> bool:
+    """A share or a number word, hyphenated ones too ("three-quarters", "Thirty-one")."""
+    return all(part in AMOUNTS for part in word.split("-"))
+
+
 def _share_of(text: str, toks: list[Token], last: int) -> Mention | None:
     """A share of a group ending at token ``last``: "60 percent of Democratic voters", "a majority of her backers"."""
     k = last - 1
@@ -788,7 +797,7 @@ def _share_of(text: str, toks: list[Token], last: int) -> Mention | None:
     if k < 1 or _bare(toks[k].text) != "of" or not toks[last].text[0].isalpha():
         return None
     amount = toks[k - 1].text
-    if not (_bare(amount) in AMOUNTS or amount == "%" or amount.isdigit()):
+    if not (_amount(_bare(amount)) or amount == "%" or amount.isdigit()):
         return None
     share = _amount_phrase(text, toks, k - 1)
     if share is None:
@@ -802,7 +811,7 @@ def _amount_phrase(text: str, toks: list[Token], last: int) -> Mention | None:
     while first > 0 and last - first < AMOUNT_TOKENS:
         word = toks[first - 1].text
         low = _bare(word)
-        if not (word[0].isdigit() or word == "%" or low in _APPROXIMATORS or low in AMOUNTS or low in ("in", "of", "a", "an", "the")):
+        if not (word[0].isdigit() or word == "%" or low in _APPROXIMATORS or _amount(low) or low in ("in", "of", "a", "an", "the")):
             break
         first -= 1
     if first > 0 and toks[first - 1].text not in (",", ";", ":", "(", "—", "–", ".") and (

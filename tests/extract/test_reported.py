@@ -166,6 +166,10 @@ REPORTS = [
      [("the levy would double next spring", "Another 19 percent")]),
     ("In the survey, 40 percent of farmers said the levy was unfair.", [("the levy was unfair", "40 percent of farmers")]),
     ("Six in 10 say the levy is unfair.", [("the levy is unfair", "Six in 10")]),
+    ("Twenty-two percent of those polled say the levy is unfair.",
+     [("the levy is unfair", "Twenty-two percent of those polled")]),
+    ("Council spokesman Rob Hale on Friday evening said the levy was fair.", [("the levy was fair", "Rob Hale")]),
+    ("Dan Cole won the vote. Now he’s poised to argue the levy was fair.", [("the levy was fair", "Dan Cole")]),
     ("Dan Cole spoke for an hour, adding that the levy would double next spring.",
      [("the levy would double next spring", "Dan Cole")]),
     # clauses wrongly rejected
