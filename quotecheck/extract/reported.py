@@ -90,6 +90,13 @@ _DEMONSTRATIVE_THAT = regex.compile(r"\s+that\s+$", regex.I)
 _AUXILIARY_START = regex.compile(r"(?:would|will|could|can|might|may|should|must|is|was|has|had)(?:n['’]t)?\b")
 # "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
 _RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
+# A cue inside an opening subordinate clause: "When Trump suggested that …, the crowd cheered"
+_SUBORDINATE_LEAD = regex.compile(
+    r"(?:^|[,;]\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?:when|while|as|if|although|though|because|since|after|before|"
+    r"once|unless|whereas)\s+[^,;]*$",
+    regex.I,
+)
+SUBORDINATE_REACH = 80  # characters before a cue's subject read for the subordinator that opens its clause
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
@@ -211,8 +218,11 @@ class _Reader:
                 end = self.cues[index].start
                 break
             index += 1
-        if text[cue.mention.start : cue.mention.end].lower() == "who":
-            comma = text.find(",", pos, end)  # "Reyes, who said he …, was": the set-off clause ends at its comma
+        if text[cue.mention.start : cue.mention.end].lower() == "who" or _SUBORDINATE_LEAD.search(
+            text, max(sentence_start, cue.mention.start - SUBORDINATE_REACH), cue.mention.start
+        ):
+            # "Reyes, who said he …, was", "While critics argue that …, the mayor": the clause ends at its comma
+            comma = text.find(",", pos, end)
             end = comma if comma > 0 else end
         end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
         while end > pos and text[end - 1] in " .,:;!?\u00a0":

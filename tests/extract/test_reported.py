@@ -185,6 +185,9 @@ REPORTS = [
     ("Tess Moran said the plan would pass, she argued later that week.", [("the plan would pass", "Tess Moran")]),
     ("Dan Cole said the vote was rigged, and questioned why the count took so long.",
      [("the vote was rigged", "Dan Cole")]),
+    ("While critics argue that the levy hurts farmers, the council disagrees.",
+     [("the levy hurts farmers", "critics")]),
+    ("When Dan Cole said the levy was fair, the crowd booed.", [("the levy was fair", "Dan Cole")]),
     # not reports
     ("The county economy added 150,000 jobs in the month of May.", []),
     ("Jane Roe, who grew up in Ohio, reports for the Tribune and has covered the city hall.", []),
