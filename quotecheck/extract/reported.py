@@ -90,16 +90,24 @@ _DEMONSTRATIVE_THAT = regex.compile(r"\s+that\s+$", regex.I)
 _AUXILIARY_START = regex.compile(r"(?:would|will|could|can|might|may|should|must|is|was|has|had)(?:n['’]t)?\b")
 # "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
 _RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
+_SUBORDINATOR = r"(?:when|while|as|if|although|though|because|since|after|before|once|unless|whereas)\s"
 # A cue inside an opening subordinate clause: "When Trump suggested that …, the crowd cheered"
 _SUBORDINATE_LEAD = regex.compile(
-    r"(?:^|[,;]\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?:when|while|as|if|although|though|because|since|after|before|"
-    r"once|unless|whereas)\s+[^,;]*$",
-    regex.I,
+    r"(?:^|[,;]\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)" + _SUBORDINATOR + r"[^,;]*$", regex.I
 )
+# A backward report's words that are only an opening subordinate clause: "Though he trails, Sanders promised …"
+_SUBORDINATE_OPENING = regex.compile(_SUBORDINATOR + r"|(?:now\s+that|rather\s+than)\s", regex.I)
 SUBORDINATE_REACH = 80  # characters before a cue's subject read for the subordinator that opens its clause
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
+# What may follow a backward attribution (but a listener of "told"): the sentence's end, a comma, a time, a place or
+# a manner ("…, she said in a statement on Monday", "…, Smith said, adding …")
+_ATTRIBUTION_TAIL = regex.compile(
+    r"\s*(?:$|[,.;:!?)\]—–-]|(?:in|on|at|during|after|before|to|with|from|via|through|last|this|earlier|later|when|"
+    r"while|as|by|of|for|yesterday|today|tonight|again|too|also|then|here|there|privately|publicly)\b|\p{Ll}+ly\b"
+    r"|\p{Lu})"  # (a capital: a day or a listener, "…, Kennedy wrote Linick")
+)
 _CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]")
 _SUBJECT_GAP = 30  # characters between a subject and its verb: adverbs, a time, a parenthesis
 _THAT_BEFORE = regex.compile(r"\bthat\s*$", regex.I)
@@ -275,6 +283,10 @@ class _Reader:
             return None  # "he stood with them and urged …": a coordinated verb, not an attribution after a clause
         if text[mention.start : mention.end].lower() in ("who", "which"):
             return None  # "…, who added to her lead": what precedes a relative pronoun is its antecedent
+        if not (cue.subject_after or cue.lemma in OBJECT_VERBS) and not _ATTRIBUTION_TAIL.match(
+            text, cue.end, sentence_end
+        ):
+            return None  # "…, Clinton maintains a commanding lead": the verb has an object, it attributes nothing
         lead = _DETERMINER_END.sub("", text[sentence_start:head]).rstrip()  # "…, the Guardian reported"
         if not lead:
             return None
@@ -291,6 +303,8 @@ class _Reader:
             return None
         if not _reads_as_clause(text, start, end):
             return None  # "In a later interview, she joked": a fronted phrase, not what was said
+        if _SUBORDINATE_OPENING.match(text, start, end) and "," not in text[start:end]:
+            return None  # "Though he trails in the polls, Sanders promised …": a subordinate clause, not what was said
         return start, end
 
 

@@ -193,6 +193,14 @@ REPORTS = [
     ("Jane Roe, who grew up in Ohio, reports for the Tribune and has covered the city hall.", []),
     ("Dan Cole said as he entered the hall that the levy was fair.", [("the levy was fair", "Dan Cole")]),
     ("Dan Cole smiled as he entered the hall and waved to the crowd.", []),
+    ("Though the levy is unpopular, Tess Moran maintains a firm lead over her rival.", []),
+    ("In his yearly filing, Dan Cole reports a stake in a local bank.", []),
+    ("The levy will double next spring, Tess Moran said in a letter on Monday.",
+     [("The levy will double next spring", "Tess Moran")]),
+    ("The levy will double next spring, Tess Moran told the county board.",
+     [("The levy will double next spring", "Tess Moran")]),
+    ("Her aides indicated that the department was reviewing the request.",
+     [("the department was reviewing the request", "Her aides")]),
     ("The gallery was told the levy would double next spring.", []),
 ]
 
