@@ -199,6 +199,7 @@ REPORTS = [
      [("The levy will double next spring", "Tess Moran")]),
     ("The levy will double next spring, Tess Moran told the county board.",
      [("The levy will double next spring", "Tess Moran")]),
+    ("The county clerk estimated that turnout rose by a fifth.", [("turnout rose by a fifth", "The county clerk")]),
     ("Her aides indicated that the department was reviewing the request.",
      [("the department was reviewing the request", "Her aides")]),
     ("The gallery was told the levy would double next spring.", []),
