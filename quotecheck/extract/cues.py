@@ -192,10 +192,11 @@ def _verb_chain_start(text: str, lo: int, cue: Cue) -> int:
     more likely to say" have their subject before it. (A passive "was told" keeps its "was": no speaker there.)"""
     pos = cue.start
     window = max(lo, pos - CHAIN_REACH)
-    raising = _RAISING_BEFORE.search(text, window, pos)
+    # (cheap tests first: most cues are a plain "said")
+    raising = text.endswith("to", window, pos - 1) and _RAISING_BEFORE.search(text, window, pos)
     if raising:
         pos = raising.start()
-    if raising or cue.word.lower().endswith("ing"):
+    if raising or cue.word.endswith("ing"):
         be = _BE_BEFORE.search(text, window, pos)
         if be:
             pos = be.start()

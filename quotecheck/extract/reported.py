@@ -91,10 +91,8 @@ _AUXILIARY_START = regex.compile(r"(?:would|will|could|can|might|may|should|must
 # "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
 _RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
 _SUBORDINATOR = r"(?:when|while|as|if|although|though|because|since|after|before|once|unless|whereas)\s"
-# A cue inside an opening subordinate clause: "When Trump suggested that …, the crowd cheered"
-_SUBORDINATE_LEAD = regex.compile(
-    r"(?:^|[,;]\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)" + _SUBORDINATOR + r"[^,;]*$", regex.I
-)
+# A cue inside an opening subordinate clause: "When Trump suggested that …, the crowd cheered", "…, and when he said"
+_SUBORDINATE_LEAD = regex.compile(r"\s*(?:(?:and|but)\s+)?" + _SUBORDINATOR, regex.I)
 # A backward report's words that are only an opening subordinate clause: "Though he trails, Sanders promised …"
 _SUBORDINATE_OPENING = regex.compile(_SUBORDINATOR + r"|(?:now\s+that|rather\s+than)\s", regex.I)
 SUBORDINATE_REACH = 80  # characters before a cue's subject read for the subordinator that opens its clause
@@ -226,9 +224,7 @@ class _Reader:
                 end = self.cues[index].start
                 break
             index += 1
-        if text[cue.mention.start : cue.mention.end].lower() == "who" or _SUBORDINATE_LEAD.search(
-            text, max(sentence_start, cue.mention.start - SUBORDINATE_REACH), cue.mention.start
-        ):
+        if text[cue.mention.start : cue.mention.end].lower() == "who" or self._in_subordinate_clause(cue, sentence_start):
             # "Reyes, who said he …, was", "While critics argue that …, the mayor": the clause ends at its comma
             comma = text.find(",", pos, end)
             end = comma if comma > 0 else end
@@ -252,6 +248,14 @@ class _Reader:
                 return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
             pos = that_before.start()  # "he said that would cost jobs": "that" is the subject
         return pos, end
+
+    def _in_subordinate_clause(self, cue: Cue, sentence_start: int) -> bool:
+        """The cue's clause opens with a subordinator: "When Trump suggested that …, the crowd cheered"."""
+        lo = max(sentence_start, cue.mention.start - SUBORDINATE_REACH)
+        clause = max(self.text.rfind(",", lo, cue.mention.start), self.text.rfind(";", lo, cue.mention.start)) + 1
+        if clause == 0 and lo > sentence_start:
+            return False
+        return bool(_SUBORDINATE_LEAD.match(self.text, clause or sentence_start, cue.mention.start))
 
     def _cue_within(self, start: int, end: int) -> bool:
         index = bisect_left(self.cue_starts, start)
