@@ -11,7 +11,7 @@ from quotecheck.extract.confidence import Evidence, confidence, gather
 from quotecheck.extract.cues import find_cues
 from quotecheck.extract.entities import Entities, canonical
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS
+from quotecheck.extract.lexicons import BELIEF_VERBS, NAMING_VERBS, NOT_SPEECH_MARKERS, word_pattern
 from quotecheck.extract.mentions import tidy_role
 from quotecheck.extract.model import Quote
 from quotecheck.extract.quotes import find_quotes
@@ -31,9 +31,18 @@ _STRONG_RULES = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colo
 _TITLE_CASE_RULES = frozenset(("leading-cue", "colon-layout"))  # may attribute a short title-case phrase
 NOT_SPEECH_WINDOW = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
 TITLE_CASE_WORDS = 6  # a title-case phrase this short may be a title or a name, not speech ("Saturday Night Live")
+# "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read"
 _NOT_SPEECH = regex.compile(
-    r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")[\s,:]*$", regex.I
+    r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
+    regex.I,
 )
+# "Dunne thinks the plan is": a belief, not speech, follows its subject (not "believes in journalism that …")
+_BELIEF_AFTER = regex.compile(
+    r"\s+(?:\w+ly\s+|also\s+|still\s+)?(?:" + word_pattern(BELIEF_VERBS) + r")\s+(?!in\b|about\b|of\b|with\b)\w",  # (but "believes "…"" quotes the belief as spoken)
+    regex.I,
+)
+# "called his opponent", "dubbed it": a speaker coining a name for someone or something (the name is their words)
+_NAMING_BEFORE = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+(?:[\w'’-]+\s+){1,3}$", regex.I)
 _TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
 
@@ -131,6 +140,10 @@ class _Extractor:
         before = text[max(0, span.open_mark - NOT_SPEECH_WINDOW) : span.open_mark]
         if _NOT_SPEECH.search(before):
             return False
+        if a.rule == "sentence-subject" and a.mention is not None and a.mention.end < span.open_mark and (
+            _BELIEF_AFTER.match(text, a.mention.end, span.open_mark)
+        ):
+            return False  # what the subject thinks, in the writer's words
         words = WORD.findall(text, span.start, span.end)
         if not words:
             return False
@@ -139,7 +152,7 @@ class _Extractor:
             # On "This Week," Rubio said
             if a.rule == "trailing-cue":
                 return not ctx.lead
-            return a.rule in _TITLE_CASE_RULES
+            return a.rule in _TITLE_CASE_RULES or bool(_NAMING_BEFORE.search(before))
         return True
 
     def _kind(self, ctx: QuoteContext) -> str:

@@ -7,7 +7,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import CUE_PHRASES, QUOTE_ONLY_VERBS, SPEECH_VERBS, word_pattern
+from quotecheck.extract.lexicons import CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_VERBS, word_pattern
 from quotecheck.extract.mentions import (
     COORDINATED,
     Mention,
@@ -54,6 +54,11 @@ _PUBLISHED_BY = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"
     r"|\s+(?:an?|the|his|her|their)\s+(?:account|interview|statement|testimony)\s+(?:that\s+)?(?=\w+\s+gave\b)"
 )
+# "appeared to say", "went on to warn", "were more likely to say": the speaker is the subject of the word before "to"
+_RAISING_BEFORE = re.compile(r"(?<![\w'’-])(?:" + word_pattern(RAISING_VERBS) + r")(?:\s+on)?\s+to\s+$", re.I)
+# "is warning", "were (slightly more) likely to say": a form of "be" before a progressive or a raising adjective
+_BE_BEFORE = re.compile(r"(?:(?<![\w'’-])(?:is|are|was|were|am|be|been|being)|(?<=\w)['’](?:s|re))\s+(?:(?:\w+ly|not|also|still|now|more|less)\s+)*$")
+CHAIN_REACH = 40  # characters before a cue read for its verb chain ("were slightly more likely to")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
 _UTTERANCE_END = frozenset(",.;:!?…—–-")
 _INVERTED_AFTER = (",", "”", "“", '"', "»", "«", "'", "’", "?", "!")
@@ -149,7 +154,7 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
     participle = cue.word.lower().endswith("ing") and not _PROGRESSIVE.search(
         text, max(sentence_start, cue.start - BEFORE_CUE), cue.start
     )
-    subject = None if participle else subject_before(text, subject_lo, cue.start)
+    subject = None if participle else subject_before(text, subject_lo, _verb_chain_start(text, subject_lo, cue))
     if participle and not text[max(sentence_start, cue.start - COMMA_BEFORE) : cue.start].rstrip().endswith(","):
         # "with Sen. John McCain calling it": the phrase right before an absolute participle is its subject
         before = subject_before(text, subject_lo, cue.start)
@@ -181,6 +186,22 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
             cue.subject_after = True
             return
     cue.mention = subject
+
+
+def _verb_chain_start(text: str, lo: int, cue: Cue) -> int:
+    """Where the verb chain ending in ``cue`` starts: "Donna Ray is warning", "Ames appeared to say", "Voters were
+    more likely to say" have their subject before it. (A passive "was told" keeps its "was": no speaker there.)"""
+    pos = cue.start
+    window = max(lo, pos - CHAIN_REACH)
+    # (cheap tests first: most cues are a plain "said")
+    raising = text.endswith("to", window, pos - 1) and _RAISING_BEFORE.search(text, window, pos)
+    if raising:
+        pos = raising.start()
+    if raising or cue.word.endswith("ing"):
+        be = _BE_BEFORE.search(text, window, pos)
+        if be:
+            pos = be.start()
+    return pos
 
 
 def _inverted_slot(text: str, sentence_start: int, pos: int) -> bool:

@@ -78,7 +78,8 @@ _HEAD_BREAKS = _PREPOSITIONS | {"of"}
 _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
-_APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under".split())
+_APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under another more than out".split())
+SHARE_OF_REACH = 4  # words between "of" and the verb in a share of people ("60 percent of Democratic voters said")
 _PASSIVE = frozenset("was were is are be been being".split())
 _NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")  # "J.", "U.S.": the dot belongs to the word
@@ -568,6 +569,17 @@ _DEFINITE = frozenset("the his her their its our".split())
 _INDEFINITE = frozenset("a an one another some several many two three four few".split())
 
 
+_MEMBERS_OF = frozenset(("to", "of", "for"))
+
+
+def _group_of_people(word: str) -> bool:
+    """A plural noun for people around someone ("advisers", "aides", "allies"), not a name's first word."""
+    low = _bare(word)
+    return low.endswith("s") and not low.endswith("'s") and speaker_noun(low) and low not in ORGANISATION_WORDS and (
+        low.rstrip("s") not in ORGANISATION_WORDS
+    )
+
+
 def _indefinite_description(text: str, toks: list[Token], first: int, last: int) -> Mention | None:
     """"one senior Democrat", "a 2008 Clinton veteran", "two Republican aides": an indefinite determiner, a few
     modifiers and a head that names a kind of person -- an unnamed source, even with capitalised words in it."""
@@ -614,6 +626,16 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
         if word.endswith(("'s", "’s", "s'", "s’")):
             return None  # a possessive ("Portugal's state") is never the subject
         run = max(_name_run_left(toks, last), first)
+        if run - 2 >= first and _bare(toks[run - 1].text) in _MEMBERS_OF and _group_of_people(toks[run - 2].text):
+            # "Advisers to Mr. Rubio say", "allies of the mayor": the group speaks, not the person it serves
+            lead = run - 2
+            while lead > first and run - 2 - lead < NOMINAL_REACH and toks[lead - 1].text[0].isalnum() and (
+                toks[lead - 1].text.islower() and _bare(toks[lead - 1].text) not in CONJUNCTIONS
+                or _bare(toks[lead - 1].text) in DETERMINERS
+            ):
+                lead -= 1  # "two senior aides to …"
+            return Mention(toks[lead].start, toks[last].end, "nominal", text[toks[lead].start : toks[last].end],
+                           speaker_type="anonymous")
         if run > first and _bare(toks[run - 1].text) in _DEFINITE and _bare(word) in ROLE_NOUNS and (
             _bare(word) not in ORGANISATION_WORDS
         ):
@@ -689,7 +711,11 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             i = j - 1
         elif low in ADVERBS or (low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)):
             i -= 1
-        elif low in TIME_WORDS and (_is_capitalised(toks[i].text) or i >= 1 and _bare(toks[i - 1].text) in TIME_LEADS):
+        elif low in TIME_WORDS and (
+            _is_capitalised(toks[i].text) or i >= 1 and (
+                _bare(toks[i - 1].text) in TIME_LEADS or _bare(toks[i - 1].text) in TIME_WORDS
+            )
+        ):  # "on Friday", "last week", "on Thursday evening"
             i -= 1
             if i >= 0 and _bare(toks[i].text) in TIME_LEADS:
                 i -= 1
@@ -705,8 +731,11 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         return None  # "was said to", "to say": no subject here
     if low in ("and", "but", "or"):
         return COORDINATED
-    if low in AMOUNTS or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
+    if _amount(low) or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
         return _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
+    share = _share_of(text, toks, i)
+    if share is not None:
+        return share  # "Just 28 percent of voters said", "A majority of her backers say"
     if low in _QUANTIFIERS and (i == 0 or not toks[i - 1].text[0].isalnum() or _bare(toks[i - 1].text) in CONJUNCTIONS):
         return Mention(toks[i].start, toks[i].end, "nominal", word)  # "most said", "others say"
     if word == ",":
@@ -755,13 +784,34 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     return mention
 
 
+def _amount(word: str) -> bool:
+    """A share or a number word, hyphenated ones too ("three-quarters", "Thirty-one")."""
+    return all(part in AMOUNTS for part in word.split("-"))
+
+
+def _share_of(text: str, toks: list[Token], last: int) -> Mention | None:
+    """A share of a group ending at token ``last``: "60 percent of Democratic voters", "a majority of her backers"."""
+    k = last - 1
+    while k > 0 and last - k <= SHARE_OF_REACH and toks[k].text[0].isalnum() and _bare(toks[k].text) != "of":
+        k -= 1
+    if k < 1 or _bare(toks[k].text) != "of" or not toks[last].text[0].isalpha():
+        return None
+    amount = toks[k - 1].text
+    if not (_amount(_bare(amount)) or amount == "%" or amount.isdigit()):
+        return None
+    share = _amount_phrase(text, toks, k - 1)
+    if share is None:
+        return None
+    return Mention(share.start, toks[last].end, "nominal", text[share.start : toks[last].end])
+
+
 def _amount_phrase(text: str, toks: list[Token], last: int) -> Mention | None:
     """A share of people as the subject: from the start of its phrase ("About 4 in 10", "Nearly half")."""
     first = last
     while first > 0 and last - first < AMOUNT_TOKENS:
         word = toks[first - 1].text
         low = _bare(word)
-        if not (word[0].isdigit() or word == "%" or low in _APPROXIMATORS or low in ("in", "a", "an", "the")):
+        if not (word[0].isdigit() or word == "%" or low in _APPROXIMATORS or _amount(low) or low in ("in", "of", "a", "an", "the")):
             break
         first -= 1
     if first > 0 and toks[first - 1].text not in (",", ";", ":", "(", "—", "–", ".") and (

@@ -14,7 +14,15 @@ import regex
 
 from quotecheck.extract.cues import Cue
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import COMMON_VERBS, LISTENERS, OBJECT_VERBS, TIME_LEADS, time_words, word_pattern
+from quotecheck.extract.lexicons import (
+    COMMON_VERBS,
+    LISTENERS,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+    TIME_LEADS,
+    time_words,
+    word_pattern,
+)
 from quotecheck.extract.quotes import QuoteSpan
 
 # Rule names of reported speech, in the order docs/attribution.md lists them.
@@ -40,7 +48,7 @@ _TIME_ADJUNCT = regex.compile(
 # a time, an adverb, an opening parenthesis ("told reporters on Friday that", "said repeatedly that").
 _ASIDE_OPENERS = (
     frozenset("on in at during after before to through via ( recently repeatedly previously again publicly privately "
-              "also then".split())
+              "also then as when while".split())
     | TIME_LEADS
     | time_words("weekday", "day")
 )
@@ -58,21 +66,46 @@ _OBJECT = regex.compile(
 # participle with content of its own (", adding …") or another attribution (", he said").
 CLAUSE_BREAK = regex.compile(
     r";|\s[—–]\s|,\s+(?:but|while|even\s+though|though|although|whereas|which)\s|,\s+(?:and\s+)?(?:saying|adding|noting|arguing|"
-    r"insisting|explaining|telling|warning|citing|according)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+    r"insisting|explaining|telling|warning|citing|according)\b"
+    r"|,\s+(?:he|she|they|it)\s+(?:\p{Ll}+ly\s+)?(?:" + word_pattern(SPEECH_VERBS) + r")\b"  # ", he clarified that"
+    r"|,\s+and\s+(?:then\s+)?\p{Ll}{3,}ed\b"  # ", and questioned why …": the speaker's next act, not the report
 )
 WORD = regex.compile(r"[\p{L}\p{N}]+")
-_ADJUNCT_START = regex.compile(r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s", regex.I)
+_ADJUNCT_START = regex.compile(
+    r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s"
+    r"|for\s+(?:the\s+)?(?-i:\p{Lu})"  # "reports for the Tribune": works for, not says
+    r"|(?:as|when|while|until)\s+(?:he|she|they|I|we|it)\s",  # "said as he entered the hall": when, not what
+    regex.I,
+)
 _CLAUSE_START = regex.compile(
     r"(?:he|she|they|it|we|I|you|there|this|that|these|those|the|a|an|his|her|their|its|our|no|all|some|many|most|"
     r"only|both|every|each|any|one|two|\d)\b",
     regex.I,
 )
 PARTICIPLE_START = regex.compile(r"\p{Ll}+ing\b")
+# "said the fund had raised $2 million, cementing its lead": the writer's comment on the report, not part of it
+_PARTICIPLE_TAIL = regex.compile(r",\s+(?!including\b|according\b)\p{Ll}+ing\b")
+# "said that would cost jobs": "that" is the clause's subject when a verb follows it
+_DEMONSTRATIVE_THAT = regex.compile(r"\s+that\s+$", regex.I)
+_AUXILIARY_START = regex.compile(r"(?:would|will|could|can|might|may|should|must|is|was|has|had)(?:n['’]t)?\b")
 # "the editor who wrote", "a rule which says": not reports; "Barkley, who said he …" (a person, set off) is one.
 _RELATIVE_BEFORE = regex.compile(r"(?:(?<!,\s*)\bwho|\b(?:which|that|having))\s+(?:\w+\s+)?$", regex.I)
+_SUBORDINATOR = r"(?:when|while|as|if|although|though|because|since|after|before|once|unless|whereas)\s"
+# A cue inside an opening subordinate clause: "When Trump suggested that …, the crowd cheered", "…, and when he said"
+_SUBORDINATE_LEAD = regex.compile(r"\s*(?:(?:and|but)\s+)?" + _SUBORDINATOR, regex.I)
+# A backward report's words that are only an opening subordinate clause: "Though he trails, Sanders promised …"
+_SUBORDINATE_OPENING = regex.compile(_SUBORDINATOR + r"|(?:now\s+that|rather\s+than)\s", regex.I)
+SUBORDINATE_REACH = 80  # characters before a cue's subject read for the subordinator that opens its clause
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
+# What may follow a backward attribution (but a listener of "told"): the sentence's end, a comma, a time, a place or
+# a manner ("…, she said in a statement on Monday", "…, Smith said, adding …")
+_ATTRIBUTION_TAIL = regex.compile(
+    r"\s*(?:$|[,.;:!?)\]—–-]|(?:in|on|at|during|after|before|to|with|from|via|through|last|this|earlier|later|when|"
+    r"while|as|by|of|for|yesterday|today|tonight|again|too|also|then|here|there|privately|publicly)\b|\p{Ll}+ly\b"
+    r"|\p{Lu})"  # (a capital: a day or a listener, "…, Kennedy wrote Linick")
+)
 _CONTENT_IN_TAIL = regex.compile(r"\bthat\b|[\"“”„«»:]")
 _SUBJECT_GAP = 30  # characters between a subject and its verb: adverbs, a time, a parenthesis
 _THAT_BEFORE = regex.compile(r"\bthat\s*$", regex.I)
@@ -179,6 +212,10 @@ class _Reader:
         stop = CLAUSE_BREAK.search(text, pos, end)
         if stop:
             end = stop.start()
+        that_before = _THAT_BEFORE.search(text, cue.end, pos)
+        tail = _PARTICIPLE_TAIL.search(text, pos, end)
+        if tail and not that_before and _reads_as_clause(text, pos, tail.start()):
+            end = tail.start()
         index = bisect_left(self.cue_starts, pos)
         while index < len(self.cues) and self.cues[index].start < end:
             other = self.cues[index].mention
@@ -187,8 +224,9 @@ class _Reader:
                 end = self.cues[index].start
                 break
             index += 1
-        if text[cue.mention.start : cue.mention.end].lower() == "who":
-            comma = text.find(",", pos, end)  # "Reyes, who said he …, was": the set-off clause ends at its comma
+        if text[cue.mention.start : cue.mention.end].lower() == "who" or self._in_subordinate_clause(cue, sentence_start):
+            # "Reyes, who said he …, was", "While critics argue that …, the mayor": the clause ends at its comma
+            comma = text.find(",", pos, end)
             end = comma if comma > 0 else end
         end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
         while end > pos and text[end - 1] in " .,:;!?\u00a0":
@@ -201,13 +239,23 @@ class _Reader:
             return None  # "told Fox News host Sean Hannity earlier this month": still the listener
         if PARTICIPLE_START.match(text, pos, end) and "," in text[cue.end : pos]:
             return None  # "Trump said, referring to Cruz" (but "said drilling had found …" is a clause)
-        if _ADJUNCT_START.match(text, pos, end):
-            return None  # "wrote in December": an adjunct, not what was said
-        if not _THAT_BEFORE.search(text, cue.end, pos) and not _reads_as_clause(text, pos, end):
+        if not that_before and _ADJUNCT_START.match(text, pos, end):
+            return None  # "wrote in December": an adjunct, not what was said (but "said that in 2010, …" is)
+        if not that_before and not _reads_as_clause(text, pos, end):
             return None  # "never mentioned Trump by name": a noun phrase object, not a clause
         if _opens_with_verb(text, pos, end):
-            return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
+            if not (_DEMONSTRATIVE_THAT.fullmatch(text, cue.end, pos) and _AUXILIARY_START.match(text, pos, end)):
+                return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
+            pos = that_before.start()  # "he said that would cost jobs": "that" is the subject
         return pos, end
+
+    def _in_subordinate_clause(self, cue: Cue, sentence_start: int) -> bool:
+        """The cue's clause opens with a subordinator: "When Trump suggested that …, the crowd cheered"."""
+        lo = max(sentence_start, cue.mention.start - SUBORDINATE_REACH)
+        clause = max(self.text.rfind(",", lo, cue.mention.start), self.text.rfind(";", lo, cue.mention.start)) + 1
+        if clause == 0 and lo > sentence_start:
+            return False
+        return bool(_SUBORDINATE_LEAD.match(self.text, clause or sentence_start, cue.mention.start))
 
     def _cue_within(self, start: int, end: int) -> bool:
         index = bisect_left(self.cue_starts, start)
@@ -239,6 +287,10 @@ class _Reader:
             return None  # "he stood with them and urged …": a coordinated verb, not an attribution after a clause
         if text[mention.start : mention.end].lower() in ("who", "which"):
             return None  # "…, who added to her lead": what precedes a relative pronoun is its antecedent
+        if not (cue.subject_after or cue.lemma in OBJECT_VERBS) and not _ATTRIBUTION_TAIL.match(
+            text, cue.end, sentence_end
+        ):
+            return None  # "…, Clinton maintains a commanding lead": the verb has an object, it attributes nothing
         lead = _DETERMINER_END.sub("", text[sentence_start:head]).rstrip()  # "…, the Guardian reported"
         if not lead:
             return None
@@ -255,6 +307,8 @@ class _Reader:
             return None
         if not _reads_as_clause(text, start, end):
             return None  # "In a later interview, she joked": a fronted phrase, not what was said
+        if _SUBORDINATE_OPENING.match(text, start, end) and "," not in text[start:end]:
+            return None  # "Though he trails in the polls, Sanders promised …": a subordinate clause, not what was said
         return start, end
 
 
@@ -262,10 +316,15 @@ def _reads_as_clause(text: str, start: int, end: int) -> bool:
     """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
     failed"); a noun phrase object ("mentioned the need for a wall") has none."""
     window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
-    words = [w.lower().replace("’", "'") for w in _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]]
+    written = _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]
+    words = [w.lower().replace("’", "'") for w in written]
     if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
-    return any(_finite(word) for word in words[1:])
+    # A capitalised word inside the clause is a name ("in May"), a word after a number a noun ("150,000 jobs").
+    return any(
+        not written[k][0].isupper() and (word in COMMON_VERBS or _finite(word) and not words[k - 1][0].isdigit())
+        for k, word in enumerate(words) if k
+    )
 
 
 def _opens_with_verb(text: str, start: int, end: int) -> bool:

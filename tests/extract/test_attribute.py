@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotecheck.extract import extract
 from quotecheck.extract.attribute import RULES
 
@@ -248,3 +250,25 @@ def test_an_including_phrase_after_the_subject_is_not_its_role():
     text = 'Critics, including councillor Sam Ruiz, warned that the budget was "wildly optimistic".'
     q = only(text, "partial")
     assert (q.text, q.speaker, q.role) == ("wildly optimistic", "Critics", None)
+
+
+# Issue 8 §2: quoted words with no speech cue and no speaker acting on them are not speech; a name a speaker coins
+# or uses is their partial quote. (text, the quoted words returned with their speaker)
+QUOTED_TERMS = [
+    pytest.param('The Courier sent its "star reporter" to the county fair on Monday.', [], marks=pytest.mark.xfail(
+        reason="not told apart yet: on the PolNeAR set most quoted terms after a determiner are the subject's words",
+        strict=True,
+    )),
+    ('Far from giving the new arrivals "a fair hearing", the board has closed the office.', []),
+    ('The club\'s motto was "never give in" and the players lived by it.', []),
+    ('Dunne thinks the plan is "brave" but far too costly.', []),
+    ('Sara Dunne spoke at the fair. She again called her rival "Crooked Mike."', [("Crooked Mike.", "Sara Dunne")]),
+    ('Sara Dunne spoke at the fair. She dubbed it "the Harvest Plan" for the valley.',
+     [("the Harvest Plan", "Sara Dunne")]),
+    ('She joined a club called "Save Our Park" last year.', []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_TERMS)
+def test_quoted_terms(text, expected):
+    assert [(q.text, q.speaker) for q in extract(text) if q.kind != "indirect"] == expected

@@ -3,6 +3,8 @@ these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotecheck.extract import extract
 
 
@@ -141,3 +143,69 @@ def test_find_reports_reads_each_clause_off_its_cue():
         ("The council has sold the old depot", "according to", "according-to"),
     ]
     assert {r.rule for r in reports} == set(RULES)
+
+
+# Issue 8 §3: subjects before verb chains, shares and possessive groups; clauses opening with a gerund, an adjunct
+# after "that" or a demonstrative "that"; reports ending before a participial tail; other senses of speech verbs.
+REPORTS = [
+    # subjects not found
+    ("Donna Ray is warning voters that the levy will double next spring.",
+     [("the levy will double next spring", "Donna Ray")]),
+    ("The governor appeared to say the levy would double next spring.",
+     [("the levy would double next spring", "The governor")]),
+    ("Tess Moran has since said she would back a smaller levy.", [("she would back a smaller levy", "Tess Moran")]),
+    ("Rural voters were slightly more likely to say they trusted the council.",
+     [("they trusted the council", "Rural voters")]),
+    ("The crowd cheered for Jo Park, who said the levy would double next spring.",
+     [("the levy would double next spring", "Jo Park")]),
+    ("Mr. Lee's allies say the levy will double next spring.",
+     [("the levy will double next spring", "Mr. Lee's allies")]),
+    ("Advisers to Mayor Ruth Obi said the race was now between two people.",
+     [("the race was now between two people", "Advisers to Mayor Ruth Obi")]),
+    ("Another 19 percent said the levy would double next spring.",
+     [("the levy would double next spring", "Another 19 percent")]),
+    ("In the survey, 40 percent of farmers said the levy was unfair.", [("the levy was unfair", "40 percent of farmers")]),
+    ("Six in 10 say the levy is unfair.", [("the levy is unfair", "Six in 10")]),
+    ("Twenty-two percent of those polled say the levy is unfair.",
+     [("the levy is unfair", "Twenty-two percent of those polled")]),
+    ("Council spokesman Rob Hale on Friday evening said the levy was fair.", [("the levy was fair", "Rob Hale")]),
+    ("Dan Cole won the vote. Now he’s poised to argue the levy was fair.", [("the levy was fair", "Dan Cole")]),
+    ("Dan Cole spoke for an hour, adding that the levy would double next spring.",
+     [("the levy would double next spring", "Dan Cole")]),
+    # clauses wrongly rejected
+    ("Dan Cole said getting the budget passed was his first task.",
+     [("getting the budget passed was his first task", "Dan Cole")]),
+    ("Tess Moran said that in 2010, the council had doubled the levy.",
+     [("in 2010, the council had doubled the levy", "Tess Moran")]),
+    ("Dan Cole said that would cost the county hundreds of jobs.",
+     [("that would cost the county hundreds of jobs", "Dan Cole")]),
+    # span ends
+    ("Mayor Hart said the fund had raised $2 million, cementing its lead over the rivals.",
+     [("the fund had raised $2 million", "Hart")]),
+    ("Tess Moran said the plan would pass, she argued later that week.", [("the plan would pass", "Tess Moran")]),
+    ("Dan Cole said the vote was rigged, and questioned why the count took so long.",
+     [("the vote was rigged", "Dan Cole")]),
+    ("While critics argue that the levy hurts farmers, the council disagrees.",
+     [("the levy hurts farmers", "critics")]),
+    ("When Dan Cole said the levy was fair, the crowd booed.", [("the levy was fair", "Dan Cole")]),
+    # not reports
+    ("The county economy added 150,000 jobs in the month of May.", []),
+    ("Jane Roe, who grew up in Ohio, reports for the Tribune and has covered the city hall.", []),
+    ("Dan Cole said as he entered the hall that the levy was fair.", [("the levy was fair", "Dan Cole")]),
+    ("Dan Cole smiled as he entered the hall and waved to the crowd.", []),
+    ("Though the levy is unpopular, Tess Moran maintains a firm lead over her rival.", []),
+    ("In his yearly filing, Dan Cole reports a stake in a local bank.", []),
+    ("The levy will double next spring, Tess Moran said in a letter on Monday.",
+     [("The levy will double next spring", "Tess Moran")]),
+    ("The levy will double next spring, Tess Moran told the county board.",
+     [("The levy will double next spring", "Tess Moran")]),
+    ("The county clerk estimated that turnout rose by a fifth.", [("turnout rose by a fifth", "The county clerk")]),
+    ("Her aides indicated that the department was reviewing the request.",
+     [("the department was reviewing the request", "Her aides")]),
+    ("The gallery was told the levy would double next spring.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTS)
+def test_reported_clause(text, expected):
+    assert reported(text) == expected
