@@ -819,16 +819,25 @@ class Entities:
         if best is not None or phrase.split()[0].lower() != "the" or not _person_head(words[-1]):
             return best
         hi, lo = self._window(pos)
+        passed_another_job = False
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
             if self._salience[index] == _OTHER:
                 continue
             if entity.head is not None:  # an unnamed speaker: "the spokesman" after "a spokesman"
-                return entity if entity.head == words[-1] or words[-1] in _ANY_SOURCE else None
-            if entity.speaker_type != "person":
+                if entity.head == words[-1] or words[-1] in _ANY_SOURCE:
+                    return entity
+                if _other_job(entity.head, words[-1]):
+                    passed_another_job = True  # ("the minister" spoke between the spokesman and "the spokesman")
+                    continue
+                return None
+            if passed_another_job or entity.speaker_type != "person":
                 return None
             if entity.role is not None and _other_job(_role_head(entity.role), words[-1]):
-                return None  # "the spokesman" is not the person the article calls "IHRC chairman"
+                # "the spokesman" is not the person the article calls "IHRC chairman"; an unnamed spokesman before
+                # her may be ("the PM's spokesman urged … The minister had been saying …, the spokesman said")
+                passed_another_job = True
+                continue
             if entity.role is None and words[-1] in TITLES:
                 self._set_role(entity, " ".join(phrase.split()[1:]))  # "the prime minister said": a role too
             return entity

@@ -243,6 +243,12 @@ CASES = [
         "president and CEO.",
         "The host committee", "David Gilmore", "president and CEO of the host committee for the convention in Cleveland",
     ),
+    # "the spokesman" goes back past another job that spoke in between to the spokesman before it
+    (
+        "Later, the prime minister's official spokesman urged people to calm down. The minister had been saying "
+        "she understood the worry, the spokesman said.",
+        "she understood the worry", "the prime minister's official spokesman", "prime minister's official spokesman",
+    ),
     # a plural before names heads a list, it is nobody's role
     (
         'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
