@@ -136,6 +136,9 @@ def test_a_cue_word_after_a_possessive_is_an_adjective():
         ('"We deserve better than this." ― Maria Lopez', "Maria Lopez"),  # the quotation dash, U+2015
         ('"Fine"--said Mr. Abernethy.', "Abernethy"),  # a double hyphen with no spaces is a dash
         ('"We disagree," said Rosa Diaz and Ben Cole.', "Rosa Diaz"),  # two speakers: the first is stored
+        ('Board row\n\n"That is enough," Maria Lane chimed in.', "Maria Lane"),
+        ('Board row\n\nTom Reed blurted out "I quit."', "Tom Reed"),
+        ('Board row\n\nTom Reed referenced "the old days" in his speech.', "Tom Reed"),
     ],
 )
 def test_signatures_and_inverted_cues(text, speaker):
