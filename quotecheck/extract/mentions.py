@@ -1036,8 +1036,9 @@ _ROLE_BEFORE_NAME = regex.compile(
 # spokesman for Mr. Obama")
 _TITLE = r"\b(?:" + word_pattern(ABBREVIATED_TITLES) + r")"
 _APPOSITIVE = regex.compile(
-    r",\s+((?:[^,.;:\"“”()]|\.(?!\s+\p{Lu}|\s*$)|(?<=" + _TITLE + r")\.){2,250}?)"
-    r"(?=[,;:]|(?<!" + _TITLE + r")\.(?:\s+\p{Lu}|\s*$)|$)"
+    # (words are taken a run at a time, so the end is looked for only at punctuation; callers bound the reach)
+    r",\s+((?:[^,.;:\"“”()]++|\.(?!\s+\p{Lu}|\s*$)|(?<=" + _TITLE + r")\.)+?)"
+    r"(?=[,;:]|\.(?<!" + _TITLE + r"\.)(?:\s+\p{Lu}|\s*$)|$)"
 )
 
 
