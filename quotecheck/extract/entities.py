@@ -329,7 +329,9 @@ def _document_words(text: str) -> list[tuple[int, int, str]]:
     """The lexicon's document words that may have a publisher or writer named (start, end, word), in order: only
     those within reach before a " by " or after an "In the" are looked for, which is far less text than all."""
     windows = [(max(0, by - _BYLINE_CHARS), by + 1) for by in _find_all(text, " by ")]
-    windows += [(opening, opening + _WRITER_IN_CHARS) for needle in _WRITER_IN_NEEDLES for opening in _find_all(text, needle)]
+    windows += [
+        (opening, opening + _WRITER_IN_CHARS) for needle in _WRITER_IN_NEEDLES for opening in _find_all(text, needle)
+    ]
     found = {(m.start(), m.end(), m.group()) for lo, hi in windows for m in _DOCUMENT_WORD.finditer(text, lo, hi)}
     return sorted(found)
 
