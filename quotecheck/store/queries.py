@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from quotecheck.sanitize import printable
 from quotecheck.store import filters
 from quotecheck.store.base import synchronized
-from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord, Stats
+from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord, Stats, StoreError
 from quotecheck.store.names import name_key
 
 # A typed speaker filter keeps every speaker scoring at least this (0..100) and within SPEAKER_FILTER_SPREAD of
@@ -77,6 +78,8 @@ class QuoteQueries:
     def _query(self, quote_filter: QuoteFilter, *, ordered: bool = False) -> filters.Query:
         """``ordered``: the query reads a page in order (rather than counting), which changes the best plan."""
         quote_filter = filters.storable(quote_filter)
+        if quote_filter.article is not None:
+            quote_filter = dataclasses.replace(quote_filter, article_id=self.article_id(quote_filter.article))
         speaker_ids = None
         if (speaker := filters.searched_speaker(quote_filter)) is not None:
             speaker_ids = self._speaker_filter_ids(speaker)
@@ -131,6 +134,20 @@ class QuoteQueries:
         if row is None:
             raise NotFound(f"no article with id {article_id}")
         return ArticleRecord(*row)
+
+    @synchronized
+    def article_id(self, ref: str | int) -> int:
+        """The row id of the article ``ref`` names: its row id (digits), else its external id ("bbc/politics/001",
+        the ``id`` of its JSONL record)."""
+        ref = str(ref).strip()
+        if ref.isdigit() and self.db.execute("SELECT 1 FROM articles WHERE id = ?", [int(ref)]).fetchone():
+            return int(ref)
+        rows = self.db.execute("SELECT id FROM articles WHERE external_id = ? LIMIT 2", [ref]).fetchall()
+        if len(rows) > 1:
+            raise StoreError(f"several articles have the external id {ref!r}; give the row id instead")
+        if not rows:
+            raise NotFound(f"no article with id or external id {ref!r}")
+        return rows[0][0]
 
     @synchronized
     def article_quotes(self, article_id: int) -> list[QuoteRecord]:

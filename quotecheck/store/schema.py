@@ -307,5 +307,18 @@ def _v3_article_speakers(db: Database) -> None:
     db.execute("UPDATE speaker_epoch SET epoch = epoch + 1 WHERE id = 1")  # speaker indexes elsewhere: rebuild
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_tables, _v2_speaker_search, _v3_article_speakers]
+def _v4_quote_edits(db: Database) -> None:
+    """reviews.old_value / new_value: a role, kind or span edit (the span as JSON ``[start, end]``), and the whole
+    quote row as JSON when a reviewer adds or deletes a quote. reviews.quote_id no longer references quotes: the
+    history of a deleted quote stays, and undo puts the quote back from it. An index on articles.external_id."""
+    reviews = db["reviews"]
+    reviews.transform(drop_foreign_keys=["quote_id"])  # reviews has no triggers or FTS for transform() to drop
+    reviews.add_column("old_value", str)
+    reviews.add_column("new_value", str)
+    db["articles"].create_index(["external_id"])  # --article accepts an article's external id
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_quote_edits,
+]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quotecheck.store.base import StoreBase
+from quotecheck.store.edits import QuoteEdits
 from quotecheck.store.ingest import Ingest
 from quotecheck.store.queries import QuoteQueries
 from quotecheck.store.reviews import ReviewActions, default_reviewer
@@ -11,7 +12,7 @@ from quotecheck.store.speakers import SpeakerActions
 __all__ = ["Store", "default_reviewer"]
 
 
-class Store(Ingest, QuoteQueries, SpeakerActions, ReviewActions, StoreBase):
+class Store(Ingest, QuoteQueries, QuoteEdits, SpeakerActions, ReviewActions, StoreBase):
     """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date;
     ``Store(path, mode="read")`` only reads, ``mode="write"`` never creates (see StoreBase).
 
