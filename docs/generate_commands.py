@@ -210,6 +210,23 @@ add(example(f"quotecheck delete {q_edit}"))
 add(example("quotecheck undo"))
 add(help_of("delete"))
 
+# ---- articles
+add("\n## quotecheck articles\n\nThe stored articles, newest first: row id, external id (the `id` of a JSONL record), "
+    "title, outlet, date, quotes and how many are reviewed. Every `--article` option, and `add`, take the row id "
+    "or the external id.\n\n")
+add(example("quotecheck articles --format table"))
+add(help_of("articles"))
+add("\n### quotecheck articles delete\n\nDelete an article and its quotes; all of it stays in the history, so "
+    "`quotecheck undo` brings it back. Its text can be ingested again meanwhile.\n\n")
+add(example(f"quotecheck articles delete {article_id}"))
+add(example("quotecheck undo"))
+add(help_of("articles", "delete"))
+add("\n### quotecheck articles reextract\n\nFind an article's quotes again with this quotecheck's extractor (after "
+    "an upgrade, say). A quote found again at the same words keeps its reviews, and so does one found the same "
+    "way; the others are replaced. One action, undone by `quotecheck undo`.\n\n")
+add(example(f"quotecheck articles reextract {article_id}"))
+add(help_of("articles", "reextract"))
+
 # ---- export
 add("\n## quotecheck export\n\nThe quote sheet: verified quotes grouped by article, as Markdown by default; also "
     "`csv`, `json`, `html` (one self-contained page with inline CSS, ready to print) and `claimreview` (schema.org "

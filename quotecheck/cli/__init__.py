@@ -18,6 +18,7 @@ COMMANDS = {
     "ingest": "ingest:ingest_command",
     "search": "search:search_command",
     "speakers": "speakers:speakers_group",
+    "articles": "articles:articles_group",
     "show": "show:show_command",
     "mark": "review_actions:mark_command",
     "mark-all": "review_actions:mark_all_command",

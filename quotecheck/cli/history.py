@@ -31,6 +31,9 @@ def _value_change(review: Review) -> str:
     before, after = review_value(review.old_value), review_value(review.new_value)
     if isinstance(before, dict) or isinstance(after, dict):
         row = after if isinstance(after, dict) else before
+        if "sha256" in row:  # a deleted article, or its undo
+            what = "restored" if review.action == "undo" else "deletion of"
+            return f'{what} article #{row["article_id"]} "{row["title"] or "untitled"}"'
         verb = {"add": "added", "delete": "deleted"}.get(review.action) or ("restored" if after else "removed")
         return f'{verb} quote {row["start"]}:{row["end"]} "{row["text"]}"'
     field = "" if review.action == "undo" else f"{review.action} "

@@ -24,6 +24,13 @@ def db_option(command):
     )(command)
 
 
+def subcommand_db_option(group: str):
+    """``--db`` after a subcommand's name; without it, the group's --db, $QUOTECHECK_DB or the default."""
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False), help=f"SQLite database file.  [default: as for {group}]"
+    )
+
+
 def reviewer_option(command):
     """``--reviewer NAME``; the command resolves a missing one with :func:`quotecheck.store.default_reviewer`."""
     return click.option(

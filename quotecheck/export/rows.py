@@ -22,6 +22,7 @@ FIELDS = (
     "evidence_url",
     "confidence",
     "article_id",
+    "article_external_id",
     "article_title",
     "outlet",
     "published",

@@ -6,6 +6,7 @@ from quotecheck.store.models import (
     SPEAKER_TYPES,
     STATUSES,
     ArticleRecord,
+    ArticleSummary,
     ConflictError,
     DatabaseError,
     IngestResult,
@@ -21,7 +22,7 @@ from quotecheck.store.schema import SCHEMA_VERSION
 from quotecheck.store.store import Store, default_reviewer
 
 __all__ = [
-    "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ConflictError",
+    "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ArticleSummary", "ConflictError",
     "DatabaseError",
     "IngestResult", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SpeakerRecord", "Stats", "Store",
     "StoreError", "default_reviewer",

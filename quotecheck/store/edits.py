@@ -86,11 +86,7 @@ class QuoteEdits:
             elif speaker_name is not None:
                 speaker_id = self._resolve_speaker(clean_name(speaker_name), speaker_type, now=now,
                                                    article_id=article_id)[0]  # fmt: skip
-            # Above every id the history names, so a new quote never inherits a deleted quote's history.
-            quote_id = self.db.execute(
-                "SELECT max(coalesce((SELECT max(id) FROM quotes), 0), coalesce((SELECT max(quote_id) FROM reviews),"
-                " 0)) + 1"
-            ).fetchone()[0]
+            quote_id = self._next_quote_id()
             self.db.execute(
                 'INSERT INTO quotes (id, article_id, speaker_id, speaker_name, published, "start", "end", text, kind,'
                 " role, confidence, rule, reviewer, updated_at)"
@@ -113,12 +109,20 @@ class QuoteEdits:
             current = self.quote(quote_id)
             if expected_version is not None and current.version != expected_version:
                 raise ConflictError(conflict_message(current, expected_version), current)
-            now = utc_now()
-            self._append_review(
-                self._next_batch(), reviewer, now, "delete", quote_id=quote_id, old_value=self._quote_row(quote_id)
-            )
-            self._remove_quote(quote_id)
+            self._delete_recorded(quote_id, reviewer, utc_now(), self._next_batch())
         return current
+
+    def _delete_recorded(self, quote_id: int, reviewer: str, now: str, batch: int) -> None:
+        """Delete the quote, keeping its whole row in a "delete" history row of ``batch``."""
+        self._append_review(batch, reviewer, now, "delete", quote_id=quote_id, old_value=self._quote_row(quote_id))
+        self._remove_quote(quote_id)
+
+    def _next_quote_id(self) -> int:
+        """Above every id the history names, so a new quote never inherits a deleted quote's history."""
+        return self.db.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM quotes), 0), coalesce((SELECT max(quote_id) FROM reviews), 0))"
+            " + 1"
+        ).fetchone()[0]
 
     def _quote_row(self, quote_id: int) -> str:
         """The stored row as JSON: what the history keeps of an added or deleted quote."""

@@ -59,6 +59,7 @@ class QuoteRecord:
     url: str | None
     # set when the speaker is an anonymous source or description that belongs to this quote's article only
     speaker_article_id: int | None = None
+    article_external_id: str | None = None  # the article's external id (its JSONL record's "id"), if any
 
     @property
     def speaker_scope(self) -> str | None:
@@ -83,6 +84,19 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """A line of the articles list."""
+
+    id: int
+    external_id: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    quotes: int
+    reviewed: int
+
+
+@dataclass(frozen=True, slots=True)
 class SpeakerRecord:
     id: int
     name: str
@@ -102,7 +116,8 @@ class Review:
     quote_id: int | None
     speaker_id: int | None  # for speaker merges/renames
     reviewer: str
-    # status | rating | note | evidence | reassign | role | kind | span | add | delete | merge | rename | undo
+    # status | rating | note | evidence | reassign | role | kind | span | add | delete | delete-article | merge |
+    # rename | undo
     action: str
     old_status: str | None
     new_status: str | None

@@ -22,7 +22,8 @@ ALL_QUOTES_PAGE = 1000
 # QuoteRecord's fields, in order.
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
-    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id"""
+    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id,
+    a.external_id"""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
 _QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
 
@@ -128,7 +129,8 @@ class QuoteQueries:
     @synchronized
     def article(self, article_id: int) -> ArticleRecord:
         row = self.db.execute(
-            "SELECT id, title, outlet, url, published, text, sha256, source, ingested_at FROM articles WHERE id = ?",
+            "SELECT id, title, outlet, url, published, text, sha256, source, ingested_at FROM articles"
+            " WHERE id = ? AND deleted_at IS NULL",
             [article_id],
         ).fetchone()
         if row is None:
@@ -140,9 +142,10 @@ class QuoteQueries:
         """The row id of the article ``ref`` names: its row id (digits), else its external id ("bbc/politics/001",
         the ``id`` of its JSONL record)."""
         ref = str(ref).strip()
-        if ref.isdigit() and self.db.execute("SELECT 1 FROM articles WHERE id = ?", [int(ref)]).fetchone():
+        live = "SELECT id FROM articles WHERE deleted_at IS NULL AND"
+        if ref.isdigit() and self.db.execute(f"{live} id = ?", [int(ref)]).fetchone():
             return int(ref)
-        rows = self.db.execute("SELECT id FROM articles WHERE external_id = ? LIMIT 2", [ref]).fetchall()
+        rows = self.db.execute(f"{live} external_id = ? LIMIT 2", [ref]).fetchall()
         if len(rows) > 1:
             raise StoreError(f"several articles have the external id {ref!r}; give the row id instead")
         if not rows:
@@ -159,7 +162,7 @@ class QuoteQueries:
     def outlets(self) -> list[str]:
         """Every outlet once, case-insensitively (as the outlet filter matches), read from the outlet index."""
         rows = self.db.execute(
-            "SELECT min(outlet) FROM articles WHERE outlet IS NOT NULL AND outlet != ''"
+            "SELECT min(outlet) FROM articles WHERE outlet IS NOT NULL AND outlet != '' AND deleted_at IS NULL"
             " GROUP BY outlet COLLATE NOCASE ORDER BY outlet COLLATE NOCASE"
         )
         return [row[0] for row in rows]
@@ -180,7 +183,7 @@ class QuoteQueries:
             )
         )
         return Stats(
-            articles=count("SELECT count(*) FROM articles"),
+            articles=count("SELECT count(*) FROM articles WHERE deleted_at IS NULL"),
             quotes=quotes,
             by_kind=by_kind,
             by_status=by_status,

@@ -280,6 +280,12 @@ class ReviewActions:
     def _check_unchanged_since(self, review: Review) -> None:
         """ConflictError naming who changed the quote after ``review``, when its field no longer holds what
         ``review`` set (undo never overwrites someone else's later change)."""
+        if review.action == "delete-article":
+            sha256 = json.loads(review.old_value)["sha256"]
+            again = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [sha256]).fetchone()
+            if again:
+                raise StoreError(f"cannot undo the deletion: the article was ingested again since as article {again[0]}")
+            return
         if review.quote_id is None:
             return
         stored = self._quote_columns(review.quote_id)
@@ -312,6 +318,11 @@ class ReviewActions:
     def _reverse(self, review: Review, reviewer: str, now: str, batch: int) -> int:
         """Put back what ``review`` changed (undo() checked its quote was not changed since; a rename is checked
         here); returns the undo row."""
+        if review.action == "delete-article":
+            self._restore_article(json.loads(review.old_value))
+            return self._append_review(
+                batch, reviewer, now, "undo", undoes=review.id, new_value=review.old_value
+            )
         if review.action in WHOLE_QUOTE_ACTIONS:
             if review.action == "add":
                 self._remove_quote(review.quote_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quotecheck.store.articles import ArticleActions
 from quotecheck.store.base import StoreBase
 from quotecheck.store.edits import QuoteEdits
 from quotecheck.store.ingest import Ingest
@@ -12,7 +13,7 @@ from quotecheck.store.speakers import SpeakerActions
 __all__ = ["Store", "default_reviewer"]
 
 
-class Store(Ingest, QuoteQueries, QuoteEdits, SpeakerActions, ReviewActions, StoreBase):
+class Store(Ingest, QuoteQueries, QuoteEdits, ArticleActions, SpeakerActions, ReviewActions, StoreBase):
     """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date;
     ``Store(path, mode="read")`` only reads, ``mode="write"`` never creates (see StoreBase).
 
