@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import regex
 
-from quotecheck.read.decode import normalise_newlines
+from quotecheck.read.decode import headline, normalise_newlines
 from quotecheck.read.model import Article, ReadError
 
 _ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
@@ -75,7 +75,7 @@ def jsonl_articles(content: str, path: str) -> Iterator[Article | ReadError]:
             continue
         yield Article(
             text=text,
-            title=_string(record.get("title")),
+            title=_string(record.get("title")) or headline(text),
             outlet=_string(record.get("outlet")) or _string(record.get("publisher")),
             url=_string(record.get("url")),
             published=iso_date(record.get("published")) or iso_date(record.get("date")),

@@ -10,6 +10,7 @@ from quotecheck.store.models import (
     ConflictError,
     DatabaseError,
     IngestResult,
+    NameTaken,
     NotFound,
     QuoteFilter,
     QuoteRecord,
@@ -24,6 +25,6 @@ from quotecheck.store.store import Store, default_reviewer
 __all__ = [
     "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ArticleSummary", "ConflictError",
     "DatabaseError",
-    "IngestResult", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SpeakerRecord", "Stats", "Store",
+    "IngestResult", "NameTaken", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SpeakerRecord", "Stats", "Store",
     "StoreError", "default_reviewer",
 ]  # fmt: skip

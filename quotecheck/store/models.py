@@ -183,6 +183,14 @@ class NotFound(StoreError):
     pass
 
 
+class NameTaken(StoreError):
+    """A rename to the name of another speaker: ``existing`` is that speaker, to merge with instead."""
+
+    def __init__(self, message: str, existing: int):
+        super().__init__(message)
+        self.existing = existing
+
+
 class DatabaseError(StoreError):
     """The database file itself failed (read-only, full, locked too long, damaged): trying again with other data
     would fail the same way, so a batch stops at the first one."""

@@ -212,3 +212,18 @@ def test_a_pipe_given_as_a_file_is_refused_not_waited_on(tmp_path):
     )  # fmt: skip
     assert result.returncode == 1
     assert result.stderr == f"{tmp_path / 'pipe.txt'}: a named pipe (FIFO), not a file\n"
+
+
+def test_a_jsonl_record_without_a_title_gets_its_headline_from_the_text_as_txt_does(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"text": "Port strike called off\\nThe union said talks would resume.", "id": "w/1"}\n'
+        '{"text": "The union said talks would resume.\\nMore follows.", "id": "w/2"}\n'
+        '{"text": "Port strike called off\\nThe union said so.", "title": "Given title"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "same.txt").write_text("Port strike called off\nThe union said talks would resume.", encoding="utf-8")
+    first, second, third = iter_articles([str(path)])
+    assert (first.title, second.title, third.title) == ("Port strike called off", None, "Given title")
+    [text_file] = iter_articles([str(tmp_path / "same.txt")])
+    assert text_file.title == first.title and text_file.text == first.text
