@@ -172,7 +172,18 @@ add(example(f"quotecheck mark {q_k1} {q_k2} verified --reviewer ben"))
 add(example(f'quotecheck mark {q_partial} disputed --note "No recording; ask the ministry"'))
 add(example("quotecheck mark 9999 verified", "An unknown id is an error; any other ids given are still marked."))
 add(example("quotecheck mark 1 approved"))
+add(example(f"quotecheck mark {q_direct} --rating true", "Without a STATUS the status stays; only the rating changes."))
+add(example("quotecheck mark 1 verified --evidence example.org/source",
+            "An evidence link must be an http(s) URL (the same rule in the review app and the quote sheets)."))
 add(help_of("mark"))
+
+add("\n## quotecheck mark-all\n\nOne verdict for every quote a filter selects (a speaker's, an article's, "
+    "by `--article` row id or external id): it says how many and asks first (`--yes` skips the question). "
+    "The whole lot is one action, so one `quotecheck undo` reverses it. `--status` filters the quotes; STATUS is "
+    "the verdict given.\n\n")
+add(example('quotecheck mark-all unverifiable --speaker "Marta Kowalczyk" --status unreviewed --yes'))
+add(example("quotecheck undo"))
+add(help_of("mark-all"))
 
 add("\n## quotecheck show\n\nOne quote inside its paragraph (on a terminal the quote is bold and the speaker "
     "mention underlined), with speaker, role, cue, the rule that attributed it, confidence, and the full review "
@@ -187,6 +198,51 @@ add(example(f"quotecheck mark {q_partial} verified --rating half-true"))
 add(example("quotecheck undo"))
 add(example("quotecheck search --status disputed --format table"))
 add(help_of("undo"))
+
+# ---- edit, add, delete
+q_edit, edit_end, article_id, add_start, add_end = py(
+    "from quotecheck.store import Store, QuoteFilter\n"
+    "with Store('quotes.db') as s:\n"
+    "    q = s.quotes(QuoteFilter(speaker='Marta Kowalczyk', kind='direct'), limit=1)[0]\n"
+    "    start = s.article(q.article_id).text.index('the dispute could drag on until Christmas')\n"
+    "    print(q.id, q.end - 1, q.article_id, start, start + 41)").split()
+add("\n## quotecheck edit\n\nCorrect a quote: its speaker (a known name, or a new speaker), its role (`''` removes "
+    "it), its kind, its span (`--start`/`--end`: offsets into the article, as `quotecheck show --json` prints "
+    "them). All the changes are one action in the history.\n\n")
+add(example(f'quotecheck edit {q_edit} --role "union organiser" --end {edit_end}'))
+add(example(f"quotecheck edit {q_edit} --kind rumour"))
+add(example("quotecheck undo"))
+add(help_of("edit"))
+
+add("\n## quotecheck add\n\nAdd a quote the extractor missed: the words at `--start:--end` of an article (its row "
+    "id or external id), with its speaker and role. Undo removes it again.\n\n")
+add(example(f'quotecheck add {article_id} --start {add_start} --end {add_end} --kind indirect '
+            '--speaker "Priya Desai" --role "local MP"'))
+add(example("quotecheck undo"))
+add(help_of("add"))
+
+add("\n## quotecheck delete\n\nDelete a false quote. Its whole record stays in the history, so `quotecheck undo` "
+    "puts it back with its reviews.\n\n")
+add(example(f"quotecheck delete {q_edit}"))
+add(example("quotecheck undo"))
+add(help_of("delete"))
+
+# ---- articles
+add("\n## quotecheck articles\n\nThe stored articles, newest first: row id, external id (the `id` of a JSONL record), "
+    "title, outlet, date, quotes and how many are reviewed. Every `--article` option, and `add`, take the row id "
+    "or the external id.\n\n")
+add(example("quotecheck articles --format table"))
+add(help_of("articles"))
+add("\n### quotecheck articles delete\n\nDelete an article and its quotes; all of it stays in the history, so "
+    "`quotecheck undo` brings it back. Its text can be ingested again meanwhile.\n\n")
+add(example(f"quotecheck articles delete {article_id}"))
+add(example("quotecheck undo"))
+add(help_of("articles", "delete"))
+add("\n### quotecheck articles reextract\n\nFind an article's quotes again with this quotecheck's extractor (after "
+    "an upgrade, say). A quote found again at the same words keeps its reviews, and so does one found the same "
+    "way; the others are replaced. One action, undone by `quotecheck undo`.\n\n")
+add(example(f"quotecheck articles reextract {article_id}"))
+add(help_of("articles", "reextract"))
 
 # ---- export
 add("\n## quotecheck export\n\nThe quote sheet: verified quotes grouped by article, as Markdown by default; also "

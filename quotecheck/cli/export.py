@@ -10,7 +10,8 @@ from quotecheck.cli.options import db_option, format_option, quote_filter_option
 from quotecheck.cli.output import emit, say
 from quotecheck.cli.session import UserError, open_store
 from quotecheck.export import FORMATS, render
-from quotecheck.export.rows import counted, safe_url
+from quotecheck.export.rows import counted
+from quotecheck.sanitize import safe_url
 from quotecheck.files import write_text_atomically
 from quotecheck.store.models import QuoteFilter
 

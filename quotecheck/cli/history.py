@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotecheck.store.models import Review
+from quotecheck.store.models import Review, review_value
 
 
 def describe_review(review: Review) -> str:
@@ -20,5 +20,29 @@ def describe_review(review: Review) -> str:
         changes.append(f'note "{review.note}"' if review.note else "note removed")
     if review.evidence_url is not None or review.old_evidence_url is not None:
         changes.append(f"evidence {review.evidence_url}" if review.evidence_url else "evidence removed")
+    if review.old_value is not None or review.new_value is not None:
+        changes.append(_value_change(review))
     description = "; ".join(changes)
     return f"{review.action}: {description}" if review.action in ("undo", "merge", "rename") else description
+
+
+def _value_change(review: Review) -> str:
+    """A role, kind or span edit (``role "the mayor" -> none``), or a quote added or deleted whole."""
+    before, after = review_value(review.old_value), review_value(review.new_value)
+    if isinstance(before, dict) or isinstance(after, dict):
+        row = after if isinstance(after, dict) else before
+        if "sha256" in row:  # a deleted article, or its undo
+            what = "restored" if review.action == "undo" else "deletion of"
+            return f'{what} article #{row["article_id"]} "{row["title"] or "untitled"}"'
+        verb = {"add": "added", "delete": "deleted"}.get(review.action) or ("restored" if after else "removed")
+        return f'{verb} quote {row["start"]}:{row["end"]} "{row["text"]}"'
+    field = "" if review.action == "undo" else f"{review.action} "
+    return f"{field}{_shown(before)} -> {_shown(after)}"
+
+
+def _shown(value: str | tuple[int, int] | None) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, tuple):
+        return f"{value[0]}:{value[1]}"
+    return f'"{value}"'

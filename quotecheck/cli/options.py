@@ -24,6 +24,13 @@ def db_option(command):
     )(command)
 
 
+def subcommand_db_option(group: str):
+    """``--db`` after a subcommand's name; without it, the group's --db, $QUOTECHECK_DB or the default."""
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False), help=f"SQLite database file.  [default: as for {group}]"
+    )
+
+
 def reviewer_option(command):
     """``--reviewer NAME``; the command resolves a missing one with :func:`quotecheck.store.default_reviewer`."""
     return click.option(
@@ -67,12 +74,12 @@ def quote_filter_options(*, default_status: str | None = None):
         click.option("--outlet", metavar="NAME", help="Outlet that published the article."),
         click.option("--since", type=ISO_DATE, metavar="YYYY-MM-DD", help="Articles published on or after this date."),
         click.option("--until", type=ISO_DATE, metavar="YYYY-MM-DD", help="Articles published on or before this date."),
-        click.option("--article", "article_id", type=int, metavar="ID", help="Only quotes from this article."),
+        click.option("--article", metavar="ID", help="Only quotes from this article (row id or external id)."),
     )
 
     def decorator(command):
         @functools.wraps(command)
-        def with_filter(*args, speaker, status, kind, outlet, since, until, article_id, **kwargs):
+        def with_filter(*args, speaker, status, kind, outlet, since, until, article, **kwargs):
             quote_filter = QuoteFilter(
                 speaker=speaker,
                 status=None if status == "any" else status,
@@ -80,7 +87,7 @@ def quote_filter_options(*, default_status: str | None = None):
                 outlet=outlet,
                 since=since.date().isoformat() if since else None,
                 until=until.date().isoformat() if until else None,
-                article_id=article_id,
+                article=article,
             )
             return command(*args, quote_filter=quote_filter, **kwargs)
 

@@ -99,6 +99,12 @@ def cell_text(value: object) -> Text:
     return Text("\n".join(printable(str(line), one_line=True) for line in lines if line not in (None, "")))
 
 
+def reviewed_column() -> Column:
+    """``3/10 (30%)`` from a row's ``reviewed`` and ``quotes``."""
+    return Column("Reviewed", lambda row: f"{row['reviewed']}/{row['quotes']}" + share(row["reviewed"], row["quotes"]),
+                  justify="right")  # fmt: skip
+
+
 def share(part: int, whole: int) -> str:
     """``" (40%)"``, or nothing when there is no whole."""
     return f" ({part / whole:.0%})" if whole else ""

@@ -18,8 +18,8 @@ QUOTE_COLUMNS = (
     Column("Speaker", lambda row: (speaker_label(row["speaker"], row["speaker_scope"]), row["role"]), ratio=2),
     Column("Kind", lambda row: row["kind"]),
     Column("Status", lambda row: (row["status"], row["rating"])),
-    Column("Article", lambda row: (row["article_title"], ", ".join(filter(None, (row["outlet"], row["published"])))),
-           ratio=2),
+    Column("Article", lambda row: (row["article_title"], ", ".join(
+        filter(None, (row["article_external_id"], row["outlet"], row["published"])))), ratio=2),
 )
 
 

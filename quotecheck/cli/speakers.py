@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import click
 
-from quotecheck.cli.options import db_option, format_option, limit_option, reviewer_option
-from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, say, share, write_rows
+from quotecheck.cli.options import db_option, format_option, limit_option, reviewer_option, subcommand_db_option
+from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, reviewed_column, say, write_rows
 from quotecheck.cli.session import UserError, fetch_speakers, open_store, reviewer_name
 from quotecheck.store import Store
-from quotecheck.store.models import SpeakerRecord
+from quotecheck.store.models import NameTaken, SpeakerRecord
 
-# Subcommands take --db too (after their name); without it, the group's --db, $QUOTECHECK_DB or the default.
-subcommand_db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False), help="SQLite database file.  [default: as for speakers]"
-)
+subcommand_db = subcommand_db_option("speakers")
 
 # article_id: set on an anonymous source or description ("a spokesman"), which is a speaker of that article only
 SPEAKER_FIELDS = ("id", "name", "type", "article_id", "roles", "aliases", "quotes", "reviewed")
@@ -23,8 +20,7 @@ SPEAKER_COLUMNS = (
     Column("Type", lambda row: row["type"]),
     Column("Roles", lambda row: row["roles"][:3], ratio=3),
     Column("Quotes", lambda row: row["quotes"], justify="right"),
-    Column("Reviewed", lambda row: f"{row['reviewed']}/{row['quotes']}" + share(row["reviewed"], row["quotes"]),
-           justify="right"),
+    reviewed_column(),
 )
 
 
@@ -78,7 +74,7 @@ def speakers_group(ctx: click.Context, name: str | None, limit: int, fmt: str | 
 @click.argument("keep")
 @click.argument("other")
 @reviewer_option
-@subcommand_db_option
+@subcommand_db
 @click.pass_obj
 def merge_command(group_db_path: str, keep: str, other: str, reviewer: str | None, db_path: str | None) -> None:
     """Merge speaker OTHER into KEEP: OTHER's quotes, roles and aliases move to KEEP, and the merge is recorded
@@ -99,13 +95,15 @@ def merge_command(group_db_path: str, keep: str, other: str, reviewer: str | Non
 @speakers_group.command("rename")
 @click.argument("speaker_id", metavar="ID", type=int)
 @click.argument("new_name")
+@click.option("--merge", is_flag=True, help="If NEW_NAME is another speaker's, merge into that one without asking.")
 @reviewer_option
-@subcommand_db_option
+@subcommand_db
 @click.pass_obj
 def rename_command(
-    group_db_path: str, speaker_id: int, new_name: str, reviewer: str | None, db_path: str | None
+    group_db_path: str, speaker_id: int, new_name: str, merge: bool, reviewer: str | None, db_path: str | None
 ) -> None:
-    """Rename speaker ID to NEW_NAME; the old name stays as an alias and the change is recorded.
+    """Rename speaker ID to NEW_NAME; the old name stays as an alias and the change is recorded. When another
+    speaker has that name already, it offers to merge ID into that one instead (--merge: without asking).
 
     \b
     Example:
@@ -113,9 +111,19 @@ def rename_command(
     """
     if not new_name.strip():
         raise UserError("the new name is empty")
+    who = reviewer_name(reviewer)
     with open_store(db_path or group_db_path, mode="write") as store:
         old = store.speaker(speaker_id)
-        result = store.rename_speaker(speaker_id, new_name.strip(), reviewer=reviewer_name(reviewer))
+        try:
+            result = store.rename_speaker(speaker_id, new_name.strip(), reviewer=who)
+        except NameTaken as taken:
+            existing = store.speaker(taken.existing)
+            question = f'#{existing.id} is named "{existing.name}" already. Merge #{old.id} "{old.name}" into it?'
+            if not (merge or click.confirm(question, err=True)):
+                raise UserError(f"{taken}: quotecheck speakers merge {existing.id} {old.id}") from None
+            result = store.merge_speakers(existing.id, old.id, reviewer=who)
+            say(f'Merged #{old.id} "{old.name}" into #{result.id} "{result.name}" ({result.quote_count} quotes).')
+            return
     say(f'Renamed #{result.id} "{old.name}" to "{result.name}".')
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quotecheck.export.json_sheet import dumps
-from quotecheck.export.rows import label, safe_url
+from quotecheck.export.rows import label
+from quotecheck.sanitize import safe_url
 from quotecheck.store.models import QuoteRecord
 
 RATING_SCALE = {"false": 1, "mostly-false": 2, "half-true": 3, "mostly-true": 4, "true": 5}

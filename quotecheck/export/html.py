@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, safe_url, summary
-from quotecheck.sanitize import printable
+from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, summary
+from quotecheck.sanitize import printable, safe_url
 from quotecheck.store.models import QuoteRecord
 
 _STYLE = """

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import regex
 
-from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, safe_url, summary
-from quotecheck.sanitize import printable
+from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, summary
+from quotecheck.sanitize import printable, safe_url
 from quotecheck.store.models import QuoteRecord
 
 # Characters that could turn quoted text into markup (raw HTML, links, emphasis, code, headings).

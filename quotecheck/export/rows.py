@@ -1,11 +1,9 @@
-"""What every sheet shares: the flat row of one quote, grouping by article, labels and safe links."""
+"""What every sheet shares: the flat row of one quote, grouping by article, labels."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
-from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
 # Column order of the CSV and the key order of JSON rows (and of `quotecheck search` output).
@@ -24,6 +22,7 @@ FIELDS = (
     "evidence_url",
     "confidence",
     "article_id",
+    "article_external_id",
     "article_title",
     "outlet",
     "published",
@@ -60,20 +59,6 @@ def by_article(records: Iterable[QuoteRecord]) -> list[list[QuoteRecord]]:
 def label(value: str | None) -> str:
     """``"mostly-true"`` -> ``"Mostly true"``; ``None`` -> ``""``."""
     return value.replace("-", " ").capitalize() if value else ""
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) link, else ``None``: article metadata is untrusted (``javascript:`` links;
-    line breaks or control characters that would break out of a Markdown link or act on a terminal)."""
-    if not url:
-        return None
-    url = url.strip()
-    if printable(url) != url or "\n" in url or "\t" in url:  # printable() keeps those two
-        return None
-    parts = urlsplit(url)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return url
-    return None
 
 
 def counted(number: int, noun: str) -> str:

@@ -34,3 +34,17 @@ def require_text(text: str, where: str) -> str:
     if not text:
         raise ReadError(f"{where}: no text")
     return text
+
+
+_TITLE_MAX_CHARS = 200
+
+
+def headline(text: str) -> str | None:
+    """A short first line without closing punctuation, followed by more text: the headline of a plain text
+    (a .txt file, or a JSONL record without a title)."""
+    first, newline, rest = text.partition("\n")
+    if newline and rest.strip() and len(first) <= _TITLE_MAX_CHARS and not first.rstrip().endswith(
+        (".", "!", "?", '"', "”", "’", "'", ":")
+    ):
+        return first.strip() or None
+    return None

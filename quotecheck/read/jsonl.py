@@ -11,7 +11,7 @@ from itertools import chain
 
 import regex
 
-from quotecheck.read.decode import UTF16_BOMS, decode, normalise_newlines
+from quotecheck.read.decode import UTF16_BOMS, decode, headline, normalise_newlines
 from quotecheck.read.model import Article, ReadError
 
 _ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
@@ -110,7 +110,7 @@ def jsonl_articles(lines: Iterable[str | ReadError], path: str) -> Iterator[Arti
             continue
         yield Article(
             text=text,
-            title=_string(record.get("title")),
+            title=_string(record.get("title")) or headline(text),
             outlet=_string(record.get("outlet")) or _string(record.get("publisher")),
             url=_string(record.get("url")),
             published=iso_date(record.get("published")) or iso_date(record.get("date")),

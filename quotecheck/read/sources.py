@@ -13,7 +13,7 @@ from typing import TextIO
 
 import regex
 
-from quotecheck.read.decode import decode, require_text
+from quotecheck.read.decode import decode, headline, require_text
 from quotecheck.read.jsonl import iso_date, json_lines, jsonl_articles, looks_like_jsonl, stream_lines
 from quotecheck.read.model import Article, ReadError
 
@@ -25,7 +25,6 @@ READABLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SU
 STDIN = "-"
 
 _LOOKS_LIKE_HTML = regex.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body)|<(?:p|div|article|body)\b", regex.I)
-_TITLE_MAX_CHARS = 200
 
 
 def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[Article | ReadError]:
@@ -199,15 +198,8 @@ def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
 
 
 def _text_article(content: str, where: str) -> Article:
-    """Plain text; a short first line without closing punctuation, followed by more text, is the headline."""
     text = require_text(content, where)
-    first, newline, rest = text.partition("\n")
-    title = None
-    if newline and rest.strip() and len(first) <= _TITLE_MAX_CHARS and not first.rstrip().endswith(
-        (".", "!", "?", '"', "”", "’", "'", ":")
-    ):
-        title = first.strip() or None
-    return Article(text=text, title=title, source=where)
+    return Article(text=text, title=headline(text), source=where)
 
 
 def _markdown_article(content: str, where: str) -> Article:

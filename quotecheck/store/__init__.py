@@ -6,9 +6,11 @@ from quotecheck.store.models import (
     SPEAKER_TYPES,
     STATUSES,
     ArticleRecord,
+    ArticleSummary,
     ConflictError,
     DatabaseError,
     IngestResult,
+    NameTaken,
     NotFound,
     QuoteFilter,
     QuoteRecord,
@@ -23,8 +25,8 @@ from quotecheck.store.schema import SCHEMA_VERSION
 from quotecheck.store.store import Store, default_reviewer
 
 __all__ = [
-    "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ConflictError",
+    "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ArticleSummary", "ConflictError",
     "DatabaseError",
-    "IngestResult", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SourceRecord", "SpeakerRecord", "Stats",
-    "Store", "StoreError", "Verification", "default_reviewer",
+    "IngestResult", "NameTaken", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SourceRecord", "SpeakerRecord",
+    "Stats", "Store", "StoreError", "Verification", "default_reviewer",
 ]  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from quotecheck.sanitize import EVIDENCE_URL_RULE, valid_evidence_url
 from quotecheck.store.models import KINDS, RATINGS, SPEAKER_TYPES, StoreError
 from quotecheck.store.names import name_key
 
@@ -70,3 +71,9 @@ def check_reviewer(reviewer: str | None) -> str:
         raise StoreError("a reviewer name is needed (--reviewer or $QUOTECHECK_REVIEWER)")
     check_unicode("reviewer", [name])
     return name
+
+
+def check_evidence_url(url: str) -> None:
+    """An http(s) link, or "" to remove the link: the quote sheets link nothing else."""
+    if not valid_evidence_url(url):
+        raise StoreError(f"{EVIDENCE_URL_RULE}, not {url!r}")

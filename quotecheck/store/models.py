@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ class QuoteFilter:
     since: str | None = None  # ISO date, inclusive, on articles.published
     until: str | None = None
     article_id: int | None = None
+    article: str | None = None  # an article's row id or external id, as typed (the store finds the article)
     rated_only: bool = False
     low_confidence_first: bool = False
 
@@ -60,6 +62,7 @@ class QuoteRecord:
     url: str | None
     # set when the speaker is an anonymous source or description that belongs to this quote's article only
     speaker_article_id: int | None = None
+    article_external_id: str | None = None  # the article's external id (its JSONL record's "id"), if any
 
     @property
     def speaker_scope(self) -> str | None:
@@ -84,6 +87,19 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """A line of the articles list."""
+
+    id: int
+    external_id: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    quotes: int
+    reviewed: int
+
+
+@dataclass(frozen=True, slots=True)
 class SpeakerRecord:
     id: int
     name: str
@@ -103,7 +119,9 @@ class Review:
     quote_id: int | None
     speaker_id: int | None  # for speaker merges/renames
     reviewer: str
-    action: str  # status | rating | note | evidence | reassign | merge | rename | undo
+    # status | rating | note | evidence | reassign | role | kind | span | add | delete | delete-article | merge |
+    # rename | undo
+    action: str
     old_status: str | None
     new_status: str | None
     old_rating: str | None
@@ -120,6 +138,25 @@ class Review:
     batch: int = 0  # rows written by one action share a batch; undo reverses a whole batch
     undoes: int | None = None  # on an "undo" row: the row it reversed
     undone_by: int | None = None  # on a reversed row: the "undo" row that reversed it
+    # role / kind / span (JSON [start, end]) before and after; add / delete: the whole quote row as JSON
+    old_value: str | None = None
+    new_value: str | None = None
+
+
+def review_value(value: str | None) -> str | tuple[int, int] | dict | None:
+    """A history row's old_value or new_value as what it holds: a role or kind (str), a span (start, end), or
+    the whole quote row an "add" or "delete" kept (dict). An undo row swaps the values of the row it undid."""
+    if value is None or value[:1] not in "[{":
+        return value
+    try:
+        parsed = json.loads(value)
+    except ValueError:  # a role that merely starts with a bracket
+        return value
+    if isinstance(parsed, dict):
+        return parsed
+    if isinstance(parsed, list) and len(parsed) == 2 and all(isinstance(n, int) for n in parsed):
+        return (parsed[0], parsed[1])
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +209,14 @@ class StoreError(Exception):
 
 class NotFound(StoreError):
     pass
+
+
+class NameTaken(StoreError):
+    """A rename to the name of another speaker: ``existing`` is that speaker, to merge with instead."""
+
+    def __init__(self, message: str, existing: int):
+        super().__init__(message)
+        self.existing = existing
 
 
 class DatabaseError(StoreError):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from quotecheck.sanitize import printable
 from quotecheck.store import filters
 from quotecheck.store.base import synchronized
-from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord, Stats
+from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord, Stats, StoreError
 from quotecheck.store.names import name_key
 
 # A typed speaker filter keeps every speaker scoring at least this (0..100) and within SPEAKER_FILTER_SPREAD of
@@ -21,7 +22,8 @@ ALL_QUOTES_PAGE = 1000
 # QuoteRecord's fields, in order.
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
-    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id"""
+    q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id,
+    a.external_id"""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
 _QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
 
@@ -77,6 +79,8 @@ class QuoteQueries:
     def _query(self, quote_filter: QuoteFilter, *, ordered: bool = False) -> filters.Query:
         """``ordered``: the query reads a page in order (rather than counting), which changes the best plan."""
         quote_filter = filters.storable(quote_filter)
+        if quote_filter.article is not None:
+            quote_filter = dataclasses.replace(quote_filter, article_id=self.article_id(quote_filter.article))
         speaker_ids = None
         if (speaker := filters.searched_speaker(quote_filter)) is not None:
             speaker_ids = self._speaker_filter_ids(speaker)
@@ -125,12 +129,28 @@ class QuoteQueries:
     @synchronized
     def article(self, article_id: int) -> ArticleRecord:
         row = self.db.execute(
-            "SELECT id, title, outlet, url, published, text, sha256, source, ingested_at FROM articles WHERE id = ?",
+            "SELECT id, title, outlet, url, published, text, sha256, source, ingested_at FROM articles"
+            " WHERE id = ? AND deleted_at IS NULL",
             [article_id],
         ).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id}")
         return ArticleRecord(*row)
+
+    @synchronized
+    def article_id(self, ref: str | int) -> int:
+        """The row id of the article ``ref`` names: its row id (digits), else its external id ("bbc/politics/001",
+        the ``id`` of its JSONL record)."""
+        ref = str(ref).strip()
+        live = "SELECT id FROM articles WHERE deleted_at IS NULL AND"
+        if ref.isdigit() and self.db.execute(f"{live} id = ?", [int(ref)]).fetchone():
+            return int(ref)
+        rows = self.db.execute(f"{live} external_id = ? LIMIT 2", [ref]).fetchall()
+        if len(rows) > 1:
+            raise StoreError(f"several articles have the external id {ref!r}; give the row id instead")
+        if not rows:
+            raise NotFound(f"no article with id or external id {ref!r}")
+        return rows[0][0]
 
     @synchronized
     def article_quotes(self, article_id: int) -> list[QuoteRecord]:
@@ -142,7 +162,7 @@ class QuoteQueries:
     def outlets(self) -> list[str]:
         """Every outlet once, case-insensitively (as the outlet filter matches), read from the outlet index."""
         rows = self.db.execute(
-            "SELECT min(outlet) FROM articles WHERE outlet IS NOT NULL AND outlet != ''"
+            "SELECT min(outlet) FROM articles WHERE outlet IS NOT NULL AND outlet != '' AND deleted_at IS NULL"
             " GROUP BY outlet COLLATE NOCASE ORDER BY outlet COLLATE NOCASE"
         )
         return [row[0] for row in rows]
@@ -163,7 +183,7 @@ class QuoteQueries:
             )
         )
         return Stats(
-            articles=count("SELECT count(*) FROM articles"),
+            articles=count("SELECT count(*) FROM articles WHERE deleted_at IS NULL"),
             quotes=quotes,
             by_kind=by_kind,
             by_status=by_status,

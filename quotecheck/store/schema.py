@@ -322,7 +322,23 @@ def _v4_sources(db: Database) -> None:
     db["sources"].create_index(["speaker_id", "sha256"], unique=True)
 
 
+def _v5_quote_edits(db: Database) -> None:
+    """reviews.old_value / new_value: a role, kind or span edit (the span as JSON ``[start, end]``), and the whole
+    quote row as JSON when a reviewer adds or deletes a quote. reviews.quote_id no longer references quotes: the
+    history of a deleted quote stays, and undo puts the quote back from it. An index on articles.external_id;
+    articles.deleted_at."""
+    reviews = db["reviews"]
+    reviews.transform(drop_foreign_keys=["quote_id"])  # reviews has no triggers or FTS for transform() to drop
+    reviews.add_column("old_value", str)
+    reviews.add_column("new_value", str)
+    articles = db["articles"]
+    articles.create_index(["external_id"])  # --article accepts an article's external id
+    # A deleted article stays (its anonymous sources still point at it, undo brings it back), hidden, with its
+    # sha256 set aside so the same text can be ingested again.
+    articles.add_column("deleted_at", str)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources,
+    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

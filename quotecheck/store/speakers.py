@@ -6,7 +6,7 @@ import json
 
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_reviewer, check_speaker_name, clean_name
-from quotecheck.store.models import NotFound, SpeakerRecord, StoreError
+from quotecheck.store.models import NameTaken, NotFound, SpeakerRecord, StoreError
 from quotecheck.store.names import name_key
 
 PICKER_CUTOFF = 60  # the picker and speakers(query) show matches scoring at least this (0..100)
@@ -161,7 +161,8 @@ class SpeakerActions:
 
     @synchronized
     def rename_speaker(self, speaker_id: int, new_name: str, *, reviewer: str) -> SpeakerRecord:
-        """Rename; the old name stays as an alias so later articles using it still find this speaker."""
+        """Rename; the old name stays as an alias so later articles using it still find this speaker. A name
+        another speaker has (accents, case and punctuation aside) raises NameTaken: merge them instead."""
         reviewer = check_reviewer(reviewer)
         new_name = clean_name(new_name)
         check_speaker_name(new_name)
@@ -169,6 +170,15 @@ class SpeakerActions:
             old_name, _ = self._live_speaker(speaker_id)
             if new_name == old_name:
                 return self.speaker(speaker_id)
+            taken = self.db.execute(
+                "SELECT id, name FROM speakers WHERE key = ? AND merged_into IS NULL AND id != ?"
+                " AND article_id IS (SELECT article_id FROM speakers WHERE id = ?) ORDER BY quote_count DESC LIMIT 1",
+                [name_key(new_name), speaker_id, speaker_id],
+            ).fetchone()
+            if taken:
+                raise NameTaken(
+                    f"speaker {taken[0]} is named {taken[1]!r} already; merge the two instead of renaming", taken[0]
+                )
             now = utc_now()
             added = [old_name] if self._add_alias(speaker_id, old_name) else []
             self._append_review(

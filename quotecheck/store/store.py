@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from quotecheck.store.articles import ArticleActions
 from quotecheck.store.base import StoreBase
+from quotecheck.store.edits import QuoteEdits
 from quotecheck.store.ingest import Ingest
 from quotecheck.store.queries import QuoteQueries
 from quotecheck.store.reviews import ReviewActions, default_reviewer
@@ -12,7 +14,9 @@ from quotecheck.store.speakers import SpeakerActions
 __all__ = ["Store", "default_reviewer"]
 
 
-class Store(Ingest, QuoteQueries, SpeakerActions, ReviewActions, SourceActions, StoreBase):
+class Store(
+    Ingest, QuoteQueries, QuoteEdits, ArticleActions, SpeakerActions, ReviewActions, SourceActions, StoreBase
+):
     """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date;
     ``Store(path, mode="read")`` only reads, ``mode="write"`` never creates (see StoreBase).
 

@@ -1,3 +1,5 @@
+import pytest
+
 from quotecheck.cli import cli
 from quotecheck.store import Store
 
@@ -46,7 +48,8 @@ def test_unknown_ids_are_reported_and_the_rest_marked(runner, db, quote_id):
 def test_invalid_status_and_rating_are_friendly(runner, db):
     bad_status = runner.invoke(cli, ["mark", "--db", str(db), "1", "fine"])
     assert bad_status.exit_code == 2
-    assert "Invalid value for 'STATUS': 'fine' is not one of 'unreviewed', 'verified'" in bad_status.stderr
+    assert "Invalid value for 'STATUS': 'fine' is not a quote id, nor one of 'unreviewed', 'verified'" in (
+        bad_status.stderr)  # fmt: skip
     bad_rating = runner.invoke(cli, ["mark", "--db", str(db), "1", "verified", "--rating", "pants-on-fire"])
     assert bad_rating.exit_code == 2 and "Invalid value for '--rating'" in bad_rating.stderr
     assert _quote(db, 1).status == "unreviewed"
@@ -113,3 +116,49 @@ def test_expect_version_refuses_a_quote_changed_since(runner, db, quote_id):
     assert current.exit_code == 0 and _quote(db, qid).status == "verified"
     several = runner.invoke(cli, ["mark", "--db", str(db), "--expect-version", "3", str(qid), "1", "verified"])
     assert several.exit_code == 1 and "one QUOTE_ID" in several.stderr
+
+
+def test_mark_a_rating_or_note_without_restating_the_status(runner, db, quote_id):
+    qid = quote_id(db, "We are just one")
+    runner.invoke(cli, ["mark", "--db", str(db), str(qid), "disputed", "--reviewer", "ana"])
+    rated = runner.invoke(cli, ["mark", "--db", str(db), str(qid), "--rating", "half-true", "--note", "see the tape"])
+    assert rated.exit_code == 0, rated.output
+    assert rated.stdout == f"#{qid} disputed, rated half-true (version 3)\n"  # not "replacing ana's verdict"
+    record = _quote(db, qid)
+    assert (record.status, record.rating, record.note) == ("disputed", "half-true", "see the tape")
+    cleared = runner.invoke(cli, ["mark", "--db", str(db), str(qid), "--rating", "none"])
+    assert cleared.exit_code == 0 and _quote(db, qid).rating is None
+    nothing = runner.invoke(cli, ["mark", "--db", str(db), str(qid)])
+    assert nothing.exit_code == 2 and "nothing to mark: give a STATUS, --rating, --note or --evidence" in nothing.stderr
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "example.org/page", "ftp://example.org/x"])
+def test_evidence_must_be_an_http_link(runner, db, quote_id, url):
+    qid = quote_id(db, "We are just one")
+    result = runner.invoke(cli, ["mark", "--db", str(db), str(qid), "verified", "--evidence", url])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: the evidence link must be an http:// or https:// URL without spaces, not '{url}'\n"
+    assert _quote(db, qid).version == 1
+
+
+def test_mark_all_of_an_article_asks_counts_and_undoes_as_one(runner, db, quote_id):
+    with Store(db) as store:
+        article_id = _quote(db, quote_id(db, "talks with Canada")).article_id
+        ids = [record.id for record in store.article_quotes(article_id)]
+    declined = runner.invoke(cli, ["mark-all", "--db", str(db), "verified", "--article", str(article_id)], input="n\n")
+    assert declined.exit_code == 1 and f"Mark {len(ids)} quotes verified? [y/N]" in declined.stderr
+    assert {_quote(db, i).status for i in ids} == {"unreviewed"}
+    result = runner.invoke(cli, ["mark-all", "--db", str(db), "verified", "--article", str(article_id)], input="y\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Marked {len(ids)} quotes verified ({len(ids)} changed); `quotecheck undo` reverses it.\n"
+    assert {_quote(db, i).status for i in ids} == {"verified"}
+    undo = runner.invoke(cli, ["undo", "--db", str(db)])
+    assert undo.stdout == f"Undid tester's change to {len(ids)} quotes: status unreviewed -> verified.\n"
+    assert {_quote(db, i).status for i in ids} == {"unreviewed"}
+
+
+def test_mark_all_of_a_speaker_with_yes_and_an_empty_filter(runner, db):
+    result = runner.invoke(cli, ["mark-all", "--db", str(db), "disputed", "--speaker", "Mallory Hacker", "--yes"])
+    assert result.stdout == "Marked 1 quote disputed (1 changed); `quotecheck undo` reverses it.\n"
+    none = runner.invoke(cli, ["mark-all", "--db", str(db), "disputed", "--speaker", "Nobody Atall", "--yes"])
+    assert none.stdout == "No quote matches; nothing marked.\n"

@@ -102,3 +102,27 @@ def test_an_anonymous_source_is_a_speaker_of_one_article(runner, db):
     assert all(row["article_id"] is None for row in _speakers(runner, db) if row["type"] != "anonymous")
     table = runner.invoke(cli, ["speakers", "--db", str(db), "diplomat", "--format", "table"], env={"COLUMNS": "250"})
     assert f"A diplomat who asked not to be named (article {quote.article_id} only)" in table.stdout
+
+
+def test_rename_to_an_existing_name_offers_a_merge(runner, db):
+    with Store(db) as store:
+        mia = store.speakers("Mia Sundelin")[0]
+        marcelino = store.speakers("Catarina Marcelino")[0]
+        before = store.count_quotes()
+    args = ["speakers", "rename", "--db", str(db), str(marcelino.id), "MIA  sundelin"]
+    declined = runner.invoke(cli, args, input="n\n")
+    assert declined.exit_code == 1
+    assert f'#{mia.id} is named "Mia Sundelin" already. Merge #{marcelino.id} "Catarina Marcelino" into it? [y/N]' in (
+        declined.stderr)  # fmt: skip
+    assert declined.stderr.endswith(f"merge the two instead of renaming: quotecheck speakers merge {mia.id} "
+                                    f"{marcelino.id}\n")  # fmt: skip
+    with Store(db) as store:
+        assert len(store.speakers("Mia Sundelin", limit=5)) >= 1 and store.speaker(marcelino.id).name == "Catarina Marcelino"
+    accepted = runner.invoke(cli, [*args, "--merge"])
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.stdout.startswith(f'Merged #{marcelino.id} "Catarina Marcelino" into #{mia.id} "Mia Sundelin"')
+    with Store(db) as store:
+        assert store.speaker(marcelino.id).merged_into == mia.id and store.count_quotes() == before
+    assert runner.invoke(cli, ["undo", "--db", str(db)]).exit_code == 0
+    with Store(db) as store:
+        assert store.speaker(marcelino.id).merged_into is None

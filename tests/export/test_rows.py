@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.export.rows import safe_url
+from quotecheck.sanitize import safe_url
 
 
 @pytest.mark.parametrize("url", ["https://example.org/a b", " http://example.org/x "])

@@ -245,3 +245,18 @@ def test_estimate_count_counts_jsonl_lines_and_other_files(tmp_path):
     (tmp_path / "one.txt").write_text("Plain words.", encoding="utf-8")
     assert estimate_count([str(tmp_path)]) == 4
     assert estimate_count([str(tmp_path), "-"]) is None
+
+
+def test_a_jsonl_record_without_a_title_gets_its_headline_from_the_text_as_txt_does(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"text": "Port strike called off\\nThe union said talks would resume.", "id": "w/1"}\n'
+        '{"text": "The union said talks would resume.\\nMore follows.", "id": "w/2"}\n'
+        '{"text": "Port strike called off\\nThe union said so.", "title": "Given title"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "same.txt").write_text("Port strike called off\nThe union said talks would resume.", encoding="utf-8")
+    first, second, third = iter_articles([str(path)])
+    assert (first.title, second.title, third.title) == ("Port strike called off", None, "Given title")
+    [text_file] = iter_articles([str(tmp_path / "same.txt")])
+    assert text_file.title == first.title and text_file.text == first.text

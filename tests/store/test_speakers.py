@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.store import QuoteFilter, Store, StoreError
+from quotecheck.store import NameTaken, QuoteFilter, Store, StoreError
 from quotecheck.store.names import name_key
 
 from .builders import add_said
@@ -194,3 +194,12 @@ def test_another_process_renaming_or_merging_is_seen(db_path, store):
     assert [s.name for s in store.speakers("Bo Chan")] == ["Annabel Leighton"]  # through the merged alias
     result, _ = add_said(store, "Bo Chan", "three")
     assert result.speakers_new == 0
+
+
+def test_renaming_to_another_speakers_name_raises_name_taken_and_changes_nothing(store):
+    ann = add_said(store, "Ann Lee", "One")[1].speaker_id
+    bo = add_said(store, "Bo Chan", "Two")[1].speaker_id
+    with pytest.raises(NameTaken, match=f"speaker {ann} is named 'Ann Lee' already") as taken:
+        store.rename_speaker(bo, "ann  LEE", reviewer="ana")
+    assert taken.value.existing == ann and store.speaker(bo).name == "Bo Chan"
+    assert store.rename_speaker(bo, "Bo Chan-Lee", reviewer="ana").name == "Bo Chan-Lee"

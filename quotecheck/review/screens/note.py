@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
-from quotecheck.export.rows import safe_url
 from quotecheck.review.text import titled_excerpt
+from quotecheck.sanitize import EVIDENCE_URL_RULE, valid_evidence_url
 from quotecheck.store.models import QuoteRecord
 
 
@@ -20,11 +20,6 @@ from quotecheck.store.models import QuoteRecord
 class NoteResult:
     note: str | None  # None: unchanged
     evidence_url: str | None  # None: unchanged
-
-
-def valid_url(value: str) -> bool:
-    """Empty (no link), or an http(s) link without spaces that the quote sheets will show as a link."""
-    return value == "" or (safe_url(value) == value and " " not in value)
 
 
 class NoteScreen(ModalScreen[NoteResult | None]):
@@ -64,8 +59,8 @@ class NoteScreen(ModalScreen[NoteResult | None]):
     def action_save(self) -> None:
         note = self.query_one("#note", TextArea).text.strip()
         url = self.query_one("#evidence", Input).value.strip()
-        if not valid_url(url):
-            self.query_one("#note-error", Label).update(Text("The evidence link must start with http:// or https://"))
+        if not valid_evidence_url(url):
+            self.query_one("#note-error", Label).update(Text(EVIDENCE_URL_RULE.capitalize()))
             self.query_one("#evidence", Input).focus()
             return
         self.dismiss(
