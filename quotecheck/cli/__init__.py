@@ -26,6 +26,7 @@ COMMANDS = {
     "review": "review:review_command",
     "source": "sources:source_group",
     "verify": "verify:verify_command",
+    "variants": "variants:variants_command",
 }
 
 
