@@ -96,6 +96,17 @@ add(example('quotecheck verify --speaker "Linas Linkevicius" | grep -B1 -A4 -E "
 add(example('quotecheck verify --speaker "Linas Linkevicius" --format jsonl | grep -v not-found'))
 add(help_of("verify"))
 
+# ---- variants
+add("\n## quotecheck variants\n\nThe same quote across articles: near-identical quotes grouped (trimmed at either end, "
+    "words changed), each group flagged `wording` (with the diff against its fullest version) and `conflict` (the "
+    "words given to different speakers), the earliest version first. [variants.md](variants.md) says how it works "
+    "and how well. Below, two wire stories copy a quote of the corpus: one changes a word, one gives it to "
+    "another speaker (a database of their own, so the other examples keep the corpus alone).\n\n")
+add(example(f"quotecheck ingest --db wire.db corpus/ {REPO}/docs/examples/variants-wire.jsonl > /dev/null && "
+            "quotecheck variants --db wire.db"))
+add(example("quotecheck variants --db wire.db --format jsonl"))
+add(help_of("variants"))
+
 # ---- stats
 add("\n## quotecheck stats\n\nArticles, quotes by kind and status, review progress, the share of quotes from "
     "anonymous sources and the most quoted speakers. `--json` for scripts.\n\n")

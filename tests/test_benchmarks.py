@@ -25,6 +25,7 @@ FIGURES = {
     "store_speed.py": "median",
     "verify_accuracy.py": "classified right",
     "verify_speed.py": "quotes/s",
+    "variants_speed.py": "quotes/s",
 }
 
 

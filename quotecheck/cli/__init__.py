@@ -31,6 +31,7 @@ COMMANDS = {
     "review": "review:review_command",
     "source": "sources:source_group",
     "verify": "verify:verify_command",
+    "variants": "variants:variants_command",
 }
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 
 from quotecheck.sanitize import printable
 from quotecheck.store import filters
 from quotecheck.store.base import synchronized
 from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord, Stats, StoreError
 from quotecheck.store.names import name_key
+from quotecheck.variants import QuoteText
 
 # A typed speaker filter keeps every speaker scoring at least this (0..100) and within SPEAKER_FILTER_SPREAD of
 # the best match: "Smith" finds every Smith, but not "Smithson" when a real Smith exists.
@@ -18,6 +20,9 @@ SPEAKER_FILTER_SPREAD = 5
 
 # Page size when all_quotes() reads a whole result (exports, search without a limit).
 ALL_QUOTES_PAGE = 1000
+
+# Page size when quote_texts() streams every quote.
+QUOTE_TEXTS_PAGE = 5000
 
 # QuoteRecord's fields, in order.
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
@@ -61,6 +66,29 @@ class QuoteQueries:
             if len(page) < size:
                 break
         return records
+
+    def quote_texts(self, kinds: tuple[str, ...] = ("direct", "partial")) -> Iterator[QuoteText]:
+        """Every quote of these kinds with its speaker, outlet and date, in id order, read a page at a time so a
+        million quotes never sit in memory as rows. An anonymous speaker ("a spokesman", one per article) has no
+        speaker key: it is no one in particular."""
+        after = 0
+        while True:
+            page = self._quote_texts_page(kinds, after)
+            yield from page
+            if len(page) < QUOTE_TEXTS_PAGE:
+                return
+            after = page[-1].id
+
+    @synchronized
+    def _quote_texts_page(self, kinds: tuple[str, ...], after: int) -> list[QuoteText]:
+        rows = self.db.execute(
+            "SELECT q.id, q.text, q.speaker_name, CASE WHEN s.article_id IS NULL THEN q.speaker_id END, a.outlet,"
+            " nullif(q.published, '') FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " LEFT JOIN speakers s ON s.id = q.speaker_id"
+            " WHERE q.id > ? AND q.kind IN (SELECT value FROM json_each(?)) ORDER BY q.id LIMIT ?",
+            [after, json.dumps(list(kinds)), QUOTE_TEXTS_PAGE],
+        )
+        return [QuoteText(*row) for row in rows]
 
     @synchronized
     def count_quotes(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002

@@ -16,7 +16,7 @@ _TOKEN = regex.compile(
     r"(?P<bracket>\[[^\[\]\n]{0,200}\])"
     r"|(?P<ellipsis>…|\.\s?\.\s?\.)"
     # numbers keep their separators ("1,000", "3.5", "9:30") so a changed figure is one changed word
-    r"|(?P<word>\p{N}+(?:[.,:]\p{N}+)*|\w+(?:['’]\w+)*)"
+    r"|(?P<word>\p{N}+(?:[.,:]\p{N}+)*|\w+(?:['’‘]\w+)*)"
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
