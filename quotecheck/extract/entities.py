@@ -604,6 +604,11 @@ class Entities:
         fitting = [e for e in candidates if wanted not in ("male", "female") or e.gender in (None, wanted)]
         return max(fitting or candidates, key=lambda e: e.mentions)
 
+    def most_named_person(self) -> Entity | None:
+        """The person the article names most: in an interview's "A:" turns, the one interviewed."""
+        people = [e for named in self.by_surname.values() for e in named if e.speaker_type == "person" and e.evidence]
+        return max(people, key=lambda e: e.mentions, default=None)
+
     def resolve_cue_speakers(self, cues: list[Cue]) -> None:
         """Resolve the subject of every cue to its speaker (``cue.entity``), in document order, so a pronoun
         prefers people who already spoke."""
@@ -869,9 +874,20 @@ class Entities:
             words = [word.lower().strip(",.") for word in role.split()]
             if any(_role_fits(words, entity.role) for entity in self._with_roles[-_MENTIONS_LOOKED_AT:]):
                 continue
-            holder = self._office_holder(words, match.start())
+            named = self._named_in_apposition(match.end())
+            holder = named if named is not None else self._office_holder(words, match.start())
             if holder is not None:
                 self._set_role(holder, role)
+
+    def _named_in_apposition(self, end: int) -> Entity | None:
+        """"the governor, Mary Fallin,": the person named right after the office, set off by a comma."""
+        if not self.text.startswith(", ", end):
+            return None
+        index = bisect_left(self._mention_starts, end + 2)
+        if index < len(self._mention_starts) and self._mention_starts[index] == end + 2:
+            entity = self._mention_entities[index]
+            return entity if entity.speaker_type == "person" and entity.evidence else None
+        return None
 
     def _office_holder(self, words: list[str], pos: int) -> Entity | None:
         hi, lo = self._window(pos)

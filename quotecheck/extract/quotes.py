@@ -38,6 +38,7 @@ class QuoteSpan:
     paragraph: int
     continued: bool = False
     continuation: bool = False  # this quote carries on one left open in the previous paragraph or before it
+    label: tuple[int, int] | None = None  # a transcript turn: where its speaker's label is ("ANCHOR", "Q")
 
 
 def _is_opening(text: str, start: int, end: int, para_start: int, para_end: int) -> bool | None:
@@ -85,7 +86,33 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
     straight = _single_marks_primary(text)
     if straight or _SINGLE.search(text):
         spans = _add_single_quoted(text, layout, spans, straight)
+    spans = _add_turns(text, layout, spans)
     return spans[:budget]
+
+
+# A transcript's turn: a paragraph that opens on a speaker's label in capitals, or Q or A ("ANCHOR: Will you …").
+_TURN = regex.compile(r"(?P<label>Q|A|\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}):[ \t]+(?=\S)")
+TURNS_IN_A_TRANSCRIPT = 2  # labelled paragraphs (of two labels at least) that make a text a transcript
+
+
+def _add_turns(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Each turn of an interview or transcript is a direct quote of its labelled speaker, when the text has two
+    turns or more by two labels or more (so a lone "UPDATE:" or "WASHINGTON:" is no transcript). A turn holding
+    quote marks of its own keeps those quotes instead."""
+    turns = []
+    for index, (start, end) in enumerate(layout.paragraphs):
+        turn = _TURN.match(text, start, end)
+        if turn is not None and not layout.furniture[index]:
+            turns.append((index, turn))
+    if len(turns) < TURNS_IN_A_TRANSCRIPT or len({turn.group("label") for _, turn in turns}) < 2:
+        return spans
+    quoted = {span.paragraph for span in spans}
+    added = [
+        QuoteSpan(turn.end(), layout.paragraphs[index][1], turn.end(), None, index, label=turn.span("label"))
+        for index, turn in turns
+        if index not in quoted and layout.paragraphs[index][1] > turn.end()
+    ]
+    return sorted(spans + added, key=lambda span: span.start) if added else spans
 
 
 def _span(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from string import capwords
 from typing import Callable, NamedTuple, Protocol
 
 import regex
@@ -21,7 +22,14 @@ from quotecheck.extract.cues import Cue
 from quotecheck.extract.entities import Entities, Entity
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import OBJECT_VERBS
-from quotecheck.extract.mentions import Mention, clause_subject, mention_after, possessor_of_speech, subject_before
+from quotecheck.extract.mentions import (
+    Mention,
+    clause_subject,
+    mention_after,
+    possessor_of_speech,
+    speaker_noun,
+    subject_before,
+)
 from quotecheck.extract.quotes import QuoteSpan
 from quotecheck.extract.reported import CLAUSE_BREAK, PARTICIPLE_START
 
@@ -317,6 +325,29 @@ def sieve(rule: str) -> Callable[[Callable[[QuoteContext], Attribution | None]],
 # ---- the sieves, in the order they run --------------------------------------------------------------------------
 
 
+@sieve("transcript-turn")
+def transcript_turn(ctx: QuoteContext) -> Attribution | None:
+    """A turn of an interview or transcript is its labelled speaker's: ``ANCHOR: Will you debate him?`` (the
+    anchor), ``TAPPER: …`` (Jake Tapper, named in the article), ``Q: …`` (the interviewer), ``A: …`` (the person
+    interviewed: the person the article names most)."""
+    if ctx.span.label is None:
+        return None
+    start, end = ctx.span.label
+    label = ctx.text[start:end]
+    if label == "Q":
+        mention = Mention(start, end, "nominal", "the interviewer", speaker_type="anonymous")
+    elif label == "A":
+        person = ctx.article.entities.most_named_person()
+        mention = Mention(start, end, "nominal", "the interviewee", speaker_type="anonymous") if person is None else (
+            Mention(start, end, "name", person.name)
+        )
+    elif speaker_noun(label.lower()):
+        mention = Mention(start, end, "nominal", f"the {label.lower()}")
+    else:
+        mention = Mention(start, end, "name", capwords(label))
+    return ctx.article.from_mention(mention)
+
+
 @sieve("leading-cue")
 def introducing_cue(ctx: QuoteContext) -> Attribution | None:
     """A cue that introduces the quote, when the quote ends its sentence or follows ``that``: nothing after the
@@ -570,6 +601,7 @@ def previous_subject(ctx: QuoteContext) -> Attribution | None:
 
 
 SIEVES: tuple[Sieve, ...] = (
+    transcript_turn,
     introducing_cue,
     trailing_cue,
     trailing_verb,

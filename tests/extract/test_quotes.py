@@ -123,3 +123,23 @@ def test_run_on_pieces_carry_on_one_quote():
 def test_run_on_pieces_keep_their_speaker():
     text = 'Ann Lee said: "It was hard. "Nobody wanted this. "We will come back."'
     assert [(q.kind, q.speaker) for q in extract(text)] == [("direct", "Ann Lee")] * 3
+
+
+@pytest.mark.parametrize(
+    "text, turns",
+    [
+        # an interview: each turn is a quote of its label
+        ("Q&A\n\nQ: Is the country on the upswing?\n\nA: It is a big mistake to talk doom.",
+         ["Is the country on the upswing?", "It is a big mistake to talk doom."]),
+        ("Transcript\n\nANCHOR: Will you debate him?\n\nMAYOR JONES: Any time.",
+         ["Will you debate him?", "Any time."]),
+        # not a transcript: one label, or one labelled line
+        ("Storm update\n\nUPDATE: The road is closed.\n\nUPDATE: It has reopened.", []),
+        ("Storm news\n\nWASHINGTON: The storm hit the coast on Monday.", []),
+        # a turn with quote marks of its own keeps those quotes
+        ('Q&A\n\nQ: What did he say?\n\nA: He said "never" and left.', ["What did he say?", "never"]),
+    ],
+)
+def test_transcript_turns(text, turns):
+    spans = find_quotes(text, Layout(text))
+    assert [text[span.start : span.end] for span in spans] == turns

@@ -17,6 +17,9 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "attribution.md"
 
 # (text, the rule that attributes the last quoted words of the text -- or, with none, its reported clause)
 EXAMPLES = [
+    # transcript_turn: a labelled turn of an interview
+    ("Debate night\n\nCNN host Jake Tapper spoke to the governor, Mary Fallin.\n\nTAPPER: Will you endorse him?"
+     "\n\nFALLIN: I will support the nominee.", "transcript-turn"),
     # introducing_cue: the cue introduces a quote that ends its sentence; "She added" after it cannot claim it
     ('Rita Soto told the council: "The bridge will reopen in spring." She added that the cost was not known.',
      "leading-cue"),

@@ -249,6 +249,11 @@ CASES = [
         "she understood the worry, the spokesman said.",
         "she understood the worry", "the prime minister's official spokesman", "prime minister's official spokesman",
     ),
+    # an office set off before a name by a comma is that person's
+    (
+        'CNN host Jake Tapper spoke to the governor, Mary Fallin. "I will support the nominee," Fallin said.',
+        "I will support the nominee", "Mary Fallin", "governor",
+    ),
     # a plural before names heads a list, it is nobody's role
     (
         'Top aides John Pell and Mary Rusk met donors.\n\n"We are confident," Pell said.',
