@@ -113,7 +113,14 @@ async def keys(db: Path, presses: int) -> None:
 
             summary("pagedown", [await page_down() for _ in range(min(20, presses))])
             summary("v (verdict saved, next quote shown)", [await timed("v", moved_to(queue.cursor + 1)) for _ in range(max(1, presses // 4))])
-            summary("1 (rating saved, next quote shown)", [await timed("1", moved_to(queue.cursor + 1)) for _ in range(max(1, presses // 8))])
+            def rated(index: int):
+                return lambda: queue.rows[index].rating == "true" and detail.shown is not None and detail.shown.rating == "true"
+
+            ratings = []
+            for _ in range(max(1, presses // 8)):  # a rating stays on the quote; the verdict after it moves on
+                ratings.append(await timed("1", rated(queue.cursor)))
+                await timed("v", moved_to(queue.cursor + 1))
+            summary("1 (rating saved and shown, same quote)", ratings)
             undo_samples = []
             for _ in range(min(10, presses)):
                 told = len(app._notifications)

@@ -45,7 +45,8 @@ add(textwrap.dedent("""\
       they are safe inside a `<script>` tag); CSV cells that would run as spreadsheet formulas start with `'`.
     - **Errors** are one line on stderr starting `Error: `, never a traceback. Exit code 0: done; 1: an error, or some
       inputs or ids failed (the rest were still processed); 2: wrong usage (unknown option, invalid choice or date).
-    - **Reviewer** (`mark`, `undo`, `speakers merge|rename`): `--reviewer NAME`, else `$QUOTECHECK_REVIEWER`, else
+    - **Reviewer** (`mark`, `mark-all`, `undo`, `edit`, `add`, `delete`, `speakers merge|rename`,
+      `articles delete|reextract`): `--reviewer NAME`, else `$QUOTECHECK_REVIEWER`, else
       your login name.
 
     The examples below were run on the bundled corpus (`corpus/`) in a fresh directory with

@@ -20,6 +20,12 @@ def printable(text: str, *, one_line: bool = False) -> str:
     return cleaned
 
 
+def masked(text: str) -> str:
+    """``text`` with each control character or escape replaced by U+FFFD: safe to show, and every offset into it
+    still points where it did (the article view selects words by offset)."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
 # The one rule for evidence links, wherever they are typed (CLI, app) or written (quote sheets).
 EVIDENCE_URL_RULE = "the evidence link must be an http:// or https:// URL without spaces"
 

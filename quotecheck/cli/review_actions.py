@@ -146,6 +146,8 @@ def _ids_and_status(targets: tuple[str, ...]) -> tuple[list[int], str | None]:
     status = targets[-1] if targets[-1] in STATUSES else None
     ids = targets[:-1] if status else targets
     for word in ids:
+        if word in STATUSES:
+            raise click.UsageError(f"the STATUS ({word}) goes after the quote ids: quotecheck mark QUOTE_ID... {word}")
         if not word.isdigit():
             choices = ", ".join(repr(choice) for choice in STATUSES)
             raise click.BadParameter(f"{word!r} is not a quote id, nor one of {choices}", param_hint="'STATUS'")

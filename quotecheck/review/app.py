@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from quotecheck.review.bindings import APP_ACTIONS, bindings
+from quotecheck.review.bindings import APP_ACTIONS, bindings, key_label
 from quotecheck.review.keymap import keymap_path, load_keymap
 from quotecheck.review.reader import Reader
 from quotecheck.sanitize import printable
@@ -115,6 +115,12 @@ class ReviewApp(App):
             if hasattr(screen, "refresh_quote"):
                 screen.refresh_quote(record, focus=focus and screen is self.screen)
 
+    def quotes_reloaded(self) -> None:
+        """Quotes were added or deleted, or many changed at once: every screen reads its quotes again."""
+        for screen in self.screen_stack:
+            if hasattr(screen, "reload_quotes"):
+                screen.reload_quotes()
+
     def speakers_changed(self) -> None:
         for screen in self.screen_stack:
             if hasattr(screen, "refresh_speakers"):
@@ -131,13 +137,14 @@ class ReviewApp(App):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also a command in the palette (ctrl+p)."""
+        """Every key of the current screen is also a command in the palette (ctrl+p), titled with its key, with
+        what it does on this screen ("Next speaker") as its help."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
+        for key, active in screen.active_bindings.items():
             binding = active.binding
             if not active.enabled or not binding.id or binding.id in seen or not binding.description:
                 continue
             seen.add(binding.id)
-            title = binding.description[:1].upper() + binding.description[1:]
+            title = f"{binding.description[:1].upper()}{binding.description[1:]}  ({key_label(key)})"
             yield SystemCommand(title, binding.tooltip or title, partial(active.node.run_action, binding.action))

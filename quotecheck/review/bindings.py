@@ -68,19 +68,37 @@ EDIT_ACTIONS = (
     KeyAction("note", "n", "note", "note", "Write a note and an evidence link", "Review"),
     KeyAction("reassign", "r", "reassign", "speaker", "Reassign the quote to another (or a new) speaker", "Review"),
     KeyAction("undo", "z", "undo", "undo", "Undo your last action (also after a restart)", "Review"),
+    KeyAction("bulk-verdict", "b", "bulk_verdict", "verdict for all",
+              "One verdict for every quote in view (the filter's, a speaker's, the article's); asks first, one undo",
+              "Review", show=False),
+    KeyAction("edit-role", "o", "edit_role", "role", "Change the speaker's role as this quote states it", "Edit",
+              show=False),
+    KeyAction("edit-kind", "i", "edit_kind", "kind", "Change the quote's kind: direct, partial or indirect", "Edit",
+              show=False),
+    KeyAction("delete-quote", "x", "delete_quote", "delete quote", "Delete a false quote (asks first; z brings it back)",
+              "Edit", show=False),
 )
 
-QUOTE_NAVIGATION = (
-    KeyAction("cursor-down", "j,down", "cursor_down", "next", "Next quote", "Move", show=False),
-    KeyAction("cursor-up", "k,up", "cursor_up", "previous", "Previous quote", "Move", show=False),
+# In the article view, where the words can be selected.
+TEXT_EDIT_ACTIONS = (
+    KeyAction("edit-span", "w", "edit_span", "span", "Widen or narrow the quote: select the words actually quoted",
+              "Edit", show=False),
+    KeyAction("add-quote", "plus", "add_quote", "add quote", "Add a quote the extractor missed: select its words",
+              "Edit", show=False, key_display="+"),
 )
 
-LIST_NAVIGATION = QUOTE_NAVIGATION + (
-    KeyAction("page-down", "pagedown", "page_down", "page down", "One page down", "Move", show=False),
-    KeyAction("page-up", "pageup", "page_up", "page up", "One page up", "Move", show=False),
-    KeyAction("first", "home,g", "first", "first", "First row", "Move", show=False),
-    KeyAction("last", "end,G", "last", "last loaded", "Last loaded row (loads more as you go)", "Move", show=False),
-)
+def list_navigation(noun: str) -> tuple[KeyAction, ...]:
+    """Moving in a list of ``noun``s (quotes, speakers): the same ids everywhere, so one remap moves them all."""
+    return (
+        KeyAction("cursor-down", "j,down", "cursor_down", "next", f"Next {noun}", "Move", show=False),
+        KeyAction("cursor-up", "k,up", "cursor_up", "previous", f"Previous {noun}", "Move", show=False),
+        KeyAction("page-down", "pagedown", "page_down", "page down", "One page down", "Move", show=False),
+        KeyAction("page-up", "pageup", "page_up", "page up", "One page up", "Move", show=False),
+        KeyAction("first", "home,g", "first", "first", f"First {noun}", "Move", show=False),
+        KeyAction("last", "end,G", "last", "last loaded", f"Last loaded {noun} (loads more as you go)", "Move",
+                  show=False),
+    )
+
 
 DETAIL_SCROLL = (
     KeyAction("detail-down", "J", "detail_down", "scroll detail", "Scroll the quote detail down", "Move",
@@ -113,6 +131,10 @@ SPEAKER_ACTIONS = (
     KeyAction("open-speaker", "enter", "open_speaker", "review quotes", "Review all quotes of this speaker", "Move"),
     KeyAction("speaker-search", "slash", "search", "find speaker", "Find a speaker by name (fuzzy)", "Find",
               key_display="/"),
+    KeyAction("rename-speaker", "R", "rename_speaker", "rename speaker",
+              "Rename this speaker (offers a merge when another speaker has the name)", "Edit", show=False),
+    KeyAction("merge-speaker", "m", "merge_speaker", "merge speakers",
+              "m on the speaker to merge away, then m on the one to keep (asks first)", "Edit", show=False),
 )
 
 BACK = KeyAction("back", "escape", "back", "back", "Back to the previous screen", "Move")
@@ -126,13 +148,24 @@ APP_ACTIONS = (
 
 REVIEW_ACTIONS = STATUS_ACTIONS + RATING_ACTIONS + EDIT_ACTIONS
 
-HELP_GROUPS = ("Review", "Rating", "Move", "Find", "App")
+HELP_GROUPS = ("Review", "Rating", "Edit", "Move", "Find", "App")
 
 SCREEN_ACTIONS: dict[str, tuple[KeyAction, ...]] = {
-    "Queue": REVIEW_ACTIONS + LIST_NAVIGATION + DETAIL_SCROLL + QUEUE_ACTIONS + (BACK,),
-    "Article": REVIEW_ACTIONS + ARTICLE_ACTIONS + DETAIL_SCROLL + (BACK,),
-    "Speakers": LIST_NAVIGATION + SPEAKER_ACTIONS + (BACK,),
+    "Queue": REVIEW_ACTIONS + list_navigation("quote") + DETAIL_SCROLL + QUEUE_ACTIONS + (BACK,),
+    "Article": REVIEW_ACTIONS + TEXT_EDIT_ACTIONS + ARTICLE_ACTIONS + DETAIL_SCROLL + (BACK,),
+    "Speakers": list_navigation("speaker") + SPEAKER_ACTIONS + (BACK,),
 }
+
+
+# How keys are shown to people (help, command palette).
+KEY_NAMES = {
+    "question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup",
+    "down": "↓", "up": "↑", "plus": "+",
+}  # fmt: skip
+
+
+def key_label(keys: str) -> str:
+    return " ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:

@@ -125,8 +125,9 @@ def quote_extent(record: QuoteRecord) -> tuple[int, int]:
     return min(record.start, record.mention_start), max(record.end, record.mention_end)
 
 
-def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> Text:
-    """The paragraphs holding the quote and its speaker mention, with ``around`` paragraphs either side."""
+def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> tuple[Text, int]:
+    """The paragraphs holding the quote and its speaker mention, with ``around`` paragraphs either side; and
+    where in that text the quote (or its mention, if first) starts, so a view can scroll to it."""
     blocks = paragraphs(source) or [(0, len(source))]
     low, high = quote_extent(record)
     touching = [index for index, (start, end) in enumerate(blocks) if start <= high and low <= end] or [0]
@@ -134,6 +135,7 @@ def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> Te
     last = min(len(blocks) - 1, touching[-1] + around)
     spans = quote_spans(record, current=True)
     result = Text()
+    offset = 0
     for index in range(first, last + 1):
         start, end = blocks[index]
         paragraph = highlighted(source, start, end, spans)
@@ -141,8 +143,10 @@ def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> Te
             paragraph.stylize(MUTED)
         if index > first:
             result.append("\n\n")
+        if index == touching[0]:  # printable() only drops characters, so lengths add up
+            offset = len(result) + len(printable(source[start : max(start, low)]))
         result.append_text(paragraph)
-    return result
+    return result, offset
 
 
 def attribution(record: QuoteRecord) -> Text:

@@ -11,7 +11,7 @@ from quotecheck.store.checks import (
     check_choice, check_reviewer, check_speaker_name, check_unicode, clean_name,
 )  # fmt: skip
 from quotecheck.store.models import KINDS, SPEAKER_TYPES, ConflictError, NotFound, QuoteRecord, StoreError
-from quotecheck.store.reviews import conflict_message, span_value
+from quotecheck.store.reviews import conflict_message, span_value, typed_name
 
 # A quote a reviewer adds: they attributed it by hand, so it is as sure as the store can say.
 ADDED_CONFIDENCE = 1.0
@@ -84,7 +84,7 @@ class QuoteEdits:
                 self._live_speaker(speaker_id)
                 self._check_speaker_article(speaker_id, article_id)
             elif speaker_name is not None:
-                speaker_id = self._resolve_speaker(clean_name(speaker_name), speaker_type, now=now,
+                speaker_id = self._resolve_speaker(typed_name(speaker_name, speaker_type), speaker_type, now=now,
                                                    article_id=article_id)[0]  # fmt: skip
             quote_id = self._next_quote_id()
             self.db.execute(

@@ -32,3 +32,21 @@ def surname(name: str) -> str | None:
     """The last word of a multi-word name as written ("Linkevičius"), or None for a one-word name."""
     words = name.split()
     return words[-1].strip(".,") if len(words) > 1 else None
+
+
+# Lower-case inside a name ("Ursula von der Leyen"), unless first.
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al"})
+_NAME_PIECE = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def proper_case(name: str) -> str:
+    """A person's name typed all in lower case, as names are written: ``"ursula von der leyen"`` -> ``"Ursula von
+    der Leyen"``, ``"mary o'neil-smith"`` -> ``"Mary O'Neil-Smith"``. A name with any capital is left as typed."""
+    if name != name.lower():
+        return name
+    words = name.split()
+    cased = [
+        word if index and word in _NAME_PARTICLES else _NAME_PIECE.sub(lambda piece: piece[0].capitalize(), word)
+        for index, word in enumerate(words)
+    ]
+    return " ".join(cased)

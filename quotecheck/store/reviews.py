@@ -9,11 +9,13 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from quotecheck.store import identity
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import (
     check_choice, check_evidence_url, check_rating, check_reviewer, check_speaker_name, check_unicode, clean_name,
 )  # fmt: skip
 from quotecheck.store.models import SPEAKER_TYPES, STATUSES, ConflictError, QuoteRecord, Review, StoreError
+from quotecheck.store.names import proper_case
 
 # Review actions on one quote: action -> (quotes column, reviews "before" column, reviews "after" column).
 QUOTE_ACTIONS = {
@@ -43,6 +45,15 @@ def default_reviewer() -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in some containers
         return "unknown"
+
+
+def typed_name(name: str, type_: str) -> str:
+    """A speaker name a reviewer typed, spaces tidied; a person's typed in lower case gets its capitals, unless
+    it starts like a description ("a source close to the council")."""
+    name = clean_name(name)
+    if type_ != "person" or name.split()[0].casefold() in identity.DESCRIPTION_WORDS:
+        return name
+    return proper_case(name)
 
 
 def span_value(start: int, end: int) -> str:
@@ -206,7 +217,7 @@ class ReviewActions:
             self._live_speaker(speaker_id)
             self._check_speaker_article(speaker_id, quote.article_id)
             return speaker_id
-        return self._resolve_speaker(clean_name(name), type_, now=now, article_id=quote.article_id)[0]
+        return self._resolve_speaker(typed_name(name, type_), type_, now=now, article_id=quote.article_id)[0]
 
     def _quote_columns(self, quote_id: int) -> dict[str, Any] | None:
         """The reviewable columns of a quote (None when it was deleted), "span" as stored in the history."""

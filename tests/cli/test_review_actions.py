@@ -128,6 +128,8 @@ def test_mark_a_rating_or_note_without_restating_the_status(runner, db, quote_id
     assert (record.status, record.rating, record.note) == ("disputed", "half-true", "see the tape")
     cleared = runner.invoke(cli, ["mark", "--db", str(db), str(qid), "--rating", "none"])
     assert cleared.exit_code == 0 and _quote(db, qid).rating is None
+    backwards = runner.invoke(cli, ["mark", "--db", str(db), "verified", str(qid)])
+    assert backwards.exit_code == 2 and "the STATUS (verified) goes after the quote ids" in backwards.stderr
     nothing = runner.invoke(cli, ["mark", "--db", str(db), str(qid)])
     assert nothing.exit_code == 2 and "nothing to mark: give a STATUS, --rating, --note or --evidence" in nothing.stderr
 

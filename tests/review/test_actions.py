@@ -59,7 +59,20 @@ async def test_rating_keys(store, db_path, tmp_path, key, rating):
         await pilot.press(key)
         await settle(pilot)
         assert stored(db_path, first.id)[0].rating == rating
-        assert queue(app).current.id != first.id
+        assert queue(app).current.id == first.id  # a rating stays: the verdict follows
+
+
+async def test_rate_then_verify_is_two_keys(store, db_path, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first, second = queue(app).rows[0], queue(app).rows[1]
+        await pilot.press("1", "v")
+        await settle(pilot)
+        record, history = stored(db_path, first.id)
+        assert (record.rating, record.status) == ("true", "verified")
+        assert [row.action for row in history] == ["rating", "status"]
+        assert queue(app).current.id == second.id
 
 
 async def test_zero_clears_the_rating(store, db_path, tmp_path):

@@ -253,8 +253,8 @@ async def test_every_action_is_in_the_command_palette(store, tmp_path):
         titles = {command.title.lower() for command in app.get_system_commands(app.screen)}
         for action in SCREEN_ACTIONS["Queue"]:
             if action.id != "back":  # back is only offered where there is somewhere to go back to
-                assert action.description.lower() in titles, action.id
-        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Verified")
+                assert any(title.startswith(f"{action.description.lower()}  (") for title in titles), action.id
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Verified  (v)")
         first = queue(app).current
         app.call_later(command.callback)  # what the palette does with the chosen command
         await settle(pilot)
@@ -375,3 +375,16 @@ async def test_detail_scrolls_with_shift_j_and_k(store, tmp_path):
         await pilot.press("K")
         await settle(pilot)
         assert detail.scroll_y == 0
+
+
+async def test_the_speakers_palette_names_speaker_actions_with_their_keys(store, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_speakers(pilot)
+        commands = {command.title: command.help for command in app.get_system_commands(app.screen)}
+        assert commands["Next  (j)"] == "Next speaker" and commands["First  (home)"] == "First speaker"
+        assert commands["Review quotes  (enter)"] == "Review all quotes of this speaker"
+        assert commands["Rename speaker  (R)"].startswith("Rename this speaker")
+        assert commands["Merge speakers  (m)"].startswith("m on the speaker to merge away")
+        assert not any("quote" in help_text.lower() and title.startswith(("Next", "Previous", "First", "Last"))
+                       for title, help_text in commands.items())  # fmt: skip

@@ -220,3 +220,18 @@ def test_v3_database_upgrades_with_its_history_and_deletes_work(tmp_path):
         store.undo(reviewer="ana")
         assert store.quote(1).status == "unreviewed"
         _integrity(store)
+
+
+@pytest.mark.parametrize(
+    ("typed", "speaker_type", "stored"),
+    [
+        ("mary o'neil-smith", "person", "Mary O'Neil-Smith"),
+        ("ursula von der leyen", "person", "Ursula von der Leyen"),
+        ("McDonald", "person", "McDonald"),  # a capital typed: left as typed
+        ("a spokesman", "person", "a spokesman"),  # a description keeps its lower case
+        ("the port authority", "organisation", "the port authority"),
+    ],
+)
+def test_a_typed_new_speaker_name_gets_its_capitals(store, quote, typed, speaker_type, stored):
+    edited = store.edit_quote(quote.id, new_speaker_name=typed, new_speaker_type=speaker_type, reviewer="ana")
+    assert edited.speaker == stored

@@ -9,10 +9,12 @@ from textual.widgets import Footer, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
 from quotecheck.review.screens.base import ReviewScreen
+from quotecheck.review.screens.span import SpanScreen
 from quotecheck.review.text import (
-    MUTED, Span, attribution, highlighted, history, mention_span, paragraphs, plain, quote_extent, quote_span,
+    LABEL, MUTED, Span, attribution, highlighted, history, mention_span, paragraphs, plain, quote_extent, quote_span,
+    titled_excerpt,
 )  # fmt: skip
-from quotecheck.store.models import QuoteRecord
+from quotecheck.store.models import QuoteFilter, QuoteRecord
 
 
 class ArticleScreen(ReviewScreen):
@@ -138,5 +140,47 @@ class ArticleScreen(ReviewScreen):
                 self._render_all()
 
     def refresh_speakers(self) -> None:
+        self.reload_quotes()
+
+    def reload_quotes(self, *, focus: int | None = None) -> None:
+        """Read the article's quotes again (some came or went), staying on quote ``focus`` or the current one,
+        else at the same place."""
+        wanted = focus if focus is not None else self.current.id if self.current is not None else None
         self.records = self.app.store.article_quotes(self.article.id)
+        found = next((i for i, record in enumerate(self.records) if record.id == wanted), None)
+        self.index = found if found is not None else max(0, min(self.index, len(self.records) - 1))
         self._render_all()
+
+    def bulk_scope(self) -> tuple[QuoteFilter, Text]:
+        return QuoteFilter(article_id=self.article.id), Text("of this article")
+
+    # -- words: a quote's span, a quote the extractor missed
+    def action_edit_span(self) -> None:
+        record = self.current
+        if record is None:
+            return
+
+        def save(span: tuple[int, int] | None) -> None:
+            if span is None or span == (record.start, record.end):
+                return
+            self._write(f"span → {span[0]}:{span[1]}", lambda store, current: store.edit_quote(
+                current.id, span=span, reviewer=self.app.reviewer, expected_version=current.version), record=record)
+
+        title = titled_excerpt("Select the words actually quoted in “", record.text, "”", limit=50)
+        self.app.push_screen(SpanScreen(title, self.article.text, record.start, record.end), save)
+
+    def action_add_quote(self) -> None:
+        """Select the words, then name the speaker (the picker opens on the new quote; esc leaves it without)."""
+        anchor = self.current.end if self.current is not None else 0
+
+        def name_speaker(added: QuoteRecord) -> None:
+            self.reload_quotes(focus=added.id)
+            self.action_reassign()
+
+        def add(span: tuple[int, int] | None) -> None:
+            if span is not None:
+                self._write_many(lambda store: store.add_quote(self.article.id, *span, reviewer=self.app.reviewer),
+                                 done="Quote added (direct: i changes the kind). Who said it?", then=name_speaker)
+
+        title = Text("Select the words of the quote to add", style=LABEL)
+        self.app.push_screen(SpanScreen(title, self.article.text, anchor, anchor), add)

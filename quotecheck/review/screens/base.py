@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import work
 from textual.screen import Screen
 
 from quotecheck.review.screens.conflict import ConflictScreen
+from quotecheck.review.screens.dialogs import Choice, Confirm, TextPrompt
 from quotecheck.review.screens.note import NoteResult, NoteScreen
 from quotecheck.review.screens.reassign import Reassignment, ReassignScreen
-from quotecheck.store.models import ConflictError, NotFound, QuoteRecord, Review, StoreError
+from quotecheck.review.text import LABEL, titled_excerpt
+from quotecheck.store import Store
+from quotecheck.store.models import KINDS, STATUSES, ConflictError, QuoteFilter, QuoteRecord, Review, StoreError
 
 
 class ReviewScreen(Screen):
@@ -51,8 +55,9 @@ class ReviewScreen(Screen):
             record.id, status, reviewer=self.app.reviewer, expected_version=record.version), advance=True)
 
     def action_set_rating(self, rating: str | None) -> None:
+        # A rating stays on the quote: the verdict usually follows ("1 v" rates it true, then verifies it).
         self._write(f"rating → {rating or 'none'}", lambda store, record: store.set_rating(
-            record.id, rating, reviewer=self.app.reviewer, expected_version=record.version), advance=True)
+            record.id, rating, reviewer=self.app.reviewer, expected_version=record.version))
 
     def action_note(self) -> None:
         record = self.current_quote()
@@ -75,14 +80,109 @@ class ReviewScreen(Screen):
             return
 
         def save(choice: Reassignment | None) -> None:
-            if choice is None or (choice.speaker_id is not None and choice.speaker_id == record.speaker_id):
+            if choice is None:
                 return
-            self._write(f"speaker → {choice.label}", lambda store, current: store.reassign(
-                current.id, speaker_id=choice.speaker_id, new_speaker_name=choice.new_name,
-                new_speaker_type=choice.new_type, reviewer=self.app.reviewer,
+            same = choice.speaker_id is not None and choice.speaker_id == record.speaker_id
+            if same and choice.role is None:
+                return
+            speaker = {} if same else {"speaker_id": choice.speaker_id, "new_speaker_name": choice.new_name,
+                                       "new_speaker_type": choice.new_type}  # fmt: skip
+            change = f"role → {choice.role or 'none'}" if same else f"speaker → {choice.label}"
+            self._write(change, lambda store, current: store.edit_quote(
+                current.id, role=choice.role, **speaker, reviewer=self.app.reviewer,
                 expected_version=current.version), record=record)
 
         self.app.push_screen(ReassignScreen(record), save)
+
+    def action_edit_role(self) -> None:
+        record = self.current_quote()
+        if record is None:
+            return
+
+        def save(role: str | None) -> None:
+            if role is None or role == (record.role or ""):
+                return
+            self._write(f"role → {role or 'none'}", lambda store, current: store.edit_quote(
+                current.id, role=role, reviewer=self.app.reviewer, expected_version=current.version), record=record)
+
+        title = titled_excerpt("Role of the speaker of “", record.text, "” (empty: none)", limit=60)
+        self.app.push_screen(TextPrompt(title, record.role or "", placeholder="e.g. the mayor"), save)
+
+    def action_edit_kind(self) -> None:
+        record = self.current_quote()
+        if record is None:
+            return
+
+        def save(kind: str | None) -> None:
+            if kind is None or kind == record.kind:
+                return
+            self._write(f"kind → {kind}", lambda store, current: store.edit_quote(
+                current.id, kind=kind, reviewer=self.app.reviewer, expected_version=current.version), record=record)
+
+        self.app.push_screen(Choice(titled_excerpt("Kind of “", record.text, "”", limit=60), KINDS, record.kind), save)
+
+    def action_delete_quote(self) -> None:
+        record = self.current_quote()
+        if record is None:
+            return
+
+        def delete(yes: bool | None) -> None:
+            if yes:
+                self._write_many(lambda store: store.delete_quote(
+                    record.id, reviewer=self.app.reviewer, expected_version=record.version),
+                    done=f"Deleted quote #{record.id}; z brings it back.")  # fmt: skip
+
+        self.app.push_screen(Confirm(titled_excerpt("Delete the quote “", record.text, "”?", limit=60)), delete)
+
+    def action_bulk_verdict(self) -> None:
+        """The same verdict for every quote in view, after saying how many: one action, so one undo."""
+        quote_filter, scope = self.bulk_scope()
+        title = Text("Verdict for every quote ", style=LABEL)
+        title.append_text(scope)
+
+        def chosen(status: str | None) -> None:
+            if status is not None:
+                self._confirm_bulk(quote_filter, scope, status)
+
+        self.app.push_screen(Choice(title, STATUSES[1:]), chosen)
+
+    @work(group="edit")
+    async def _confirm_bulk(self, quote_filter: QuoteFilter, scope: Text, status: str) -> None:
+        count = await self.app.fetch(self.app.counter, lambda store: store.count_quotes(quote_filter), default=None)
+        if not count:
+            self.app.tell("No quote in view.", title="Nothing marked")
+            return
+        question = Text(f"Mark {count:,} quote{'s' if count != 1 else ''} ", style=LABEL)
+        question.append_text(scope)
+        question.append(f" {status}?", style=LABEL)
+
+        def mark(yes: bool | None) -> None:
+            if yes:
+                self._write_many(lambda store: store.mark_many(
+                    [quote.id for quote in store.all_quotes(quote_filter)], status, reviewer=self.app.reviewer),
+                    done=f"{count:,} quotes marked {status}; z undoes it all.")  # fmt: skip
+
+        self.app.push_screen(Confirm(question), mark)
+
+    @work(group="write")
+    async def _write_many(self, write: Callable[[Store], object], *, done: str,
+                          then: Callable[[object], None] | None = None) -> None:  # fmt: skip
+        """A write that changes which quotes there are, or many at once: every screen reloads its quotes, then
+        ``done`` is said and ``then`` gets what the write returned."""
+        async with self.app.write_lock:
+            try:
+                result = await self.app.writer.run(write)
+            except StoreError as error:
+                self.app.tell(str(error), title="Not saved", severity="error")
+                return
+        self.app.quotes_reloaded()
+        self.app.tell(done, title="Saved")
+        if then is not None:
+            then(result)
+
+    def bulk_scope(self) -> tuple[QuoteFilter, Text]:
+        """The quotes a bulk verdict applies to, and how to name them ("in view", "of this article")."""
+        raise NotImplementedError
 
     def action_undo(self) -> None:
         self._undo()
@@ -93,10 +193,10 @@ class ReviewScreen(Screen):
             undone = store.undo(reviewer=self.app.reviewer)
             if undone is None or undone.quote_id is None:
                 return undone, None
-            try:
-                return undone, store.quote(undone.quote_id)
-            except NotFound:
-                return undone, None
+            action = store.action_reviews(undone)
+            if len({row.quote_id for row in action}) > 1 or any(row.action in ("add", "delete") for row in action):
+                return undone, None  # quotes came or went, or many changed: reload them all
+            return undone, store.quote(undone.quote_id)
 
         async with self.app.write_lock:
             try:
@@ -112,14 +212,16 @@ class ReviewScreen(Screen):
             self.app.quote_changed(record, focus=True)
         elif undone.quote_id is None:
             self.app.speakers_changed()
+        else:
+            self.app.quotes_reloaded()
 
     # -- writing
     @work(group="write")
     async def _write(
         self, change: str, write: Callable, *, record: QuoteRecord | None = None, advance: bool = False
     ) -> None:
-        """Verdicts (status, rating) move on to the next quote; a note or a new speaker stays, since a verdict
-        on the same quote usually follows. Writes go one at a time, so a key pressed while one is on its way
+        """A verdict (status) moves on to the next quote; a rating, a note or an edit stays, since a verdict on
+        the same quote usually follows. Writes go one at a time, so a key pressed while one is on its way
         acts on the quote shown once it is done (not on the one just saved, which would be a conflict)."""
         async with self.app.write_lock:
             record = record or self.current_quote()

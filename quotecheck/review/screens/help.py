@@ -10,17 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from quotecheck.review.bindings import HELP_GROUPS, KeyAction, all_actions, screens_of
-
-KEY_NAMES = {
-    "question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup",
-    "down": "↓", "up": "↑",
-}
-
-
-def key_label(keys: str) -> str:
-    return " ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
-
+from quotecheck.review.bindings import HELP_GROUPS, KeyAction, all_actions, key_label, screens_of
 
 def help_table(group: str, actions: list[KeyAction], keymap: dict[str, str]) -> Table:
     table = Table(title=group, title_justify="left", title_style="bold", show_header=False, box=None,

@@ -68,7 +68,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
         self.scope = scope  # what this queue is ("Queue", "Quotes of …"), shown in the top bar
         self.root = root
         self._article_cache = None
-        self._focus_when_loaded: int | None = None
+        self._focus_when_loaded: tuple[int, ...] | None = None  # quote ids to move to, the first one found
         self._counts: tuple[int, int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -183,7 +183,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
         elif focus:
             # Not in the list (an undo after a restart brings a quote back into the queue): reload, and go to
             # it if it is on the first page.
-            self._focus_when_loaded = record.id
+            self._focus_when_loaded = (record.id,)
             self.reload()
         self.refresh_counts()
 
@@ -191,13 +191,31 @@ class QueueScreen(ListNavigation, ReviewScreen):
     def _page_loaded(self) -> None:
         if self._focus_when_loaded is None:
             return
-        index = self.queue.index_where(lambda row: row.id == self._focus_when_loaded)
+        wanted = self._focus_when_loaded
         self._focus_when_loaded = None  # only the first page: never jump later, while the reviewer is working
-        if index is not None:
-            self.queue.move_to(index)
+        for quote_id in wanted:
+            index = self.queue.index_where(lambda row: row.id == quote_id)
+            if index is not None:
+                self.queue.move_to(index)
+                return
 
     def refresh_speakers(self) -> None:
         self.reload()
+
+    def reload_quotes(self) -> None:
+        """Quotes came, went or changed in bulk: read the list again, staying on the current quote, else the next,
+        if it is on the first page."""
+        rows, cursor = self.queue.rows, self.queue.cursor
+        self._focus_when_loaded = tuple(row.id for row in rows[cursor : cursor + 2])
+        self.reload()
+
+    def bulk_scope(self) -> tuple[QuoteFilter, Text]:
+        scope = Text("in view (")
+        scope.append_text(self.scope)
+        scope.append(": ")
+        scope.append_text(describe_filter(self.quote_filter))
+        scope.append(")")
+        return self.quote_filter, scope
 
     # -- navigation
     @property

@@ -29,6 +29,7 @@ class Reassignment:
     new_name: str | None = None  # or a new one
     new_type: str = "person"
     label: str = ""  # what to call the change in messages
+    role: str | None = None  # the role this quote gives the speaker ("" removes it); None: unchanged
 
 
 class ReassignScreen(ModalScreen[Reassignment | None]):
@@ -52,6 +53,10 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
                 yield Label("A new speaker is a ")
                 yield Select(((kind, kind) for kind in SPEAKER_TYPES), value="person", allow_blank=False, id="speaker-type",
                              compact=True)
+            with Horizontal(id="speaker-role-row"):
+                yield Label("Role ")
+                yield Input(printable(self.record.role or "", one_line=True), placeholder="as the article states it",
+                            id="speaker-role", compact=True)  # fmt: skip
             yield Label(Text("enter picks · ↑↓ choose · esc cancels", style=MUTED))
 
     def on_mount(self) -> None:
@@ -112,7 +117,7 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
     def action_cursor_up(self) -> None:
         self.query_one("#speaker-matches", OptionList).action_cursor_up()
 
-    @on(Input.Submitted, "#speaker-query")
+    @on(Input.Submitted, "#speaker-query, #speaker-role")
     def _submitted(self) -> None:
         options = self.query_one("#speaker-matches", OptionList)
         if options.highlighted is not None:
@@ -123,13 +128,15 @@ class ReassignScreen(ModalScreen[Reassignment | None]):
         self._pick(event.option)
 
     def _pick(self, option: Option) -> None:
+        role = printable(self.query_one("#speaker-role", Input).value, one_line=True)
+        role = None if role == printable(self.record.role or "", one_line=True) else role
         if option.id == NEW:
             name = printable(self.query_one("#speaker-query", Input).value, one_line=True)
             kind = self.query_one("#speaker-type", Select).value
-            self.dismiss(Reassignment(new_name=name, new_type=str(kind), label=f"new speaker {name}"))
+            self.dismiss(Reassignment(new_name=name, new_type=str(kind), label=f"new speaker {name}", role=role))
             return
         speaker = next(speaker for speaker in self.matches if str(speaker.id) == option.id)
-        self.dismiss(Reassignment(speaker_id=speaker.id, label=speaker.name))
+        self.dismiss(Reassignment(speaker_id=speaker.id, label=speaker.name, role=role))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
+from quotecheck.review.screens.dialogs import Confirm, TextPrompt
 from quotecheck.review.screens.navigation import ListNavigation
-from quotecheck.review.text import MUTED, plain
+from quotecheck.review.text import LABEL, MUTED, plain
 from quotecheck.review.widgets.lazy_list import LazyList
 from quotecheck.review.widgets.speaker_list import SpeakerList
-from quotecheck.store.models import QuoteFilter, SpeakerRecord
+from quotecheck.store.models import NameTaken, QuoteFilter, SpeakerRecord, StoreError
 
 
 class SpeakersScreen(ListNavigation, Screen):
@@ -24,6 +25,7 @@ class SpeakersScreen(ListNavigation, Screen):
         super().__init__()
         self.query_text: str | None = None
         self.stale = False
+        self.merging: SpeakerRecord | None = None  # the speaker a second m merges into the highlighted one
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar")
@@ -52,7 +54,12 @@ class SpeakersScreen(ListNavigation, Screen):
         if query:
             bar.append("  ·  matching ", MUTED)
             bar.append_text(plain(query))
-        bar.append("  ·  enter reviews a speaker's quotes", MUTED)
+        if self.merging is not None:
+            bar.append("  ·  merging ", "bold")
+            bar.append_text(plain(self.merging.name))
+            bar.append(": m on the speaker to keep, esc cancels", "bold")
+        else:
+            bar.append("  ·  enter reviews a speaker's quotes", MUTED)
         self.query_one("#topbar", Static).update(bar)
         self.speaker_list.load(load_page)
 
@@ -86,14 +93,99 @@ class SpeakersScreen(ListNavigation, Screen):
     def action_back(self) -> None:
         if self.searching:
             self.close_search()
+        elif self.merging is not None:
+            self.merging = None
+            self.reload()
         else:
             self.dismiss()
+
+    # -- rename and merge
+    def action_rename_speaker(self) -> None:
+        speaker = self.speaker_list.current
+        if speaker is None:
+            return
+
+        def rename(name: str | None) -> None:
+            if name and name != speaker.name:
+                self._rename(speaker, name)
+
+        title = Text("Rename ", style=LABEL)
+        title.append_text(plain(speaker.name))
+        self.app.push_screen(TextPrompt(title, speaker.name, placeholder="Full name"), rename)
+
+    @work(group="write")
+    async def _rename(self, speaker: SpeakerRecord, name: str) -> None:
+        async with self.app.write_lock:
+            try:
+                renamed = await self.app.writer.run(
+                    lambda store: store.rename_speaker(speaker.id, name, reviewer=self.app.reviewer)
+                )
+            except NameTaken as taken:  # the name is another speaker's: offer to merge into that one instead
+                self._ask_merge(speaker.id, taken.existing)
+                return
+            except StoreError as error:
+                self.app.tell(str(error), title="Not renamed", severity="error")
+                return
+        self.app.tell(f"Renamed {speaker.name} to {renamed.name}; z in the queue undoes it.", title="Renamed")
+        self.app.speakers_changed()
+        self.reload()
+
+    def action_merge_speaker(self) -> None:
+        speaker = self.speaker_list.current
+        if speaker is None:
+            return
+        if self.merging is None or self.merging.id == speaker.id:
+            self.merging = speaker
+            self.reload()  # the top bar says what the next m does
+            return
+        merge_id, self.merging = self.merging.id, None
+        self._ask_merge(merge_id, speaker.id)
+
+    def _ask_merge(self, merge_id: int, keep_id: int) -> None:
+        """Merge ``merge_id`` into ``keep_id`` after asking (names come from the store: they are untrusted)."""
+        store = self.app.store
+        try:
+            merged, kept = store.speaker(merge_id), store.speaker(keep_id)
+        except StoreError as error:
+            self.app.tell(str(error), title="Not merged", severity="error")
+            return
+        question = Text("Merge ", style=LABEL)
+        question.append_text(plain(f"{merged.name} ({merged.quote_count} quotes)"))
+        question.append(" into ", style=LABEL)
+        question.append_text(plain(f"{kept.name} ({kept.quote_count} quotes)"))
+        question.append("?", style=LABEL)
+
+        def merge(yes: bool | None) -> None:
+            if yes:
+                self._merge(merged, kept)
+            else:
+                self.reload()
+
+        self.app.push_screen(Confirm(question), merge)
+
+    @work(group="write")
+    async def _merge(self, merged: SpeakerRecord, kept: SpeakerRecord) -> None:
+        async with self.app.write_lock:
+            try:
+                result = await self.app.writer.run(
+                    lambda store: store.merge_speakers(kept.id, merged.id, reviewer=self.app.reviewer)
+                )
+            except StoreError as error:
+                self.app.tell(str(error), title="Not merged", severity="error")
+                return
+        self.app.tell(f"Merged {merged.name} into {result.name} ({result.quote_count} quotes); z in the queue "
+                      "undoes it.", title="Merged")  # fmt: skip
+        self.app.speakers_changed()
+        self.reload()
 
     # The app tells every screen when something changed; counts are reloaded when this screen shows again.
     def refresh_quote(self, record, *, focus: bool) -> None:
         self.stale = True
 
     def refresh_speakers(self) -> None:
+        self.stale = True
+
+    def reload_quotes(self) -> None:
         self.stale = True
 
     def on_screen_resume(self) -> None:
