@@ -157,6 +157,7 @@ class Entity:
     tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
     order: int = -1  # when the name index took it in (name_index.py)
+    gender_is_tendency: bool = False  # the gender comes from a first name that is only mostly one gender ("Mo")
 
 
 def _unpossessive(word: str) -> str:
@@ -567,6 +568,7 @@ class Entities:
         gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
         if gender in ("male", "female") and entity.gender is None:
             entity.gender = gender
+            entity.gender_is_tendency = title is None and not FIRST_NAMES.certain(lowered[0])
         if role is not None and entity.role is None:
             self._set_role(entity, role)
         return entity
@@ -779,8 +781,10 @@ class Entities:
         subject = fallback = unknown = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
-            if entity.gender not in (None, gender) or not _can_be_he_or_she(entity):
-                continue
+            if entity.gender not in (None, gender) and not (
+                entity.gender_is_tendency and self._salience[index] == _CUE_SUBJECT
+            ) or not _can_be_he_or_she(entity):
+                continue  # (but the speaker just quoted may be a "he" whose first name is mostly a woman's)
             known = entity.evidence or entity.gender == gender
             unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
             if not unnamed and (
@@ -1064,7 +1068,8 @@ def _as_person(entity: Entity, gender: str) -> Entity:
     and a person of unknown gender has this one."""
     if entity.head is None:
         entity.speaker_type, entity.tentative, entity.evidence = "person", False, True
-    entity.gender = entity.gender or gender
+    if entity.gender is None or entity.gender_is_tendency:
+        entity.gender, entity.gender_is_tendency = gender, False
     return entity
 
 

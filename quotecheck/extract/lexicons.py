@@ -69,6 +69,7 @@ class FirstNames:
             for word in words.split():
                 self._overrides[word.lower()] = gender.strip()
         self._cache: dict[str, str | None] = {}
+        self._mostly: set[str] = set()  # names the dataset gives only "mostly" one gender ("Mo", "Kim")
         self._detector = None
 
     def get(self, word: str, default: str | None = None) -> str | None:
@@ -83,6 +84,10 @@ class FirstNames:
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) is not None
 
+    def certain(self, word: str) -> bool:
+        """The dataset gives the name one gender outright, not "mostly" one: a pronoun may overrule a tendency."""
+        return self.get(word) is not None and word.lower() not in self._mostly
+
     def _look_up(self, word: str) -> str | None:
         if not word.isalpha():
             return None
@@ -95,6 +100,8 @@ class FirstNames:
         for country in self._COUNTRIES:
             answer = self._detector.get_gender(word, country)
             if answer in ("male", "female", "mostly_male", "mostly_female"):
+                if answer.startswith("mostly_"):
+                    self._mostly.add(word)
                 return answer.removeprefix("mostly_")
         answer = self._detector.get_gender(word)
         return answer if answer in ("male", "female") else None

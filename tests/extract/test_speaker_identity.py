@@ -390,6 +390,12 @@ CASES = [
         'the inquiry was "closed."',
         "closed", "James Corry", "FBI Director",
     ),
+    # a first name that is only mostly a woman's does not stop "he" reaching the speaker just quoted
+    (
+        "Kim Talbot once ran the party's press office.\n\nThe party has been slow to react, Talbot said. "
+        "Voters have noticed, he said.",
+        "Voters have noticed", "Kim Talbot", None,
+    ),
     # a member of a body is a person, not the body
     (
         "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",
