@@ -4,7 +4,7 @@ Everything works on tokens of a bounded window around one position, so the cost 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -732,7 +732,8 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     if low in ("and", "but", "or"):
         return COORDINATED
     if _amount(low) or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
-        return _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
+        share = _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
+        return _of_population(text, share) if share is not None and low in ("percent", "cent", "%") else share
     share = _share_of(text, toks, i)
     if share is not None:
         return share  # "Just 28 percent of voters said", "A majority of her backers say"
@@ -803,6 +804,29 @@ def _share_of(text: str, toks: list[Token], last: int) -> Mention | None:
     if share is None:
         return None
     return Mention(share.start, toks[last].end, "nominal", text[share.start : toks[last].end])
+
+
+# The group the last share before a bare one was of: "55 percent — of Sanders supporters said …. Some 22 percent
+# said" (the 22 percent are Sanders supporters too); "of the support of likely voters" names the voters.
+_SHARE_OF_GROUP = regex.compile(
+    r"(?:percent|per cent|%)\s*(?:[—–-]+\s*)?of\s+(?:the\s+(?:support|backing|vote|votes)\s+of\s+)?"
+    r"((?:[\p{L}’'\-]+\s+){0,4}[\p{L}’'\-]+)"
+)
+POPULATION_REACH = 400  # characters back, within the paragraph, to the share that names the group
+_GROUP_ENDS = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | SPEECH_VERBS.keys()
+
+
+def _of_population(text: str, share: Mention) -> Mention:
+    """A bare share as a subject, completed with the group the share before it in the paragraph was of."""
+    lo = max(text.rfind("\n", 0, share.start) + 1, share.start - POPULATION_REACH)
+    groups = [match.group(1) for match in _SHARE_OF_GROUP.finditer(text, lo, share.start)]
+    group = groups[-1].split() if groups else []
+    # (the group ends before a verb or a preposition: "of Sanders supporters said", "of voters to Sanders")
+    cut = next((k for k, w in enumerate(group) if w in _GROUP_ENDS or k and w.endswith("ed")), len(group))
+    group = group[:cut]
+    if not group or not group[-1].endswith("s") or group[-1][-2:] in ("’s", "'s"):
+        return share
+    return replace(share, name=f"{share.name} of {' '.join(group)}")
 
 
 def _amount_phrase(text: str, toks: list[Token], last: int) -> Mention | None:

@@ -396,6 +396,17 @@ CASES = [
         "Voters have noticed, he said.",
         "Voters have noticed", "Kim Talbot", None,
     ),
+    # a bare share speaks for the group the share before it was of
+    (
+        "A new poll found that 61 percent of nurses in the region said they were thinking of leaving. "
+        "Another 20 percent said they would cut their hours.",
+        "they would cut their hours", "Another 20 percent of nurses", None,
+    ),
+    (
+        "The mayor won 48 percent of the vote of registered Democrats to Hale's 40 percent. About 12 percent said "
+        "they were undecided.",
+        "they were undecided", "About 12 percent of registered Democrats", None,
+    ),
     # a member of a body is a person, not the body
     (
         "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",
