@@ -21,6 +21,7 @@ from quotecheck.extract.name_index import NameIndex
 from quotecheck.extract.lexicons import (
     ABBREVIATED_TITLES,
     COMMON_VERBS,
+    DETERMINERS,
     FIRST_NAMES,
     GENERIC_ORGANISATIONS,
     MEDIA_HEADS,
@@ -36,6 +37,7 @@ from quotecheck.extract.lexicons import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     STOP_CAPITALS,
+    TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLES,
     word_pattern,
@@ -345,6 +347,22 @@ def _find_all(text: str, needle: str) -> list[int]:
     return found
 
 
+# A number of one to three digits as the first word of a name, with the word before it: not after a name
+# ("Channel 4 News"), another number, a comma or a dot ("No. 10").
+_NAME_NUMBER = regex.compile(r"(?:^|(?<=[\s(\"“])(?:([\p{L}]+)[ \u00a0])?)\p{N}{1,3}[ \u00a0]$")
+
+
+def _stage_number(text: str, start: int, word: str) -> bool:
+    """"50 Cent", "2 Chainz": a number that begins a one-word name, when the word is no plural ("20 Tories"), time
+    ("28 December") or sentence word."""
+    folded = _fold(word)
+    if word.endswith(("s", "S")) or folded in TIME_WORDS or folded in STOP_CAPITALS or not word[1:].islower():
+        return False
+    number = _NAME_NUMBER.search(text, max(0, start - 24), start)
+    before = number.group(1) if number else None
+    return number is not None and (not before or before.islower() or _fold(before) in ROLE_NOUNS)
+
+
 def _person_head(word: str) -> bool:
     """The head of a definite description of a person: a role noun or an age ("the 38-year-old")."""
     return bool(_AGE.fullmatch(word)) or word in ROLE_NOUNS and word not in ORGANISATION_WORDS
@@ -370,6 +388,7 @@ class Entities:
         self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
         self._quoted_name_starts: list[int] = []  # where names inside quoted words start
         self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
+        self._bodies: dict[str, Entity] = {}  # bodies named by a lower-case description ("the Commons … committee")
         self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
         # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
@@ -395,6 +414,9 @@ class Entities:
                 and _fold(words[0]) not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
+            if len(words) == 1 and text[start - 2 : start - 1].isdigit() and _stage_number(text, start, words[0]):
+                number = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+                words, start = [number, words[0]], start - len(number) - 1  # "50 Cent said": a stage name
             if len(words) > 1:
                 entity = self._register(words, self._at_sentence_start(start))
             else:  # (most runs are one word, and a surname alone is never looked up as a whole name)
@@ -1017,6 +1039,9 @@ class Entities:
                 return entity
             if in_focus is None and self._salience[index] != _OTHER:
                 in_focus = entity
+        described = self._described_body(head, pos) if len(words) == 2 and head in ORGANISATION_WORDS else None
+        if described is not None:
+            return described
         if in_focus is None and head in GENERIC_ORGANISATIONS:
             # "…with Kingsport Rovers. According to the club": the nearest name with nothing personal about it
             for index in range(hi - 1, lo - 1, -1):
@@ -1027,6 +1052,19 @@ class Entities:
                     entity.speaker_type = "organisation"
                     return entity
         return in_focus if head in GENERIC_ORGANISATIONS or len(words) > 2 else None
+
+    def _described_body(self, head: str, pos: int) -> Entity | None:
+        """"The committee said" after "a report by the Commons work and pensions committee": the body a British
+        paper names in lower case, by the latest fuller description with that head and a proper word in it."""
+        lo = max(pos - _SEARCH_BACK, self._breaks[bisect_left(self._breaks, pos) - 1] if self._breaks else 0)
+        names = [match.group(1) for match in _described_body(head).finditer(self.text, lo, pos)]
+        names = [name for name in names if _DESCRIPTION_WORDS.isdisjoint(name.lower().split())]
+        if not names:
+            return None
+        name = " ".join(names[-1].split())
+        if name not in self._bodies:
+            self._bodies[name] = Entity(name, head, "organisation")
+        return self._bodies[name]
 
     def pronoun_evidence(self, entity: Entity, pos: int, gender: str, since: int) -> tuple[int, int]:
         """For a he/she at ``pos`` resolved to ``entity``: how many other people of that gender are named between
@@ -1053,6 +1091,19 @@ def canonical(entity: Entity | None) -> Entity | None:
     while entity is not None and entity.same_as is not None:
         entity = entity.same_as
     return entity
+
+
+@lru_cache(maxsize=256)
+def _described_body(head: str) -> regex.Pattern:
+    """"the Commons work and pensions committee", "the Treasury select committee": proper words, then words in
+    lower case (not "the Observer government", a name and a noun)."""
+    return regex.compile(
+        r"\b[Tt]he\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?:\p{Ll}[\p{L}'’\-]*\s+){1,4}" + regex.escape(head) + r")\b"
+    )
+
+
+# Words that cannot stand inside such a description: it would be a clause ("the Times said the committee").
+_DESCRIPTION_WORDS = COMMON_VERBS | DETERMINERS | {"said", "says", "that", "which", "who"}
 
 
 def _can_be_he_or_she(entity: Entity) -> bool:

@@ -407,6 +407,21 @@ CASES = [
         "they were undecided.",
         "they were undecided", "About 12 percent of registered Democrats", None,
     ),
+    # a stage name that opens with a number is one name; a date or a plural is not
+    (
+        "Chart news\n\nRapper 40 Grand has fallen out with his label. On Monday, 40 Grand said the label owed him "
+        "money.",
+        "the label owed him", "40 Grand", None,
+    ),
+    (
+        "On 12 March Ferris said the vote was rigged.", "the vote was rigged", "Ferris", None,
+    ),
+    # a body a British paper names in lower case is the one its later "the committee" means
+    (
+        "A report by the Commons transport select committee criticised the rail operator. The committee said the "
+        "timetable had failed passengers.",
+        "the timetable had failed", "Commons transport select committee", None,
+    ),
     # a member of a body is a person, not the body
     (
         "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",
