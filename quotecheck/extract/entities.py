@@ -246,6 +246,11 @@ def _subject_at(text: str, end: int) -> bool:
 def _place_prefix(words: list[str]) -> int:
     """How many words at the front of a capitalised run name a place, when a person's name or office follows
     them ("Los Angeles Mayor Eric Garcetti"; but "New York Daily News" is one name)."""
+    return _place_words(tuple(words))
+
+
+@lru_cache(maxsize=1 << 14)  # names recur within and across articles
+def _place_words(words: tuple[str, ...]) -> int:
     for size in range(min(PLACE_WORDS, len(words) - 1), 0, -1):
         if " ".join(words[:size]) in PLACES:
             rest = [_fold(word) for word in words[size:]]

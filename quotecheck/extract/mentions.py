@@ -173,6 +173,7 @@ _ROLE_LEAD_ADVERBS = frozenset("now currently also still then later once new cur
 _ROLE_TRIM = " \t\n,.;:'\"’”“"
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of the words; a person's role is tidied at each mention
 def tidy_role(role: str | None) -> str | None:
     """A role as the article gives it, without what is not a role: a relative clause after it ("head of Tiga,
     which represents …"), an age or a home town ("32, from Wembley"), a trailing honorific ("Chairman Lord"), or
