@@ -79,6 +79,8 @@ _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under another more than out".split())
+_TIME_PREPOSITIONS = frozenset(("at", "in", "over", "during"))
+_NAMED_TIMES = frozenset(("weekday", "day", "month"))  # capitalised, still a time: "Friday", "Today", "June"
 SHARE_OF_REACH = 4  # words between "of" and the verb in a share of people ("60 percent of Democratic voters said")
 _PASSIVE = frozenset("was were is are be been being".split())
 _NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
@@ -712,8 +714,12 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             i = j - 1
         elif low in ADVERBS or (low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)):
             i -= 1
+        elif low in TIME_WORDS and i >= 2 and _bare(toks[i - 1].text) == "the" and (
+            _bare(toks[i - 2].text) in _TIME_PREPOSITIONS
+        ):  # "Trump at the time said", "she over the weekend said"
+            i -= 3
         elif low in TIME_WORDS and (
-            _is_capitalised(toks[i].text) or i >= 1 and (
+            _is_capitalised(toks[i].text) and TIME_WORDS[low] in _NAMED_TIMES or i >= 1 and (
                 _bare(toks[i - 1].text) in TIME_LEADS or _bare(toks[i - 1].text) in TIME_WORDS
             )
         ):  # "on Friday", "last week", "on Thursday evening"

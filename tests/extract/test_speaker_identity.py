@@ -422,6 +422,18 @@ CASES = [
         "timetable had failed passengers.",
         "the timetable had failed", "Commons transport select committee", None,
     ),
+    # a time phrase between subject and verb ("at the time") leaves the subject speaking
+    (
+        "Mitch Crane said the party was united. Ann Tully at the time said she had asked her \"people\" to look "
+        "into it.",
+        "people", "Ann Tully", None,
+    ),
+    # a cue set off by commas inside a clause reports the whole clause
+    (
+        "Mitch Crane said the party was united. The network, Ann Tully said, called the move \"highly "
+        "significant.\"",
+        "highly significant", "Ann Tully", None,
+    ),
     # a member of a body is a person, not the body
     (
         "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",
