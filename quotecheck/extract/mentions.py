@@ -1089,9 +1089,10 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
         _ROLE_BEFORE_NAME.search(text, max(0, start - ROLE_BEFORE_REACH), start) if text[start - 2 : start] == ", " else None
     )
     words = before.group(1).split() if before else ()
-    if any(speaker_noun(w) for w in words) and not any(w in COMMON_VERBS for w in words):
+    head = next((_bare(w) for w in words if speaker_noun(w)), None)
+    if head is not None and head not in ORGANISATION_WORDS and not any(w in COMMON_VERBS for w in words):
         return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said" (not "The party has been
-        # slow to react, Talbot said": a clause)
+        # slow to react, Talbot said": a clause; nor "The network, Ann Tully said,": a body is no one's role)
     if start < 2 or text[start - 1] != " " or _modifies_noun(text, end):
         return None  # (nor in "veteran Clinton haters", where the name modifies the noun after it)
     word = text[text.rfind(" ", max(0, start - PREMODIFIER_REACH), start - 1) + 1 : start - 1]
