@@ -741,6 +741,8 @@ class Entities:
         entity = self._find(surname, " ".join(bare), title) if surname else None
         if entity is not None and len(bare) > len(entity.name.split()) and " ".join(bare).endswith(entity.name):
             self.names.rename(entity, " ".join(bare))  # the fullest form: "Centre for Urban Policy", not "Urban Policy"
+            if not ORGANISATION_WORDS.isdisjoint(_fold(word) for word in bare):
+                entity.speaker_type = "organisation"
         if entity is None:
             entity = self._register(([mention.title] if mention.title else []) + words, at_start)
         if entity is None:

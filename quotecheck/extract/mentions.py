@@ -973,8 +973,11 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         # what describes it: "a longtime adviser to both Clintons", "a source involved in the campaign".
         if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1].text) == "close") and not (
             indefinite and _bare(word) in _DESCRIBING_PREPOSITIONS and _describes(toks, stop + 1)
-        ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1].text) and _capitalised_after(toks, stop + 1)):
-            break  # (but an organisation keeps its tail: "the Centre for Urban Policy")
+        ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1].text) and _capitalised_after(toks, stop + 1)
+                   and _bare(toks[0].text) not in FIRST_NAMES):
+            break  # (but an organisation keeps its tail: "the Centre for Urban Policy"; "Jane Doe for The Atlantic")
+        if stop > 1 and word.endswith("ed") and word[0].islower() and _bare(toks[stop - 1].text) in _SOURCE_DOCUMENTS:
+            break  # "a Labor Department report released Friday": the source is the report, not "Friday"
         stop += 1
     if stop == 0:
         return None
