@@ -159,7 +159,7 @@ class Entity:
     tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
     order: int = -1  # when the name index took it in (name_index.py)
-    gender_is_tendency: bool = False  # the gender comes from a first name that is only mostly one gender ("Mo")
+    gender_is_tendency: bool = False  # the gender comes from a first name read both ways ("Robin", "Mo")
 
 
 def _unpossessive(word: str) -> str:
@@ -595,7 +595,7 @@ class Entities:
         gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
         if gender in ("male", "female") and entity.gender is None:
             entity.gender = gender
-            entity.gender_is_tendency = title is None and not FIRST_NAMES.certain(lowered[0])
+            entity.gender_is_tendency = not TITLES.get(title or "") and not FIRST_NAMES.certain(lowered[0])
         if role is not None and entity.role is None:
             self._set_role(entity, role)
         return entity
@@ -807,13 +807,15 @@ class Entities:
         if gender not in ("male", "female"):
             return None
         hi, lo = self._window(pos)
+        paragraph_start = self.layout.paragraph(pos)[0]
         subject = fallback = unknown = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
             if entity.gender not in (None, gender) and not (
                 entity.gender_is_tendency and self._salience[index] == _CUE_SUBJECT
+                and self._mention_starts[index] >= paragraph_start
             ) or not _can_be_he_or_she(entity):
-                continue  # (but the speaker just quoted may be a "he" whose first name is mostly a woman's)
+                continue  # (but the speaker just quoted may be a "he" whose first name is read both ways: "Robin")
             known = entity.evidence or entity.gender == gender
             unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
             if not unnamed and (
@@ -1142,8 +1144,14 @@ def _role_words(role: str) -> list[str]:
 
 
 def _role_head_index(words: list[str]) -> int:
-    """Where the head noun of a role is: before its first "of"/"at"/"for", else last ("foreign minister of X")."""
-    return next((i - 1 for i, word in enumerate(words) if i > 0 and word in _ROLE_BREAKS), len(words) - 1)
+    """Where the head noun of a role is: before its first "of"/"at"/"for", else last ("foreign minister of X");
+    but last when the words before the "of" name a body that the last word holds an office in ("Bank of England
+    Governor")."""
+    last = len(words) - 1
+    cut = next((i - 1 for i, word in enumerate(words) if i > 0 and word in _ROLE_BREAKS), last)
+    if cut < last and _person_head(words[last]) and not _person_head(words[cut]):
+        return last
+    return cut
 
 
 def _role_head(role: str) -> str:

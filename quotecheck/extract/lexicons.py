@@ -69,7 +69,7 @@ class FirstNames:
             for word in words.split():
                 self._overrides[word.lower()] = gender.strip()
         self._cache: dict[str, str | None] = {}
-        self._mostly: set[str] = set()  # names the dataset gives only "mostly" one gender ("Mo", "Kim")
+        self._contested: set[str] = set()  # names the dataset reads as a man's in one place, a woman's in another
         self._detector = None
 
     def get(self, word: str, default: str | None = None) -> str | None:
@@ -85,8 +85,9 @@ class FirstNames:
         return isinstance(word, str) and self.get(word) is not None
 
     def certain(self, word: str) -> bool:
-        """The dataset gives the name one gender outright, not "mostly" one: a pronoun may overrule a tendency."""
-        return self.get(word) is not None and word.lower() not in self._mostly
+        """The dataset's readings of the name agree (Britain, the USA, the world): not "Robin" (mostly a woman's
+        name in the USA, a man's in Britain) nor "Mo". A pronoun may overrule a contested reading."""
+        return self.get(word) is not None and word.lower() not in self._contested
 
     def _look_up(self, word: str) -> str | None:
         if not word.isalpha():
@@ -100,8 +101,10 @@ class FirstNames:
         for country in self._COUNTRIES:
             answer = self._detector.get_gender(word, country)
             if answer in ("male", "female", "mostly_male", "mostly_female"):
-                if answer.startswith("mostly_"):
-                    self._mostly.add(word)
+                readings = {self._detector.get_gender(word, other) for other in self._COUNTRIES}
+                readings = {r.removeprefix("mostly_") for r in readings | {self._detector.get_gender(word)}}
+                if {"male", "female"} <= readings:
+                    self._contested.add(word)
                 return answer.removeprefix("mostly_")
         answer = self._detector.get_gender(word)
         return answer if answer in ("male", "female") else None

@@ -390,11 +390,12 @@ CASES = [
         'the inquiry was "closed."',
         "closed", "James Corry", "FBI Director",
     ),
-    # a first name that is only mostly a woman's does not stop "he" reaching the speaker just quoted
+    # a first name read as a woman's in one country and a man's in another does not stop "he" reaching the
+    # speaker just quoted
     (
-        "Kim Talbot once ran the party's press office.\n\nThe party has been slow to react, Talbot said. "
+        "Robin Talbot once ran the party's press office.\n\nThe party has been slow to react, Talbot said. "
         "Voters have noticed, he said.",
-        "Voters have noticed", "Kim Talbot", None,
+        "Voters have noticed", "Robin Talbot", None,
     ),
     # a bare share speaks for the group the share before it was of
     (
