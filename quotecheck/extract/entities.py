@@ -369,7 +369,10 @@ def _stage_number(text: str, start: int, word: str) -> bool:
 
 
 def _person_head(word: str) -> bool:
-    """The head of a definite description of a person: a role noun or an age ("the 38-year-old")."""
+    """The head of a definite description of a person: a role noun ("vice-president" too) or an age ("the
+    38-year-old")."""
+    if "-" in word and word not in ROLE_NOUNS and not _AGE.fullmatch(word):
+        word = word.rsplit("-", 1)[1]
     return bool(_AGE.fullmatch(word)) or word in ROLE_NOUNS and word not in ORGANISATION_WORDS
 
 

@@ -312,6 +312,9 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
         if low == "of" and _office_of(toks, j - 1):
             j -= 1  # "secretary of state Colin Powell", "chief of staff Denis McDonough": one office
             continue
+        if low == "of" and j >= 2 and _is_capitalised(toks[j - 2].text) and _is_capitalised(toks[j].text):
+            j -= 1  # a body's name: "National Bank of Hungary first vice-president Janos Fekete"
+            continue
         if low in COMMON_VERBS or low.endswith("ed") and low not in _NOT_VERBS:
             break  # "the memo reached director of communications Jen Palmieri"
         if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said") or (

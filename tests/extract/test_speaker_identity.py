@@ -435,6 +435,12 @@ CASES = [
         "significant.\"",
         "highly significant", "Ann Tully", None,
     ),
+    # a body's name with "of" in it stays in the office before a name; the office's holder is a person
+    (
+        "Central Bank of Ruritania first vice-president Ilse Marek said the currency was stable. He said the "
+        "bank would act.",
+        "the bank would act", "Ilse Marek", "Central Bank of Ruritania first vice-president",
+    ),
     # a member of a body is a person, not the body
     (
         "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",
