@@ -437,9 +437,9 @@ CASES = [
     ),
     # a body's name with "of" in it stays in the office before a name; the office's holder is a person
     (
-        "Central Bank of Ruritania first vice-president Ilse Marek said the currency was stable. He said the "
+        "Central Bank of Ruritania first vice-president Karl Marek said the currency was stable. He said the "
         "bank would act.",
-        "the bank would act", "Ilse Marek", "Central Bank of Ruritania first vice-president",
+        "the bank would act", "Karl Marek", "Central Bank of Ruritania first vice-president",
     ),
     # a member of a body is a person, not the body
     (
