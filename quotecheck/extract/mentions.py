@@ -778,12 +778,14 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             break
         first -= 1
     mention = _tail_mention(text, toks, first, i)
-    if mention is not None and first >= 2 and toks[first - 1].text == ",":
+    # (a role of two jobs has no mention of its own: "Richard Munro, chairman and chief executive said")
+    if (mention is not None or speaker_noun(toks[i].text)) and first >= 2 and toks[first - 1].text == ",":
         # "Nate Silver, the polling guru who founded …, tweeted", "Anthony Anton, president and CEO of the
         # Washington Restaurant Association stated": the name before the appositive speaks, the appositive is its role
         lead = toks[first].text
-        described = mention.kind == "nominal" and mention.name.split()[0].lower() in ("the", "a", "an") and (
-            _bare(mention.name.split()[-1]) not in ORGANISATION_WORDS
+        described = mention is not None and mention.kind == "nominal" and (
+            mention.name.split()[0].lower() in ("the", "a", "an")
+            and _bare(mention.name.split()[-1]) not in ORGANISATION_WORDS
         )
         if described or lead[0].islower() and speaker_noun(lead):
             named = _tail_mention(text, toks, 0, first - 2)
@@ -928,9 +930,14 @@ _SPEECH_SETTING = SPEECH_SETTINGS | frozenset(TIME_WORDS)
 
 
 def _opens_clause(toks: list[Token], start: int) -> bool:
-    """The token at offset ``start`` opens the window or follows a quote mark or a dash, not a preposition."""
+    """The token at offset ``start`` opens the window, or follows a quote mark, a dash or an opening adverbial
+    ("On the subject of acquisitions, Richard Munro, …"), not a preposition."""
     index = next((k for k, tok in enumerate(toks) if tok.start == start), None)
-    return index == 0 or index is not None and toks[index - 1].text in _QUOTE_MARKS | {"—", "–", "-", "’", "'"}
+    if index is None:
+        return False
+    if index and toks[index - 1].text == "," and _bare(toks[0].text) in _PREPOSITIONS:
+        return all(tok.text != "," for tok in toks[1 : index - 1])
+    return index == 0 or toks[index - 1].text in _QUOTE_MARKS | {"—", "–", "-", "’", "'"}
 
 
 def _capitalised_after(toks: list[Token], index: int) -> bool:
@@ -1084,8 +1091,11 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     ("Eva Moll, a Danish economist at the bank,") or premodifying role words ("Dutch prime minister Anna Vos")."""
     appositive = _APPOSITIVE.match(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
     if appositive:
-        role = appositive.group(1).strip()
-        words = role.split()
+        words = appositive.group(1).split()
+        # (a cue ends it where the comma after the role is missing: "Richard Munro, chairman and chief executive
+        # said the company …")
+        words = words[: next((k for k in range(1, len(words)) if words[k] in SPEECH_VERBS), len(words))]
+        role = " ".join(words)
         if words and (words[0].lower() in ("a", "an", "the", "of") and any(speaker_noun(w) for w in words[:6]) or (
             speaker_noun(words[0]) and words[0][0].islower()  # "Fred Hasson, head of Tiga,"
             or words[0][0].isupper() and any(speaker_noun(w) for w in words[1:4])  # "Jo Ray, IHRC chairman,"
