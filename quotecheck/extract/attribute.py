@@ -129,10 +129,18 @@ class _Extractor:
             cue=a.cue,
             confidence=confidence(evidence),
             rule=a.rule,
+            co_speakers=self._co_speakers(a),
         )
         if self.evidence is not None:
             self.evidence.append((quote, evidence))
         return quote
+
+    def _co_speakers(self, a: Attribution) -> tuple[str, ...]:
+        """The canonical names of the people named with the speaker ("Rosa Diaz and Ben Cole said")."""
+        if a.mention is None or not a.mention.partners:
+            return ()
+        entities = self.article.entities
+        return tuple(canonical(entities.resolve_name(partner)).name for partner in a.mention.partners)
 
     def _is_speech(self, ctx: QuoteContext, a: Attribution) -> bool:
         """Titles, nicknames, scare-quoted terms and slogans are not speech."""

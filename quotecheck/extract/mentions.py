@@ -101,6 +101,7 @@ class Mention:
     role: str | None = None
     speaker_type: str | None = None  # known from the words alone (organisation / anonymous), else None
     title: str | None = None
+    partners: tuple[Mention, ...] = ()  # names coordinated with this one: "Rosa Diaz and Ben Cole said"
 
 
 class Coordinated:
@@ -777,7 +778,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         if not prev[0].isalnum() and prev not in "’'-":
             break
         first -= 1
-    mention = _tail_mention(text, toks, first, i)
+    mention = _coordinated(text, toks, first, _tail_mention(text, toks, first, i))
     # (a role of two jobs has no mention of its own: "Richard Munro, chairman and chief executive said")
     if (mention is not None or speaker_noun(toks[i].text)) and first >= 2 and toks[first - 1].text == ",":
         # "Nate Silver, the polling guru who founded …, tweeted", "Anthony Anton, president and CEO of the
@@ -795,6 +796,24 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
                 role = text[toks[first].start : toks[i].end]
                 return Mention(named.start, named.end, "name", named.name, role, title=named.title)
     return mention
+
+
+def _coordinated(text: str, toks: list[Token], first: int, mention: Mention | None) -> Mention | None:
+    """"Rosa Diaz and Ben Cole said": the first person named speaks and the other is recorded beside them. Only
+    full or titled names: "Marks and Spencer said" is one company."""
+    if mention is None or not _personal(mention):
+        return mention
+    last = next((k for k, tok in enumerate(toks) if tok.start == mention.start), None)
+    if last is None or last - 2 < first or _bare(toks[last - 1].text) != "and":
+        return mention
+    before = _tail_mention(text, toks, first, last - 2)
+    if before is None or not _personal(before) or before.partners:
+        return mention
+    return replace(before, partners=(mention,))
+
+
+def _personal(mention: Mention) -> bool:
+    return mention.kind == "name" and (" " in mention.name or mention.title is not None)
 
 
 def _amount(word: str) -> bool:
@@ -1058,9 +1077,14 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         if lead not in _RELATIVE and (lead in DETERMINERS or any(speaker_noun(w) for w in role.split())):
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
                               mention.speaker_type, mention.title)
+    if _personal(mention) and _AND_NAME.match(text, mention.end, hi):
+        partner = mention_after(text, _AND_NAME.match(text, mention.end, hi).end(), hi)  # "said Rosa Diaz and Ben Cole"
+        if partner is not None and _personal(partner):
+            mention = replace(mention, partners=(partner,))
     return mention
 
 
+_AND_NAME = regex.compile(r"\s+and\s+(?=\p{Lu})")
 _NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
 
 

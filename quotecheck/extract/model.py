@@ -25,3 +25,4 @@ class Quote:
     cue: str | None = None
     confidence: float = 0.0
     rule: str = ""
+    co_speakers: tuple[str, ...] = ()  # others named with the speaker as saying it: "said Rosa Diaz and Ben Cole"

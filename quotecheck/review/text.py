@@ -164,6 +164,8 @@ def attribution(record: QuoteRecord) -> Text:
     if record.speaker_scope == "article":
         speaker.append(f" · {ARTICLE_ONLY}", MUTED)
     field("Speaker", speaker)
+    if record.co_speakers:
+        field("With", ", ".join(record.co_speakers))
     field("Role", record.role)
     field("Cue", record.cue, end="   ")
     field("Kind", record.kind)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind, role,'
-    " mention_start, mention_end, cue, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " mention_start, mention_end, cue, confidence, rule, co_speakers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -36,7 +37,13 @@ def quote_row(
     """The parameters of INSERT_QUOTE for one quote."""
     return (article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end, quote.text,
             quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue, float(quote.confidence),
-            quote.rule or "")  # fmt: skip
+            quote.rule or "", co_speakers_json(quote.co_speakers))  # fmt: skip
+
+
+def co_speakers_json(names: Sequence[str]) -> str | None:
+    """How quotes.co_speakers holds the names said with the speaker: a JSON array, NULL for none."""
+    names = [clean_name(name) for name in names if name_key(name)]
+    return json.dumps(names, ensure_ascii=False) if names else None
 
 
 class Ingest:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotecheck.verify import Alignment
@@ -63,6 +64,13 @@ class QuoteRecord:
     # set when the speaker is an anonymous source or description that belongs to this quote's article only
     speaker_article_id: int | None = None
     article_external_id: str | None = None  # the article's external id (its JSONL record's "id"), if any
+    co_speakers: tuple[str, ...] = ()  # others named as saying it with the speaker ("said Rosa Diaz and Ben Cole")
+
+    @classmethod
+    def from_row(cls, row: Sequence) -> QuoteRecord:
+        """A record from a row of the store's quote columns, whose last is quotes.co_speakers (JSON or NULL)."""
+        *fields, co_speakers = row
+        return cls(*fields, co_speakers=tuple(json.loads(co_speakers)) if co_speakers else ())
 
     @property
     def speaker_scope(self) -> str | None:

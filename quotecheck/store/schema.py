@@ -338,7 +338,13 @@ def _v5_quote_edits(db: Database) -> None:
     articles.add_column("deleted_at", str)
 
 
+def _v6_co_speakers(db: Database) -> None:
+    """quotes.co_speakers: the others named as saying a quote with its speaker ("said Rosa Diaz and Ben Cole"), as
+    a JSON array of names; NULL when there are none."""
+    db["quotes"].add_column("co_speakers", str)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits,
+    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits, _v6_co_speakers,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
