@@ -23,6 +23,7 @@ WAL_AUTOCHECKPOINT_PAGES = 10_000
 # Porter stemming so "refugee" finds "refugees"; diacritics folded so "Linkevicius" finds "Linkevičius".
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 QUOTES_FTS_COLUMNS = ["text", "speaker_name"]  # as of migration 2
+SPEAKERS_FTS_COLUMNS = ["name"]  # as of migration 6
 
 
 # Every quotecheck database has these; a SQLite file without them belongs to another application.
@@ -338,7 +339,39 @@ def _v5_quote_edits(db: Database) -> None:
     articles.add_column("deleted_at", str)
 
 
+# speakers_fts follows the names only: the sqlite-utils triggers fire on any UPDATE, and quote_count changes with
+# every quote ingested.
+SPEAKERS_FTS_TRIGGERS = """
+CREATE TRIGGER speakers_fts_ai AFTER INSERT ON speakers BEGIN
+  INSERT INTO speakers_fts (rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER speakers_fts_ad AFTER DELETE ON speakers BEGIN
+  INSERT INTO speakers_fts (speakers_fts, rowid, name) VALUES ('delete', old.id, old.name);
+END;
+CREATE TRIGGER speakers_fts_au AFTER UPDATE OF name ON speakers BEGIN
+  INSERT INTO speakers_fts (speakers_fts, rowid, name) VALUES ('delete', old.id, old.name);
+  INSERT INTO speakers_fts (rowid, name) VALUES (new.id, new.name);
+END;
+"""
+# One row per quote with its article and speaker, so Datasette (or any SQLite client) can facet quotes by outlet
+# and speaker type. Quotes of deleted articles are gone from quotes already (delete_article removes them).
+QUOTE_ROWS_VIEW = """
+CREATE VIEW quote_rows AS
+SELECT q.id, q.text, q.kind, q.status, q.rating, q.speaker_id, s.name AS speaker, s.type AS speaker_type, q.role,
+       q.article_id, a.title, a.outlet, q.published, q.confidence, q.note, q.reviewer, q.updated_at
+FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+"""
+
+
+def _v6_browsing(db: Database) -> None:
+    """speakers_fts: full-text search on speaker names (Datasette's search box on the speakers table), kept by
+    triggers on name changes only; the view quote_rows (quotes with outlet, title, speaker name and type)."""
+    db["speakers"].enable_fts(SPEAKERS_FTS_COLUMNS, tokenize=FTS_TOKENIZE)  # fills it with the existing rows
+    db.executescript(SPEAKERS_FTS_TRIGGERS)
+    db.execute(QUOTE_ROWS_VIEW)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits,
+    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits, _v6_browsing,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
