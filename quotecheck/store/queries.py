@@ -24,6 +24,12 @@ ALL_QUOTES_PAGE = 1000
 # Page size when quote_texts() streams every quote.
 QUOTE_TEXTS_PAGE = 5000
 
+# quote_versions(): at most this many quotes sharing wording with the quote are read (a quote of common phrases
+# matches many; the grouping keeps only real versions).
+VERSION_CANDIDATES = 500
+# quote_versions() looks for quotes sharing a run of this many words: quotecheck.variants needs longer runs.
+VERSION_SHINGLE = 4
+
 # QuoteRecord's fields, in order.
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
@@ -31,6 +37,11 @@ _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.
     a.external_id"""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
 _QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
+# QuoteText's fields: an anonymous speaker ("a spokesman", one per article) has no speaker key.
+_QUOTE_TEXT_SELECT = (
+    "SELECT q.id, q.text, q.speaker_name, CASE WHEN s.article_id IS NULL THEN q.speaker_id END, a.outlet,"
+    f" nullif(q.published, '') FROM quotes q {_QUOTE_JOINS}"
+)
 
 
 class QuoteQueries:
@@ -82,13 +93,32 @@ class QuoteQueries:
     @synchronized
     def _quote_texts_page(self, kinds: tuple[str, ...], after: int) -> list[QuoteText]:
         rows = self.db.execute(
-            "SELECT q.id, q.text, q.speaker_name, CASE WHEN s.article_id IS NULL THEN q.speaker_id END, a.outlet,"
-            " nullif(q.published, '') FROM quotes q JOIN articles a ON a.id = q.article_id"
-            " LEFT JOIN speakers s ON s.id = q.speaker_id"
-            " WHERE q.id > ? AND q.kind IN (SELECT value FROM json_each(?)) ORDER BY q.id LIMIT ?",
+            f"{_QUOTE_TEXT_SELECT} WHERE q.id > ? AND q.kind IN (SELECT value FROM json_each(?)) ORDER BY q.id LIMIT ?",
             [after, json.dumps(list(kinds)), QUOTE_TEXTS_PAGE],
         )
         return [QuoteText(*row) for row in rows]
+
+    @synchronized
+    def quote_versions(self, quote_id: int, kinds: tuple[str, ...] = ("direct", "partial")) -> tuple[QuoteText, list[QuoteText]]:
+        """The quote as quotecheck.variants reads it, and the quotes of ``kinds`` (and of its own kind) that share
+        a run of VERSION_SHINGLE words with it, found through the FTS index: the candidates its versions are among
+        (``quotecheck.variants.group_of`` picks them), without reading every quote."""
+        rows = self.db.execute(f"{_QUOTE_TEXT_SELECT} WHERE q.id = ?", [quote_id]).fetchall()
+        if not rows:
+            raise NotFound(f"no quote with id {quote_id}")
+        quote = QuoteText(*rows[0])
+        kind = self.db.execute("SELECT kind FROM quotes WHERE id = ?", [quote_id]).fetchone()[0]
+        words = quote.text.split()
+        runs = {" ".join(words[i : i + VERSION_SHINGLE]) for i in range(max(1, len(words) - VERSION_SHINGLE + 1))}
+        phrases = [filters.fts_phrase(run) for run in sorted(runs) if any(c.isalnum() for c in run)]
+        if not phrases:
+            return quote, []
+        rows = self.db.execute(
+            f"{_QUOTE_TEXT_SELECT} WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
+            " AND q.id != ? AND q.kind IN (SELECT value FROM json_each(?)) ORDER BY q.id",
+            [f"text : ({' OR '.join(phrases)})", VERSION_CANDIDATES, quote_id, json.dumps([*kinds, kind])],
+        )
+        return quote, [QuoteText(*row) for row in rows]
 
     @synchronized
     def count_quotes(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002
