@@ -304,7 +304,9 @@ def verification_lines(verification: Verification) -> list[Text]:
     return lines
 
 
-def variant_lines(group: Group, heading: Text, marks: Callable[[QuoteText], list[str]] = lambda quote: []) -> list[Text]:
+def variant_lines(
+    group: Group, heading: Text, marks: Callable[[QuoteText], list[str]] = lambda quote: []
+) -> list[Text]:
     """A group of versions of one quote: its flags, the speakers when they conflict, each version with its date,
     outlet and speaker (and ``marks``) and its diff against the reference (shared by ``quotecheck variants`` and
     the app's versions panel)."""

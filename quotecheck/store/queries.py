@@ -99,7 +99,9 @@ class QuoteQueries:
         return [QuoteText(*row) for row in rows]
 
     @synchronized
-    def quote_versions(self, quote_id: int, kinds: tuple[str, ...] = ("direct", "partial")) -> tuple[QuoteText, list[QuoteText]]:
+    def quote_versions(
+        self, quote_id: int, kinds: tuple[str, ...] = ("direct", "partial")
+    ) -> tuple[QuoteText, list[QuoteText]]:
         """The quote as quotecheck.variants reads it, and the quotes of ``kinds`` (and of its own kind) that share
         a run of VERSION_SHINGLE words with it, found through the FTS index: the candidates its versions are among
         (``quotecheck.variants.group_of`` picks them), without reading every quote."""

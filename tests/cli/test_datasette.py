@@ -105,7 +105,8 @@ def test_datasette_serves_quotes_search_and_canned_query_without_writing(runner,
 
     disputed = datasette("/quotes/disputed_quotes_with_notes")
     assert [row["note"] for row in disputed["rows"]] == ["<b>no</b>"]
-    by_outlet = {row["outlet"]: row["anonymous_percent"] for row in datasette("/quotes/anonymous_share_by_outlet")["rows"]}
+    shares = datasette("/quotes/anonymous_share_by_outlet")["rows"]
+    by_outlet = {row["outlet"]: row["anonymous_percent"] for row in shares}
     assert by_outlet["LRT"] == pytest.approx(100 / 3, abs=0.1)
 
     assert _digest(db) == before  # Datasette opens the file read-only

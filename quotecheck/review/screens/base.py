@@ -63,7 +63,7 @@ class ReviewScreen(Screen):
         if record is not None:
             self._check_sources(record)
 
-    @work(group="check")
+    @work(group="check", exclusive=True)
     async def _check_sources(self, record: QuoteRecord) -> None:
         """The quote against its speaker's sources, read off the UI thread; enter in the panel gives the
         proposed verdict, as its key would (undoable, checked against the version shown)."""
@@ -92,7 +92,7 @@ class ReviewScreen(Screen):
         if record is not None:
             self._show_versions(record)
 
-    @work(group="check")
+    @work(group="check", exclusive=True)
     async def _show_versions(self, record: QuoteRecord) -> None:
         """The quote's versions in other articles; ``a`` in the panel gives its exact copies its verdict, as one
         action (one undo), like the bulk verdicts."""
