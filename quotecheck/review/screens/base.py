@@ -96,21 +96,25 @@ class ReviewScreen(Screen):
     async def _show_versions(self, record: QuoteRecord) -> None:
         """The quote's versions in other articles; ``a`` in the panel gives its exact copies its verdict, as one
         action (one undo), like the bulk verdicts."""
-        found = await self.app.fetch(self.app.background, lambda store: store.quote_versions(record.id), default=None)
+
+        def versions(store: Store):  # grouped on the reader's thread too: the UI thread only draws
+            quote, candidates = store.quote_versions(record.id)
+            group = group_of(quote, candidates)
+            return group, group.copies_of(quote) if group else []
+
+        found = await self.app.fetch(self.app.background, versions, default=None)
         if found is None:
             return
-        quote, candidates = found
-        group = group_of(quote, candidates)
+        group, copies = found
+        copy_ids, status = [copy.id for copy in copies], record.status
 
         def apply(yes: bool | None) -> None:
-            if yes and group is not None:
-                copies = [copy.id for copy in group.copies_of(quote)]
-                status = record.status
-                self._write_many(lambda store: store.mark_many(copies, status, reviewer=self.app.reviewer),
-                                 done=f"{len(copies)} exact cop{'y' if len(copies) == 1 else 'ies'} marked {status}; "
-                                 "z undoes it.")  # fmt: skip
+            if yes and copy_ids:
+                self._write_many(lambda store: store.mark_many(copy_ids, status, reviewer=self.app.reviewer),
+                                 done=f"{len(copy_ids)} exact cop{'y' if len(copy_ids) == 1 else 'ies'} marked "
+                                 f"{status}; z undoes it.")  # fmt: skip
 
-        self.app.push_screen(VersionsScreen(record, quote, group), apply)
+        self.app.push_screen(VersionsScreen(record, group, copies), apply)
 
     def action_set_rating(self, rating: str | None) -> None:
         # A rating stays on the quote: the verdict usually follows ("1 v" rates it true, then verifies it).

@@ -24,11 +24,11 @@ class VersionsScreen(ModalScreen[bool]):
         Binding("escape", "close", "close", id="versions-close", tooltip="Close"),
     ]  # fmt: skip
 
-    def __init__(self, record: QuoteRecord, quote: QuoteText, group: Group | None) -> None:
+    def __init__(self, record: QuoteRecord, group: Group | None, copies: list[QuoteText]) -> None:
         super().__init__()
         self.record = record
         self.group = group
-        self.copies = group.copies_of(quote) if group else []
+        self.copies = copies
 
     def compose(self) -> ComposeResult:
         title = Text("Versions of quote ", style=LABEL)
