@@ -187,14 +187,15 @@ def _group(quotes: list[QuoteText]) -> Group:
     ordered = sorted(quotes, key=lambda q: (not q.published, q.published or "", q.id))
     # the fullest version (the earliest of them on a tie) holds the words the others may trim, so a changed word
     # is seen even when the earliest version left that part out
-    reference = max(ordered, key=lambda q: (_word_count(q.text), -ordered.index(q)))
+    reference = max(ordered, key=lambda q: (word_count(q.text), -ordered.index(q)))
     return Group(
         tuple(Version(quote, _diff(quote, reference) if quote is not reference else ()) for quote in ordered),
         reference,
     )
 
 
-def _word_count(text: str) -> int:
+def word_count(text: str) -> int:
+    """The words quotecheck.variants compares (bracketed insertions and punctuation left out)."""
     return len(_normalised_words(text))
 
 
