@@ -77,6 +77,17 @@ def stored_version(path: Path) -> int | None:
         raise StoreError(f"{path}: cannot read it ({error.strerror or error})") from None
     if path.is_dir():
         raise StoreError(f"{path}: is a directory, not a database file")
+    # A SQLite database with nothing in it is most likely one another quotecheck process is creating: switched to
+    # WAL (which writes the header), its first migration not yet committed. Wait for it as a write would.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while not any(found := _schema_of(path)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    version, tables = found
+    check_ours(path, version, tables)
+    return version
+
+
+def _schema_of(path: Path) -> tuple[int, set[str]]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -86,8 +97,7 @@ def stored_version(path: Path) -> int | None:
             conn.close()
     except sqlite3.Error as error:
         raise StoreError(f"{path}: not a quotecheck database ({error})") from None
-    check_ours(path, version, tables)
-    return version
+    return version, tables
 
 
 def check_ours(path: str | Path, version: int, tables: set[str]) -> None:
