@@ -289,6 +289,11 @@ add("\n## quotecheck check\n\nLook for damage: SQLite's `integrity_check` and th
     "found sound, and refuse a damaged file.\n\n")
 add(example("quotecheck check"))
 add(help_of("check"))
+add("\n## quotecheck datasette-metadata\n\nMetadata for [Datasette](https://datasette.io/) (`pip install "
+    "'quotecheck[datasette]'`): table and column descriptions, labels, search on quotes and speakers, facets and "
+    "three canned queries. [data-model.md](data-model.md#browsing-with-datasette) shows Datasette serving it.\n\n")
+add(example("quotecheck datasette-metadata > metadata.json && head -c 600 metadata.json"))
+add(help_of("datasette-metadata"))
 add("\n## quotecheck review\n\nThe terminal review app (Textual): walk the queue, one key per verdict, saved as you "
     "go. It is interactive, so there is no output to paste here.\n\n")
 add(help_of("review"))

@@ -77,6 +77,12 @@ EDIT_ACTIONS = (
               show=False),
     KeyAction("delete-quote", "x", "delete_quote", "delete quote", "Delete a false quote (asks first; z brings it back)",
               "Edit", show=False),
+    KeyAction("check-sources", "y", "check_sources", "check sources",
+              "The quote beside its speaker's sources: passage, diff, a proposed verdict (enter accepts)", "Review",
+              show=False),
+    KeyAction("versions", "p", "versions", "versions",
+              "The quote in other articles: wording, speakers; a gives its exact copies this verdict", "Review",
+              show=False),
 )
 
 # In the article view, where the words can be selected.
