@@ -149,6 +149,7 @@ class Entity:
     speaker_type: str = "person"
     gender: str | None = None
     role: str | None = None
+    gender_source: str | None = None  # "article" (a title, a he/she, "spokeswoman") or "first-name"
     evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
     spoke: bool = False
     role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
@@ -564,9 +565,10 @@ class Entities:
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
-        gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
-        if gender in ("male", "female") and entity.gender is None:
-            entity.gender = gender
+        if TITLES.get(title or "") in ("male", "female"):
+            _learn_gender(entity, TITLES[title], "article")
+        elif len(words) > 1 and FIRST_NAMES.get(lowered[0]) in ("male", "female"):
+            _learn_gender(entity, FIRST_NAMES.get(lowered[0]), "first-name")
         if role is not None and entity.role is None:
             self._set_role(entity, role)
         return entity
@@ -986,7 +988,7 @@ class Entities:
         role = mention.role
         if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES and speaker_noun(head):
             role = " ".join(words[1:]) if words[0].lower() in _ARTICLES | _POSSESSIVE_PRONOUNS.keys() else mention.name
-        return Entity(name, "", speaker_type, gender, role, head=head)
+        return Entity(name, "", speaker_type, gender, role, gender and "article", head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
         """"the agency", "the bank" -> the nearest earlier organisation whose name has that word, else whose
@@ -1064,8 +1066,17 @@ def _as_person(entity: Entity, gender: str) -> Entity:
     and a person of unknown gender has this one."""
     if entity.head is None:
         entity.speaker_type, entity.tentative, entity.evidence = "person", False, True
-    entity.gender = entity.gender or gender
+    _learn_gender(entity, gender, "article")
     return entity
+
+
+def _learn_gender(entity: Entity, gender: str, source: str) -> None:
+    """The first gender found for ``entity`` stays; the article saying the same later makes it the source (a
+    first name's usual gender confirmed by a "she")."""
+    if entity.gender is None:
+        entity.gender, entity.gender_source = gender, source
+    elif entity.gender == gender and source == "article":
+        entity.gender_source = source
 
 
 def _extends(longer: str, shorter: str) -> bool:
