@@ -12,6 +12,9 @@ STATUSES = ("unreviewed", "verified", "misquoted", "misattributed", "disputed", 
 RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "false", "unsupported")
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "anonymous")
+GENDERS = ("female", "male")  # of persons only; unknown is None
+# Where a person's gender came from, weakest first: ingest replaces a weaker source, never a reviewer's word.
+GENDER_SOURCES = ("first-name", "article", "reviewer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,8 @@ class SpeakerRecord:
     merged_into: int | None = None  # set on a speaker merged into another (hidden from lists and matching)
     # set on an anonymous source or description ("a spokesman", "the company"): it belongs to that article only
     article_id: int | None = None
+    gender: str | None = None  # persons only: "female", "male" or None (unknown)
+    gender_source: str | None = None  # GENDER_SOURCES; "reviewer" with gender None: a reviewer cleared it
 
 
 @dataclass(frozen=True, slots=True)
