@@ -184,6 +184,42 @@ class Stats:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteTally:
+    """How many of the chosen quotes share an outlet, a month, a speaker type, a role and a verdict."""
+
+    outlet: str  # "" when the article names none
+    published: str  # the article's date as stored ("" when unknown); the report reads the month from it
+    speaker_type: str | None  # None: no speaker
+    role: str | None
+    status: str
+    rating: str | None
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTally:
+    """How many of the chosen quotes one person has in one outlet and on one date."""
+
+    speaker_id: int
+    name: str
+    gender: str | None
+    gender_source: str | None
+    outlet: str
+    published: str
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """What the "who gets quoted" report is computed from (quotecheck.report.figures), for the chosen quotes."""
+
+    articles: int
+    quotes: tuple[QuoteTally, ...]
+    people: tuple[PersonTally, ...]
+    top_speakers: tuple[tuple[SpeakerRecord, int], ...]  # the most quoted, with their number of chosen quotes
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRecord:
     """A primary source of one speaker: what they said, as a transcript or press release gives it."""
 
