@@ -1,11 +1,16 @@
 """The report's charts as Vega-Lite specifications, drawn to SVG by vl-convert (the ``report`` extra): static
 pictures that need no JavaScript to read and print as they show. Names from articles are data in the spec, never
-part of an expression, and the SVG writer escapes them."""
+part of an expression, and the SVG writer escapes them; characters XML cannot hold (an escape sequence in an
+outlet's name) are taken out first, as vl-convert aborts the whole process on them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+import regex
+
+from quotecheck.sanitize import printable
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 WIDTH = 520
@@ -15,6 +20,8 @@ PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#eeca3b", "#b
 INSTALL_HINT = "pip install 'quotecheck[report]'"
 
 Spec = dict[str, Any]
+# What XML 1.0 cannot hold, beyond the controls printable() removes: lone surrogates, U+FFFE and U+FFFF
+_NOT_XML = regex.compile(r"[\ud800-\udfff\ufffe\uffff]")
 
 
 def available() -> bool:
@@ -33,6 +40,11 @@ def to_svg(spec: Spec) -> str:
     return vl_convert.vegalite_to_svg(spec)
 
 
+def label(text: str) -> str:
+    """A name from an article as a chart label: one line, nothing an SVG file cannot hold."""
+    return _NOT_XML.sub("\ufffd", printable(text, one_line=True)) or "\ufffd"
+
+
 def _base(title: str, values: list[dict], height: int) -> Spec:
     return {
         "$schema": VEGA_LITE_SCHEMA,
@@ -47,7 +59,7 @@ def _base(title: str, values: list[dict], height: int) -> Spec:
 
 def bars(title: str, counts: Sequence[tuple[str, int]], *, axis: str = "quotes") -> Spec:
     """One horizontal bar per label, in the order given, with its count at the end."""
-    values = [{"label": label, "count": count} for label, count in counts]
+    values = [{"label": label(name), "count": count} for name, count in counts]
     spec = _base(title, values, height=max(20, 22 * len(values)))
     y = {"field": "label", "type": "nominal", "sort": None, "title": None}
     x = {"field": "count", "type": "quantitative", "title": axis, "axis": {"tickMinStep": 1}}
@@ -66,7 +78,7 @@ def stacked(
     draws shares (each bar 100%) rather than counts."""
     used = [category for category in categories if any(counts.get(category) for counts in groups.values())]
     values = [
-        {"group": group, "category": category, "order": used.index(category), "count": counts[category]}
+        {"group": label(group), "category": category, "order": used.index(category), "count": counts[category]}
         for group, counts in groups.items()
         for category in used
         if counts.get(category)
@@ -77,7 +89,7 @@ def stacked(
         x.update(stack="normalize", title=f"share of {axis}", axis={"format": "%"})
     spec["mark"] = "bar"
     spec["encoding"] = {
-        "y": {"field": "group", "type": "nominal", "sort": list(groups), "title": None},
+        "y": {"field": "group", "type": "nominal", "sort": [label(group) for group in groups], "title": None},
         "x": x,
         "color": {
             "field": "category", "type": "nominal", "title": None,
@@ -92,7 +104,7 @@ def stacked(
 
 def shares(title: str, points: Sequence[tuple[str, float]], *, axis: str) -> Spec:
     """One bar per label showing a share (0..1) on a 0-100% axis, its percentage written at the end."""
-    values = [{"label": label, "share": value, "text": f"{value:.0%}"} for label, value in points]
+    values = [{"label": label(name), "share": value, "text": f"{value:.0%}"} for name, value in points]
     spec = _base(title, values, height=max(20, 22 * len(values)))
     y = {"field": "label", "type": "nominal", "sort": None, "title": None}
     x = {"field": "share", "type": "quantitative", "title": axis, "scale": {"domain": [0, 1]},
