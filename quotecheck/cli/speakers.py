@@ -7,6 +7,7 @@ import click
 from quotecheck.cli.options import db_option, format_option, limit_option, reviewer_option, subcommand_db_option
 from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, reviewed_column, say, write_rows
 from quotecheck.cli.session import UserError, fetch_speakers, open_store, reviewer_name
+from quotecheck.report.figures import gender_label, speaker_label
 from quotecheck.store import Store
 from quotecheck.store.models import GENDERS, NameTaken, SpeakerRecord
 
@@ -19,7 +20,7 @@ SPEAKER_FIELDS = (
 )  # fmt: skip
 SPEAKER_COLUMNS = (
     Column("ID", lambda row: row["id"], justify="right"),
-    Column("Speaker", lambda row: speaker_name_label(row["name"], row["article_id"]), ratio=2),
+    Column("Speaker", lambda row: speaker_label(row["name"], row["article_id"]), ratio=2),
     Column("Type", lambda row: row["type"]),
     Column("Roles", lambda row: row["roles"][:3], ratio=3),
     Column("Quotes", lambda row: row["quotes"], justify="right"),
@@ -159,13 +160,6 @@ def gender_command(
     say(f'#{result.id} "{result.name}": gender {gender_label(result.gender, result.gender_source)}.')
 
 
-def gender_label(gender: str | None, source: str | None) -> str:
-    """``female (article)``, ``unknown (reviewer)``, or "" when nothing is known."""
-    if gender is None and source is None:
-        return ""
-    return f"{gender or 'unknown'} ({source})"
-
-
 def find_speaker(store: Store, reference: str) -> SpeakerRecord:
     """The speaker with id or exact (case-insensitive) name ``reference``; near misses become suggestions."""
     if reference.strip().isdigit():
@@ -179,11 +173,6 @@ def find_speaker(store: Store, reference: str) -> SpeakerRecord:
         raise UserError(f"several speakers are named {reference!r} ({ids}); give an id")
     near = ", ".join(f"{speaker.name} (#{speaker.id})" for speaker, _ in store.match_speakers(reference, limit=3))
     raise UserError(f"no speaker named {reference!r}" + (f"; did you mean {near}?" if near else ""))
-
-
-def speaker_name_label(name: str, article_id: int | None) -> str:
-    """``"a spokesman (article 12 only)"`` for a speaker of one article; other names as they are."""
-    return name if article_id is None else f"{name} (article {article_id} only)"
 
 
 def _speaker_row(speaker: SpeakerRecord) -> dict[str, object]:

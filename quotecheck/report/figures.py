@@ -103,6 +103,23 @@ def share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def percent(value: float | None) -> str:
+    """``0.62`` -> ``"62%"``; no share (nothing to divide by) -> ``"–"``."""
+    return "–" if value is None else f"{value:.0%}"
+
+
+def gender_label(gender: str | None, source: str | None) -> str:
+    """``female (article)``, ``unknown (reviewer)``, or "" when nothing is known."""
+    if gender is None and source is None:
+        return ""
+    return f"{gender or UNKNOWN_GENDER} ({source})"
+
+
+def speaker_label(name: str, article_id: int | None) -> str:
+    """``"a spokesman (article 12 only)"`` for a speaker of one article; other names as they are."""
+    return name if article_id is None else f"{name} (article {article_id} only)"
+
+
 def month_of(published: str | None) -> str:
     """``"2024-03-01T10:00"`` -> ``"2024-03"``; anything else (no date, a date in another form) is unknown."""
     found = _MONTH.match(published or "")

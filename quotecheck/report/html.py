@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from quotecheck.report import charts
-from quotecheck.report.figures import GENDER_KEYS, Figures, GenderCount, share
+from quotecheck.report.figures import Figures, GenderCount, gender_label, percent, share, speaker_label
 from quotecheck.sanitize import printable
 
 _STYLE = """
@@ -48,7 +48,7 @@ def render(figures: Figures, *, title: str | None = None, scope: str = "") -> st
     f = figures
     reviewed = f.reviewed
     summary = (f"{f.quotes:,} quotes from {f.articles:,} articles{scope and ' · ' + scope}; "
-               f"{reviewed:,} reviewed ({_percent(share(reviewed, f.quotes))}).")  # fmt: skip
+               f"{reviewed:,} reviewed ({percent(share(reviewed, f.quotes))}).")  # fmt: skip
     body = ["<header>", f"<h1>{_text(title)}</h1>", f'<p class="summary">{_text(summary)}</p>', "</header>"]
     if not draw:
         body.append(
@@ -81,14 +81,14 @@ def _headline(f: Figures) -> list[str]:
     lines = ['<section class="headlines">']
     if g.known:
         lines.append(
-            f'<p class="headline"><strong>{_percent(g.women_share)}</strong> of the people quoted whose gender is '
+            f'<p class="headline"><strong>{percent(g.women_share)}</strong> of the people quoted whose gender is '
             f"known are women ({g.people['female']} of {g.known}); gender unknown for "
-            f"{g.people['unknown']} of {g.total} ({_percent(g.unknown_share)}).</p>"
+            f"{g.people['unknown']} of {g.total} ({percent(g.unknown_share)}).</p>"
         )
     else:
         lines.append(f'<p class="headline">No person quoted has a known gender ({g.total} people quoted).</p>')
     lines.append(
-        f'<p class="headline"><strong>{_percent(f.anonymous_share)}</strong> of quotes come from anonymous sources '
+        f'<p class="headline"><strong>{percent(f.anonymous_share)}</strong> of quotes come from anonymous sources '
         f"({f.by_type['anonymous']} of {f.quotes}).</p>"
     )
     lines.append("</section>")
@@ -114,7 +114,7 @@ def _families(f: Figures) -> list:
         charts.bars("Quotes by role family", [(name, f.by_family[name]) for name in names]),
         charts.stacked("Role families by outlet", f.family_by_outlet, names, normalize=True),
         _table("Quotes by role family", ["family", "quotes", "share"],
-               [[name, f.by_family[name], _percent(share(f.by_family[name], attributed))] for name in names]),
+               [[name, f.by_family[name], percent(share(f.by_family[name], attributed))] for name in names]),
         _breakdown("Quotes by role family, by outlet", "outlet", f.family_by_outlet, names),
     ]  # fmt: skip
 
@@ -147,9 +147,9 @@ def _gender(f: Figures) -> list:
 def _top(f: Figures) -> list:
     if not f.top_speakers:
         return ['<p class="note">No quote has a speaker.</p>']
-    labels = [_speaker_label(speaker.name, speaker.article_id) for speaker in f.top_speakers]
+    labels = [speaker_label(speaker.name, speaker.article_id) for speaker in f.top_speakers]
     rows = [
-        [label, speaker.type or "", _gender_label(speaker.gender, speaker.gender_source), speaker.quotes]
+        [label, speaker.type or "", gender_label(speaker.gender, speaker.gender_source), speaker.quotes]
         for label, speaker in zip(labels, f.top_speakers)
     ]
     return [
@@ -161,12 +161,12 @@ def _top(f: Figures) -> list:
 def _review(f: Figures) -> list:
     statuses = [(status, f.by_status[status]) for status in f.statuses if f.by_status[status]]
     reviewed = f.reviewed
-    verdicts = [[status, count, _percent(share(count, reviewed))] for status, count in statuses if status != "unreviewed"]
+    verdicts = [[status, count, percent(share(count, reviewed))] for status, count in statuses if status != "unreviewed"]
     rated = sum(f.by_rating.values())
-    ratings = [[rating, f.by_rating[rating], _percent(share(f.by_rating[rating], rated))]
+    ratings = [[rating, f.by_rating[rating], percent(share(f.by_rating[rating], rated))]
                for rating in f.ratings if f.by_rating[rating]]  # fmt: skip
     parts: list = [
-        f'<p class="note">{reviewed} of {f.quotes} quotes reviewed ({_percent(share(reviewed, f.quotes))}); '
+        f'<p class="note">{reviewed} of {f.quotes} quotes reviewed ({percent(share(reviewed, f.quotes))}); '
         f"{rated} of the reviewed quotes carry a rating of their claim.</p>",
         charts.bars("Quotes by review status", statuses),
     ]
@@ -198,8 +198,8 @@ def _women_points(groups: Mapping[str, GenderCount]) -> list[tuple[str, float]]:
 
 def _gender_table(caption: str, what: str, groups: Mapping[str, GenderCount]) -> str:
     rows = [
-        [label, count.people["female"], count.people["male"], count.people["unknown"], _percent(count.women_share),
-         _percent(count.unknown_share), _percent(share(count.quotes["female"], sum(count.quotes.values())))]
+        [label, count.people["female"], count.people["male"], count.people["unknown"], percent(count.women_share),
+         percent(count.unknown_share), percent(share(count.quotes["female"], sum(count.quotes.values())))]
         for label, count in groups.items()
     ]  # fmt: skip
     head = [what, "women", "men", "unknown", "women (of known)", "unknown share", "quotes by women"]
@@ -215,7 +215,7 @@ def _breakdown(
     for label, counts in groups.items():
         total = sum(counts.values())
         row = [label, *(counts.get(key, 0) for key in used), total]
-        rows.append(row + ([_percent(share(counts.get(share_of, 0), total))] if share_of else []))
+        rows.append(row + ([percent(share(counts.get(share_of, 0), total))] if share_of else []))
     return _table(caption, head, rows)
 
 
@@ -231,20 +231,6 @@ def _table(caption: str, head: Sequence[str], rows: Iterable[Sequence[object]]) 
 
 def _figure(spec: dict) -> str:
     return f"<figure>{charts.to_svg(spec)}</figure>"
-
-
-def _speaker_label(name: str, article_id: int | None) -> str:
-    return name if article_id is None else f"{name} (article {article_id} only)"
-
-
-def _gender_label(gender: str | None, source: str | None) -> str:
-    if gender is None and source is None:
-        return ""
-    return f"{gender or 'unknown'} ({source})"
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
 
 
 def _text(value: str) -> str:
