@@ -117,3 +117,14 @@ def test_migration_gives_people_already_stored_their_first_names_gender(tmp_path
     assert people["Maria Lopez"] == ("female", "first-name")
     assert people["Linas Linkevičius"] == ("male", "first-name")
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_extracting_an_article_again_brings_its_word_on_gender(store):
+    text = 'Quill Lopez said: "one"'
+    quote = quote_in(text, "one", speaker="Quill Lopez", mention="Quill Lopez")
+    article_id = store.add_article(Article(text=text), [quote]).article_id
+    speaker_id = store.article_quotes(article_id)[0].speaker_id
+    assert gender_of(store, speaker_id) == (None, None)
+    again = dataclasses.replace(quote, confidence=0.5, speaker_gender="female", speaker_gender_source="article")
+    store.reextract_article(article_id, [again], reviewer="ann")
+    assert gender_of(store, speaker_id) == ("female", "article")
