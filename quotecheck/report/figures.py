@@ -120,9 +120,9 @@ def speaker_label(name: str, article_id: int | None) -> str:
     return name if article_id is None else f"{name} (article {article_id} only)"
 
 
-def month_of(published: str | None) -> str:
-    """``"2024-03-01T10:00"`` -> ``"2024-03"``; anything else (no date, a date in another form) is unknown."""
-    found = _MONTH.match(published or "")
+def month_of(date: str | None) -> str:
+    """``"2024-03"``, ``"2024-03-01T10:00"`` -> ``"2024-03"``; anything else (no date, another form) is unknown."""
+    found = _MONTH.match(date or "")
     return f"{found[1]}-{found[2]}" if found and 1 <= int(found[2]) <= 12 else UNKNOWN_MONTH
 
 
@@ -136,7 +136,7 @@ def compute(data: ReportData) -> Figures:
     type_by_month: dict[str, Counter] = defaultdict(Counter)
     family_by_outlet: dict[str, Counter] = defaultdict(Counter)
     for tally in data.quotes:
-        outlet, month = outlet_label(tally.outlet), month_of(tally.published)
+        outlet, month = outlet_label(tally.outlet), month_of(tally.month)
         kind = tally.speaker_type if tally.speaker_type in SPEAKER_TYPES else NO_SPEAKER
         by_type[kind] += tally.quotes
         type_by_outlet[outlet][kind] += tally.quotes
@@ -154,7 +154,7 @@ def compute(data: ReportData) -> Figures:
     seen: dict[str, set[int]] = defaultdict(set)  # scope -> people counted there
     for person in data.people:
         gender = person.gender if person.gender in GENDER_KEYS else UNKNOWN_GENDER
-        outlet, month = outlet_label(person.outlet), month_of(person.published)
+        outlet, month = outlet_label(person.outlet), month_of(person.month)
         for scope, count in (("", overall), (f"o{outlet}", by_outlet[outlet]), (f"m{month}", by_month[month])):
             count.quotes[gender] += person.quotes
             if person.speaker_id not in seen[scope]:

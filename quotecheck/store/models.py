@@ -188,7 +188,7 @@ class QuoteTally:
     """How many of the chosen quotes share an outlet, a month, a speaker type, a role and a verdict."""
 
     outlet: str  # "" when the article names none
-    published: str  # the article's date as stored ("" when unknown); the report reads the month from it
+    month: str  # the first seven characters of the article's date ("2024-03"; "" when it has none)
     speaker_type: str | None  # None: no speaker
     role: str | None
     status: str
@@ -198,14 +198,14 @@ class QuoteTally:
 
 @dataclass(frozen=True, slots=True)
 class PersonTally:
-    """How many of the chosen quotes one person has in one outlet and on one date."""
+    """How many of the chosen quotes one person has in one outlet and one month."""
 
     speaker_id: int
     name: str
     gender: str | None
     gender_source: str | None
     outlet: str
-    published: str
+    month: str
     quotes: int
 
 
