@@ -27,6 +27,7 @@ COMMANDS = {
     "add": "edit:add_command",
     "delete": "edit:delete_command",
     "export": "export:export_command",
+    "report": "report:report_command",
     "stats": "stats:stats_command",
     "review": "review:review_command",
     "source": "sources:source_group",

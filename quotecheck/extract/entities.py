@@ -151,6 +151,7 @@ class Entity:
     speaker_type: str = "person"
     gender: str | None = None
     role: str | None = None
+    gender_source: str | None = None  # "article" (a title, a he/she, "spokeswoman") or "first-name"
     evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
     spoke: bool = False
     role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
@@ -595,10 +596,11 @@ class Entities:
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
-        gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
-        if gender in ("male", "female") and entity.gender is None:
-            entity.gender = gender
-            entity.gender_is_tendency = not TITLES.get(title or "") and not FIRST_NAMES.certain(lowered[0])
+        if TITLES.get(title or "") in ("male", "female"):
+            _learn_gender(entity, TITLES[title], "article")
+        elif len(words) > 1 and FIRST_NAMES.get(lowered[0]) in ("male", "female"):
+            _learn_gender(entity, FIRST_NAMES.get(lowered[0]), "first-name",
+                          contested=not FIRST_NAMES.certain(lowered[0]))
         if role is not None and entity.role is None:
             self._set_role(entity, role)
         return entity
@@ -1024,7 +1026,7 @@ class Entities:
         role = mention.role
         if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES and speaker_noun(head):
             role = " ".join(words[1:]) if words[0].lower() in _ARTICLES | _POSSESSIVE_PRONOUNS.keys() else mention.name
-        return Entity(name, "", speaker_type, gender, role, head=head)
+        return Entity(name, "", speaker_type, gender, role, gender and "article", head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
         """"the agency", "the bank" -> the nearest earlier organisation whose name has that word, else whose
@@ -1131,9 +1133,18 @@ def _as_person(entity: Entity, gender: str) -> Entity:
     and a person of unknown gender has this one."""
     if entity.head is None:
         entity.speaker_type, entity.tentative, entity.evidence = "person", False, True
-    if entity.gender is None or entity.gender_is_tendency:
-        entity.gender, entity.gender_is_tendency = gender, False
+    _learn_gender(entity, gender, "article")
     return entity
+
+
+def _learn_gender(entity: Entity, gender: str, source: str, *, contested: bool = False) -> None:
+    """The first gender found for ``entity`` stays; the article saying the same later makes it the source (a
+    first name's usual gender confirmed by a "she"), and the article saying the other overrules a first name read
+    both ways ("Robin"). ``contested``: the gender comes from such a first name."""
+    if entity.gender is None or source == "article" and entity.gender_is_tendency:
+        entity.gender, entity.gender_source, entity.gender_is_tendency = gender, source, contested
+    elif entity.gender == gender and source == "article":
+        entity.gender_source, entity.gender_is_tendency = source, False
 
 
 def _extends(longer: str, shorter: str) -> bool:

@@ -388,8 +388,24 @@ def _v7_browsing(db: Database) -> None:
     db.execute(QUOTE_ROWS_VIEW)
 
 
+def _v8_speaker_gender(db: Database) -> None:
+    """speakers.gender ("female", "male" or NULL) and speakers.gender_source: "article" (the article said so: a
+    he/she resolved to them, an honorific), "first-name" (the usual gender of their first name) or "reviewer" (set,
+    or cleared to NULL, by a reviewer; ingest never overrides it). Persons only. The people already stored get their
+    first name's gender: their articles are not read again."""
+    db.execute("ALTER TABLE speakers ADD COLUMN gender TEXT")
+    db.execute("ALTER TABLE speakers ADD COLUMN gender_source TEXT")
+    rows = db.execute("SELECT id, name FROM speakers WHERE type = 'person' AND article_id IS NULL").fetchall()
+    for speaker_id, name in rows:
+        gender = identity.first_name_gender(name)
+        if gender is not None:
+            db.execute(
+                "UPDATE speakers SET gender = ?, gender_source = 'first-name' WHERE id = ?", [gender, speaker_id]
+            )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits, _v6_co_speakers,
-    _v7_browsing,
+    _v7_browsing, _v8_speaker_gender,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -102,3 +102,12 @@ def test_versions(checked_app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(checked_app, terminal_size=(110, 30), run_before=run_before)
+
+
+def test_report(app, snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("v", "W")  # one verdict, then who gets quoted
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(110, 60), run_before=run_before)
