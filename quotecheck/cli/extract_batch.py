@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from quotecheck.batch import MISSING_EXTRA
-from quotecheck.cli.ingest import _echo_error
+from quotecheck.cli.ingest import echo_error
 from quotecheck.cli.session import UserError
 from quotecheck.export.rows import counted
 from quotecheck.store.pipeline import all_cores
@@ -63,7 +63,7 @@ def extract_batch_command(paths: tuple[str, ...], out_dir: Path, scheduler: str 
         raise UserError(f"{out_dir}: cannot create the output directory ({error.strerror or error})") from None
     try:
         tally = extract_batch(
-            list(paths), out_dir, scheduler=scheduler, workers=jobs or all_cores(), on_error=_echo_error
+            list(paths), out_dir, scheduler=scheduler, workers=jobs or all_cores(), on_error=echo_error
         )
     except OSError as failure:  # the scheduler cannot be reached, a shard cannot be written
         raise UserError(str(failure)) from None

@@ -89,7 +89,7 @@ class _RateColumn(ProgressColumn):
         return Text(f"{task.speed or 0:6,.0f} articles/s")
 
 
-def _echo_error(message: str) -> None:
+def echo_error(message: str) -> None:
     click.echo(printable(message, one_line=True), err=True)
 
 
@@ -100,7 +100,7 @@ def _progress(
     """(report an error line, count a settled item): on a terminal, a progress bar on stderr with articles/s and
     the time left, the error lines printed above it; elsewhere, error lines only."""
     if not on_terminal:
-        yield _echo_error, lambda item: None
+        yield echo_error, lambda item: None
         return
     console = Console(stderr=True, highlight=False)
     progress = Progress(
