@@ -139,8 +139,9 @@ def _client(scheduler: str | None, workers: int) -> Iterator:
         with client:
             yield client
         return
-    # Processes, one thread each: the extractor is pure Python, so threads would share one core.
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    # Processes, one thread each: the extractor is pure Python, so threads would share one core. Any free port for
+    # the scheduler's web server: two runs at once must not clash.
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         with Client(cluster) as client:
             yield client
 

@@ -43,7 +43,7 @@ def contents(db) -> dict[str, list[tuple]]:
 @pytest.fixture(scope="module")
 def scheduler():
     """A cluster of two worker processes, as a remote one would be reached: by its address."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         yield cluster.scheduler_address
 
 
