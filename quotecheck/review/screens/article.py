@@ -17,7 +17,7 @@ from quotecheck.review.text import (
     LABEL, MUTED, Span, attribution, highlighted, history, mention_span, paragraphs_around, plain, quote_extent,
     quote_span, titled_excerpt,
 )  # fmt: skip
-from quotecheck.store.models import NotFound, QuoteFilter, QuoteRecord
+from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord
 
 WINDOW_MARGIN = 6_000  # characters of the article shown either side of the current quote
 WINDOW_PARAGRAPHS = 40  # and at most this many paragraphs either side
@@ -33,10 +33,11 @@ def text_order(record: QuoteRecord) -> tuple[int, int]:
 class ArticleScreen(ReviewScreen):
     BINDINGS = bindings(SCREEN_ACTIONS["Article"])
 
-    def __init__(self, article_id: int, quote_id: int | None = None) -> None:
+    def __init__(self, article_id: int, quote_id: int | None = None, *, article: ArticleRecord | None = None) -> None:
+        """``article``: the article, when the caller has read it already (its text may be 50 MB)."""
         super().__init__()
         store = self.app.store
-        self.article = store.article(article_id)
+        self.article = article if article is not None and article.id == article_id else store.article(article_id)
         self.total = store.article_quote_count(article_id)
         self.current: QuoteRecord | None = None
         if quote_id is not None:
