@@ -118,10 +118,12 @@ def extract_file(source: str, shard: str) -> ShardResult:
 def _unstorable(article: Article) -> str | None:
     """Why the article cannot go into a shard (Parquet and SQLite hold UTF-8 only: JSON allows "\\udc80"), as the
     store would say it when ingesting the same input."""
-    for name in (field.name for field in fields(Article)):
-        value = getattr(article, name)
+    for field in fields(Article):
+        value = getattr(article, field.name)
+        if value is None:
+            continue
         try:
-            value is None or value.encode("utf-8")
+            value.encode("utf-8")
         except UnicodeEncodeError as error:
             return f"{article.source}: article: invalid Unicode (lone surrogate) at character {error.start}"
     return None

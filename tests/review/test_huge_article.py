@@ -94,3 +94,17 @@ async def test_an_article_on_one_line_comes_in_pieces_and_its_span_editor_gets_a
             await pilot.press("shift+left", "ctrl+s")  # drop the comma: saved at the article's offsets
             await settle(pilot)
             assert store.quote(screen.current.id).text == "Point 20200"
+
+
+async def test_an_article_opened_on_a_quote_deleted_meanwhile_opens_at_its_first(tmp_path):
+    with Store(build_huge_article(tmp_path / "huge.db", quotes=50)) as store:
+        huge = max(article.id for article in store.articles())
+        every = store.article_quotes(huge)
+        store.delete_quote(every[7].id, reviewer="tester")
+        app = make_app(store, tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            app.push_screen(ArticleScreen(huge, every[7].id))
+            await settle(pilot)
+            assert (app.screen.index, app.screen.current.id) == (0, every[0].id)
+            assert "quote 1 of 49" in str(app.screen.query_one("#topbar").render())

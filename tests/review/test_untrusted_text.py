@@ -4,10 +4,10 @@ the terminal, wherever the text appears (rows, detail, article view, titles, not
 from __future__ import annotations
 
 from quotecheck.extract.model import Quote
-from quotecheck.sanitize import printable
 from quotecheck.read.model import Article
 from quotecheck.review.screens.article import ArticleScreen
 from quotecheck.review.widgets.quote_list import QuoteList
+from quotecheck.sanitize import printable
 from quotecheck.store import Store
 
 from .helpers import make_app, settle

@@ -41,8 +41,11 @@ class ArticleScreen(ReviewScreen):
         self.total = store.article_quote_count(article_id)
         self.current: QuoteRecord | None = None
         if quote_id is not None:
-            record = store.quote(quote_id)
-            self.current = record if record.article_id == article_id else None
+            try:
+                record = store.quote(quote_id)
+            except NotFound:  # deleted meanwhile: the article opens at its first quote
+                record = None
+            self.current = record if record is not None and record.article_id == article_id else None
         self.current = self.current or store.article_quote_next(article_id)
         self.index = store.article_quote_count(article_id, before=self.current) if self.current else 0
         self.window = (0, 0)
