@@ -65,9 +65,11 @@ def main() -> None:
               f"{all_cores()} cores on this machine (process and cluster start-up included)")  # fmt: skip
 
         direct, summary = timed("ingest", "--jobs", str(args.jobs), "--db", str(root / "direct.db"), str(inputs))
-        print(f"  {'ingest --jobs ' + str(args.jobs):28s} {direct:7.2f} s  {count / direct:7,.0f} articles/s   {summary}")
+        print(f"  {'ingest --jobs ' + str(args.jobs):28s} {direct:7.2f} s  {count / direct:7,.0f} articles/s"
+              f"   {summary}")
         extracting, _ = timed("extract-batch", "--jobs", str(args.jobs), "--out", str(shards), str(inputs))
-        print(f"  {'extract-batch --jobs ' + str(args.jobs):28s} {extracting:7.2f} s  {count / extracting:7,.0f} articles/s")
+        print(f"  {'extract-batch --jobs ' + str(args.jobs):28s} {extracting:7.2f} s"
+              f"  {count / extracting:7,.0f} articles/s")
         storing, stored = timed("ingest", "--db", str(root / "shards.db"), str(shards))
         print(f"  {'ingest of the shards':28s} {storing:7.2f} s  {count / storing:7,.0f} articles/s   {stored}")
         both = extracting + storing

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -65,6 +66,14 @@ def counted(app: ReviewApp) -> bool:
     return "reviewed" in str(app.screen.query_one("#topbar").content)
 
 
+async def press_timed(app: ReviewApp, key: str, done) -> float:
+    """Seconds from sending ``key`` until ``done()`` holds (polled every millisecond)."""
+    started = time.perf_counter()
+    app.simulate_key(key)
+    await until(done)
+    return time.perf_counter() - started
+
+
 async def until_idle(app: ReviewApp) -> None:
     """Until the counts and the app's one-off warm-up (speaker index) are done: keys are measured on their own."""
     await app.workers.wait_for_complete()
@@ -95,14 +104,11 @@ async def keys(db: Path, presses: int) -> None:
             queue = app.screen.query_one(QuoteList)
             detail = app.screen.query_one(QuoteDetail)
 
-            async def timed(key: str, done) -> float:
-                started = time.perf_counter()
-                app.simulate_key(key)
-                await until(done)
-                return time.perf_counter() - started
+            timed = partial(press_timed, app)
 
             def moved_to(index: int):
-                return lambda: queue.cursor == index and detail.shown is not None and detail.shown.id == queue.rows[index].id
+                return lambda: (queue.cursor == index and detail.shown is not None
+                                and detail.shown.id == queue.rows[index].id)  # fmt: skip
 
             summary("j (next quote, its detail shown)", [await timed("j", moved_to(queue.cursor + 1)) for _ in range(presses)])
             print(f"{'':<42} rows loaded after {presses} moves: {len(queue.rows):,} (pages of 200 as the cursor nears the end)")
@@ -172,18 +178,16 @@ async def huge_article(db: Path, presses: int) -> None:
                   f"terminal {SIZE[0]}x{SIZE[1]}")
             print(f"{'reading its text (once, for the detail)':<42} {ms(time.perf_counter() - started):>17}")
 
-            async def timed(key: str, done) -> float:
-                started = time.perf_counter()
-                app.simulate_key(key)
-                await until(done)
-                return time.perf_counter() - started
+            timed = partial(press_timed, app)
 
             def shown(index: int):
-                return lambda: queue.cursor == index and detail.shown is not None and detail.shown.id == queue.rows[index].id
+                return lambda: (queue.cursor == index and detail.shown is not None
+                                and detail.shown.id == queue.rows[index].id)  # fmt: skip
 
             while queue.rows[queue.cursor].article_id != huge_id:
                 await timed("j", shown(queue.cursor + 1))
-            summary("queue: j within it (quote in context)", [await timed("j", shown(queue.cursor + 1)) for _ in range(presses)])
+            moves = [await timed("j", shown(queue.cursor + 1)) for _ in range(presses)]
+            summary("queue: j within it (quote in context)", moves)
 
             opened = await timed("enter", lambda: isinstance(app.screen, ArticleScreen) and app.screen.is_mounted
                                  and bool(app.screen.blocks))  # fmt: skip
@@ -195,11 +199,12 @@ async def huge_article(db: Path, presses: int) -> None:
                 samples.append(await timed("j", lambda i=article.index: article.index == i + 1))
                 windows.add(article.window)
             summary("article view: j", samples)
-            print(f"{'':<42} {len(windows)} windows of text shown on the way")
+            print(f"{'':<42} {len(windows)} window{'s' if len(windows) != 1 else ''} of text shown on the way")
             summary("article view: k", [await timed("k", lambda i=article.index: article.index == i - 1)
                                         for _ in range(max(1, presses // 4))])  # fmt: skip
-            summary("article view: v (saved, next quote)", [await timed("v", lambda i=article.index: article.index == i + 1)
-                                                            for _ in range(max(1, presses // 4))])  # fmt: skip
+            verdicts = [await timed("v", lambda i=article.index: article.index == i + 1)
+                        for _ in range(max(1, presses // 4))]  # fmt: skip
+            summary("article view: v (saved, next quote)", verdicts)
 
 
 def tmux_figures(db: Path, presses: int) -> None:

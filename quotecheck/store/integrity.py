@@ -60,9 +60,9 @@ def problems(db: Database, path: Path) -> list[str]:
             db.execute(f"INSERT INTO [{table}] ([{table}], rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as error:
             if "readonly" in str(error):
+                rest = f"the rest of the check found: {found[0]}" if found else "the rest of the check found no damage"
                 raise DatabaseError(
-                    f"{path}: cannot check the full-text index {table}: the file is read-only ({error})"
-                    + (f"; the rest of the check found: {found[0]}" if found else "; the rest of the check found no damage")
+                    f"{path}: cannot check the full-text index {table}: the file is read-only ({error}); {rest}"
                 ) from None
             found.append(f"full-text index {table}: {error}")
     return found

@@ -3,12 +3,18 @@ a file that is not a shard is one clear error."""
 
 from __future__ import annotations
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import pytest
 
-from quotecheck.batch.shards import ROWS_PER_GROUP, count_rows, read_shard, read_shards, shard_input, write_shard
-from quotecheck.extract import extract
-from quotecheck.read.model import Article, ReadError
+pytest.importorskip("pyarrow", reason="the scale extra is not installed: pip install -e '.[scale]'")
+
+import pyarrow as pa  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+
+from quotecheck.batch.shards import (  # noqa: E402
+    ROWS_PER_GROUP, count_rows, read_shard, read_shards, shard_input, write_shard,
+)
+from quotecheck.extract import extract  # noqa: E402
+from quotecheck.read.model import Article, ReadError  # noqa: E402
 
 
 def articles(count: int) -> list[tuple[Article, list]]:

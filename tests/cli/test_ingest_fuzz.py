@@ -74,7 +74,9 @@ def article_file(draw) -> tuple[str, bytes]:
     return suffix, encoded(text, how)
 
 
-SUMMARY = re.compile(r"(\d+) new articles?, (\d+) already stored, (\d+) failed; (\d+) quotes? added, \d+ new speakers?\.")
+SUMMARY = re.compile(
+    r"(\d+) new articles?, (\d+) already stored, (\d+) failed; (\d+) quotes? added, \d+ new speakers?\."
+)
 
 
 def ingest_and_check(runner: CliRunner, db: Path, paths: list[Path]) -> None:
@@ -116,8 +118,10 @@ def test_random_and_adversarial_files(shared_db, files):
 
 # Sized for the suite: benchmarks/extract_speed.py times inputs of many megabytes.
 HUGE = {
-    "1 MB article of mixed quote marks and cues": ('"We will win," said Ann Lee. «Non», a-t-il dit. ‘Yes’ — she told '
-                                                   "reporters “nested ‘marks’ here” according to the minister.\n") * 8_000,
+    "1 MB article of mixed quote marks and cues": (
+        '"We will win," said Ann Lee. «Non», a-t-il dit. ‘Yes’ — she told reporters “nested ‘marks’ here” '
+        "according to the minister.\n"
+    ) * 8_000,
     "half a megabyte on one line": ("She said “the plan works” and he said it was ‘not over’ " * 9_000),
     "100,000 blank lines": "\n" * 100_000 + '"x," he said.',
     "JSONL of 2,000 one-line records": "".join(json.dumps({"text": f'"Item {n}," Ann Lee said.'}) + "\n"
