@@ -125,7 +125,7 @@ def _meta(record: QuoteRecord) -> str:
     if record.role:
         speaker += f", {_text(_one_line(record.role))}"
     if record.speaker_scope == "article":
-        speaker += f" ({ARTICLE_ONLY})"
+        speaker += f' <span class="scope">({ARTICLE_ONLY})</span>'
     reviewed = review_line(record)
     parts = [
         speaker,
