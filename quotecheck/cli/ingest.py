@@ -17,7 +17,7 @@ from quotecheck.cli.options import db_option
 from quotecheck.cli.session import UserError, open_store
 from quotecheck.export.rows import counted
 from quotecheck.read import estimate_count, iter_articles
-from quotecheck.read.model import Article, ReadError
+from quotecheck.read.model import Article, ReadError, Skipped
 from quotecheck.sanitize import printable
 from quotecheck.store.models import DatabaseError
 from quotecheck.store.pipeline import IngestTally, WorkerError, all_cores, ingest_articles
@@ -25,8 +25,11 @@ from quotecheck.store.pipeline import IngestTally, WorkerError, all_cores, inges
 
 def summary(tally: IngestTally) -> str:
     return (
-        f"{counted(tally.new, 'new article')}, {tally.skipped} already stored, {tally.failed} failed; "
-        f"{counted(tally.quotes, 'quote')} added, {counted(tally.speakers, 'new speaker')}."
+        f"{counted(tally.new, 'new article')}, {tally.skipped} already stored"
+        + (f" ({tally.updated} with new title, outlet, url or date)" if tally.updated else "")
+        + f", {tally.failed} failed"
+        + (f", {counted(tally.not_articles, 'file')} skipped as no article" if tally.not_articles else "")
+        + f"; {counted(tally.quotes, 'quote')} added, {counted(tally.speakers, 'new speaker')}."
     )
 
 
@@ -77,7 +80,7 @@ def _echo_error(message: str) -> None:
 @contextmanager
 def _progress(
     paths: Sequence[str], on_terminal: bool
-) -> Iterator[tuple[Callable[[str], None], Callable[[Article | ReadError | None], None]]]:
+) -> Iterator[tuple[Callable[[str], None], Callable[[Article | ReadError | Skipped | None], None]]]:
     """(report an error line, count a settled item): on a terminal, a progress bar on stderr with articles/s and
     the time left, the error lines printed above it; elsewhere, error lines only."""
     if not on_terminal:
@@ -94,7 +97,7 @@ def _progress(
     # The total comes from counting lines, which takes a while on a large archive: the bar starts without it.
     threading.Thread(target=lambda: progress.update(task, total=estimate_count(paths)), daemon=True).start()
 
-    def done(item: Article | ReadError | None) -> None:
+    def done(item: Article | ReadError | Skipped | None) -> None:
         source = printable(item.source, one_line=True)[-40:] if isinstance(item, Article) and item.source else ""
         progress.update(task, advance=1, source=source)
 

@@ -1,6 +1,6 @@
 """Reading articles: .txt, .md/.markdown, .html/.htm (trafilatura), .jsonl, directories and stdin."""
 
-from quotecheck.read.model import Article, ReadError
+from quotecheck.read.model import Article, ReadError, Skipped
 from quotecheck.read.sources import READABLE_SUFFIXES, estimate_count, iter_articles, read_file
 
-__all__ = ["Article", "READABLE_SUFFIXES", "ReadError", "estimate_count", "iter_articles", "read_file"]
+__all__ = ["Article", "READABLE_SUFFIXES", "ReadError", "estimate_count", "iter_articles", "read_file", "Skipped"]

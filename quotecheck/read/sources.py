@@ -15,7 +15,7 @@ import regex
 
 from quotecheck.read.decode import decode, headline, require_text
 from quotecheck.read.jsonl import iso_date, json_lines, jsonl_articles, looks_like_jsonl, stream_lines
-from quotecheck.read.model import Article, ReadError
+from quotecheck.read.model import Article, ReadError, Skipped
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -27,9 +27,12 @@ STDIN = "-"
 _LOOKS_LIKE_HTML = regex.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body)|<(?:p|div|article|body)\b", regex.I)
 
 
-def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[Article | ReadError]:
-    """Articles from files, directories (recursively, sorted, readable suffixes only; hidden entries and README files
-    skipped) and "-" (stdin, format sniffed). A bad input yields a ReadError and the iteration goes on."""
+def iter_articles(
+    paths: Sequence[str], *, stdin: TextIO | None = None
+) -> Iterator[Article | ReadError | Skipped]:
+    """Articles from files, directories (recursively, sorted; hidden entries left out, other file types and
+    README files yielded as Skipped) and "-" (stdin, format sniffed). A bad input yields a ReadError and the
+    iteration goes on."""
     for name in paths:
         if name == STDIN:
             yield from _stdin_articles(stdin if stdin is not None else sys.stdin)
@@ -37,7 +40,7 @@ def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Itera
         path = Path(name)
         if path.is_dir():
             for entry in _directory_entries(path):
-                if isinstance(entry, ReadError):
+                if isinstance(entry, (ReadError, Skipped)):
                     yield entry
                 else:
                     yield from _file_articles(entry)
@@ -83,21 +86,28 @@ def read_file(path: str | Path) -> Article:
     return items[0]
 
 
-def _directory_entries(root: Path) -> list[Path | ReadError]:
-    """The readable files under ``root``, sorted, and a ReadError for each entry that cannot be read as one: a
-    dangling or looping symbolic link, a named pipe. Links to directories are not followed (no loops)."""
-    found: list[tuple[Path, Path | ReadError]] = []
+def _directory_entries(root: Path) -> list[Path | ReadError | Skipped]:
+    """The readable files under ``root``, sorted, with a ReadError for each entry that cannot be read as one (a
+    dangling or looping symbolic link, a named pipe) and a Skipped for each file that is no article (another
+    file type, a README). Hidden entries are left out; links to directories are not followed (no loops)."""
+    found: list[tuple[Path, Path | ReadError | Skipped]] = []
     for path in root.rglob("*"):
         relative = path.relative_to(root).parts
-        if any(part.startswith(".") for part in relative) or path.stem.upper() == "README":
-            continue  # hidden, or documentation beside the articles (corpus/README.md)
-        if path.is_dir():
+        if any(part.startswith(".") for part in relative) or path.is_dir():
             continue
         problem = _not_a_file(path)
-        if problem is None and path.suffix.lower() in READABLE_SUFFIXES:
-            found.append((path, path))
-        elif problem is not None and (path.suffix.lower() in READABLE_SUFFIXES or path.is_symlink()):
+        readable = path.suffix.lower() in READABLE_SUFFIXES
+        if problem is not None and (readable or path.is_symlink()):
             found.append((path, ReadError(f"{path}: {problem}, skipped")))
+        elif path.stem.upper() == "README":
+            found.append((path, Skipped(str(path), "a README (documentation beside the articles)")))
+        elif problem is None and readable:
+            found.append((path, path))
+        elif path.name.endswith(".gold.json"):
+            found.append((path, Skipped(str(path), "gold annotations (for quotecheck eval)")))
+        elif problem is None:
+            kind = f"file type {path.suffix.lower()!r}" if path.suffix else "file without an extension"
+            found.append((path, Skipped(str(path), f"unsupported {kind}")))
     return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
