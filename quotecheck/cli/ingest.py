@@ -17,6 +17,7 @@ from quotecheck.cli.options import db_option
 from quotecheck.cli.session import UserError, open_store
 from quotecheck.export.rows import counted
 from quotecheck.read import estimate_count, iter_articles
+from quotecheck.read.decode import known_encoding
 from quotecheck.read.model import Article, ReadError, Skipped
 from quotecheck.sanitize import printable
 from quotecheck.store.models import DatabaseError
@@ -41,15 +42,22 @@ def summary(tally: IngestTally) -> str:
     type=click.IntRange(min=1),
     help="Processes extracting quotes at once; 1 does everything in this one.  [default: all cores]",
 )
+@click.option(
+    "--encoding", metavar="NAME", callback=lambda ctx, param, value: _checked_encoding(value),
+    help="Read every input as this encoding (e.g. cp1252, latin-1, utf-16).  [default: detected]",
+)
 @db_option
-def ingest_command(paths: tuple[str, ...], jobs: int | None, db_path: str) -> None:
+def ingest_command(paths: tuple[str, ...], jobs: int | None, encoding: str | None, db_path: str) -> None:
     """Read articles, find their quotes and store both in the database.
 
     PATH is a file (.txt, .md, .html, or .jsonl with one article per line as {"text": ..., "title": ...,
     "outlet": ..., "url": ..., "published": ...}), a directory (read recursively) or - for stdin. An article
     already stored (same text) is skipped, so an interrupted run picks up where it stopped when run again.
     Unreadable inputs are reported on stderr, one line each; the rest is still stored, and the exit code is 1.
-    JSONL is read as it is stored: an archive of any size takes little memory.
+    Files in a directory that hold no article (other types, README files) are listed on stderr and counted.
+    Text that is not UTF-8 (Windows-1252, Latin-1, UTF-16 with its byte order mark) is detected and stored as
+    UTF-8; --encoding forces one. An article stored before whose title, outlet, url or date differ in this input
+    gets them. JSONL is read as it is stored: an archive of any size takes little memory.
 
     \b
     Example:
@@ -58,7 +66,7 @@ def ingest_command(paths: tuple[str, ...], jobs: int | None, db_path: str) -> No
     tally = IngestTally()
     on_terminal = sys.stdout.isatty() and sys.stderr.isatty()  # no progress bar into pipes or log files
     with open_store(db_path, mode="create") as store, _progress(paths, on_terminal) as (report, done):
-        items = iter_articles(list(paths), stdin=sys.stdin if "-" in paths else None)
+        items = iter_articles(list(paths), stdin=sys.stdin if "-" in paths else None, encoding=encoding)
         try:
             ingest_articles(store, items, jobs=jobs or all_cores(), tally=tally, on_error=report, on_done=done)
         except (DatabaseError, WorkerError) as failure:  # every other article would fail the same way
@@ -66,6 +74,12 @@ def ingest_command(paths: tuple[str, ...], jobs: int | None, db_path: str) -> No
     click.echo(summary(tally))
     if tally.failed:
         click.get_current_context().exit(1)
+
+
+def _checked_encoding(name: str | None) -> str | None:
+    if name is not None and not known_encoding(name):
+        raise click.BadParameter(f"{name!r} is not a text encoding Python knows (e.g. cp1252, latin-1, utf-16)")
+    return name
 
 
 class _RateColumn(ProgressColumn):

@@ -28,14 +28,14 @@ _LOOKS_LIKE_HTML = regex.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body)|<
 
 
 def iter_articles(
-    paths: Sequence[str], *, stdin: TextIO | None = None
+    paths: Sequence[str], *, stdin: TextIO | None = None, encoding: str | None = None
 ) -> Iterator[Article | ReadError | Skipped]:
     """Articles from files, directories (recursively, sorted; hidden entries left out, other file types and
     README files yielded as Skipped) and "-" (stdin, format sniffed). A bad input yields a ReadError and the
-    iteration goes on."""
+    iteration goes on. Text that is not UTF-8 is decoded as detected (read.decode), or as ``encoding``."""
     for name in paths:
         if name == STDIN:
-            yield from _stdin_articles(stdin if stdin is not None else sys.stdin)
+            yield from _stdin_articles(stdin if stdin is not None else sys.stdin, encoding)
             continue
         path = Path(name)
         if path.is_dir():
@@ -43,9 +43,9 @@ def iter_articles(
                 if isinstance(entry, (ReadError, Skipped)):
                     yield entry
                 else:
-                    yield from _file_articles(entry)
+                    yield from _file_articles(entry, encoding)
         else:
-            yield from _file_articles(path)
+            yield from _file_articles(path, encoding)
 
 
 def estimate_count(paths: Sequence[str]) -> int | None:
@@ -127,7 +127,7 @@ def _not_a_file(path: Path) -> str | None:
     return "a named pipe (FIFO), not a file" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
-def _file_articles(path: Path) -> Iterator[Article | ReadError]:
+def _file_articles(path: Path, encoding: str | None = None) -> Iterator[Article | ReadError]:
     where = str(path)
     suffix = path.suffix.lower()
     if suffix and suffix not in READABLE_SUFFIXES:
@@ -138,10 +138,10 @@ def _file_articles(path: Path) -> Iterator[Article | ReadError]:
         yield ReadError(f"{where}: {problem}")
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_file_articles(path)
+        yield from _jsonl_file_articles(path, encoding)
         return
     try:
-        content = decode(path.read_bytes(), where)
+        content = decode(path.read_bytes(), where, encoding)
     except OSError as error:
         yield ReadError(f"{where}: {_os_reason(error)}")
         return
@@ -159,24 +159,26 @@ def _file_articles(path: Path) -> Iterator[Article | ReadError]:
         yield error
 
 
-def _jsonl_file_articles(path: Path) -> Iterator[Article | ReadError]:
+def _jsonl_file_articles(path: Path, encoding: str | None) -> Iterator[Article | ReadError]:
     """Streamed line by line: a JSONL archive may be larger than memory."""
     where = str(path)
     try:
         with path.open("rb") as lines:
-            yield from _jsonl_stream_articles(lines, where)
+            yield from _jsonl_stream_articles(lines, where, encoding)
     except OSError as error:
         yield ReadError(f"{where}: {_os_reason(error)}")
 
 
-def _jsonl_stream_articles(raw_lines: Iterable[bytes], where: str) -> Iterator[Article | ReadError]:
+def _jsonl_stream_articles(
+    raw_lines: Iterable[bytes], where: str, encoding: str | None
+) -> Iterator[Article | ReadError]:
     try:
-        yield from jsonl_articles(stream_lines(raw_lines, where), where)
+        yield from jsonl_articles(stream_lines(raw_lines, where, encoding), where)
     except ReadError as error:  # not text at all: one error for the whole input
         yield error
 
 
-def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
+def _stdin_articles(stream: TextIO, encoding: str | None) -> Iterator[Article | ReadError]:
     """JSON Lines when the first line that is not blank is a JSON article, streamed like a JSONL file; else one
     HTML or text article."""
     buffer = getattr(stream, "buffer", None)
@@ -188,10 +190,10 @@ def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
         if raw.strip():
             break
     if looks_like_jsonl(head[-1].decode("utf-8-sig", "replace") if head else ""):
-        yield from _jsonl_stream_articles(chain(head, buffer), STDIN)
+        yield from _jsonl_stream_articles(chain(head, buffer), STDIN, encoding)
         return
     try:
-        content = decode(b"".join(head) + buffer.read(), STDIN)
+        content = decode(b"".join(head) + buffer.read(), STDIN, encoding)
     except ReadError as error:
         yield error
         return

@@ -305,3 +305,18 @@ def _count_articles(db) -> int:
         return 0
     finally:
         conn.close()
+
+
+def test_text_in_other_encodings_is_stored_as_utf8_and_an_encoding_can_be_forced(runner, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_bytes('Mayor speaks\n\nThe mayor of São Paulo said: “We will rebuild the café.”\n'.encode("cp1252"))
+    db = tmp_path / "quotes.db"
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(story)])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert [quote.text for quote in store.quotes()] == ["We will rebuild the café."]
+        assert "São Paulo" in store.article(1).text
+    forced = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "other.db"), "--encoding", "utf-8", str(story)])
+    assert forced.exit_code == 1 and forced.stderr == f"{story}: not utf-8 text (invalid byte at offset 28)\n"
+    unknown = runner.invoke(cli, ["ingest", "--db", str(db), "--encoding", "klingon", str(story)])
+    assert unknown.exit_code == 2 and "'klingon' is not a text encoding Python knows" in unknown.stderr

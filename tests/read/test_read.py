@@ -82,7 +82,6 @@ def test_jsonl_articles_metadata_and_bad_lines():
     "name, reason",
     [
         ("binary.txt", "binary file (contains NUL bytes)"),
-        ("latin1.txt", "not UTF-8 text (invalid byte at offset 3)"),
         ("empty.txt", "no text"),
         ("empty-page.html", "no article text found in the HTML"),
         ("missing.txt", "no such file or directory"),
@@ -139,8 +138,10 @@ def test_stdin_is_sniffed_as_jsonl_html_or_text():
 def test_stdin_bytes_are_decoded_and_checked():
     [article] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbfCaf\xc3\xa9 \r\nsaid.")))
     assert article.text == "Café \nsaid."
-    [error] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9")))
-    assert str(error) == "-: not UTF-8 text (invalid byte at offset 3)"
+    [latin1] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9 au lait")))
+    assert latin1.text == "café au lait"
+    [error] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9")), encoding="utf-8")
+    assert str(error) == "-: not utf-8 text (invalid byte at offset 3)"
 
 
 # Raw in JSON strings, and line breaks to str.splitlines(): a record holding one must stay whole.
