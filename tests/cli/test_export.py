@@ -166,3 +166,32 @@ def test_a_full_disk_leaves_the_previous_sheet_not_an_empty_file(runner, reviewe
     assert result.stderr == f"Error: cannot write {target}: No space left on device\n"
     assert target.read_text(encoding="utf-8") == "yesterday's sheet\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["quotes.db", "sheet.md"]
+
+
+def _one_line(text: str) -> str:
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+# The corpus sheet before the sheet was made compact: 94 quotes on 25 Letter pages, under 4 a page.
+QUOTES_PER_PAGE_AT_LEAST = 10
+
+
+def test_the_printed_sheet_is_compact_and_starts_with_the_first_quote(runner, db, tmp_path, headless_browser):
+    marked = runner.invoke(cli, ["mark-all", "--db", str(db), "verified", "--rating", "half-true", "--yes",
+                                 "--note", "Checked against the recording"])  # fmt: skip
+    assert marked.exit_code == 0, marked.output
+    sheet = tmp_path / "sheet.html"
+    exported = runner.invoke(cli, ["export", "--db", str(db), "--format", "html", "-o", str(sheet)])
+    assert exported.exit_code == 0, exported.output
+    rows = json.loads(runner.invoke(cli, ["export", "--db", str(db), "--format", "json"]).stdout)
+
+    pages = headless_browser.print_to_pdf(sheet, tmp_path / "sheet.pdf")
+
+    assert len(rows) >= 30
+    assert len(pages) <= -(-len(rows) // QUOTES_PER_PAGE_AT_LEAST), f"{len(rows)} quotes on {len(pages)} pages"
+    first_page = _one_line(pages[0])
+    assert first_page.startswith(f"Verified quotes {len(rows)} quotes from 3 articles · exported ")
+    first = rows[0]
+    words = {"direct": f"“{first['text']}”", "indirect": f"PARAPHRASE {first['text']}"}.get(first["kind"])
+    assert _one_line(words or first["text"]) in first_page
+    assert f"{first['speaker']}" in first_page and "reviewed by tester" in first_page
