@@ -46,8 +46,7 @@ a { color: var(--accent); }
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; }
   .quote { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-  .source a::after, .meta a::after { content: " (" attr(href) ")"; }
+  a { color: inherit; text-decoration: none; }  /* each link shows its url as its text */
   mark { background: none; font-weight: bold; text-decoration: underline; }
   .badge { border: none; padding: 0; font-weight: bold; }
 }
