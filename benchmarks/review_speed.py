@@ -31,6 +31,7 @@ from quotecheck.review.app import ReviewApp  # noqa: E402
 from quotecheck.review.screens.article import ArticleScreen  # noqa: E402
 from quotecheck.review.screens.queue import QueueScreen  # noqa: E402
 from quotecheck.review.screens.speakers import SpeakersScreen  # noqa: E402
+from quotecheck.review.screens.versions import VersionsScreen  # noqa: E402
 from quotecheck.review.widgets.quote_detail import QuoteDetail  # noqa: E402
 from quotecheck.review.widgets.quote_list import QuoteList  # noqa: E402
 from quotecheck.review.widgets.speaker_list import SpeakerList  # noqa: E402
@@ -150,6 +151,18 @@ async def keys(db: Path, presses: int) -> None:
             await until(lambda: isinstance(app.screen, SpeakersScreen) and bool(app.screen.query(SpeakerList))
                         and bool(app.screen.query_one(SpeakerList).rows))  # fmt: skip
             print(f"{'s (speakers, first page)':<42} {ms(time.perf_counter() - started):>17}")
+            app.simulate_key("escape")
+            await until(lambda: isinstance(app.screen, QueueScreen))
+
+            async def versions_shown() -> float:
+                """p: the full-text index asked for quotes sharing wording, those grouped, the panel drawn."""
+                elapsed = await timed("p", lambda: isinstance(app.screen, VersionsScreen) and app.screen.is_mounted)
+                app.simulate_key("escape")
+                await until(lambda: isinstance(app.screen, QueueScreen))
+                await timed("j", moved_to(queue.cursor + 1))
+                return elapsed
+
+            summary("p (versions panel shown)", [await versions_shown() for _ in range(min(20, presses))])
 
 
 def tmux_figures(db: Path, presses: int) -> None:

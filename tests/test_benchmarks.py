@@ -19,6 +19,7 @@ FIGURES = {
     "generate.py": "quotes",
     "ingest_parallel.py": "peak RSS",
     "ingest_speed.py": "articles/s",
+    "report_speed.py": "total",
     "review_speed.py": "median",
     "rewrap_eval.py": "largest change",
     "speaker_quality.py": "untyped share",

@@ -28,11 +28,13 @@ COMMANDS = {
     "add": "edit:add_command",
     "delete": "edit:delete_command",
     "export": "export:export_command",
+    "report": "report:report_command",
     "stats": "stats:stats_command",
     "review": "review:review_command",
     "source": "sources:source_group",
     "verify": "verify:verify_command",
     "variants": "variants:variants_command",
+    "datasette-metadata": "datasette:datasette_metadata_command",
 }
 
 

@@ -121,10 +121,12 @@ def _words(record: QuoteRecord, sentence: InSentence | None) -> str:
 
 def _meta(record: QuoteRecord) -> str:
     speaker = f'<span class="speaker">{_text(record.speaker)}</span>' if record.speaker else "<em>unattributed</em>"
-    if record.role:
-        speaker += f", {_text(_one_line(record.role))}"
     if record.speaker_scope == "article":
         speaker += f' <span class="scope">({ARTICLE_ONLY})</span>'
+    if record.co_speakers:
+        speaker += " with " + ", ".join(_text(_one_line(name)) for name in record.co_speakers)
+    if record.role:
+        speaker += f", {_text(_one_line(record.role))}"
     reviewed = review_line(record)
     parts = [
         speaker,

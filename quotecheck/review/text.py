@@ -6,7 +6,7 @@ terminal control characters replaced. Highlights use the offsets the extractor s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -15,7 +15,8 @@ from rich.text import Text
 
 from quotecheck.export.rows import ARTICLE_ONLY
 from quotecheck.sanitize import printable
-from quotecheck.store.models import QuoteRecord, Review
+from quotecheck.store.models import QuoteRecord, Review, Verification
+from quotecheck.variants import Group, QuoteText
 
 STATUS_MARKS = {
     "unreviewed": "·",
@@ -164,6 +165,8 @@ def attribution(record: QuoteRecord) -> Text:
     if record.speaker_scope == "article":
         speaker.append(f" · {ARTICLE_ONLY}", MUTED)
     field("Speaker", speaker)
+    if record.co_speakers:
+        field("With", ", ".join(record.co_speakers))
     field("Role", record.role)
     field("Cue", record.cue, end="   ")
     field("Kind", record.kind)
@@ -279,3 +282,56 @@ def diff_text(diff: Sequence) -> Text:
         else:
             text.append(printable(op.quote, one_line=True), DIFF_STYLES["editorial"])
     return text
+
+
+RESULT_STYLES = {"verbatim": "bold green", "differs": "bold red", "not-found": "bold yellow"}
+
+
+def verification_lines(verification: Verification) -> list[Text]:
+    """A quote checked against its speaker's sources: result and score, the source and where in it, the passage,
+    the diff (shared by ``quotecheck verify`` and the app's source check)."""
+    quote, alignment, source = verification.quote, verification.alignment, verification.source
+    heading = Text.assemble(
+        (f"#{quote.id} ", LABEL), plain(quote.speaker or "(no speaker)"), " — ",
+        (alignment.result, RESULT_STYLES[alignment.result]), f" (score {alignment.score:g})",
+    )  # fmt: skip
+    lines = [heading, Text.assemble(("Quote    ", MUTED), plain(quote.text))]
+    if source is not None:
+        where = f"source #{source.id} {source.title or source.path or ''}".rstrip() + f", {verification.location}"
+        lines.append(Text.assemble(("Source   ", MUTED), plain(where)))
+        label = "Closest  " if alignment.result == "not-found" else "Passage  "  # not the quote, only the nearest
+        lines.append(Text.assemble((label, MUTED), plain(alignment.passage)))
+    if alignment.changes or any(op.op == "editorial" for op in alignment.diff):
+        lines.append(Text.assemble(("Diff     ", MUTED), diff_text(alignment.diff)))
+    return lines
+
+
+def variant_lines(
+    group: Group, heading: Text, marks: Callable[[QuoteText], list[str]] = lambda quote: []
+) -> list[Text]:
+    """A group of versions of one quote: its flags, the speakers when they conflict, each version with its date,
+    outlet and speaker (and ``marks``) and its diff against the reference (shared by ``quotecheck variants`` and
+    the app's versions panel)."""
+    heading = heading.copy()
+    heading.append(f": {len(group.versions)} versions")
+    flags = [flag for flag, on in (("wording", group.wording), ("conflict", group.conflict)) if on]
+    if flags:
+        heading.append(" — " + ", ".join(flags), "bold red")
+    lines = [heading]
+    if group.conflict:
+        lines.append(Text.assemble(("Speakers ", MUTED), plain("; ".join(group.speakers))))
+    for version in group.versions:
+        quote = version.quote
+        where = " ".join(part for part in (quote.published, quote.outlet) if part) or "(no date or outlet)"
+        own = [mark for mark, this in (("earliest", group.earliest), ("reference", group.reference)) if quote is this]
+        all_marks = own + marks(quote)
+        lines.append(
+            Text.assemble(
+                (f"#{quote.id} ", LABEL), plain(where), " ", plain(quote.speaker or "(no speaker)"),
+                (f" ({', '.join(all_marks)})" if all_marks else "", MUTED),
+            )  # fmt: skip
+        )
+        lines.append(Text.assemble(("  Quote  ", MUTED), plain(quote.text)))
+        if version.changed:
+            lines.append(Text.assemble(("  Diff   ", MUTED), diff_text(version.diff)))
+    return lines

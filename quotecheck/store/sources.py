@@ -94,4 +94,4 @@ class SourceActions:
         return [SourceRecord(*row) for row in self.db.execute(sql, parameters)]
 
     def _quote_records(self, sql: str, parameters: list) -> list[QuoteRecord]:
-        return [QuoteRecord(*row) for row in self.db.execute(sql, parameters)]
+        return [QuoteRecord.from_row(row) for row in self.db.execute(sql, parameters)]

@@ -7,6 +7,7 @@ from quotecheck.store.base import StoreBase
 from quotecheck.store.edits import QuoteEdits
 from quotecheck.store.ingest import Ingest
 from quotecheck.store.queries import QuoteQueries
+from quotecheck.store.report import ReportQueries
 from quotecheck.store.reviews import ReviewActions, default_reviewer
 from quotecheck.store.sources import SourceActions
 from quotecheck.store.speakers import SpeakerActions
@@ -15,7 +16,8 @@ __all__ = ["Store", "default_reviewer"]
 
 
 class Store(
-    Ingest, QuoteQueries, QuoteEdits, ArticleActions, SpeakerActions, ReviewActions, SourceActions, StoreBase
+    Ingest, QuoteQueries, QuoteEdits, ArticleActions, SpeakerActions, ReviewActions, SourceActions, ReportQueries,
+    StoreBase,
 ):
     """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date;
     ``Store(path, mode="read")`` only reads, ``mode="write"`` never creates (see StoreBase).

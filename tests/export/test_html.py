@@ -117,3 +117,8 @@ def test_header_gives_the_export_date_and_sections_link_their_article(make_recor
     page = render("html", [make_record()], title="Sheet", exported="2026-11-30 09:15 UTC")
     assert '<p class="summary">1 quote from 1 article · exported 2026-11-30 09:15 UTC</p>' in page
     assert '<h2><a href="https://euobserver.com/lgbti/137990">Lithuania helps gay Chechens flee Russia</a></h2>' in page
+
+
+def test_co_speakers_are_named_with_the_speaker(make_record):
+    (quote,) = _quote_elements(render("html", [make_record(role=None, co_speakers=("Ben <b>Cole</b>",))]))
+    assert '<span class="speaker">Linas Linkevicius</span> with Ben &lt;b&gt;Cole&lt;/b&gt; · ' in quote

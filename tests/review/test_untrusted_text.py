@@ -76,3 +76,17 @@ async def test_control_characters_are_removed_without_moving_highlights(tmp_path
             assert "Eve Stone" in highlighted  # the mention is still exactly the name
             rows = rows_shown(app.screen.query_one(QuoteList))
             assert "\x1b" not in rows and "\x07" not in rows
+
+
+async def test_the_people_named_with_the_speaker_are_shown_literally(tmp_path):
+    text = '"We disagree," said Rosa Diaz and Ben [b]Cole[/b].'
+    with Store(tmp_path / "joint.db") as joint:
+        joint.add_article(Article(text, title="Joint statement"), [
+            Quote(1, 12, "We disagree", "direct", speaker="Rosa Diaz", speaker_type="person",
+                  co_speakers=("Ben [b]Cole[/b]",)),
+        ])  # fmt: skip
+        app = make_app(joint, tmp_path)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            shown = app.screen.query_one("#detail-attribution").content.plain
+            assert "With Ben [b]Cole[/b]" in shown

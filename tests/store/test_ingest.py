@@ -159,3 +159,21 @@ def test_new_metadata_for_a_stored_text_updates_the_article_and_its_quotes_dates
         article = store.article(first.article_id)
         assert (article.title, article.outlet, article.published) == ("Newest", "BNS", "2017-05-20")
         assert store.count_quotes() == 3
+
+
+def test_co_speakers_are_stored_and_survive_a_delete_and_undo(store):
+    text = '"We disagree," said Rosa Diaz and Ben Cole.'
+    quote = Quote(1, 12, "We disagree", "direct", speaker="Rosa Diaz", speaker_type="person",
+                  co_speakers=("Ben Cole", " Ada  Lin "))  # fmt: skip
+    result = store.add_article(Article(text), [quote])
+    (stored,) = store.article_quotes(result.article_id)
+    assert (stored.speaker, stored.co_speakers) == ("Rosa Diaz", ("Ben Cole", "Ada Lin"))
+    store.delete_quote(stored.id, reviewer="ed")
+    store.undo(reviewer="ed")
+    assert store.article_quotes(result.article_id)[0].co_speakers == ("Ben Cole", "Ada Lin")
+
+
+def test_co_speakers_that_are_not_names_reject_the_article(store):
+    quote = Quote(0, 9, TEXT[:9], "direct", speaker="Rosa Diaz", co_speakers=(3,))
+    with pytest.raises(StoreError, match="quote 1: co-speakers"):
+        store.add_article(Article(TEXT), [quote])

@@ -246,6 +246,11 @@ class QueueScreen(ListNavigation, ReviewScreen):
 
         self.app.push_screen(SpeakersScreen())
 
+    def action_report(self) -> None:
+        from quotecheck.review.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen())
+
     def action_back(self) -> None:
         if self.searching:
             self.close_search()
