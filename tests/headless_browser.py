@@ -27,15 +27,18 @@ class HeadlessBrowser:
     def print_to_pdf(self, html: Path, pdf: Path) -> list[str]:
         """Print ``html`` as Chromium's print dialog would (its print CSS applies, no header or footer) to ``pdf``;
         the text of each page."""
-        self._run(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", html=html)
+        self._run(f"--print-to-pdf={Path(pdf).resolve()}", "--no-pdf-header-footer", html=html)
         return [page.extract_text() for page in PdfReader(pdf).pages]
 
     def screenshot(self, html: Path, png: Path, *, width: int = 1000, height: int = 1400) -> Path:
         """The top ``width`` x ``height`` pixels of ``html`` on screen, as a PNG."""
-        self._run(f"--screenshot={png}", f"--window-size={width},{height}", "--hide-scrollbars", html=html)
+        self._run(f"--screenshot={Path(png).resolve()}", f"--window-size={width},{height}", "--hide-scrollbars",
+                  html=html)
         return png
 
     def _run(self, *options: str, html: Path) -> None:
+        if not Path(html).is_file():  # Chromium would print its error page instead
+            raise FileNotFoundError(html)
         with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
             # --no-sandbox: the sandbox cannot start as root (CI containers); the pages are our own files
             command = [self.executable, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
