@@ -103,6 +103,19 @@ add(example("quotecheck ingest --db desk.db desk/wire.jsonl && quotecheck articl
             "them (its outlet, not sent again, stays)."))
 add(help_of("ingest"))
 
+# ---- extract-batch
+add("## quotecheck extract-batch\n\nExtract a corpus on a Dask cluster (the `scale` extra: `pip install "
+    "'quotecheck[scale]'`): each input file is one task, written as one Parquet quote shard holding its articles with "
+    "their quotes, speakers and roles; `ingest` then stores the shards without extracting again, into the database "
+    "ingesting the files would give. A local cluster by default (`--jobs` worker processes), or any cluster with "
+    "`--scheduler tcp://host:8786` whose workers share the paths. Shards made before from the same file are kept, so "
+    "an interrupted run goes on where it stopped. [archive.md](archive.md) has the figures and the multi-machine "
+    "setup.\n\n")
+add(example("quotecheck extract-batch --jobs 2 --out shards/ corpus/ && ls shards/ | head -n 3"))
+add(example("quotecheck ingest --db batch.db shards/", "The shards stored: the same articles, quotes and speakers "
+            "as `quotecheck ingest corpus/`."))
+add(help_of("extract-batch"))
+
 # ---- source, verify
 add("\n## quotecheck source\n\nPrimary sources (speech and interview transcripts, press releases, subtitles) that `quotecheck "
     "verify` checks a speaker's quotes against. [verify.md](verify.md) walks through a check.\n\n")

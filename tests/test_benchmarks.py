@@ -14,6 +14,7 @@ BENCHMARKS = ROOT / "benchmarks"
 DEVSET = ROOT.parent / "shared" / "devset"
 # What each script prints among its figures. A new script needs a --quick mode and an entry here.
 FIGURES = {
+    "batch_speed.py": "extract-batch + ingest",
     "calibrate.py": "ECE",
     "extract_speed.py": "MB/s",
     "generate.py": "quotes",

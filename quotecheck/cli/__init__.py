@@ -12,6 +12,7 @@ from quotecheck import __version__
 # command name -> "module:attribute" (modules under quotecheck.cli)
 COMMANDS = {
     "extract": "extract:extract_command",
+    "extract-batch": "extract_batch:extract_batch_command",
     "eval": "evaluate:eval_command",
     "init": "database:init_command",
     "check": "database:check_command",

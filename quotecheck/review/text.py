@@ -6,7 +6,7 @@ terminal control characters replaced. Highlights use the offsets the extractor s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -55,6 +55,7 @@ LABEL = Style(bold=True)
 MUTED = Style(dim=True)
 
 _PARAGRAPH = regex.compile(r"[^\n]+")
+PIECE = 4_000  # characters: a longer line is shown in pieces, never rendered whole
 
 
 def plain(value: object, *, one_line: bool = True) -> Text:
@@ -98,9 +99,39 @@ def highlighted(source: str, start: int, end: int, spans: Sequence[Span]) -> Tex
     return result
 
 
-def paragraphs(source: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line: articles are stored one paragraph per line."""
-    return [(match.start(), match.end()) for match in _PARAGRAPH.finditer(source) if match.group().strip()]
+def paragraphs_around(source: str, low: int, high: int, *, margin: int = 0, around: int = 1) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs (articles are stored one per line) that hold ``source[low:high]``, and of
+    those within ``margin`` characters of it, at most ``around`` either side. Only that part of the text is read,
+    so an article of 50 MB costs what a short one does; a line longer than PIECE characters (a whole article
+    may be one line) comes as pieces of at most that."""
+    begin = _line_edge(source, max(0, low - margin), backwards=True)
+    finish = _line_edge(source, min(len(source), high + margin), backwards=False)
+    blocks = [piece for match in _PARAGRAPH.finditer(source, begin, finish) if match.group().strip()
+              for piece in _pieces(source, match.start(), match.end())]  # fmt: skip
+    if not blocks:
+        return []
+    first = next((index for index, (_, end) in enumerate(blocks) if low <= end), len(blocks) - 1)
+    last = max(first, max((index for index, (start, _) in enumerate(blocks) if start <= high), default=first))
+    return blocks[max(0, first - around) : last + around + 1]
+
+
+def _line_edge(source: str, position: int, *, backwards: bool) -> int:
+    """The start (``backwards``) or end of the line at ``position``, if within PIECE characters of it."""
+    if backwards:
+        newline = source.rfind("\n", max(0, position - PIECE), position)
+        return newline + 1 if newline >= 0 else 0 if position <= PIECE else position
+    newline = source.find("\n", position, position + PIECE)
+    return newline if newline >= 0 else len(source) if len(source) - position <= PIECE else position
+
+
+def _pieces(source: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``source[start:end]`` in pieces of at most PIECE characters, cut after a space where there is one."""
+    while end - start > PIECE:
+        space = source.rfind(" ", start + PIECE // 2, start + PIECE)
+        cut = space + 1 if space >= 0 else start + PIECE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def quote_span(record: QuoteRecord, *, current: bool) -> Span:
@@ -129,8 +160,8 @@ def quote_extent(record: QuoteRecord) -> tuple[int, int]:
 def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> tuple[Text, int]:
     """The paragraphs holding the quote and its speaker mention, with ``around`` paragraphs either side; and
     where in that text the quote (or its mention, if first) starts, so a view can scroll to it."""
-    blocks = paragraphs(source) or [(0, len(source))]
     low, high = quote_extent(record)
+    blocks = paragraphs_around(source, low, high, margin=PIECE, around=around) or [(0, min(len(source), PIECE))]
     touching = [index for index, (start, end) in enumerate(blocks) if start <= high and low <= end] or [0]
     first = max(0, touching[0] - around)
     last = min(len(blocks) - 1, touching[-1] + around)

@@ -4,7 +4,8 @@ others (in worker processes when ``jobs`` > 1), store them through this process 
 Memory stays bounded whatever the input size: the articles are taken from the iterator a chunk at a time and at
 most a few chunks per worker are in flight. Articles are stored, and errors reported, in input order. Each batch
 is one transaction, so a run killed at any moment leaves whole articles only, and running it again picks up
-where it stopped: the articles already stored are skipped before extraction."""
+where it stopped: the articles already stored are skipped before extraction. An item may also come extracted
+already, as ``(article, quotes)`` (from the Parquet shards of ``quotecheck extract-batch``): it is stored as it is."""
 
 from __future__ import annotations
 
@@ -46,12 +47,19 @@ class IngestTally:
     speakers: int = 0
 
 
+# An article with the quotes found in it elsewhere (by extract-batch): stored without extracting again.
+Extracted = tuple[Article, list[Quote]]
+
+
 @dataclass(slots=True)
 class _Chunk:
     items: list[Article | ReadError | Skipped | None] = field(default_factory=list)  # None: an article stored before
-    to_extract: list[Article] = field(default_factory=list)
+    to_store: list[tuple[Article, list[Quote] | None]] = field(default_factory=list)  # None: to extract
     chars: int = 0
     updated: int = 0  # articles stored before that got new metadata
+
+    def texts_to_extract(self) -> list[str]:
+        return [article.text for article, quotes in self.to_store if quotes is None]
 
 
 def all_cores() -> int:
@@ -61,14 +69,15 @@ def all_cores() -> int:
 
 def ingest_articles(
     store: Store,
-    items: Iterable[Article | ReadError | Skipped],
+    items: Iterable[Article | ReadError | Skipped | Extracted],
     *,
     jobs: int = 1,
     tally: IngestTally | None = None,
     on_error: Callable[[str], None] = lambda message: None,
     on_done: Callable[[Article | ReadError | Skipped | None], None] = lambda item: None,
 ) -> IngestTally:
-    """Store ``items`` (from quotecheck.read.iter_articles) and their quotes; returns the tally.
+    """Store ``items`` (from quotecheck.read.iter_articles, or extracted already) and their quotes; returns the
+    tally.
 
     ``on_error`` gets a one-line message for each item that cannot be read or stored (naming its file and line)
     and for each file skipped as no article;
@@ -80,7 +89,7 @@ def ingest_articles(
     first_two = list(islice(chunks, 2))
     chunks = chain(first_two, chunks)
     if jobs <= 1 or len(first_two) < 2:  # a single chunk: starting workers would cost more than they save
-        results = ((chunk, _extract_all([article.text for article in chunk.to_extract])) for chunk in chunks)
+        results = ((chunk, _extract_all(chunk.texts_to_extract())) for chunk in chunks)
         _store_all(store, results, tally, on_error, on_done)
         return tally
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts)
@@ -93,20 +102,21 @@ def ingest_articles(
     return tally
 
 
-def _chunks(store: Store, items: Iterator[Article | ReadError | Skipped]) -> Iterator[_Chunk]:
+def _chunks(store: Store, items: Iterator[Article | ReadError | Skipped | Extracted]) -> Iterator[_Chunk]:
     """The items a chunk at a time; an article stored before is settled here, without extraction (its title,
     outlet, url and date updated when the input gives new ones)."""
     chunk = _Chunk()
     for item in items:
-        stored = store.stored_article_id(item.text) if isinstance(item, Article) else None
-        if isinstance(item, Article) and stored is None:
-            chunk.to_extract.append(item)
-            chunk.chars += len(item.text)
-            chunk.items.append(item)
+        article, quotes = item if isinstance(item, tuple) else (item, None)
+        stored = store.stored_article_id(article.text) if isinstance(article, Article) else None
+        if isinstance(article, Article) and stored is None:
+            chunk.to_store.append((article, quotes))
+            chunk.chars += len(article.text)
+            chunk.items.append(article)
         elif stored is not None:
-            chunk.items.append(_refresh_metadata(store, stored, item, chunk))
+            chunk.items.append(_refresh_metadata(store, stored, article, chunk))
         else:
-            chunk.items.append(item)
+            chunk.items.append(article)
         if len(chunk.items) >= CHUNK_ARTICLES or chunk.chars >= CHUNK_CHARS:
             yield chunk
             chunk = _Chunk()
@@ -127,15 +137,17 @@ def _refresh_metadata(store: Store, article_id: int, article: Article, chunk: _C
 
 
 def _in_order(pool: Executor, chunks: Iterator[_Chunk], window: int) -> Iterator[tuple[_Chunk, list]]:
-    """Each chunk with its extraction, in input order, with at most ``window`` chunks in the workers."""
+    """Each chunk with its extraction, in input order, with at most ``window`` chunks in the workers. A chunk with
+    nothing to extract goes to no worker (a run of extracted shards starts none)."""
     in_flight: deque = deque()
     for chunk in chunks:
-        in_flight.append((chunk, pool.submit(_extract_all, [article.text for article in chunk.to_extract])))
+        texts = chunk.texts_to_extract()
+        in_flight.append((chunk, pool.submit(_extract_all, texts) if texts else None))
         while len(in_flight) >= window:
             done, future = in_flight.popleft()
-            yield done, future.result()
+            yield done, future.result() if future is not None else []
     for done, future in in_flight:
-        yield done, future.result()
+        yield done, future.result() if future is not None else []
 
 
 def _extract_all(texts: list[str]) -> list[list[Quote] | str]:
@@ -165,7 +177,9 @@ def _store_all(
         tally.updated += chunk.updated
         outcome: dict[int, Exception | str] = {}  # id(article) -> why it failed
         batch = []
-        for article, quotes in zip(chunk.to_extract, extracted, strict=True):
+        found = iter(extracted)
+        for article, given in chunk.to_store:
+            quotes = given if given is not None else next(found)
             if isinstance(quotes, str):
                 outcome[id(article)] = quotes
             else:

@@ -77,17 +77,23 @@ def stored_version(path: Path) -> int | None:
         raise StoreError(f"{path}: cannot read it ({error.strerror or error})") from None
     if path.is_dir():
         raise StoreError(f"{path}: is a directory, not a database file")
-    # A SQLite database with nothing in it is most likely one another quotecheck process is creating: switched to
-    # WAL (which writes the header), its first migration not yet committed. Wait for it as a write would.
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while not any(found := _schema_of(path)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    version, tables = found
-    check_ours(path, version, tables)
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    there_before = [sidecar.exists() for sidecar in sidecars]
+    try:
+        # A SQLite database with nothing in it is most likely one another quotecheck process is creating: switched
+        # to WAL (which writes the header), its first migration not yet committed. Wait for it as a write would.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while not any(found := _schema_of(path, sidecars)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        version, tables = found
+        check_ours(path, version, tables)
+    except StoreError:
+        _remove_new_sidecars(sidecars, there_before)
+        raise
     return version
 
 
-def _schema_of(path: Path) -> tuple[int, set[str]]:
+def _schema_of(path: Path, sidecars: list[Path]) -> tuple[int, set[str]]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -96,8 +102,21 @@ def _schema_of(path: Path) -> tuple[int, set[str]]:
         finally:
             conn.close()
     except sqlite3.Error as error:
+        if "readonly" in str(error):  # a WAL file's reader must create its -shm beside it
+            raise StoreError(f"{path}: cannot open it: its directory is read-only, and SQLite needs to create "
+                             f"{sidecars[1].name} beside the database ({error})") from None  # fmt: skip
         raise StoreError(f"{path}: not a quotecheck database ({error})") from None
     return version, tables
+
+
+def _remove_new_sidecars(sidecars: list[Path], there_before: list[bool]) -> None:
+    """A refused file is left as it was found: without the -wal and -shm files a reader of a file in WAL mode
+    creates (when SQLite could not remove them itself, as for a damaged file), unless they hold data."""
+    wal, _ = sidecars
+    if any(there_before) or (wal.exists() and wal.stat().st_size):
+        return
+    for sidecar in sidecars:
+        sidecar.unlink(missing_ok=True)
 
 
 def check_ours(path: str | Path, version: int, tables: set[str]) -> None:

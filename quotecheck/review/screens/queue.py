@@ -235,7 +235,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
         if record is None:
             return
         try:
-            screen = ArticleScreen(record.article_id, record.id)
+            screen = ArticleScreen(record.article_id, record.id, article=self._article_cache)  # read for the detail
         except StoreError as error:
             self.app.tell(str(error), title="Article not loaded", severity="error")
             return
