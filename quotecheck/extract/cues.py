@@ -7,7 +7,9 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_VERBS, word_pattern
+from quotecheck.extract.lexicons import (
+    CONJUNCTIONS, CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_VERBS, word_pattern,
+)
 from quotecheck.extract.mentions import (
     COORDINATED,
     Mention,
@@ -48,6 +50,11 @@ _NOUN_BEFORE = re.compile(
     r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
 )
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
+# "referencing a super PAC called Future45", "joined a group called Save Our Park": "called" after an indefinite
+# noun phrase that is the object of a word before it names that thing
+_NAMED_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s+$", re.I)
+NAMED_REACH = 40  # characters before "called" read for that noun phrase
+_NAME_AFTER = re.compile(r"\s+[\"“‘'A-Z0-9]")  # the name right after it, or its opening mark
 # "…, per the Commerce Department.": "per" is "according to" when a comma sets it off before a source (not "per
 # cent", "per year", "$5 per share").
 _PER = re.compile(r",\s+(per)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
@@ -100,6 +107,10 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if not phrase and _AUXILIARY_AFTER.match(text, end):
             continue  # "demand had fallen", "claims were": a noun, the subject of the verb after it
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
+        if lemma == "continue" and text.startswith(" to ", end):
+            continue  # "Rubio will continue to be …": going on, not speaking
+        if word == "called" and _NAME_AFTER.match(text, end) and _names_a_thing(text, start):
+            continue  # "a super PAC called Future45": a name given, not words spoken
         cues.append(Cue(start, end, word, lemma))
     for match in _PER.finditer(text):
         start = match.start(1)
@@ -123,6 +134,13 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         after_quote = closes[index] if index >= 0 else 0
         _find_subject(text, layout, cue, cues, position, after_quote)
     return cues
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """Is the "called" at ``start`` a naming participle ("a super PAC called Future45") rather than a speaker's
+    verb ("A spokesman called Rubio …", "and a spokesman called Rubio …")?"""
+    before = _NAMED_BEFORE.search(text, max(0, start - NAMED_REACH), start)
+    return before is not None and before.group(1).lower() not in CONJUNCTIONS
 
 
 def _start(cue: Cue) -> int:

@@ -266,6 +266,12 @@ QUOTED_TERMS = [
     ('Sara Dunne spoke at the fair. She dubbed it "the Harvest Plan" for the valley.',
      [("the Harvest Plan", "Sara Dunne")]),
     ('She joined a club called "Save Our Park" last year.', []),
+    # "called" naming a thing is no cue: the quote goes on with the speaker before it
+    ('Ann Dale spoke, citing a fund called Harbour First. "They will lose," she said.',
+     [("They will lose,", "Ann Dale")]),
+    # "continue to" is going on, not speaking: the quoted words are the speaker's
+    ('Ann Dale said she is certain Tom Reed will continue to be "a friend of the port."',
+     [("a friend of the port.", "Ann Dale")]),
 ]
 
 
