@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_reviewer, clean_name
-from quotecheck.store.ingest import INSERT_QUOTE, found_gender, quote_row
+from quotecheck.store.ingest import INSERT_QUOTE, found_gender, next_quote_id, quote_row
 from quotecheck.store.models import ArticleSummary
 from quotecheck.store.names import name_key
 
@@ -24,8 +24,6 @@ _SUMMARY_SELECT = (
 )
 # What a fresh extraction must repeat for a stored quote at the same offsets, never reviewed, to be kept as it is.
 _EXTRACTED = ("speaker_id", "kind", "role", "mention_start", "mention_end", "cue", "confidence", "rule")
-# INSERT_QUOTE with the id given: a quote added by re-extraction gets an id above every id the history names.
-_INSERT_WITH_ID = INSERT_QUOTE.replace("(article_id,", "(id, article_id,", 1).replace("VALUES (", "VALUES (?,", 1)
 
 
 class ArticleActions:
@@ -98,9 +96,8 @@ class ArticleActions:
                     deleted += 1
             for quote in fresh.values():
                 speaker_id, speaker_name = self._speaker_for(quote, article_id, now)
-                quote_id = self._next_quote_id()
-                self.db.execute(_INSERT_WITH_ID, [quote_id, *quote_row(article_id, article, quote, speaker_id,
-                                                                      speaker_name)])  # fmt: skip
+                quote_id = next_quote_id(self.db)  # (above every id the history names)
+                self.db.execute(INSERT_QUOTE, quote_row(quote_id, article_id, article, quote, speaker_id, speaker_name))
                 self._append_review(batch, reviewer, now, "add", quote_id=quote_id, new_value=self._quote_row(quote_id))
         return kept, deleted, len(fresh)
 

@@ -73,7 +73,7 @@ def bulk_load(
                     for number, quote in enumerate(quotes, start=1):
                         check_quote(article.text, quote, number)
                         speaker_id = speaker_ids[quote.speaker] if quote.speaker else None
-                        quote_rows.append(quote_row(article_count, article, quote, speaker_id, quote.speaker))
+                        quote_rows.append(quote_row(None, article_count, article, quote, speaker_id, quote.speaker))
                 quote_count += len(quote_rows)
                 db.conn.executemany(
                     "INSERT INTO articles (id, title, outlet, url, published, text, sha256, source, external_id,"

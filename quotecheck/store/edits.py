@@ -10,6 +10,7 @@ from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import (
     check_choice, check_reviewer, check_speaker_name, check_unicode, clean_name,
 )  # fmt: skip
+from quotecheck.store.ingest import next_quote_id
 from quotecheck.store.models import KINDS, SPEAKER_TYPES, ConflictError, NotFound, QuoteRecord, StoreError
 from quotecheck.store.reviews import conflict_message, span_value, typed_name
 
@@ -86,7 +87,7 @@ class QuoteEdits:
             elif speaker_name is not None:
                 speaker_id = self._resolve_speaker(typed_name(speaker_name, speaker_type), speaker_type, now=now,
                                                    article_id=article_id)[0]  # fmt: skip
-            quote_id = self._next_quote_id()
+            quote_id = next_quote_id(self.db)
             self.db.execute(
                 'INSERT INTO quotes (id, article_id, speaker_id, speaker_name, published, "start", "end", text, kind,'
                 " role, confidence, rule, reviewer, updated_at)"
@@ -116,13 +117,6 @@ class QuoteEdits:
         """Delete the quote, keeping its whole row in a "delete" history row of ``batch``."""
         self._append_review(batch, reviewer, now, "delete", quote_id=quote_id, old_value=self._quote_row(quote_id))
         self._remove_quote(quote_id)
-
-    def _next_quote_id(self) -> int:
-        """Above every id the history names, so a new quote never inherits a deleted quote's history."""
-        return self.db.execute(
-            "SELECT max(coalesce((SELECT max(id) FROM quotes), 0), coalesce((SELECT max(quote_id) FROM reviews), 0))"
-            " + 1"
-        ).fetchone()[0]
 
     def _quote_row(self, quote_id: int) -> str:
         """The stored row as JSON: what the history keeps of an added or deleted quote."""

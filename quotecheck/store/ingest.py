@@ -16,14 +16,24 @@ from quotecheck.store.models import GENDER_SOURCES, GENDERS, IngestResult, Store
 from quotecheck.store.names import name_key, surname
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from quotecheck.extract.model import Quote
     from quotecheck.read.model import Article
 
 
 INSERT_QUOTE = (
-    'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind, role,'
-    " mention_start, mention_end, cue, confidence, rule, co_speakers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    'INSERT INTO quotes (id, article_id, speaker_id, speaker_name, published, "start", "end", text, kind, role,'
+    " mention_start, mention_end, cue, confidence, rule, co_speakers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+
+
+def next_quote_id(db: Database) -> int:
+    """Above every id the history names, so a new quote never inherits a deleted quote's history (SQLite would
+    give the id of a deleted last quote to the next one)."""
+    return db.execute(
+        "SELECT max(coalesce((SELECT max(id) FROM quotes), 0), coalesce((SELECT max(quote_id) FROM reviews), 0)) + 1"
+    ).fetchone()[0]
 
 
 # The metadata a re-ingested article may correct (column names, and Article's attribute names).
@@ -36,10 +46,11 @@ def text_digest(text: str) -> str:
 
 
 def quote_row(
-    article_id: int, article: Article, quote: Quote, speaker_id: int | None, speaker_name: str | None
+    quote_id: int | None, article_id: int, article: Article, quote: Quote, speaker_id: int | None,
+    speaker_name: str | None,
 ) -> tuple:
     """The parameters of INSERT_QUOTE for one quote."""
-    return (article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end, quote.text,
+    return (quote_id, article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end, quote.text,
             quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue, float(quote.confidence),
             quote.rule or "", co_speakers_json(quote.co_speakers))  # fmt: skip
 
@@ -166,6 +177,7 @@ class Ingest:
         genders: dict[int, tuple[str, str]] = {}  # speaker id -> the gender this article gives, best source
         speakers_new = 0
         rows = []
+        first_id = next_quote_id(self.db)
         for quote in quotes:
             speaker_id = speaker_name = None
             if quote.speaker and name_key(quote.speaker):
@@ -178,7 +190,7 @@ class Ingest:
                 found = found_gender(quote)
                 if found and (speaker_id not in genders or _stronger(found[1], genders[speaker_id][1])):
                     genders[speaker_id] = found
-            rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name))
+            rows.append(quote_row(first_id + len(rows), article_id, article, quote, speaker_id, speaker_name))
         # executemany: one prepared statement for the whole article (db.execute has no batch form)
         self.db.conn.executemany(INSERT_QUOTE, rows)
         for speaker_id, (gender, source) in genders.items():

@@ -177,3 +177,16 @@ def test_co_speakers_that_are_not_names_reject_the_article(store):
     quote = Quote(0, 9, TEXT[:9], "direct", speaker="Rosa Diaz", co_speakers=(3,))
     with pytest.raises(StoreError, match="quote 1: co-speakers"):
         store.add_article(Article(TEXT), [quote])
+
+
+def test_a_new_quote_never_takes_the_id_of_a_deleted_one(store):
+    first = store.add_article(Article('"We will win," said Ann Dale.'), [
+        Quote(1, 12, "We will win", "direct", speaker="Ann Dale", speaker_type="person")])
+    (deleted,) = store.article_quotes(first.article_id)
+    store.delete_quote(deleted.id, reviewer="ed")
+    second = store.add_article(Article('"We will read," said Tom Reed.'), [
+        Quote(1, 13, "We will read", "direct", speaker="Tom Reed", speaker_type="person")])
+    (new,) = store.article_quotes(second.article_id)
+    assert new.id > deleted.id  # the deleted quote's history stays its own
+    store.undo(reviewer="ed")
+    assert [q.text for q in store.article_quotes(first.article_id)] == ["We will win"]
