@@ -1,0 +1,66 @@
+"""The word lists in lexicon/*.txt, loaded once at import: one entry per line, ``#`` starts a comment."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import regex
+
+_DIR = resources.files("quotecheck.claims") / "lexicon"
+
+
+def lines(name: str) -> list[str]:
+    text = (_DIR / name).read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [entry for entry in entries if entry]
+
+
+def words(name: str) -> frozenset[str]:
+    """The entries in lower case (for words matched whatever their case)."""
+    return frozenset(line.lower() for line in lines(name))
+
+
+def alternation(name: str) -> str:
+    """The entries as one regex alternation, longest first, a space in an entry matching any run of spaces."""
+    entries = sorted(lines(name), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(regex.escape(part) for part in entry.split()) for entry in entries) + ")"
+
+
+def _irregular_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(simple past forms, past participles) of irregular verbs: "ran run" is past "ran", participle "run"; a line
+    of one form gives both."""
+    past, participle = set(), set()
+    for line in lines("irregular_past.txt"):
+        forms = line.lower().split()
+        past.add(forms[0])
+        participle.add(forms[-1])
+    return frozenset(past), frozenset(participle)
+
+
+NUMBER_WORDS = alternation("number_words.txt")
+SCALE_WORDS = alternation("scale_words.txt")
+FRACTIONS = alternation("fractions.txt")
+APPROXIMATORS = alternation("approximators.txt")
+PERCENT = alternation("percent_words.txt")
+MONTHS = alternation("months.txt")
+WEEKDAYS = alternation("weekdays.txt")
+SEASONS = alternation("seasons.txt")
+CALENDAR_UNITS = alternation("calendar_units.txt")
+DAY_WORDS = alternation("day_words.txt")
+CHANGE_MULTIPLIERS = alternation("change_multipliers.txt")
+CHANGE_VERBS = alternation("change_verbs.txt")
+COMPARATIVES = alternation("comparatives.txt")
+SUPERLATIVE_WORDS = alternation("superlative_words.txt")
+DETERMINERS = alternation("determiners.txt")
+
+NAMING_WORDS = words("naming_words.txt")
+FUNCTION_WORDS = words("function_words.txt")
+NOT_COMPARATIVES = words("not_comparatives.txt")
+NOT_SUPERLATIVES = words("not_superlatives.txt")
+NOT_EVENTS = words("not_events.txt")
+SPEECH_VERBS = words("speech_verbs.txt")
+PAST_BLOCKERS = words("past_blockers.txt")
+SUBJECT_PRONOUNS = words("subject_pronouns.txt")
+DETERMINER_WORDS = words("determiners.txt")
+ADVERBS = words("adverbs.txt")
+IRREGULAR_PAST, IRREGULAR_PARTICIPLES = _irregular_forms()

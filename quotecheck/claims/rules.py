@@ -1,0 +1,350 @@
+"""The rules: each finds the spans of one claim type in a quote's text; find_claims runs them and settles overlaps.
+
+Every pattern is linear: alternations of fixed words and bounded repeats (``{0,4}``), no nested open-ended
+quantifiers, so a long or hostile quote costs time in proportion to its length (benchmarks/claims_speed.py
+measures it). Past-fact, which needs to look at the words around a verb, walks a token list instead of a regex.
+The annotation guideline the rules follow is in docs/gold-format.md ("Claims")."""
+
+from __future__ import annotations
+
+import regex
+
+from quotecheck.claims import lexicons as lx
+from quotecheck.claims.model import Claim
+
+Span = tuple[int, int]
+
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+# A safety net beyond the linear patterns: a rule that takes longer than this on one quote gives up on it.
+RULE_TIMEOUT_SECONDS = 1.0
+
+_WORD = r"[^\W\d_][\w'’-]*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "£3.2m", "40 million", "1,240", "forty", "two hundred and fifty"; not "over-65s" or "6am" (a digit glued to a
+# hyphen before or a letter after is part of another word)
+_NUMERAL = (
+    rf"(?:(?<![\w-])[£$€¥]?\s?(?:{_DIGITS})(?:\s?(?-i:m|bn|k)\b|\s+{lx.SCALE_WORDS}\b)?(?!\w)"
+    rf"|\b{lx.NUMBER_WORDS}(?:(?:[- ]|\s+and\s+){lx.NUMBER_WORDS}){{0,3}}\b)"
+)
+_PERCENT_SUFFIX = rf"(?:\s?%|\s+{lx.PERCENT}\b)"
+_APPROXIMATOR = rf"(?:just\s+)?\b{lx.APPROXIMATORS}"
+_YEAR = r"(?<![\w,.£$€-])(?:1[89]\d\d|20\d\d)s?(?![\w%]|[,.]\d)"
+
+QUANTITY = regex.compile(
+    # "nine to one", "one in four"; not "7,400 in 2023"
+    rf"(?:{_APPROXIMATOR}\s+)?(?P<number>{_NUMERAL})(?:\s+(?:to|out\s+of|in(?!\s+{_YEAR}))\s+{_NUMERAL})?", _FLAGS
+)
+FRACTION = regex.compile(rf"(?:{_APPROXIMATOR}\s+|(?<=\b(?:by|to)\s+))\b{lx.FRACTIONS}\b", _FLAGS)
+PERCENTAGE = regex.compile(rf"(?:{_APPROXIMATOR}\s+)?{_NUMERAL}{_PERCENT_SUFFIX}", _FLAGS)
+
+_MONTH = rf"(?-i:\b{lx.MONTHS}\b)"
+_ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE = regex.compile(
+    "|".join((
+        rf"\b\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)",  # 6am, 10.30 p.m.
+        rf"\b{_ORDINAL_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",  # 30 June (2024)
+        rf"(?:\b(?:this|last|next)\s+)?{_MONTH}(?:\s+{_ORDINAL_DAY}\b)?(?:,?\s+{_YEAR})?",  # (next) December 3
+        rf"(?:\b(?:this|last|next)\s+)?(?-i:\b{lx.WEEKDAYS}\b)",
+        rf"\b(?:this|last|next)\s+(?:{lx.CALENDAR_UNITS}|{lx.SEASONS})\b",
+        rf"\bthe\s+{lx.SEASONS}\b",
+        rf"(?:{_NUMERAL}|\ba)\s+{lx.CALENDAR_UNITS}s?\s+ago\b",  # five years ago
+        rf"\b{lx.DAY_WORDS}\b",
+        _YEAR,
+    )),
+    _FLAGS,
+)
+# Dates side by side are one date: "6am on Monday", "Monday, 3 June".
+_DATE_JOINER = regex.compile(r"\s*(?:,|\s(?:on|in|of))?\s*")
+# "this", "last", "next" after a possessive mean the final one, not a date: "his last season".
+_POSSESSIVE_BEFORE = regex.compile(r"\b(?:his|her|their|its|my|our|your|the)\s+$", _FLAGS)
+
+_STANDARD = r"(?:\s+(?!(?:and|but|while|because|which|who|so)\b)[^\s,.;:!?\"“”‘’«»]+){1,8}"
+COMPARISONS = (
+    # "three weeks earlier than usual", "lower than last year"; not "more than 30,000" (an approximator)
+    regex.compile(
+        rf"(?:(?:{_NUMERAL}\s+{_WORD}|much|far|slightly|even|significantly|considerably)\s+)?"
+        rf"\b(?P<comparative>{lx.COMPARATIVES}|[^\W\d_]{{2,}}er)\b(?:\s+{_WORD}){{0,4}}?\s+than\b"
+        rf"(?!\s+(?:just\s+)?(?:{_NUMERAL}|{lx.FRACTIONS}\b))(?:\s+ever\b|{_STANDARD})",
+        _FLAGS,
+    ),
+    regex.compile(rf"\b{lx.CHANGE_MULTIPLIERS}\b", _FLAGS),  # doubled
+    # "rise by 12%", "risen by almost a third", "fallen to 61 per cent"
+    regex.compile(
+        rf"\b{lx.CHANGE_VERBS}\s+(?:by|to|from)\s+(?:{_APPROXIMATOR}\s+)?"
+        rf"(?:\b{lx.FRACTIONS}\b|{_NUMERAL}{_PERCENT_SUFFIX}?)(?:\s+to\s+{_NUMERAL}{_PERCENT_SUFFIX}?)?",
+        _FLAGS,
+    ),
+    # "down eleven per cent on last year", "up from 7,400 in 2023"
+    regex.compile(
+        rf"\b(?:up|down)\s+(?:(?:{_APPROXIMATOR}\s+)?{_NUMERAL}{_PERCENT_SUFFIX}?\s+(?:on|from)|from(?=\s+{_NUMERAL}))"
+        rf"{_STANDARD}",
+        _FLAGS,
+    ),
+    # "four minutes off her personal best"
+    regex.compile(
+        rf"{_NUMERAL}{_PERCENT_SUFFIX}?(?:\s+{_WORD})?\s+off\s+(?:the|his|her|their|its|our|my|your)(?:\s+{_WORD}){{1,3}}",
+        _FLAGS,
+    ),
+)
+
+_RATER = rf"(?:\b{lx.DETERMINERS}|\b(?-i:[A-Z])\w+['’]s)"
+SUPERLATIVES = (
+    # "the most expensive port", "the largest increase", "the best athlete", "the first time", "the only one"
+    regex.compile(
+        rf"{_RATER}\s+(?:(?:single|very|second|third)\s+)?"
+        rf"(?:(?:most|least)\s+(?P<adjective>{_WORD})|(?P<word>{lx.SUPERLATIVE_WORDS}|[^\W\d_]{{2,}}est))\b"
+        rf"(?:\s+(?P<noun>{_WORD}))?(?:\s+ever\b)?",
+        _FLAGS,
+    ),
+    regex.compile(rf"\ba\s+record(?=\s+(?:{_NUMERAL}|high|low|number|level|amount|year)\b)", _FLAGS),
+    regex.compile(r"\brecord[- ](?:highs?|lows?|levels?|numbers?|breaking)\b|\bnever\s+before\b", _FLAGS),
+)
+_UNIQUE = frozenset({"first", "only"})  # "the first of several" is an order, "the first" alone a rank
+
+_TOKEN = regex.compile(r"[^\W_](?:[\w'’-]*[^\W_])?|[^\w\s]", regex.VERSION1)
+_QUOTE_MARKS = frozenset("\"'‘’“”«»„‹›")
+_PARTICLES = frozenset({"up", "down", "out", "off", "aside", "back", "away", "in", "over"})
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "’ve"})
+_PAST_AUXILIARIES = frozenset({"was", "were"})
+_SUBJECT_NOUN_OK = frozenset({"last", "next"})  # "the last train ran"
+_QUESTION_AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did"})  # "Have you got any books?"
+# A regular -ed form right after a noun and before one of these is a participle: "the concerns raised at this
+# conference", "the proceeds used to fund".
+_AFTER_PARTICIPLE = frozenset({"at", "by", "in", "on", "to", "for", "from", "with", "during", "under"})
+# A pronoun between a superlative and a perfect is a clause that only rates it: "the best athlete I have coached".
+_RATING_CLAUSE = regex.compile(r"^\s+(?:that\s+)?(?:i|we|you|he|she|they)\s+$", _FLAGS)
+
+
+def find_claims(text: str) -> list[Claim]:
+    """Every claim in ``text`` (a quote's words), sorted by position; spans of different types may overlap."""
+    found: dict[str, list[Span]] = {
+        "quantity": _quantities(text),
+        "percentage": _matches(PERCENTAGE, text),
+        "date": _dates(text),
+        "comparison": [span for pattern in COMPARISONS for span in _matches(pattern, text)],
+        "superlative": _superlatives(text),
+    }
+    found["past-fact"] = _past_facts(text, found["superlative"])
+    # A number inside a date or a percentage is that date or percentage, not a quantity of its own.
+    taken = found["date"] + found["percentage"]
+    found["quantity"] = [span for span in found["quantity"] if not any(_overlap(span, other) for other in taken)]
+    claims = [
+        Claim(start, end, type_, text[start:end])
+        for type_, spans in found.items()
+        for start, end in _longest_first(spans)
+    ]
+    return sorted(claims, key=lambda claim: (claim.start, claim.end, claim.type))
+
+
+def _matches(pattern: regex.Pattern, text: str) -> list[Span]:
+    try:
+        return [match.span() for match in pattern.finditer(text, timeout=RULE_TIMEOUT_SECONDS)]
+    except TimeoutError:
+        return []
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Of spans of one type that overlap, the longest (then the first)."""
+    kept: list[Span] = []
+    for span in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if not any(_overlap(span, other) for other in kept):
+            kept.append(span)
+    return kept
+
+
+def _word_before(text: str, position: int) -> str:
+    match = regex.search(r"([\w.]+)\s*$", text[max(0, position - 40) : position])
+    return match.group(1).lower() if match else ""
+
+
+def _quantities(text: str) -> list[Span]:
+    spans = []
+    try:
+        numbers = list(QUANTITY.finditer(text, timeout=RULE_TIMEOUT_SECONDS))
+    except TimeoutError:
+        numbers = []
+    for match in numbers:
+        start, end = match.span()
+        number = match.group("number")
+        before = _word_before(text, match.start("number"))
+        if before in lx.NAMING_WORDS:  # "his number 1 shirt"
+            continue
+        if before in ("the", "these", "those", "both") and not number[0].isdigit() and start == match.start("number"):
+            continue  # "the two governments": a reference to things named before, not a count
+        if number.lower() == "one" and end == match.end("number"):  # "one of many countries", "one day"
+            if before != "not":
+                continue
+            start = text.rfind(" ", 0, match.start("number") - 1) + 1  # "Not one euro"
+        spans.append((start, _counted_thing(text, end)))
+    return spans + _matches(FRACTION, text)
+
+
+def _counted_thing(text: str, end: int) -> int:
+    """The end of what a number counts: up to three words after it, to the first function word ("1,240 people")."""
+    for _ in range(3):
+        match = regex.match(rf"\s+({_WORD})", text[end : end + 80])
+        if not match or match.group(1).lower() in lx.FUNCTION_WORDS:
+            break
+        end += match.end()
+    return end
+
+
+def _dates(text: str) -> list[Span]:
+    spans = []
+    for start, end in _matches(DATE, text):
+        relative = regex.match(r"(?:this|last|next)\b", text[start:end], regex.IGNORECASE)
+        if relative and _POSSESSIVE_BEFORE.search(text[max(0, start - 12) : start]):
+            continue
+        if regex.fullmatch(_YEAR, text[start:end]) and _counts_something(text, end):
+            continue  # "2000 people": a number, not a year
+        if spans and _DATE_JOINER.fullmatch(text[spans[-1][1] : start]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _counts_something(text: str, end: int) -> bool:
+    match = regex.match(rf"\s+({_WORD})", text[end : end + 40])
+    return bool(match) and match.group(1).islower() and match.group(1) not in lx.FUNCTION_WORDS
+
+
+def _superlatives(text: str) -> list[Span]:
+    spans = []
+    for pattern in SUPERLATIVES:
+        try:
+            matches = list(pattern.finditer(text, timeout=RULE_TIMEOUT_SECONDS))
+        except TimeoutError:
+            continue
+        for match in matches:
+            groups = match.groupdict()
+            word = (groups.get("word") or "").lower()
+            noun = groups.get("noun")
+            if word and word in lx.NOT_SUPERLATIVES:
+                continue
+            if groups.get("adjective") and groups["adjective"].lower() in lx.FUNCTION_WORDS:
+                continue  # "the most of"
+            end = match.end()
+            if noun and noun.lower() in lx.FUNCTION_WORDS:
+                end = match.start("noun")
+                if word in _UNIQUE:  # "the first of several changes", "the only way" needs its noun
+                    continue
+                end = text.rfind(word, match.start(), end) + len(word) if word else end
+            elif word in _UNIQUE and not noun:
+                continue
+            spans.append((match.start(), end))
+    return spans
+
+
+def _past_facts(text: str, superlatives: list[Span]) -> list[Span]:
+    """Verb groups in a past or perfect tense that state an event: "had been rounded up and sent", "tightened"."""
+    tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text)]
+    lowered = [token[2].lower() for token in tokens]
+    spans = []
+    consumed = -1  # tokens up to here belong to a span found already
+    for index, word in enumerate(lowered):
+        if index <= consumed:
+            continue
+        last = None
+        if word in _PERFECT_AUXILIARIES and not _blocked(lowered, index):
+            last = _perfect(lowered, index)
+        elif word in _PAST_AUXILIARIES:
+            last = _participle_after(lowered, index + 1, adverbs=1)
+        elif _is_simple_past(tokens[index][2]) and _has_subject(tokens, lowered, index) \
+                and not _reduced_relative(lowered, index):
+            if not (word in lx.SPEECH_VERBS and any(t[2] in _QUOTE_MARKS for t in tokens[index + 1 : index + 4])):
+                last = index
+        if last is None:
+            continue
+        span = (tokens[index][0], tokens[last][1])
+        if any(_RATING_CLAUSE.match(text[end : span[0]]) for _, end in superlatives if end <= span[0]):
+            continue
+        spans.append(span)
+        consumed = last
+    return spans
+
+
+def _blocked(lowered: list[str], index: int) -> bool:
+    """"would have", "could have": an unreal past."""
+    return index > 0 and lowered[index - 1] in lx.PAST_BLOCKERS
+
+
+def _perfect(lowered: list[str], index: int) -> int | None:
+    """The last token of a perfect verb group starting at the auxiliary ``index``, or None."""
+    position = _skip_adverbs(lowered, index + 1, 2)
+    if position < len(lowered) and lowered[position] == "been":
+        position += 1
+    return _participle_after(lowered, position, adverbs=1)
+
+
+def _participle_after(lowered: list[str], position: int, *, adverbs: int) -> int | None:
+    """The last token of "participle (particle) (and participle (particle))" at ``position``, or None."""
+    position = _skip_adverbs(lowered, position, adverbs)
+    if position >= len(lowered) or not _is_participle(lowered[position]):
+        return None
+    last = position
+    if last + 1 < len(lowered) and lowered[last + 1] in _PARTICLES:
+        last += 1
+    if last + 2 < len(lowered) and lowered[last + 1] == "and" and _is_participle(lowered[last + 2]):
+        last += 2
+        if last + 1 < len(lowered) and lowered[last + 1] in _PARTICLES:
+            last += 1
+    return last
+
+
+def _skip_adverbs(lowered: list[str], position: int, most: int) -> int:
+    for _ in range(most):
+        if position < len(lowered) and lowered[position] in lx.ADVERBS:
+            position += 1
+    return position
+
+
+def _regular_past(word: str) -> bool:
+    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word not in lx.NOT_EVENTS
+
+
+def _is_participle(word: str) -> bool:
+    return word not in lx.NOT_EVENTS and (word in lx.IRREGULAR_PARTICIPLES or _regular_past(word))
+
+
+def _is_simple_past(token: str) -> bool:
+    word = token.lower()
+    return token.islower() and word not in lx.NOT_EVENTS and (word in lx.IRREGULAR_PAST or _regular_past(word))
+
+
+def _has_subject(tokens: list[tuple[int, int, str]], lowered: list[str], index: int) -> bool:
+    """A subject right before the verb (adverbs between allowed): a pronoun, a name, or a noun after a
+    determiner; not in an "if" clause."""
+    position = index - 1
+    for _ in range(2):
+        if position >= 0 and lowered[position] in lx.ADVERBS:
+            position -= 1
+    if position < 0:
+        return False
+    word, token = lowered[position], tokens[position][2]
+    if word in lx.SUBJECT_PRONOUNS:
+        start = position
+    elif token[:1].isupper() and word not in lx.FUNCTION_WORDS and token.isalpha():
+        start = position
+    elif token.isalpha() and (word not in lx.FUNCTION_WORDS or word in _SUBJECT_NOUN_OK):
+        determiners = [p for p in (position - 1, position - 2) if p >= 0 and lowered[p] in lx.DETERMINER_WORDS]
+        if not determiners:
+            return False
+        start = determiners[0]
+    else:
+        return False
+    if start > 0 and lowered[start - 1] in _QUESTION_AUXILIARIES | lx.PAST_BLOCKERS:
+        return False
+    return True
+
+
+def _reduced_relative(lowered: list[str], index: int) -> bool:
+    """"the concerns raised at": a regular -ed form after a noun, followed by a preposition."""
+    word = lowered[index]
+    return (word not in lx.IRREGULAR_PAST and lowered[index - 1] not in lx.SUBJECT_PRONOUNS
+            and index + 1 < len(lowered) and lowered[index + 1] in _AFTER_PARTICIPLE)  # fmt: skip
+
