@@ -47,6 +47,7 @@ DATE = regex.compile(
         rf"(?:\b(?:this|last|next)\s+)?(?-i:\b{lx.WEEKDAYS}\b)",
         rf"\b(?:this|last|next)\s+(?:{lx.CALENDAR_UNITS}|{lx.SEASONS})\b",
         rf"\bthe\s+{lx.SEASONS}\b",
+        rf"\bthe\s+{lx.PERIOD_WORDS}\s+(?:{lx.PERIOD_MODIFIERS}\s+)?{lx.CALENDAR_UNITS}\b",  # the past decade
         rf"(?:{_NUMERAL}|\ba)\s+{lx.CALENDAR_UNITS}s?\s+ago\b",  # five years ago
         rf"\b{lx.DAY_WORDS}\b",
         _YEAR,
@@ -80,6 +81,10 @@ COMPARISONS = (
         rf"{_STANDARD}",
         _FLAGS,
     ),
+    # "twice as many as last spring", "three times as long as the old one"
+    regex.compile(
+        rf"(?:{_NUMERAL}\s+times|\btwice|\bhalf)\s+as\s+{_WORD}(?:\s+{_WORD})?\s+as\b{_STANDARD}", _FLAGS
+    ),
     # "four minutes off her personal best"
     regex.compile(
         rf"{_NUMERAL}{_PERCENT_SUFFIX}?(?:\s+{_WORD})?\s+off\s+(?:the|his|her|their|its|our|my|your)(?:\s+{_WORD}){{1,3}}",
@@ -87,7 +92,8 @@ COMPARISONS = (
     ),
 )
 
-_RATER = rf"(?:\b{lx.DETERMINERS}|\b(?-i:[A-Z])\w+['’]s)"
+# Who or what a superlative rates: "the", a possessive ("its", "Britain's"); "the" alone for "first" and "only"
+_RATER = r"(?:\b(?:the|its|their|our|his|her|my|your)|\b(?-i:[A-Z])\w+['’]s)"
 SUPERLATIVES = (
     # "the most expensive port", "the largest increase", "the best athlete", "the first time", "the only one"
     regex.compile(
@@ -107,12 +113,13 @@ _PARTICLES = frozenset({"up", "down", "out", "off", "aside", "back", "away", "in
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "’ve"})
 _PAST_AUXILIARIES = frozenset({"was", "were"})
 _SUBJECT_NOUN_OK = frozenset({"last", "next"})  # "the last train ran"
+_CLAUSE_OPENERS = frozenset({"that", "and", "but", ",", ";", ".", ":"})
 _QUESTION_AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did"})  # "Have you got any books?"
 # A regular -ed form right after a noun and before one of these is a participle: "the concerns raised at this
 # conference", "the proceeds used to fund".
 _AFTER_PARTICIPLE = frozenset({"at", "by", "in", "on", "to", "for", "from", "with", "during", "under"})
 # A pronoun between a superlative and a perfect is a clause that only rates it: "the best athlete I have coached".
-_RATING_CLAUSE = regex.compile(r"^\s+(?:that\s+)?(?:i|we|you|he|she|they)\s+$", _FLAGS)
+_RATING_CLAUSE = regex.compile(rf"^\s+(?:that\s+)?(?:i|we|you|he|she|they|the\s+{_WORD})\s+$", _FLAGS)
 
 
 def find_claims(text: str) -> list[Claim]:
@@ -229,13 +236,11 @@ def _superlatives(text: str) -> list[Span]:
             if groups.get("adjective") and groups["adjective"].lower() in lx.FUNCTION_WORDS:
                 continue  # "the most of"
             end = match.end()
+            if word in _UNIQUE and (not noun or noun.lower() in lx.FUNCTION_WORDS
+                                    or not match.group().lower().startswith("the")):
+                continue  # "the first of several changes", "my first draft": an order, not a rank
             if noun and noun.lower() in lx.FUNCTION_WORDS:
-                end = match.start("noun")
-                if word in _UNIQUE:  # "the first of several changes", "the only way" needs its noun
-                    continue
-                end = text.rfind(word, match.start(), end) + len(word) if word else end
-            elif word in _UNIQUE and not noun:
-                continue
+                end = match.end("word") if word else match.end("adjective")
             spans.append((match.start(), end))
     return spans
 
@@ -332,9 +337,12 @@ def _has_subject(tokens: list[tuple[int, int, str]], lowered: list[str], index: 
         start = position
     elif token.isalpha() and (word not in lx.FUNCTION_WORDS or word in _SUBJECT_NOUN_OK):
         determiners = [p for p in (position - 1, position - 2) if p >= 0 and lowered[p] in lx.DETERMINER_WORDS]
-        if not determiners:
+        if determiners:
+            start = determiners[0]
+        elif word.endswith("s") and (position == 0 or lowered[position - 1] in _CLAUSE_OPENERS):
+            start = position  # a bare plural: "officials met the company"
+        else:
             return False
-        start = determiners[0]
     else:
         return False
     if start > 0 and lowered[start - 1] in _QUESTION_AUXILIARIES | lx.PAST_BLOCKERS:
