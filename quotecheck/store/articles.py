@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from quotecheck.claims import find_claims
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_reviewer, clean_name
 from quotecheck.store.ingest import INSERT_QUOTE, quote_row
@@ -99,8 +100,10 @@ class ArticleActions:
             for quote in fresh.values():
                 speaker_id, speaker_name = self._speaker_for(quote, article_id, now)
                 quote_id = self._next_quote_id()
+                claims = find_claims(quote.text)
                 self.db.execute(_INSERT_WITH_ID, [quote_id, *quote_row(article_id, article, quote, speaker_id,
-                                                                      speaker_name)])  # fmt: skip
+                                                                      speaker_name, claims)])  # fmt: skip
+                self._insert_claims(quote_id, claims)
                 self._append_review(batch, reviewer, now, "add", quote_id=quote_id, new_value=self._quote_row(quote_id))
         return kept, deleted, len(fresh)
 

@@ -8,9 +8,11 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from quotecheck.claims import Claim, find_claims
 from quotecheck.store import identity
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_unicode, clean_name
+from quotecheck.store.claim_table import INSERT_CLAIM, claim_rank, claim_rows
 from quotecheck.store.models import IngestResult, StoreError
 from quotecheck.store.names import name_key, surname
 
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
 INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind, role,'
-    " mention_start, mention_end, cue, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " mention_start, mention_end, cue, confidence, rule, claim_rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -31,12 +33,13 @@ def text_digest(text: str) -> str:
 
 
 def quote_row(
-    article_id: int, article: Article, quote: Quote, speaker_id: int | None, speaker_name: str | None
-) -> tuple:
-    """The parameters of INSERT_QUOTE for one quote."""
+    article_id: int, article: Article, quote: Quote, speaker_id: int | None, speaker_name: str | None,
+    claims: Sequence[Claim],
+) -> tuple:  # fmt: skip
+    """The parameters of INSERT_QUOTE for one quote with these claims."""
     return (article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end, quote.text,
             quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue, float(quote.confidence),
-            quote.rule or "")  # fmt: skip
+            quote.rule or "", claim_rank(claims))  # fmt: skip
 
 
 class Ingest:
@@ -110,7 +113,7 @@ class Ingest:
         ).lastrowid  # fmt: skip
         speakers: dict[tuple[str, str | None], tuple[int, str]] = {}
         speakers_new = 0
-        rows = []
+        rows, found = [], []
         for quote in quotes:
             speaker_id = speaker_name = None
             if quote.speaker and name_key(quote.speaker):
@@ -120,9 +123,16 @@ class Ingest:
                     speakers[mention] = (speaker_id, self._index.name(speaker_id))
                     speakers_new += created
                 speaker_id, speaker_name = speakers[mention]
-            rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name))
+            found.append(find_claims(quote.text))
+            rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name, found[-1]))
         # executemany: one prepared statement for the whole article (db.execute has no batch form)
         self.db.conn.executemany(INSERT_QUOTE, rows)
+        # the article is new: its quotes are the rows just inserted, in id order as inserted
+        quote_ids = [row[0] for row in self.db.execute("SELECT id FROM quotes WHERE article_id = ? ORDER BY id",
+                                                        [article_id])]  # fmt: skip
+        self.db.conn.executemany(INSERT_CLAIM, [
+            row for quote_id, claims in zip(quote_ids, found, strict=True) for row in claim_rows(quote_id, claims)
+        ])  # fmt: skip
         return IngestResult(article_id=article_id, new=True, quotes_added=len(rows), speakers_new=speakers_new)
 
     def _resolve_speaker(self, name: str, type_: str | None, *, now: str, article_id: int) -> tuple[int, bool]:

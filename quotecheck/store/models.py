@@ -6,12 +6,14 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from quotecheck.claims import CLAIM_TYPES, Claim
 from quotecheck.verify import Alignment
 
 STATUSES = ("unreviewed", "verified", "misquoted", "misattributed", "disputed", "unverifiable")
 RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "false", "unsupported")
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "anonymous")
+ANY_CLAIM = "any"  # QuoteFilter.has_claim: a claim of any type
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,9 @@ class QuoteFilter:
     article_id: int | None = None
     article: str | None = None  # an article's row id or external id, as typed (the store finds the article)
     rated_only: bool = False
+    has_claim: str | None = None  # ANY_CLAIM or one of CLAIM_TYPES: quotes holding such a checkable claim
     low_confidence_first: bool = False
+    claims_first: bool = False  # quotes with the most checkable claims first (then the order asked for)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,7 @@ class QuoteRecord:
     # set when the speaker is an anonymous source or description that belongs to this quote's article only
     speaker_article_id: int | None = None
     article_external_id: str | None = None  # the article's external id (its JSONL record's "id"), if any
+    claims: tuple[Claim, ...] = ()  # the checkable claims in ``text`` (offsets relative to it), in order
 
     @property
     def speaker_scope(self) -> str | None:

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from collections.abc import Iterator
 
+from quotecheck.claims import Claim
 from quotecheck.sanitize import printable
 from quotecheck.store import filters
 from quotecheck.store.base import synchronized
@@ -28,9 +29,16 @@ QUOTE_TEXTS_PAGE = 5000
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
     q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id,
-    a.external_id"""
+    a.external_id, CASE WHEN q.claim_rank < 0 THEN (SELECT json_group_array(json_array(c."start", c."end", c.type, c.text))
+    FROM (SELECT * FROM claims c WHERE c.quote_id = q.id ORDER BY c."start", c."end", c.type) c) END"""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
 _QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
+
+
+def quote_record(row: tuple) -> QuoteRecord:
+    """A row of _QUOTE_COLUMNS as a QuoteRecord; its last column holds the claims as JSON (NULL: none)."""
+    *fields, claims = row
+    return QuoteRecord(*fields, claims=tuple(Claim(*claim) for claim in json.loads(claims)) if claims else ())
 
 
 class QuoteQueries:
@@ -48,7 +56,7 @@ class QuoteQueries:
             f"SELECT {_QUOTE_COLUMNS} {query.from_sql} {_QUOTE_JOINS} {query.where_sql} ORDER BY {order} LIMIT ?",
             [*query.params, max(0, limit)],
         )
-        return [QuoteRecord(*row) for row in rows]
+        return [quote_record(row) for row in rows]
 
     def page_key(self, record: QuoteRecord, filter: QuoteFilter) -> tuple:  # noqa: A002
         return filters.page_key(record, filter)
@@ -152,7 +160,7 @@ class QuoteQueries:
         row = self.db.execute(f"{_QUOTE_SELECT} WHERE q.id = ?", [quote_id]).fetchone()
         if row is None:
             raise NotFound(f"no quote with id {quote_id}")
-        return QuoteRecord(*row)
+        return quote_record(row)
 
     @synchronized
     def article(self, article_id: int) -> ArticleRecord:
@@ -184,7 +192,7 @@ class QuoteQueries:
     def article_quotes(self, article_id: int) -> list[QuoteRecord]:
         self.article(article_id)
         rows = self.db.execute(f'{_QUOTE_SELECT} WHERE q.article_id = ? ORDER BY q."start", q.id', [article_id])
-        return [QuoteRecord(*row) for row in rows]
+        return [quote_record(row) for row in rows]
 
     @synchronized
     def outlets(self) -> list[str]:
