@@ -15,6 +15,8 @@ DEVSET = ROOT.parent / "shared" / "devset"
 # What each script prints among its figures. A new script needs a --quick mode and an entry here.
 FIGURES = {
     "calibrate.py": "ECE",
+    "claims_accuracy.py": "precision",
+    "claims_speed.py": "quotes/s",
     "extract_speed.py": "MB/s",
     "generate.py": "quotes",
     "ingest_parallel.py": "peak RSS",

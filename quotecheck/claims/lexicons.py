@@ -56,6 +56,18 @@ SUPERLATIVE_WORDS = alternation("superlative_words.txt")
 DETERMINERS = alternation("determiners.txt")
 
 NAMING_WORDS = words("naming_words.txt")
+
+
+def any_word(*names: str) -> frozenset[str]:
+    """Every single word in these lists, in lower case: what a quote must hold for a rule to have a chance."""
+    return frozenset(part for name in names for line in lines(name) for part in line.lower().split())
+
+
+# The words that let a family of rules match (rules.find_claims skips the families a quote holds none of).
+NUMBER_CUES = any_word("number_words.txt", "fractions.txt")
+DATE_CUES = any_word("months.txt", "weekdays.txt", "seasons.txt", "day_words.txt") | {"this", "last", "next", "ago"}
+COMPARISON_CUES = any_word("change_multipliers.txt") | {"than"}
+SUPERLATIVE_CUES = any_word("superlative_words.txt") | {"record", "never"}
 FUNCTION_WORDS = words("function_words.txt")
 NOT_COMPARATIVES = words("not_comparatives.txt")
 NOT_SUPERLATIVES = words("not_superlatives.txt")
