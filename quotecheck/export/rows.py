@@ -27,6 +27,7 @@ FIELDS = (
     "outlet",
     "published",
     "url",
+    "claims",
 )
 
 
@@ -37,8 +38,17 @@ ARTICLE_ONLY = "this article only"
 
 def sheet_row(record: QuoteRecord) -> dict[str, object]:
     """One quote as a flat dict with the keys of :data:`FIELDS` (``speaker_scope``: "article", "shared" or None,
-    see QuoteRecord.speaker_scope)."""
-    return {name: getattr(record, name) for name in FIELDS}
+    see QuoteRecord.speaker_scope; ``claims``: the checkable claims in the quote, offsets relative to its text)."""
+    row = {name: getattr(record, name) for name in FIELDS if name != "claims"}
+    row["claims"] = [
+        {"type": claim.type, "text": claim.text, "start": claim.start, "end": claim.end} for claim in record.claims
+    ]
+    return row
+
+
+def claim_label(claim: dict) -> str:
+    """A claim of a row as one line: ``date: last year``."""
+    return f"{claim['type']}: {claim['text']}"
 
 
 def speaker_label(speaker: str | None, scope: str | None) -> str | None:
