@@ -110,7 +110,7 @@ _UNIQUE = frozenset({"first", "only"})  # "the first of several" is an order, "t
 
 _TOKEN = regex.compile(r"[^\W_](?:[\w'’-]*[^\W_])?|[^\w\s]")
 _QUOTE_MARKS = frozenset("\"'‘’“”«»„‹›")
-_PARTICLES = frozenset({"up", "down", "out", "off", "aside", "back", "away", "in", "over"})
+_PARTICLES = frozenset({"up", "down", "out", "off", "aside", "back", "away"})
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "’ve"})
 _PAST_AUXILIARIES = frozenset({"was", "were"})
 _SUBJECT_NOUN_OK = frozenset({"last", "next"})  # "the last train ran"
@@ -193,6 +193,7 @@ _PLAIN_WORD = regex.compile(r"[a-z]+")
 _DIGIT = regex.compile(r"\d")
 _LAST_WORD = regex.compile(r"([\w.]+)\s*$")
 _NEXT_WORD = regex.compile(rf"\s+({_WORD})")
+_THAN = regex.compile(r"\s+than\b", regex.IGNORECASE)
 
 
 def _word_before(text: str, position: int) -> str:
@@ -233,8 +234,8 @@ def _counted_thing(text: str, end: int, *, words: int = 3) -> int:
     people")."""
     for _ in range(words):
         match = _NEXT_WORD.match(text, end)
-        if not match or match.group(1).lower() in lx.FUNCTION_WORDS:
-            break
+        if not match or match.group(1).lower() in lx.FUNCTION_WORDS or _THAN.match(text, match.end()):
+            break  # "three weeks earlier than usual": the comparison starts there
         end = match.end()
     return end
 

@@ -32,6 +32,7 @@ COMMANDS = {
     "source": "sources:source_group",
     "verify": "verify:verify_command",
     "variants": "variants:variants_command",
+    "claims": "claims:claims_command",
 }
 
 
