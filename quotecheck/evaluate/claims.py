@@ -71,19 +71,26 @@ def score_claims(
 
 
 def _score(document: GoldDocument, found: list[GoldClaim], scores: ClaimScores) -> None:
+    """Exact matches first, then overlaps (the largest overlap), so a loose claim never takes a gold claim from
+    an exact one."""
     unmatched = list(document.claims or ())
+    loose = []
     for claim in found:
         tally = scores.by_type[claim.type]
         tally.found += 1
+        if claim in unmatched:
+            unmatched.remove(claim)
+            tally.right += 1
+            tally.exact += 1
+        else:
+            loose.append(claim)
+    for claim in loose:
         candidates = [g for g in unmatched if g.type == claim.type and g.start < claim.end and claim.start < g.end]
         if not candidates:
             scores.errors.append((document.id, "extra", claim.type, document.text[claim.start : claim.end]))
             continue
-        best = max(candidates, key=lambda g: (g.start == claim.start and g.end == claim.end,
-                                              min(g.end, claim.end) - max(g.start, claim.start)))  # fmt: skip
-        unmatched.remove(best)
-        tally.right += 1
-        tally.exact += best.start == claim.start and best.end == claim.end
+        unmatched.remove(max(candidates, key=lambda g: min(g.end, claim.end) - max(g.start, claim.start)))
+        scores.by_type[claim.type].right += 1
     for claim in document.claims or ():
         scores.by_type[claim.type].gold += 1
     for claim in unmatched:
