@@ -78,8 +78,8 @@ def quote_filter_options(*, default_status: str | None = None):
         # is_flag=False with a flag_value: "--has-claim" alone means any type, "--has-claim date" one type
         click.option("--has-claim", "has_claim", is_flag=False, flag_value=ANY_CLAIM, default=None,
                      type=click.Choice((ANY_CLAIM, *CLAIM_TYPES)), metavar="[TYPE]",
-                     help=f"Only quotes with a checkable claim (of TYPE: {', '.join(CLAIM_TYPES)}). Before a "
-                          "search TEXT, write --has-claim any."),
+                     help=f"Only quotes with a checkable claim (of TYPE: {', '.join(CLAIM_TYPES)}); write "
+                          "--has-claim any when an argument follows."),
     )
 
     def decorator(command):
