@@ -17,7 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from quotecheck.evaluate.claims import MEASURED_TYPES, ClaimTally, score_claims
+from quotecheck.evaluate.claims import MEASURED_TYPES, precision, recall, score_claims
+from quotecheck.evaluate.score import Tally
 from quotecheck.evaluate.gold import GoldError, gold_files, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,10 +29,10 @@ def _figure(value: float | None) -> str:
     return "   —" if value is None else f"{value:.2f}"
 
 
-def _line(label: str, tally: ClaimTally) -> str:
-    exact = f"{tally.exact / tally.right:.0%}" if tally.right else "—"
-    return (f"{label:<26} gold {tally.gold:>3}  found {tally.found:>3}  right {tally.right:>3}  "
-            f"precision {_figure(tally.precision)}  recall {_figure(tally.recall)}  exact {exact}")  # fmt: skip
+def _line(label: str, tally: Tally) -> str:
+    exact = f"{tally.exact / tally.matched:.0%}" if tally.matched else "—"
+    return (f"{label:<26} gold {tally.gold:>3}  found {tally.found:>3}  right {tally.matched:>3}  "
+            f"precision {_figure(precision(tally))}  recall {_figure(recall(tally))}  exact {exact}")  # fmt: skip
 
 
 def main() -> int:

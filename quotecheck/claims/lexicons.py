@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import regex
 
-_DIR = resources.files("quotecheck.claims") / "lexicon"
+from quotecheck.wordlists import word_list
 
 
 def lines(name: str) -> list[str]:
-    text = (_DIR / name).read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [entry for entry in entries if entry]
+    return word_list("quotecheck.claims", name)
 
 
 def words(name: str) -> frozenset[str]:

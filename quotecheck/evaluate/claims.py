@@ -2,7 +2,7 @@
 
 The finder runs on each gold quote's words, so the figures measure the claims rules alone, not the quote
 extractor. A found claim is right when it has the type of a gold claim and overlaps it; each gold claim is matched
-once. "exact" counts the matches whose spans are the same."""
+once (Tally.matched). "exact" counts the matches whose spans are the same."""
 
 from __future__ import annotations
 
@@ -11,42 +11,29 @@ from dataclasses import dataclass, field
 
 from quotecheck.claims import CLAIM_TYPES, Claim, find_claims
 from quotecheck.evaluate.gold import GoldClaim, GoldDocument
+from quotecheck.evaluate.score import Tally
 
 # The types the issue's target names: numbers, comparisons, superlatives and dated events.
 MEASURED_TYPES = ("quantity", "percentage", "date", "comparison", "superlative")
 
 
-@dataclass(slots=True)
-class ClaimTally:
-    gold: int = 0
-    found: int = 0
-    right: int = 0
-    exact: int = 0
+def precision(tally: Tally) -> float | None:
+    return tally.matched / tally.found if tally.found else None
 
-    def add(self, other: ClaimTally) -> None:
-        self.gold += other.gold
-        self.found += other.found
-        self.right += other.right
-        self.exact += other.exact
 
-    @property
-    def precision(self) -> float | None:
-        return self.right / self.found if self.found else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.right / self.gold if self.gold else None
+def recall(tally: Tally) -> float | None:
+    return tally.matched / tally.gold if tally.gold else None
 
 
 @dataclass(slots=True)
 class ClaimScores:
     documents: int = 0
-    by_type: dict[str, ClaimTally] = field(default_factory=lambda: {type_: ClaimTally() for type_ in CLAIM_TYPES})
+    by_type: dict[str, Tally] = field(default_factory=lambda: {type_: Tally() for type_ in CLAIM_TYPES})
     # (document id, "missed" | "extra", type, words) for reading the errors
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)
 
-    def total(self, types: Iterable[str] = CLAIM_TYPES) -> ClaimTally:
-        tally = ClaimTally()
+    def total(self, types: Iterable[str] = CLAIM_TYPES) -> Tally:
+        tally = Tally()
         for type_ in types:
             tally.add(self.by_type[type_])
         return tally
@@ -80,7 +67,7 @@ def _score(document: GoldDocument, found: list[GoldClaim], scores: ClaimScores) 
         tally.found += 1
         if claim in unmatched:
             unmatched.remove(claim)
-            tally.right += 1
+            tally.matched += 1
             tally.exact += 1
         else:
             loose.append(claim)
@@ -90,7 +77,7 @@ def _score(document: GoldDocument, found: list[GoldClaim], scores: ClaimScores) 
             scores.errors.append((document.id, "extra", claim.type, document.text[claim.start : claim.end]))
             continue
         unmatched.remove(max(candidates, key=lambda g: min(g.end, claim.end) - max(g.start, claim.start)))
-        scores.by_type[claim.type].right += 1
+        scores.by_type[claim.type].matched += 1
     for claim in document.claims or ():
         scores.by_type[claim.type].gold += 1
     for claim in unmatched:

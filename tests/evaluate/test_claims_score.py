@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quotecheck.claims import Claim
-from quotecheck.evaluate.claims import MEASURED_TYPES, score_claims
+from quotecheck.evaluate.claims import MEASURED_TYPES, precision, recall, score_claims
 from quotecheck.evaluate.gold import GoldClaim, GoldDocument, GoldQuote, gold_files, load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,15 +29,15 @@ def test_a_claim_is_right_with_the_gold_type_and_an_overlap_each_gold_matched_on
     scores = score_claims([gold], finder(Claim(7, 9, "quantity", "40"), Claim(7, 14, "quantity", "40 jobs"),
                                          Claim(18, 21, "quantity", "May")))  # fmt: skip
     quantity, date = scores.by_type["quantity"], scores.by_type["date"]
-    assert (quantity.gold, quantity.found, quantity.right, quantity.exact) == (1, 3, 1, 1)  # the exact one wins
-    assert (date.gold, date.found, date.right) == (1, 0, 0)
+    assert (quantity.gold, quantity.found, quantity.matched, quantity.exact) == (1, 3, 1, 1)  # the exact one wins
+    assert (date.gold, date.found, date.matched) == (1, 0, 0)
     assert ("doc", "missed", "date", "May") in scores.errors and ("doc", "extra", "quantity", "40") in scores.errors
-    assert scores.total().precision == pytest.approx(1 / 3) and scores.total().recall == pytest.approx(1 / 2)
+    assert precision(scores.total()) == pytest.approx(1 / 3) and recall(scores.total()) == pytest.approx(1 / 2)
 
 
 def test_documents_without_claim_annotations_are_left_out():
     scores = score_claims([document(None)], finder(Claim(7, 9, "quantity", "40")))
-    assert scores.documents == 0 and scores.total().found == 0 and scores.total().precision is None
+    assert scores.documents == 0 and scores.total().found == 0 and precision(scores.total()) is None
 
 
 def test_the_rules_reach_the_target_on_every_annotated_gold():
@@ -48,6 +48,6 @@ def test_the_rules_reach_the_target_on_every_annotated_gold():
     assert all(isinstance(doc, GoldDocument) for doc in documents) and len(documents) == 12
     scores = score_claims(documents)
     measured = scores.total(MEASURED_TYPES)
-    assert measured.gold >= 130 and measured.precision >= 0.9 and measured.recall >= 0.8
+    assert measured.gold >= 130 and precision(measured) >= 0.9 and recall(measured) >= 0.8
     past = scores.by_type["past-fact"]
-    assert past.precision >= 0.9 and past.recall >= 0.8
+    assert precision(past) >= 0.9 and recall(past) >= 0.8
