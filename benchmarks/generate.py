@@ -21,7 +21,7 @@ import random
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -265,6 +265,23 @@ def build_database(
             for quote_id in rng.sample(range(1, total + 1), min(reviewed, total)):
                 store.mark(quote_id, rng.choice(statuses), rating=rng.choice(ratings),
                            reviewer=rng.choice(("ana", "ben", "chidi")))  # fmt: skip
+    return path
+
+
+def build_huge_article(path: str | Path, quotes: int = 300_000, speakers: int = 500, seed: int = 0) -> Path:
+    """A new database at ``path`` holding one article quoting ``speakers`` speakers ``quotes`` times (300,000
+    quotes make about 50 MB of text) and, before it, one ordinary article. An existing file is replaced."""
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    pool = make_speakers(speakers, seed=seed)
+    ordinary = next(generate_articles(1, pool, seed=seed + 1))
+    # aim past ``quotes`` (the generator draws its count around the target), then cut after the last one wanted
+    huge, found = next(generate_articles(1, pool, quotes_per_article=quotes * 3 // 2, seed=seed))
+    found = found[:quotes]
+    end = huge.text.find("\n", found[-1].end)
+    huge = replace(huge, text=huge.text[: end if end >= 0 else None])
+    bulk_load(path, [(s.name, s.type) for s in pool], [ordinary, (huge, found)])
     return path
 
 

@@ -4,6 +4,9 @@
     python benchmarks/review_speed.py --db big.db --tmux    # also measure a real terminal (needs tmux)
     python benchmarks/review_speed.py --quick               # seconds: a small database, a few presses (the tests)
 
+It then does the same on one huge article (/tmp/quotecheck-review-huge.db, built if missing: 300,000 quotes in
+50 MB of text): moving onto it in the queue, opening its article view, j/k/v through it.
+
 Headless figures come from Textual's test driver: start-up is the time from opening the Store to the first
 page of quotes on screen (and to the header counts); a key's time is from sending it to the screen having
 handled it (detail loaded, database written for a verdict). The tmux figures are end to end in a real
@@ -22,15 +25,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import build_database  # noqa: E402
+from benchmarks.generate import build_database, build_huge_article  # noqa: E402
 from quotecheck.review.app import ReviewApp  # noqa: E402
 from quotecheck.review.screens.article import ArticleScreen  # noqa: E402
 from quotecheck.review.screens.queue import QueueScreen  # noqa: E402
 from quotecheck.review.screens.speakers import SpeakersScreen  # noqa: E402
+from quotecheck.review.screens.versions import VersionsScreen  # noqa: E402
 from quotecheck.review.widgets.quote_detail import QuoteDetail  # noqa: E402
 from quotecheck.review.widgets.quote_list import QuoteList  # noqa: E402
 from quotecheck.review.widgets.speaker_list import SpeakerList  # noqa: E402
@@ -60,6 +65,14 @@ async def until(condition, timeout: float = 30.0) -> None:
 
 def counted(app: ReviewApp) -> bool:
     return "reviewed" in str(app.screen.query_one("#topbar").content)
+
+
+async def press_timed(app: ReviewApp, key: str, done) -> float:
+    """Seconds from sending ``key`` until ``done()`` holds (polled every millisecond)."""
+    started = time.perf_counter()
+    app.simulate_key(key)
+    await until(done)
+    return time.perf_counter() - started
 
 
 async def until_idle(app: ReviewApp) -> None:
@@ -92,14 +105,11 @@ async def keys(db: Path, presses: int) -> None:
             queue = app.screen.query_one(QuoteList)
             detail = app.screen.query_one(QuoteDetail)
 
-            async def timed(key: str, done) -> float:
-                started = time.perf_counter()
-                app.simulate_key(key)
-                await until(done)
-                return time.perf_counter() - started
+            timed = partial(press_timed, app)
 
             def moved_to(index: int):
-                return lambda: queue.cursor == index and detail.shown is not None and detail.shown.id == queue.rows[index].id
+                return lambda: (queue.cursor == index and detail.shown is not None
+                                and detail.shown.id == queue.rows[index].id)  # fmt: skip
 
             summary("j (next quote, its detail shown)", [await timed("j", moved_to(queue.cursor + 1)) for _ in range(presses)])
             print(f"{'':<42} rows loaded after {presses} moves: {len(queue.rows):,} (pages of 200 as the cursor nears the end)")
@@ -150,6 +160,64 @@ async def keys(db: Path, presses: int) -> None:
             await until(lambda: isinstance(app.screen, SpeakersScreen) and bool(app.screen.query(SpeakerList))
                         and bool(app.screen.query_one(SpeakerList).rows))  # fmt: skip
             print(f"{'s (speakers, first page)':<42} {ms(time.perf_counter() - started):>17}")
+            app.simulate_key("escape")
+            await until(lambda: isinstance(app.screen, QueueScreen))
+
+            async def versions_shown() -> float:
+                """p: the full-text index asked for quotes sharing wording, those grouped, the panel drawn."""
+                elapsed = await timed("p", lambda: isinstance(app.screen, VersionsScreen) and app.screen.is_mounted)
+                app.simulate_key("escape")
+                await until(lambda: isinstance(app.screen, QueueScreen))
+                await timed("j", moved_to(queue.cursor + 1))
+                return elapsed
+
+            summary("p (versions panel shown)", [await versions_shown() for _ in range(min(20, presses))])
+
+
+async def huge_article(db: Path, presses: int) -> None:
+    """The queue and the article view on one huge article (the database of build_huge_article): moving onto it,
+    opening it, moving through it (crossing the windows of text the view loads) and reviewing in it."""
+    with Store(db) as store:
+        app = ReviewApp(store, reviewer="bench")
+        async with app.run_test(size=SIZE):
+            await until(lambda: bool(app.screen.query(QuoteList)) and bool(app.screen.query_one(QuoteList).rows))
+            await until_idle(app)
+            queue = app.screen.query_one(QuoteList)
+            detail = app.screen.query_one(QuoteDetail)
+            huge_id = max(row.article_id for row in queue.rows)
+            started = time.perf_counter()
+            size = len(store.article(huge_id).text)
+            print(f"one article of {size / 1e6:.1f} MB, {store.article_quote_count(huge_id):,} quotes; "
+                  f"terminal {SIZE[0]}x{SIZE[1]}")
+            print(f"{'reading its text (once, for the detail)':<42} {ms(time.perf_counter() - started):>17}")
+
+            timed = partial(press_timed, app)
+
+            def shown(index: int):
+                return lambda: (queue.cursor == index and detail.shown is not None
+                                and detail.shown.id == queue.rows[index].id)  # fmt: skip
+
+            while queue.rows[queue.cursor].article_id != huge_id:
+                await timed("j", shown(queue.cursor + 1))
+            moves = [await timed("j", shown(queue.cursor + 1)) for _ in range(presses)]
+            summary("queue: j within it (quote in context)", moves)
+
+            opened = await timed("enter", lambda: isinstance(app.screen, ArticleScreen) and app.screen.is_mounted
+                                 and bool(app.screen.blocks))  # fmt: skip
+            print(f"{'enter (its article view)':<42} {ms(opened):>17}")
+            article = app.screen
+            windows = {article.window}
+            samples = []
+            for _ in range(presses * 2):
+                samples.append(await timed("j", lambda i=article.index: article.index == i + 1))
+                windows.add(article.window)
+            summary("article view: j", samples)
+            print(f"{'':<42} {len(windows)} window{'s' if len(windows) != 1 else ''} of text shown on the way")
+            summary("article view: k", [await timed("k", lambda i=article.index: article.index == i - 1)
+                                        for _ in range(max(1, presses // 4))])  # fmt: skip
+            verdicts = [await timed("v", lambda i=article.index: article.index == i + 1)
+                        for _ in range(max(1, presses // 4))]  # fmt: skip
+            summary("article view: v (saved, next quote)", verdicts)
 
 
 def tmux_figures(db: Path, presses: int) -> None:
@@ -196,12 +264,16 @@ def main() -> None:
     parser.add_argument("--speakers", type=int, default=100_000, help="when building the database")
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--tmux", action="store_true", help="also measure in a real terminal under tmux")
+    parser.add_argument("--huge-db", type=Path, default=Path("/tmp/quotecheck-review-huge.db"),
+                        help="database with one huge article (built first if missing)")
+    parser.add_argument("--huge-quotes", type=int, default=300_000, help="quotes of the huge article (50 MB of text)")
     parser.add_argument("--quick", action="store_true",
                         help="a check that the script works, in seconds: a new 3,000-quote database, 8 presses")
     args = parser.parse_args()
     if args.quick:
         with tempfile.TemporaryDirectory(prefix="quotecheck-review-") as scratch:
             args.db, args.quotes, args.speakers, args.presses = Path(scratch) / "quick.db", 3000, 300, 8
+            args.huge_db, args.huge_quotes = Path(scratch) / "huge.db", 3000
             measure(args, runs=1)
         return
     measure(args, runs=3)
@@ -217,6 +289,10 @@ def measure(args: argparse.Namespace, *, runs: int) -> None:
     print(f"{'start-up to first page of quotes':<42} median {ms(statistics.median(t[0] for t in times)):>10}   ({runs} runs)")
     print(f"{'start-up to header counts':<42} median {ms(statistics.median(t[1] for t in times)):>10}   ({runs} runs)")
     asyncio.run(keys(args.db, args.presses))
+    if not args.huge_db.exists():
+        print(f"building {args.huge_db} (one article of {args.huge_quotes:,} quotes)…", flush=True)
+        build_huge_article(args.huge_db, quotes=args.huge_quotes)
+    asyncio.run(huge_article(args.huge_db, args.presses))
     if args.tmux:
         if shutil.which("tmux") is None:
             print("tmux not installed: no terminal figures")

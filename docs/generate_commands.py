@@ -45,7 +45,7 @@ add(textwrap.dedent("""\
       they are safe inside a `<script>` tag); CSV cells that would run as spreadsheet formulas start with `'`.
     - **Errors** are one line on stderr starting `Error: `, never a traceback. Exit code 0: done; 1: an error, or some
       inputs or ids failed (the rest were still processed); 2: wrong usage (unknown option, invalid choice or date).
-    - **Reviewer** (`mark`, `mark-all`, `undo`, `edit`, `add`, `delete`, `speakers merge|rename`,
+    - **Reviewer** (`mark`, `mark-all`, `undo`, `edit`, `add`, `delete`, `speakers merge|rename|gender`,
       `articles delete|reextract`): `--reviewer NAME`, else `$QUOTECHECK_REVIEWER`, else
       your login name.
 
@@ -79,6 +79,19 @@ add(example("quotecheck ingest corpus/", "Again: nothing new."))
 add(example("quotecheck ingest mixed/; echo \"exit code $?\"", "A batch with bad inputs: the good article is stored, "
             "each bad one is named."))
 add(help_of("ingest"))
+
+# ---- extract-batch
+add("## quotecheck extract-batch\n\nExtract a corpus on a Dask cluster (the `scale` extra: `pip install "
+    "'quotecheck[scale]'`): each input file is one task, written as one Parquet quote shard holding its articles with "
+    "their quotes, speakers and roles; `ingest` then stores the shards without extracting again, into the database "
+    "ingesting the files would give. A local cluster by default (`--jobs` worker processes), or any cluster with "
+    "`--scheduler tcp://host:8786` whose workers share the paths. Shards made before from the same file are kept, so "
+    "an interrupted run goes on where it stopped. [archive.md](archive.md) has the figures and the multi-machine "
+    "setup.\n\n")
+add(example("quotecheck extract-batch --jobs 2 --out shards/ corpus/ && ls shards/ | head -n 3"))
+add(example("quotecheck ingest --db batch.db shards/", "The shards stored: the same articles, quotes and speakers "
+            "as `quotecheck ingest corpus/`."))
+add(help_of("extract-batch"))
 
 # ---- source, verify
 add("\n## quotecheck source\n\nPrimary sources (speech and interview transcripts, press releases, subtitles) that `quotecheck "
@@ -174,6 +187,16 @@ add("\n### quotecheck speakers rename\n\nCorrect a speaker's name; the old one s
     "spelling it that way still find the speaker. Recorded in the history.\n\n")
 add(example(f'quotecheck speakers rename {minister} "Linas Linkevičius"'))
 add(help_of("speakers", "rename"))
+add("\n### quotecheck speakers gender\n\nSet a person's gender, or clear it to unknown. Ingest fills it in from the "
+    "article (a he or she that refers to the person, an honorific such as Ms) or else from the first name, and "
+    "never overrides a reviewer's word; `quotecheck report` counts it. Recorded in the history; `quotecheck undo` "
+    "reverses it. Persons only: organisations and anonymous sources have none.\n\n")
+add(example(f"quotecheck speakers gender {minister} male"))
+add(example("quotecheck speakers linkevičius --limit 1", "JSON and CSV listings carry the gender and its source "
+            "(`article`, `first-name` or `reviewer`):"))
+add(example('quotecheck speakers gender "Robbie Hallam" clear && quotecheck undo'))
+add(example("quotecheck speakers gender Lithuania female"))
+add(help_of("speakers", "gender"))
 
 # ---- mark / show / undo
 ids = py(
@@ -282,6 +305,18 @@ add(example('quotecheck export --format claimreview --publisher "Example Fact Ch
 add(example("quotecheck export --format claimreview"))
 add(help_of("export"))
 
+# ---- report
+add("\n## quotecheck report\n\nWho gets quoted, as one HTML page with charts: quotes by speaker type and by role "
+    "family, by outlet and by month; the share of anonymous sources; the share of women among the people quoted "
+    "(overall, by outlet, by month) with the share whose gender is unknown; the most quoted speakers; review "
+    "progress and verdicts. The charts are SVG inside the page, drawn by vl-convert (the `report` extra: "
+    "`pip install 'quotecheck[report]'`); without it the command warns and the page says the charts are missing, "
+    "every figure still in its tables. Takes the filters of `search`. [report.md](report.md) shows a report on the "
+    "corpus.\n\n")
+add(example("quotecheck report -o report.html"))
+add(example("quotecheck report --since 2030-01-01 -o empty.html"))
+add(help_of("report"))
+
 # ---- others
 add("\n## quotecheck extract\n\nPrint the quotes found in articles without storing anything.\n\n")
 add(example("quotecheck extract corpus/port-calder-strike.txt | head -n 12"))
@@ -300,6 +335,11 @@ add("\n## quotecheck check\n\nLook for damage: SQLite's `integrity_check` and th
     "found sound, and refuse a damaged file.\n\n")
 add(example("quotecheck check"))
 add(help_of("check"))
+add("\n## quotecheck datasette-metadata\n\nMetadata for [Datasette](https://datasette.io/) (`pip install "
+    "'quotecheck[datasette]'`): table and column descriptions, labels, search on quotes and speakers, facets and "
+    "three canned queries. [data-model.md](data-model.md#browsing-with-datasette) shows Datasette serving it.\n\n")
+add(example("quotecheck datasette-metadata > metadata.json && head -c 600 metadata.json"))
+add(help_of("datasette-metadata"))
 add("\n## quotecheck review\n\nThe terminal review app (Textual): walk the queue, one key per verdict, saved as you "
     "go. It is interactive, so there is no output to paste here.\n\n")
 add(help_of("review"))

@@ -14,6 +14,7 @@ BENCHMARKS = ROOT / "benchmarks"
 DEVSET = ROOT.parent / "shared" / "devset"
 # What each script prints among its figures. A new script needs a --quick mode and an entry here.
 FIGURES = {
+    "batch_speed.py": "extract-batch + ingest",
     "calibrate.py": "ECE",
     "claims_accuracy.py": "precision",
     "claims_speed.py": "quotes/s",
@@ -21,6 +22,7 @@ FIGURES = {
     "generate.py": "quotes",
     "ingest_parallel.py": "peak RSS",
     "ingest_speed.py": "articles/s",
+    "report_speed.py": "total",
     "review_speed.py": "median",
     "rewrap_eval.py": "largest change",
     "speaker_quality.py": "untyped share",

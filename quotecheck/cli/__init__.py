@@ -12,6 +12,7 @@ from quotecheck import __version__
 # command name -> "module:attribute" (modules under quotecheck.cli)
 COMMANDS = {
     "extract": "extract:extract_command",
+    "extract-batch": "extract_batch:extract_batch_command",
     "eval": "evaluate:eval_command",
     "init": "database:init_command",
     "check": "database:check_command",
@@ -27,11 +28,13 @@ COMMANDS = {
     "add": "edit:add_command",
     "delete": "edit:delete_command",
     "export": "export:export_command",
+    "report": "report:report_command",
     "stats": "stats:stats_command",
     "review": "review:review_command",
     "source": "sources:source_group",
     "verify": "verify:verify_command",
     "variants": "variants:variants_command",
+    "datasette-metadata": "datasette:datasette_metadata_command",
     "claims": "claims:claims_command",
 }
 

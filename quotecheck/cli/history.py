@@ -26,11 +26,20 @@ def describe_review(review: Review) -> str:
     return f"{review.action}: {description}" if review.action in ("undo", "merge", "rename") else description
 
 
+def _gender_shown(value: object) -> str:
+    """``female (article)``, ``unknown (reviewer)``: a speaker's gender and where it came from."""
+    if not isinstance(value, dict):
+        return "none"
+    return f"{value.get('gender') or 'unknown'} ({value.get('source') or 'not known'})"
+
+
 def _value_change(review: Review) -> str:
     """A role, kind or span edit (``role "the mayor" -> none``), or a quote added or deleted whole."""
     before, after = review_value(review.old_value), review_value(review.new_value)
     if isinstance(before, dict) or isinstance(after, dict):
         row = after if isinstance(after, dict) else before
+        if "gender" in row:  # a speaker's gender set or cleared by a reviewer, or its undo
+            return f"gender {_gender_shown(before)} -> {_gender_shown(after)}"
         if "sha256" in row:  # a deleted article, or its undo
             what = "restored" if review.action == "undo" else "deletion of"
             return f'{what} article #{row["article_id"]} "{row["title"] or "untitled"}"'

@@ -6,6 +6,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -13,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.progress import TimeRemainingColumn
 from rich.text import Text
 
+from quotecheck.batch import MISSING_EXTRA, holds_shards
 from quotecheck.cli.options import db_option
 from quotecheck.cli.session import UserError, open_store
 from quotecheck.export.rows import counted
@@ -20,7 +22,7 @@ from quotecheck.read import estimate_count, iter_articles
 from quotecheck.read.model import Article, ReadError
 from quotecheck.sanitize import printable
 from quotecheck.store.models import DatabaseError
-from quotecheck.store.pipeline import IngestTally, WorkerError, all_cores, ingest_articles
+from quotecheck.store.pipeline import Extracted, IngestTally, WorkerError, all_cores, ingest_articles
 
 
 def summary(tally: IngestTally) -> str:
@@ -43,7 +45,8 @@ def ingest_command(paths: tuple[str, ...], jobs: int | None, db_path: str) -> No
     """Read articles, find their quotes and store both in the database.
 
     PATH is a file (.txt, .md, .html, or .jsonl with one article per line as {"text": ..., "title": ...,
-    "outlet": ..., "url": ..., "published": ...}), a directory (read recursively) or - for stdin. An article
+    "outlet": ..., "url": ..., "published": ...}), a directory (read recursively) or - for stdin; or quote shards
+    from extract-batch (.parquet files, or their directory), stored without extracting again. An article
     already stored (same text) is skipped, so an interrupted run picks up where it stopped when run again.
     Unreadable inputs are reported on stderr, one line each; the rest is still stored, and the exit code is 1.
     JSONL is read as it is stored: an archive of any size takes little memory.
@@ -54,10 +57,15 @@ def ingest_command(paths: tuple[str, ...], jobs: int | None, db_path: str) -> No
     """
     tally = IngestTally()
     on_terminal = sys.stdout.isatty() and sys.stderr.isatty()  # no progress bar into pipes or log files
-    with open_store(db_path, mode="create") as store, _progress(paths, on_terminal) as (report, done):
-        items = iter_articles(list(paths), stdin=sys.stdin if "-" in paths else None)
+    shards = [Path(path) for path in paths if path != "-" and holds_shards(Path(path))]
+    if shards:
         try:
-            ingest_articles(store, items, jobs=jobs or all_cores(), tally=tally, on_error=report, on_done=done)
+            from quotecheck.batch.shards import read_shards
+        except ImportError:
+            raise UserError(f"reading quote shards ({shards[0]}) {MISSING_EXTRA}") from None
+    with open_store(db_path, mode="create") as store, _progress(paths, on_terminal) as (report, done):
+        try:
+            ingest_articles(store, _items(paths), jobs=jobs or all_cores(), tally=tally, on_error=report, on_done=done)
         except (DatabaseError, WorkerError) as failure:  # every other article would fail the same way
             raise UserError(f"{failure}. Stopped; stored until then: {summary(tally)}") from None
     click.echo(summary(tally))
@@ -65,12 +73,23 @@ def ingest_command(paths: tuple[str, ...], jobs: int | None, db_path: str) -> No
         click.get_current_context().exit(1)
 
 
+def _items(paths: Sequence[str]) -> Iterator[Article | ReadError | Extracted]:
+    """The articles at ``paths`` in order, those of quote shards with their quotes."""
+    for path in paths:
+        if path != "-" and holds_shards(Path(path)):
+            from quotecheck.batch.shards import read_shards
+
+            yield from read_shards(Path(path))
+        else:
+            yield from iter_articles([path], stdin=sys.stdin if path == "-" else None)
+
+
 class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         return Text(f"{task.speed or 0:6,.0f} articles/s")
 
 
-def _echo_error(message: str) -> None:
+def echo_error(message: str) -> None:
     click.echo(printable(message, one_line=True), err=True)
 
 
@@ -81,7 +100,7 @@ def _progress(
     """(report an error line, count a settled item): on a terminal, a progress bar on stderr with articles/s and
     the time left, the error lines printed above it; elsewhere, error lines only."""
     if not on_terminal:
-        yield _echo_error, lambda item: None
+        yield echo_error, lambda item: None
         return
     console = Console(stderr=True, highlight=False)
     progress = Progress(
@@ -92,7 +111,7 @@ def _progress(
     )  # fmt: skip
     task = progress.add_task("ingest", total=None, source="")
     # The total comes from counting lines, which takes a while on a large archive: the bar starts without it.
-    threading.Thread(target=lambda: progress.update(task, total=estimate_count(paths)), daemon=True).start()
+    threading.Thread(target=lambda: progress.update(task, total=_count(paths)), daemon=True).start()
 
     def done(item: Article | ReadError | None) -> None:
         source = printable(item.source, one_line=True)[-40:] if isinstance(item, Article) and item.source else ""
@@ -100,3 +119,14 @@ def _progress(
 
     with progress:
         yield (lambda message: console.print(Text(printable(message, one_line=True)), soft_wrap=True)), done
+
+
+def _count(paths: Sequence[str]) -> int | None:
+    """About how many items _items(paths) yields: the progress bar's total."""
+    shards = [Path(path) for path in paths if path != "-" and holds_shards(Path(path))]
+    articles = estimate_count([path for path in paths if path == "-" or Path(path) not in shards])
+    if not shards or articles is None:
+        return articles
+    from quotecheck.batch.shards import count_rows
+
+    return articles + count_rows(shards)

@@ -81,6 +81,7 @@ def _details(record: QuoteRecord, article: ArticleRecord) -> Table:
         speaker = f"{record.speaker} ({about})"
     fields = [
         ("Speaker", speaker),
+        ("With", ", ".join(record.co_speakers) or None),
         ("Role", record.role),
         ("Cue", record.cue),
         ("Rule", record.rule),

@@ -1,4 +1,4 @@
-"""``quotecheck speakers``: list speakers (fuzzy by name), merge duplicates, rename."""
+"""``quotecheck speakers``: list speakers (fuzzy by name), merge duplicates, rename, set a person's gender."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ import click
 from quotecheck.cli.options import db_option, format_option, limit_option, reviewer_option, subcommand_db_option
 from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, reviewed_column, say, write_rows
 from quotecheck.cli.session import UserError, fetch_speakers, open_store, reviewer_name
+from quotecheck.report.figures import gender_label, speaker_label
 from quotecheck.store import Store
-from quotecheck.store.models import NameTaken, SpeakerRecord
+from quotecheck.store.models import GENDERS, NameTaken, SpeakerRecord
 
 subcommand_db = subcommand_db_option("speakers")
 
 # article_id: set on an anonymous source or description ("a spokesman"), which is a speaker of that article only
-SPEAKER_FIELDS = ("id", "name", "type", "article_id", "roles", "aliases", "quotes", "reviewed")
+# gender_source: article, first-name or reviewer (see `speakers gender`)
+SPEAKER_FIELDS = (
+    "id", "name", "type", "article_id", "roles", "aliases", "quotes", "reviewed", "gender", "gender_source",
+)  # fmt: skip
 SPEAKER_COLUMNS = (
     Column("ID", lambda row: row["id"], justify="right"),
-    Column("Speaker", lambda row: speaker_name_label(row["name"], row["article_id"]), ratio=2),
+    Column("Speaker", lambda row: speaker_label(row["name"], row["article_id"]), ratio=2),
     Column("Type", lambda row: row["type"]),
     Column("Roles", lambda row: row["roles"][:3], ratio=3),
     Column("Quotes", lambda row: row["quotes"], justify="right"),
@@ -47,11 +51,13 @@ class SpeakersGroup(click.Group):
 @db_option
 @click.pass_context
 def speakers_group(ctx: click.Context, name: str | None, limit: int, fmt: str | None, db_path: str) -> None:
-    """List speakers with their roles, quote counts and review progress; merge or rename them.
+    """List speakers with their roles, quote counts and review progress; merge or rename them, set a gender.
 
     With NAME, only speakers whose name is like it (spelling and accents need not match), best first;
     without, the most quoted first. A person or organisation is one speaker across articles; an anonymous source
     or description ("a spokesman", "the company") is a speaker of one article, shown as "(article N only)".
+    JSON and CSV rows carry a person's gender and its source: article (a he/she, an honorific), first-name or
+    reviewer.
 
     \b
     Examples:
@@ -59,6 +65,7 @@ def speakers_group(ctx: click.Context, name: str | None, limit: int, fmt: str | 
         quotecheck speakers linkevicius
         quotecheck speakers merge 3 7
         quotecheck speakers rename 3 "Linas Linkevičius"
+        quotecheck speakers gender 3 male
     """
     if ctx.invoked_subcommand is not None:
         ctx.obj = db_path
@@ -127,6 +134,32 @@ def rename_command(
     say(f'Renamed #{result.id} "{old.name}" to "{result.name}".')
 
 
+@speakers_group.command("gender")
+@click.argument("speaker")
+@click.argument("gender", type=click.Choice([*GENDERS, "clear"]))
+@reviewer_option
+@subcommand_db
+@click.pass_obj
+def gender_command(
+    group_db_path: str, speaker: str, gender: str, reviewer: str | None, db_path: str | None
+) -> None:
+    """Set the gender of person SPEAKER (an id or an exact name), or clear it to unknown. A reviewer's word is
+    kept: ingest fills a gender in from the articles (a he/she, an honorific) or the first name only where no
+    reviewer gave one. Recorded in the history; `quotecheck undo` reverses it.
+
+    
+    Examples:
+        quotecheck speakers gender "Robbie Hallam" male
+        quotecheck speakers gender 12 clear
+    """
+    with open_store(db_path or group_db_path, mode="write") as store:
+        found = find_speaker(store, speaker)
+        result = store.set_speaker_gender(
+            found.id, None if gender == "clear" else gender, reviewer=reviewer_name(reviewer)
+        )
+    say(f'#{result.id} "{result.name}": gender {gender_label(result.gender, result.gender_source)}.')
+
+
 def find_speaker(store: Store, reference: str) -> SpeakerRecord:
     """The speaker with id or exact (case-insensitive) name ``reference``; near misses become suggestions."""
     if reference.strip().isdigit():
@@ -142,12 +175,8 @@ def find_speaker(store: Store, reference: str) -> SpeakerRecord:
     raise UserError(f"no speaker named {reference!r}" + (f"; did you mean {near}?" if near else ""))
 
 
-def speaker_name_label(name: str, article_id: int | None) -> str:
-    """``"a spokesman (article 12 only)"`` for a speaker of one article; other names as they are."""
-    return name if article_id is None else f"{name} (article {article_id} only)"
-
-
 def _speaker_row(speaker: SpeakerRecord) -> dict[str, object]:
     values = (speaker.id, speaker.name, speaker.type, speaker.article_id, list(speaker.roles),
-              list(speaker.aliases), speaker.quote_count, speaker.reviewed_count)  # fmt: skip
+              list(speaker.aliases), speaker.quote_count, speaker.reviewed_count, speaker.gender,
+              speaker.gender_source)  # fmt: skip
     return dict(zip(SPEAKER_FIELDS, values, strict=True))

@@ -9,8 +9,8 @@ from quotecheck.cli.options import db_option, format_option, limit_option
 from quotecheck.cli.output import emit, print_rich, say
 from quotecheck.cli.session import open_store
 from quotecheck.export.json_sheet import dumps
-from quotecheck.review.text import LABEL, MUTED, diff_text, plain
-from quotecheck.variants import MIN_WORDS, Group, QuoteText, find_variants
+from quotecheck.review.text import LABEL, variant_lines
+from quotecheck.variants import MIN_WORDS, Group, find_variants
 
 FORMATS = ("table", "jsonl", "json")
 
@@ -44,7 +44,7 @@ def variants_command(min_words: int, reported: bool, fmt: str, limit: int, db_pa
         if not groups:
             say("No quotes found in more than one version.")
         for number, group in enumerate(groups, start=1):
-            print_rich(*([Text("")] if number > 1 else []), *_block(number, group))
+            print_rich(*([Text("")] if number > 1 else []), *variant_lines(group, Text(f"Group {number}", style=LABEL)))
         if len(groups) < total:
             say(f"{len(groups)} of {total} groups shown; --limit 0 shows all.", err=True)
     else:
@@ -70,31 +70,3 @@ def group_row(group: Group) -> dict[str, object]:
             for version in group.versions
         ],
     }
-
-
-def _block(number: int, group: Group) -> list[Text]:
-    flags = [flag for flag, on in (("wording", group.wording), ("conflict", group.conflict)) if on]
-    heading = Text.assemble((f"Group {number}", LABEL), f": {len(group.versions)} versions")
-    if flags:
-        heading.append(" — " + ", ".join(flags), "bold red")
-    lines = [heading]
-    if group.conflict:
-        lines.append(Text.assemble(("Speakers ", MUTED), plain("; ".join(group.speakers))))
-    for version in group.versions:
-        quote = version.quote
-        where = " ".join(part for part in (quote.published, quote.outlet) if part) or "(no date or outlet)"
-        lines.append(
-            Text.assemble(
-                (f"#{quote.id} ", LABEL), plain(where), " ", plain(quote.speaker or "(no speaker)"),
-                (_marks(group, quote), MUTED),
-            )  # fmt: skip
-        )
-        lines.append(Text.assemble(("  Quote  ", MUTED), plain(quote.text)))
-        if version.changed:
-            lines.append(Text.assemble(("  Diff   ", MUTED), diff_text(version.diff)))
-    return lines
-
-
-def _marks(group: Group, quote: QuoteText) -> str:
-    marks = [mark for mark, this in (("earliest", group.earliest), ("reference", group.reference)) if quote is this]
-    return f" ({', '.join(marks)})" if marks else ""

@@ -10,7 +10,7 @@ from quotecheck.cli.output import emit, print_rich, say
 from quotecheck.cli.session import UserError, open_store
 from quotecheck.cli.speakers import find_speaker
 from quotecheck.export.json_sheet import dumps
-from quotecheck.review.text import LABEL, MUTED, diff_text, plain
+from quotecheck.review.text import verification_lines
 from quotecheck.store.models import Verification
 
 FORMATS = ("table", "jsonl", "json")
@@ -42,7 +42,7 @@ def verify_command(quote_ids: tuple[int, ...], speaker: str | None, fmt: str, db
         if not checked:
             say("No quotes.")
         for number, verification in enumerate(checked):
-            print_rich(*([Text("")] if number else []), *_block(verification))
+            print_rich(*([Text("")] if number else []), *verification_lines(verification))
     else:
         rows = [verification_row(v) for v in checked]
         emit("".join(dumps(row) + "\n" for row in rows) if fmt == "jsonl" else dumps(rows, indent=2) + "\n")
@@ -61,23 +61,3 @@ def verification_row(verification: Verification) -> dict[str, object]:
         "passage": alignment.passage,
         "diff": [{"op": op.op, "quote": op.quote, "source": op.source} for op in alignment.diff],
     }
-
-
-def _block(verification: Verification) -> list[Text]:
-    quote, alignment, source = verification.quote, verification.alignment, verification.source
-    heading = Text.assemble(
-        (f"#{quote.id} ", LABEL), plain(quote.speaker or "(no speaker)"), " — ",
-        (alignment.result, _RESULT_STYLES[alignment.result]), f" (score {alignment.score:g})",
-    )  # fmt: skip
-    lines = [heading, Text.assemble(("Quote    ", MUTED), plain(quote.text))]
-    if source is not None:
-        where = f"source #{source.id} {source.title or source.path or ''}".rstrip() + f", {verification.location}"
-        lines.append(Text.assemble(("Source   ", MUTED), plain(where)))
-        label = "Closest  " if alignment.result == "not-found" else "Passage  "  # not the quote, only the nearest
-        lines.append(Text.assemble((label, MUTED), plain(alignment.passage)))
-    if alignment.changes or any(op.op == "editorial" for op in alignment.diff):
-        lines.append(Text.assemble(("Diff     ", MUTED), diff_text(alignment.diff)))
-    return lines
-
-
-_RESULT_STYLES = {"verbatim": "bold green", "differs": "bold red", "not-found": "bold yellow"}

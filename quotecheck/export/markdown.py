@@ -35,6 +35,8 @@ def _quote_block(record: QuoteRecord) -> list[str]:
     speaker = _escape(_one_line(record.speaker)) if record.speaker else "*unattributed*"
     if record.speaker_scope == "article":
         speaker += f" *({ARTICLE_ONLY})*"
+    if record.co_speakers:
+        speaker += " with " + ", ".join(_escape(_one_line(name)) for name in record.co_speakers)
     if record.role:
         speaker += f", {_escape(_one_line(record.role))}"
     review = [f"**Status:** {label(record.status)}"]

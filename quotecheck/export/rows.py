@@ -15,6 +15,7 @@ FIELDS = (
     "speaker_type",
     "speaker_scope",
     "role",
+    "co_speakers",
     "status",
     "rating",
     "reviewer",

@@ -108,10 +108,12 @@ class _Extractor:
 
     def _quote(self, start: int, end: int, kind: str, a: Attribution) -> Quote:
         name, speaker_type = a.speaker, a.speaker_type
-        role = None
+        role = gender = gender_source = None
         entity = canonical(a.entity)
         if entity is not None:
             name, speaker_type, role = entity.name, entity.speaker_type, entity.role
+            if speaker_type == "person":
+                gender, gender_source = entity.gender, entity.gender_source
         elif a.mention is not None:
             role = tidy_role(a.mention.role)
         evidence = gather(self.text, self.layout, self.article.entities, start, end, kind, a.rule, a.mention, entity,
@@ -129,10 +131,20 @@ class _Extractor:
             cue=a.cue,
             confidence=confidence(evidence),
             rule=a.rule,
+            speaker_gender=gender,
+            speaker_gender_source=gender_source,
+            co_speakers=self._co_speakers(a),
         )
         if self.evidence is not None:
             self.evidence.append((quote, evidence))
         return quote
+
+    def _co_speakers(self, a: Attribution) -> tuple[str, ...]:
+        """The canonical names of the people named with the speaker ("Rosa Diaz and Ben Cole said")."""
+        if a.mention is None or not a.mention.partners:
+            return ()
+        entities = self.article.entities
+        return tuple(canonical(entities.resolve_name(partner)).name for partner in a.mention.partners)
 
     def _is_speech(self, ctx: QuoteContext, a: Attribution) -> bool:
         """Titles, nicknames, scare-quoted terms and slogans are not speech."""

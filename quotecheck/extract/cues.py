@@ -34,7 +34,7 @@ _CUE = re.compile(
     + r"))(?![\w'’-])"
 )
 _ENDS_SUBJECT = re.compile(
-    r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|with|who|which|whose)\b|[A-Z][a-z]+day\b"
+    r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|for|with|who|which|whose)\b|[A-Z][a-z]+day\b"
     r"|and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[,.;:!?]\s*)"  # '"…," said Rosa Diaz and Ben Cole.': the first
 )
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
@@ -48,6 +48,9 @@ _NOUN_BEFORE = re.compile(
     r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
 )
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
+# "…, per the Commerce Department.": "per" is "according to" when a comma sets it off before a source (not "per
+# cent", "per year", "$5 per share").
+_PER = re.compile(r",\s+(per)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
 # "according to figures published by the agency", "according to an account she gave to the Beacon": the source is
 # the agent, or whoever gave the account (not the outlet it was given to)
 _PUBLISHED_BY = re.compile(
@@ -98,6 +101,11 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
             continue  # "demand had fallen", "claims were": a noun, the subject of the verb after it
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
         cues.append(Cue(start, end, word, lemma))
+    for match in _PER.finditer(text):
+        start = match.start(1)
+        index = bisect_left(quoted_starts, start + 1) - 1
+        if not (index >= 0 and spans[index].start <= start < spans[index].end) and not layout.is_furniture(start):
+            insort(cues, Cue(start, match.end(1), match.group(1), "according to"), key=_start)
     for start in layout.sentence_starts:
         match = _SENTENCE_OPENERS.match(text, start)
         if match and not layout.is_furniture(start):

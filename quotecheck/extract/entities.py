@@ -21,6 +21,7 @@ from quotecheck.extract.name_index import NameIndex
 from quotecheck.extract.lexicons import (
     ABBREVIATED_TITLES,
     COMMON_VERBS,
+    DETERMINERS,
     FIRST_NAMES,
     GENERIC_ORGANISATIONS,
     MEDIA_HEADS,
@@ -36,6 +37,7 @@ from quotecheck.extract.lexicons import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     STOP_CAPITALS,
+    TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLES,
     word_pattern,
@@ -149,6 +151,7 @@ class Entity:
     speaker_type: str = "person"
     gender: str | None = None
     role: str | None = None
+    gender_source: str | None = None  # "article" (a title, a he/she, "spokeswoman") or "first-name"
     evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
     spoke: bool = False
     role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
@@ -157,6 +160,7 @@ class Entity:
     tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
     head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
     order: int = -1  # when the name index took it in (name_index.py)
+    gender_is_tendency: bool = False  # the gender comes from a first name read both ways ("Robin", "Mo")
 
 
 def _unpossessive(word: str) -> str:
@@ -243,6 +247,11 @@ def _subject_at(text: str, end: int) -> bool:
 def _place_prefix(words: list[str]) -> int:
     """How many words at the front of a capitalised run name a place, when a person's name or office follows
     them ("Los Angeles Mayor Eric Garcetti"; but "New York Daily News" is one name)."""
+    return _place_words(tuple(words))
+
+
+@lru_cache(maxsize=1 << 14)  # names recur within and across articles
+def _place_words(words: tuple[str, ...]) -> int:
     for size in range(min(PLACE_WORDS, len(words) - 1), 0, -1):
         if " ".join(words[:size]) in PLACES:
             rest = [_fold(word) for word in words[size:]]
@@ -344,8 +353,27 @@ def _find_all(text: str, needle: str) -> list[int]:
     return found
 
 
+# A number of one to three digits as the first word of a name, with the word before it: not after a name
+# ("Channel 4 News"), another number, a comma or a dot ("No. 10").
+_NAME_NUMBER = regex.compile(r"(?:^|(?<=[\s(\"“])(?:([\p{L}]+)[ \u00a0])?)\p{N}{1,3}[ \u00a0]$")
+
+
+def _stage_number(text: str, start: int, word: str) -> bool:
+    """"50 Cent", "2 Chainz": a number that begins a one-word name, when the word is no plural ("20 Tories"), time
+    ("28 December") or sentence word."""
+    folded = _fold(word)
+    if word.endswith(("s", "S")) or folded in TIME_WORDS or folded in STOP_CAPITALS or not word[1:].islower():
+        return False
+    number = _NAME_NUMBER.search(text, max(0, start - 24), start)
+    before = number.group(1) if number else None
+    return number is not None and (not before or before.islower() or _fold(before) in ROLE_NOUNS)
+
+
 def _person_head(word: str) -> bool:
-    """The head of a definite description of a person: a role noun or an age ("the 38-year-old")."""
+    """The head of a definite description of a person: a role noun ("vice-president" too) or an age ("the
+    38-year-old")."""
+    if "-" in word and word not in ROLE_NOUNS and not _AGE.fullmatch(word):
+        word = word.rsplit("-", 1)[1]
     return bool(_AGE.fullmatch(word)) or word in ROLE_NOUNS and word not in ORGANISATION_WORDS
 
 
@@ -369,6 +397,7 @@ class Entities:
         self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
         self._quoted_name_starts: list[int] = []  # where names inside quoted words start
         self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
+        self._bodies: dict[str, Entity] = {}  # bodies named by a lower-case description ("the Commons … committee")
         self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
         self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
         # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
@@ -394,6 +423,9 @@ class Entities:
                 and _fold(words[0]) not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
+            if len(words) == 1 and text[start - 2 : start - 1].isdigit() and _stage_number(text, start, words[0]):
+                number = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+                words, start = [number, words[0]], start - len(number) - 1  # "50 Cent said": a stage name
             if len(words) > 1:
                 entity = self._register(words, self._at_sentence_start(start))
             else:  # (most runs are one word, and a surname alone is never looked up as a whole name)
@@ -564,9 +596,11 @@ class Entities:
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
-        gender = TITLES.get(title or "") or (FIRST_NAMES.get(lowered[0]) if len(words) > 1 else None)
-        if gender in ("male", "female") and entity.gender is None:
-            entity.gender = gender
+        if TITLES.get(title or "") in ("male", "female"):
+            _learn_gender(entity, TITLES[title], "article")
+        elif len(words) > 1 and FIRST_NAMES.get(lowered[0]) in ("male", "female"):
+            _learn_gender(entity, FIRST_NAMES.get(lowered[0]), "first-name",
+                          contested=not FIRST_NAMES.certain(lowered[0]))
         if role is not None and entity.role is None:
             self._set_role(entity, role)
         return entity
@@ -712,6 +746,8 @@ class Entities:
         entity = self._find(surname, " ".join(bare), title) if surname else None
         if entity is not None and len(bare) > len(entity.name.split()) and " ".join(bare).endswith(entity.name):
             self.names.rename(entity, " ".join(bare))  # the fullest form: "Centre for Urban Policy", not "Urban Policy"
+            if not ORGANISATION_WORDS.isdisjoint(_fold(word) for word in bare):
+                entity.speaker_type = "organisation"
         if entity is None:
             entity = self._register(([mention.title] if mention.title else []) + words, at_start)
         if entity is None:
@@ -776,11 +812,15 @@ class Entities:
         if gender not in ("male", "female"):
             return None
         hi, lo = self._window(pos)
+        paragraph_start = self.layout.paragraph(pos)[0]
         subject = fallback = unknown = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
-            if entity.gender not in (None, gender) or not _can_be_he_or_she(entity):
-                continue
+            if entity.gender not in (None, gender) and not (
+                entity.gender_is_tendency and self._salience[index] == _CUE_SUBJECT
+                and self._mention_starts[index] >= paragraph_start
+            ) or not _can_be_he_or_she(entity):
+                continue  # (but the speaker just quoted may be a "he" whose first name is read both ways: "Robin")
             known = entity.evidence or entity.gender == gender
             unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
             if not unnamed and (
@@ -986,7 +1026,7 @@ class Entities:
         role = mention.role
         if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES and speaker_noun(head):
             role = " ".join(words[1:]) if words[0].lower() in _ARTICLES | _POSSESSIVE_PRONOUNS.keys() else mention.name
-        return Entity(name, "", speaker_type, gender, role, head=head)
+        return Entity(name, "", speaker_type, gender, role, gender and "article", head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
         """"the agency", "the bank" -> the nearest earlier organisation whose name has that word, else whose
@@ -1013,6 +1053,9 @@ class Entities:
                 return entity
             if in_focus is None and self._salience[index] != _OTHER:
                 in_focus = entity
+        described = self._described_body(head, pos) if len(words) == 2 and head in ORGANISATION_WORDS else None
+        if described is not None:
+            return described
         if in_focus is None and head in GENERIC_ORGANISATIONS:
             # "…with Kingsport Rovers. According to the club": the nearest name with nothing personal about it
             for index in range(hi - 1, lo - 1, -1):
@@ -1023,6 +1066,19 @@ class Entities:
                     entity.speaker_type = "organisation"
                     return entity
         return in_focus if head in GENERIC_ORGANISATIONS or len(words) > 2 else None
+
+    def _described_body(self, head: str, pos: int) -> Entity | None:
+        """"The committee said" after "a report by the Commons work and pensions committee": the body a British
+        paper names in lower case, by the latest fuller description with that head and a proper word in it."""
+        lo = max(pos - _SEARCH_BACK, self._breaks[bisect_left(self._breaks, pos) - 1] if self._breaks else 0)
+        names = [match.group(1) for match in _described_body(head).finditer(self.text, lo, pos)]
+        names = [name for name in names if _DESCRIPTION_WORDS.isdisjoint(name.lower().split())]
+        if not names:
+            return None
+        name = " ".join(names[-1].split())
+        if name not in self._bodies:
+            self._bodies[name] = Entity(name, head, "organisation")
+        return self._bodies[name]
 
     def pronoun_evidence(self, entity: Entity, pos: int, gender: str, since: int) -> tuple[int, int]:
         """For a he/she at ``pos`` resolved to ``entity``: how many other people of that gender are named between
@@ -1051,6 +1107,19 @@ def canonical(entity: Entity | None) -> Entity | None:
     return entity
 
 
+@lru_cache(maxsize=256)
+def _described_body(head: str) -> regex.Pattern:
+    """"the Commons work and pensions committee", "the Treasury select committee": proper words, then words in
+    lower case (not "the Observer government", a name and a noun)."""
+    return regex.compile(
+        r"\b[Tt]he\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?:\p{Ll}[\p{L}'’\-]*\s+){1,4}" + regex.escape(head) + r")\b"
+    )
+
+
+# Words that cannot stand inside such a description: it would be a clause ("the Times said the committee").
+_DESCRIPTION_WORDS = COMMON_VERBS | DETERMINERS | {"said", "says", "that", "which", "who"}
+
+
 def _can_be_he_or_she(entity: Entity) -> bool:
     """A named person (or a lone name not yet known to be one), or an unnamed person described by a person noun
     ("a spokeswoman", not "the report")."""
@@ -1064,8 +1133,18 @@ def _as_person(entity: Entity, gender: str) -> Entity:
     and a person of unknown gender has this one."""
     if entity.head is None:
         entity.speaker_type, entity.tentative, entity.evidence = "person", False, True
-    entity.gender = entity.gender or gender
+    _learn_gender(entity, gender, "article")
     return entity
+
+
+def _learn_gender(entity: Entity, gender: str, source: str, *, contested: bool = False) -> None:
+    """The first gender found for ``entity`` stays; the article saying the same later makes it the source (a
+    first name's usual gender confirmed by a "she"), and the article saying the other overrules a first name read
+    both ways ("Robin"). ``contested``: the gender comes from such a first name."""
+    if entity.gender is None or source == "article" and entity.gender_is_tendency:
+        entity.gender, entity.gender_source, entity.gender_is_tendency = gender, source, contested
+    elif entity.gender == gender and source == "article":
+        entity.gender_source, entity.gender_is_tendency = source, False
 
 
 def _extends(longer: str, shorter: str) -> bool:
@@ -1079,8 +1158,14 @@ def _role_words(role: str) -> list[str]:
 
 
 def _role_head_index(words: list[str]) -> int:
-    """Where the head noun of a role is: before its first "of"/"at"/"for", else last ("foreign minister of X")."""
-    return next((i - 1 for i, word in enumerate(words) if i > 0 and word in _ROLE_BREAKS), len(words) - 1)
+    """Where the head noun of a role is: before its first "of"/"at"/"for", else last ("foreign minister of X");
+    but last when the words before the "of" name a body that the last word holds an office in ("Bank of England
+    Governor")."""
+    last = len(words) - 1
+    cut = next((i - 1 for i, word in enumerate(words) if i > 0 and word in _ROLE_BREAKS), last)
+    if cut < last and _person_head(words[last]) and not _person_head(words[cut]):
+        return last
+    return cut
 
 
 def _role_head(role: str) -> str:

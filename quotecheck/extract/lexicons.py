@@ -66,6 +66,7 @@ class FirstNames:
             for word in words.split():
                 self._overrides[word.lower()] = gender.strip()
         self._cache: dict[str, str | None] = {}
+        self._contested: set[str] = set()  # names the dataset reads as a man's in one place, a woman's in another
         self._detector = None
 
     def get(self, word: str, default: str | None = None) -> str | None:
@@ -80,6 +81,11 @@ class FirstNames:
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) is not None
 
+    def certain(self, word: str) -> bool:
+        """The dataset's readings of the name agree (Britain, the USA, the world): not "Robin" (mostly a woman's
+        name in the USA, a man's in Britain) nor "Mo". A pronoun may overrule a contested reading."""
+        return self.get(word) is not None and word.lower() not in self._contested
+
     def _look_up(self, word: str) -> str | None:
         if not word.isalpha():
             return None
@@ -92,6 +98,10 @@ class FirstNames:
         for country in self._COUNTRIES:
             answer = self._detector.get_gender(word, country)
             if answer in ("male", "female", "mostly_male", "mostly_female"):
+                readings = {self._detector.get_gender(word, other) for other in self._COUNTRIES}
+                readings = {r.removeprefix("mostly_") for r in readings | {self._detector.get_gender(word)}}
+                if {"male", "female"} <= readings:
+                    self._contested.add(word)
                 return answer.removeprefix("mostly_")
         answer = self._detector.get_gender(word)
         return answer if answer in ("male", "female") else None

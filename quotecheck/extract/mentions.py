@@ -4,7 +4,7 @@ Everything works on tokens of a bounded window around one position, so the cost 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -79,6 +79,8 @@ _NUMBER_WORDS = frozenset("two three four five six both".split())
 _QUANTIFIERS = frozenset("most many some others several few both all another one".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under another more than out".split())
+_TIME_PREPOSITIONS = frozenset(("at", "in", "over", "during"))
+_NAMED_TIMES = frozenset(("weekday", "day", "month"))  # capitalised, still a time: "Friday", "Today", "June"
 SHARE_OF_REACH = 4  # words between "of" and the verb in a share of people ("60 percent of Democratic voters said")
 _PASSIVE = frozenset("was were is are be been being".split())
 _NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
@@ -99,6 +101,7 @@ class Mention:
     role: str | None = None
     speaker_type: str | None = None  # known from the words alone (organisation / anonymous), else None
     title: str | None = None
+    partners: tuple[Mention, ...] = ()  # names coordinated with this one: "Rosa Diaz and Ben Cole said"
 
 
 class Coordinated:
@@ -173,6 +176,7 @@ _ROLE_LEAD_ADVERBS = frozenset("now currently also still then later once new cur
 _ROLE_TRIM = " \t\n,.;:'\"’”“"
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of the words; a person's role is tidied at each mention
 def tidy_role(role: str | None) -> str | None:
     """A role as the article gives it, without what is not a role: a relative clause after it ("head of Tiga,
     which represents …"), an age or a home town ("32, from Wembley"), a trailing honorific ("Chairman Lord"), or
@@ -308,6 +312,9 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
             break
         if low == "of" and _office_of(toks, j - 1):
             j -= 1  # "secretary of state Colin Powell", "chief of staff Denis McDonough": one office
+            continue
+        if low == "of" and j >= 2 and _is_capitalised(toks[j - 2].text) and _is_capitalised(toks[j].text):
+            j -= 1  # a body's name: "National Bank of Hungary first vice-president Janos Fekete"
             continue
         if low in COMMON_VERBS or low.endswith("ed") and low not in _NOT_VERBS:
             break  # "the memo reached director of communications Jen Palmieri"
@@ -711,8 +718,12 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             i = j - 1
         elif low in ADVERBS or (low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)):
             i -= 1
+        elif low in TIME_WORDS and i >= 2 and _bare(toks[i - 1].text) == "the" and (
+            _bare(toks[i - 2].text) in _TIME_PREPOSITIONS
+        ):  # "Trump at the time said", "she over the weekend said"
+            i -= 3
         elif low in TIME_WORDS and (
-            _is_capitalised(toks[i].text) or i >= 1 and (
+            _is_capitalised(toks[i].text) and TIME_WORDS[low] in _NAMED_TIMES or i >= 1 and (
                 _bare(toks[i - 1].text) in TIME_LEADS or _bare(toks[i - 1].text) in TIME_WORDS
             )
         ):  # "on Friday", "last week", "on Thursday evening"
@@ -732,7 +743,8 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     if low in ("and", "but", "or"):
         return COORDINATED
     if _amount(low) or word == "%" or word.isdigit() and i >= 2 and toks[i - 1].text == "in":
-        return _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
+        share = _amount_phrase(text, toks, i)  # "About 4 in 10 said", "Nearly half say", "Only 9 percent said"
+        return _of_population(text, share) if share is not None and low in ("percent", "cent", "%") else share
     share = _share_of(text, toks, i)
     if share is not None:
         return share  # "Just 28 percent of voters said", "A majority of her backers say"
@@ -766,13 +778,15 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         if not prev[0].isalnum() and prev not in "’'-":
             break
         first -= 1
-    mention = _tail_mention(text, toks, first, i)
-    if mention is not None and first >= 2 and toks[first - 1].text == ",":
+    mention = _coordinated(text, toks, first, _tail_mention(text, toks, first, i))
+    # (a role of two jobs has no mention of its own: "Richard Munro, chairman and chief executive said")
+    if (mention is not None or speaker_noun(toks[i].text)) and first >= 2 and toks[first - 1].text == ",":
         # "Nate Silver, the polling guru who founded …, tweeted", "Anthony Anton, president and CEO of the
         # Washington Restaurant Association stated": the name before the appositive speaks, the appositive is its role
         lead = toks[first].text
-        described = mention.kind == "nominal" and mention.name.split()[0].lower() in ("the", "a", "an") and (
-            _bare(mention.name.split()[-1]) not in ORGANISATION_WORDS
+        described = mention is not None and mention.kind == "nominal" and (
+            mention.name.split()[0].lower() in ("the", "a", "an")
+            and _bare(mention.name.split()[-1]) not in ORGANISATION_WORDS
         )
         if described or lead[0].islower() and speaker_noun(lead):
             named = _tail_mention(text, toks, 0, first - 2)
@@ -782,6 +796,24 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
                 role = text[toks[first].start : toks[i].end]
                 return Mention(named.start, named.end, "name", named.name, role, title=named.title)
     return mention
+
+
+def _coordinated(text: str, toks: list[Token], first: int, mention: Mention | None) -> Mention | None:
+    """"Rosa Diaz and Ben Cole said": the first person named speaks and the other is recorded beside them. Only
+    full or titled names: "Marks and Spencer said" is one company."""
+    if mention is None or not _personal(mention):
+        return mention
+    last = next((k for k, tok in enumerate(toks) if tok.start == mention.start), None)
+    if last is None or last - 2 < first or _bare(toks[last - 1].text) != "and":
+        return mention
+    before = _tail_mention(text, toks, first, last - 2)
+    if before is None or not _personal(before) or before.partners:
+        return mention
+    return replace(before, partners=(mention,))
+
+
+def _personal(mention: Mention) -> bool:
+    return mention.kind == "name" and (" " in mention.name or mention.title is not None)
 
 
 def _amount(word: str) -> bool:
@@ -803,6 +835,29 @@ def _share_of(text: str, toks: list[Token], last: int) -> Mention | None:
     if share is None:
         return None
     return Mention(share.start, toks[last].end, "nominal", text[share.start : toks[last].end])
+
+
+# The group the last share before a bare one was of: "55 percent — of Sanders supporters said …. Some 22 percent
+# said" (the 22 percent are Sanders supporters too); "of the support of likely voters" names the voters.
+_SHARE_OF_GROUP = regex.compile(
+    r"(?:percent|per cent|%)\s*(?:[—–-]+\s*)?of\s+(?:the\s+(?:support|backing|vote|votes)\s+of\s+)?"
+    r"((?:[\p{L}’'\-]+\s+){0,4}[\p{L}’'\-]+)"
+)
+POPULATION_REACH = 400  # characters back, within the paragraph, to the share that names the group
+_GROUP_ENDS = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | SPEECH_VERBS.keys()
+
+
+def _of_population(text: str, share: Mention) -> Mention:
+    """A bare share as a subject, completed with the group the share before it in the paragraph was of."""
+    lo = max(text.rfind("\n", 0, share.start) + 1, share.start - POPULATION_REACH)
+    groups = [match.group(1) for match in _SHARE_OF_GROUP.finditer(text, lo, share.start)]
+    group = groups[-1].split() if groups else []
+    # (the group ends before a verb or a preposition: "of Sanders supporters said", "of voters to Sanders")
+    cut = next((k for k, w in enumerate(group) if w in _GROUP_ENDS or k and w.endswith("ed")), len(group))
+    group = group[:cut]
+    if not group or not group[-1].endswith("s") or group[-1][-2:] in ("’s", "'s"):
+        return share
+    return replace(share, name=f"{share.name} of {' '.join(group)}")
 
 
 def _amount_phrase(text: str, toks: list[Token], last: int) -> Mention | None:
@@ -894,9 +949,14 @@ _SPEECH_SETTING = SPEECH_SETTINGS | frozenset(TIME_WORDS)
 
 
 def _opens_clause(toks: list[Token], start: int) -> bool:
-    """The token at offset ``start`` opens the window or follows a quote mark or a dash, not a preposition."""
+    """The token at offset ``start`` opens the window, or follows a quote mark, a dash or an opening adverbial
+    ("On the subject of acquisitions, Richard Munro, …"), not a preposition."""
     index = next((k for k, tok in enumerate(toks) if tok.start == start), None)
-    return index == 0 or index is not None and toks[index - 1].text in _QUOTE_MARKS | {"—", "–", "-", "’", "'"}
+    if index is None:
+        return False
+    if index and toks[index - 1].text == "," and _bare(toks[0].text) in _PREPOSITIONS:
+        return all(tok.text != "," for tok in toks[1 : index - 1])
+    return index == 0 or toks[index - 1].text in _QUOTE_MARKS | {"—", "–", "-", "’", "'"}
 
 
 def _capitalised_after(toks: list[Token], index: int) -> bool:
@@ -942,8 +1002,11 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         # what describes it: "a longtime adviser to both Clintons", "a source involved in the campaign".
         if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1].text) == "close") and not (
             indefinite and _bare(word) in _DESCRIBING_PREPOSITIONS and _describes(toks, stop + 1)
-        ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1].text) and _capitalised_after(toks, stop + 1)):
-            break  # (but an organisation keeps its tail: "the Centre for Urban Policy")
+        ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1].text) and _capitalised_after(toks, stop + 1)
+                   and _bare(toks[0].text) not in FIRST_NAMES):
+            break  # (but an organisation keeps its tail: "the Centre for Urban Policy"; "Jane Doe for The Atlantic")
+        if stop > 1 and word.endswith("ed") and word[0].islower() and _bare(toks[stop - 1].text) in _SOURCE_DOCUMENTS:
+            break  # "a Labor Department report released Friday": the source is the report, not "Friday"
         stop += 1
     if stop == 0:
         return None
@@ -1014,9 +1077,14 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         if lead not in _RELATIVE and (lead in DETERMINERS or any(speaker_noun(w) for w in role.split())):
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
                               mention.speaker_type, mention.title)
+    if _personal(mention) and _AND_NAME.match(text, mention.end, hi):
+        partner = mention_after(text, _AND_NAME.match(text, mention.end, hi).end(), hi)  # "said Rosa Diaz and Ben Cole"
+        if partner is not None and _personal(partner):
+            mention = replace(mention, partners=(partner,))
     return mention
 
 
+_AND_NAME = regex.compile(r"\s+and\s+(?=\p{Lu})")
 _NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
 
 
@@ -1047,8 +1115,11 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     ("Eva Moll, a Danish economist at the bank,") or premodifying role words ("Dutch prime minister Anna Vos")."""
     appositive = _APPOSITIVE.match(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
     if appositive:
-        role = appositive.group(1).strip()
-        words = role.split()
+        words = appositive.group(1).split()
+        # (a cue ends it where the comma after the role is missing: "Richard Munro, chairman and chief executive
+        # said the company …")
+        words = words[: next((k for k in range(1, len(words)) if words[k] in SPEECH_VERBS), len(words))]
+        role = " ".join(words)
         if words and (words[0].lower() in ("a", "an", "the", "of") and any(speaker_noun(w) for w in words[:6]) or (
             speaker_noun(words[0]) and words[0][0].islower()  # "Fred Hasson, head of Tiga,"
             or words[0][0].isupper() and any(speaker_noun(w) for w in words[1:4])  # "Jo Ray, IHRC chairman,"
@@ -1057,8 +1128,11 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     before = (
         _ROLE_BEFORE_NAME.search(text, max(0, start - ROLE_BEFORE_REACH), start) if text[start - 2 : start] == ", " else None
     )
-    if before and any(speaker_noun(w) for w in before.group(1).split()):
-        return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said"
+    words = before.group(1).split() if before else ()
+    head = next((_bare(w) for w in words if speaker_noun(w)), None)
+    if head is not None and head not in ORGANISATION_WORDS and not any(w in COMMON_VERBS for w in words):
+        return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said" (not "The party has been
+        # slow to react, Talbot said": a clause; nor "The network, Ann Tully said,": a body is no one's role)
     if start < 2 or text[start - 1] != " " or _modifies_noun(text, end):
         return None  # (nor in "veteran Clinton haters", where the name modifies the noun after it)
     word = text[text.rfind(" ", max(0, start - PREMODIFIER_REACH), start - 1) + 1 : start - 1]

@@ -223,9 +223,16 @@ class Article:
                 continue
             if earlier.lemma == "according to" or outer_lemmas is None and "," not in self.text[
                 earlier.end : cue.mention.start
-            ]:
+            ] or cue.mention.start < earlier.start and self._parenthetical(earlier):
                 return earlier
         return cue
+
+    def _parenthetical(self, cue: Cue) -> bool:
+        """A cue set off by commas inside the clause it reports: "CNN, Cruz said, called the move "…"."""
+        mention = cue.mention
+        return mention is not None and not cue.subject_after and self.text.startswith(", ", mention.start - 2) and (
+            self.text.startswith(",", cue.end)
+        )
 
 
 class QuoteContext:

@@ -51,11 +51,18 @@ def estimate_count(paths: Sequence[str]) -> int | None:
     if STDIN in paths:
         return None
     total = 0
+    for entry in input_files(paths):
+        total += _line_count(entry) if isinstance(entry, Path) and entry.suffix.lower() in JSONL_SUFFIXES else 1
+    return total
+
+
+def input_files(paths: Sequence[str]) -> Iterator[Path | ReadError]:
+    """The files iter_articles(paths) reads, directories expanded as it expands them (a ReadError for an entry
+    that is no file); "-" is not a file and is passed over."""
     for name in paths:
         path = Path(name)
-        for entry in _directory_entries(path) if path.is_dir() else [path]:
-            total += _line_count(entry) if isinstance(entry, Path) and entry.suffix.lower() in JSONL_SUFFIXES else 1
-    return total
+        if name != STDIN:
+            yield from _directory_entries(path) if path.is_dir() else [path]
 
 
 def _line_count(path: Path) -> int:

@@ -77,6 +77,12 @@ EDIT_ACTIONS = (
               show=False),
     KeyAction("delete-quote", "x", "delete_quote", "delete quote", "Delete a false quote (asks first; z brings it back)",
               "Edit", show=False),
+    KeyAction("check-sources", "y", "check_sources", "check sources",
+              "The quote beside its speaker's sources: passage, diff, a proposed verdict (enter accepts)", "Review",
+              show=False),
+    KeyAction("versions", "p", "versions", "versions",
+              "The quote in other articles: wording, speakers; a gives its exact copies this verdict", "Review",
+              show=False),
 )
 
 # In the article view, where the words can be selected.
@@ -121,6 +127,9 @@ QUEUE_ACTIONS = (
     KeyAction("clear-filters", "c", "clear_filters", "clear filters",
               "Back to the default queue: unreviewed, in article order", "Find", show=False),
     KeyAction("speakers", "s", "speakers", "speakers", "All speakers with their progress", "Move"),
+    KeyAction("report", "W", "report", "who is quoted",
+              "Who gets quoted: speaker types, role families, women's share, the most quoted, verdicts", "Move",
+              show=False),
     KeyAction("export", "e", "export", "export", "Export the current filter as a Markdown quote sheet", "App"),
 )
 
@@ -138,6 +147,9 @@ SPEAKER_ACTIONS = (
               "Rename this speaker (offers a merge when another speaker has the name)", "Edit", show=False),
     KeyAction("merge-speaker", "m", "merge_speaker", "merge speakers",
               "m on the speaker to merge away, then m on the one to keep (asks first)", "Edit", show=False),
+    KeyAction("speaker-gender", "w", "speaker_gender", "gender",
+              "Set a person's gender (female, male or unknown); the report counts it, ingest keeps it", "Edit",
+              show=False),
 )
 
 BACK = KeyAction("back", "escape", "back", "back", "Back to the previous screen", "Move")
@@ -157,6 +169,7 @@ SCREEN_ACTIONS: dict[str, tuple[KeyAction, ...]] = {
     "Queue": REVIEW_ACTIONS + list_navigation("quote") + DETAIL_SCROLL + QUEUE_ACTIONS + (BACK,),
     "Article": REVIEW_ACTIONS + TEXT_EDIT_ACTIONS + ARTICLE_ACTIONS + DETAIL_SCROLL + (BACK,),
     "Speakers": list_navigation("speaker") + SPEAKER_ACTIONS + (BACK,),
+    "Report": (BACK,),
 }
 
 

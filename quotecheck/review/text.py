@@ -6,7 +6,7 @@ terminal control characters replaced. Highlights use the offsets the extractor s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -15,7 +15,8 @@ from rich.text import Text
 
 from quotecheck.export.rows import ARTICLE_ONLY
 from quotecheck.sanitize import printable
-from quotecheck.store.models import QuoteRecord, Review
+from quotecheck.store.models import QuoteRecord, Review, Verification
+from quotecheck.variants import Group, QuoteText
 
 STATUS_MARKS = {
     "unreviewed": "·",
@@ -59,6 +60,7 @@ LABEL = Style(bold=True)
 MUTED = Style(dim=True)
 
 _PARAGRAPH = regex.compile(r"[^\n]+")
+PIECE = 4_000  # characters: a longer line is shown in pieces, never rendered whole
 
 
 def plain(value: object, *, one_line: bool = True) -> Text:
@@ -102,9 +104,39 @@ def highlighted(source: str, start: int, end: int, spans: Sequence[Span]) -> Tex
     return result
 
 
-def paragraphs(source: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line: articles are stored one paragraph per line."""
-    return [(match.start(), match.end()) for match in _PARAGRAPH.finditer(source) if match.group().strip()]
+def paragraphs_around(source: str, low: int, high: int, *, margin: int = 0, around: int = 1) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs (articles are stored one per line) that hold ``source[low:high]``, and of
+    those within ``margin`` characters of it, at most ``around`` either side. Only that part of the text is read,
+    so an article of 50 MB costs what a short one does; a line longer than PIECE characters (a whole article
+    may be one line) comes as pieces of at most that."""
+    begin = _line_edge(source, max(0, low - margin), backwards=True)
+    finish = _line_edge(source, min(len(source), high + margin), backwards=False)
+    blocks = [piece for match in _PARAGRAPH.finditer(source, begin, finish) if match.group().strip()
+              for piece in _pieces(source, match.start(), match.end())]  # fmt: skip
+    if not blocks:
+        return []
+    first = next((index for index, (_, end) in enumerate(blocks) if low <= end), len(blocks) - 1)
+    last = max(first, max((index for index, (start, _) in enumerate(blocks) if start <= high), default=first))
+    return blocks[max(0, first - around) : last + around + 1]
+
+
+def _line_edge(source: str, position: int, *, backwards: bool) -> int:
+    """The start (``backwards``) or end of the line at ``position``, if within PIECE characters of it."""
+    if backwards:
+        newline = source.rfind("\n", max(0, position - PIECE), position)
+        return newline + 1 if newline >= 0 else 0 if position <= PIECE else position
+    newline = source.find("\n", position, position + PIECE)
+    return newline if newline >= 0 else len(source) if len(source) - position <= PIECE else position
+
+
+def _pieces(source: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``source[start:end]`` in pieces of at most PIECE characters, cut after a space where there is one."""
+    while end - start > PIECE:
+        space = source.rfind(" ", start + PIECE // 2, start + PIECE)
+        cut = space + 1 if space >= 0 else start + PIECE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def quote_span(record: QuoteRecord, *, current: bool) -> Span:
@@ -153,8 +185,8 @@ def quote_extent(record: QuoteRecord) -> tuple[int, int]:
 def quote_in_context(source: str, record: QuoteRecord, *, around: int = 1) -> tuple[Text, int]:
     """The paragraphs holding the quote and its speaker mention, with ``around`` paragraphs either side; and
     where in that text the quote (or its mention, if first) starts, so a view can scroll to it."""
-    blocks = paragraphs(source) or [(0, len(source))]
     low, high = quote_extent(record)
+    blocks = paragraphs_around(source, low, high, margin=PIECE, around=around) or [(0, min(len(source), PIECE))]
     touching = [index for index, (start, end) in enumerate(blocks) if start <= high and low <= end] or [0]
     first = max(0, touching[0] - around)
     last = min(len(blocks) - 1, touching[-1] + around)
@@ -189,6 +221,8 @@ def attribution(record: QuoteRecord) -> Text:
     if record.speaker_scope == "article":
         speaker.append(f" · {ARTICLE_ONLY}", MUTED)
     field("Speaker", speaker)
+    if record.co_speakers:
+        field("With", ", ".join(record.co_speakers))
     field("Role", record.role)
     field("Cue", record.cue, end="   ")
     field("Kind", record.kind)
@@ -306,3 +340,56 @@ def diff_text(diff: Sequence) -> Text:
         else:
             text.append(printable(op.quote, one_line=True), DIFF_STYLES["editorial"])
     return text
+
+
+RESULT_STYLES = {"verbatim": "bold green", "differs": "bold red", "not-found": "bold yellow"}
+
+
+def verification_lines(verification: Verification) -> list[Text]:
+    """A quote checked against its speaker's sources: result and score, the source and where in it, the passage,
+    the diff (shared by ``quotecheck verify`` and the app's source check)."""
+    quote, alignment, source = verification.quote, verification.alignment, verification.source
+    heading = Text.assemble(
+        (f"#{quote.id} ", LABEL), plain(quote.speaker or "(no speaker)"), " — ",
+        (alignment.result, RESULT_STYLES[alignment.result]), f" (score {alignment.score:g})",
+    )  # fmt: skip
+    lines = [heading, Text.assemble(("Quote    ", MUTED), plain(quote.text))]
+    if source is not None:
+        where = f"source #{source.id} {source.title or source.path or ''}".rstrip() + f", {verification.location}"
+        lines.append(Text.assemble(("Source   ", MUTED), plain(where)))
+        label = "Closest  " if alignment.result == "not-found" else "Passage  "  # not the quote, only the nearest
+        lines.append(Text.assemble((label, MUTED), plain(alignment.passage)))
+    if alignment.changes or any(op.op == "editorial" for op in alignment.diff):
+        lines.append(Text.assemble(("Diff     ", MUTED), diff_text(alignment.diff)))
+    return lines
+
+
+def variant_lines(
+    group: Group, heading: Text, marks: Callable[[QuoteText], list[str]] = lambda quote: []
+) -> list[Text]:
+    """A group of versions of one quote: its flags, the speakers when they conflict, each version with its date,
+    outlet and speaker (and ``marks``) and its diff against the reference (shared by ``quotecheck variants`` and
+    the app's versions panel)."""
+    heading = heading.copy()
+    heading.append(f": {len(group.versions)} versions")
+    flags = [flag for flag, on in (("wording", group.wording), ("conflict", group.conflict)) if on]
+    if flags:
+        heading.append(" — " + ", ".join(flags), "bold red")
+    lines = [heading]
+    if group.conflict:
+        lines.append(Text.assemble(("Speakers ", MUTED), plain("; ".join(group.speakers))))
+    for version in group.versions:
+        quote = version.quote
+        where = " ".join(part for part in (quote.published, quote.outlet) if part) or "(no date or outlet)"
+        own = [mark for mark, this in (("earliest", group.earliest), ("reference", group.reference)) if quote is this]
+        all_marks = own + marks(quote)
+        lines.append(
+            Text.assemble(
+                (f"#{quote.id} ", LABEL), plain(where), " ", plain(quote.speaker or "(no speaker)"),
+                (f" ({', '.join(all_marks)})" if all_marks else "", MUTED),
+            )  # fmt: skip
+        )
+        lines.append(Text.assemble(("  Quote  ", MUTED), plain(quote.text)))
+        if version.changed:
+            lines.append(Text.assemble(("  Diff   ", MUTED), diff_text(version.diff)))
+    return lines

@@ -12,8 +12,11 @@ from quotecheck.store.models import (
     IngestResult,
     NameTaken,
     NotFound,
+    PersonTally,
     QuoteFilter,
     QuoteRecord,
+    QuoteTally,
+    ReportData,
     Review,
     SourceRecord,
     SpeakerRecord,
@@ -27,6 +30,6 @@ from quotecheck.store.store import Store, default_reviewer
 __all__ = [
     "KINDS", "RATINGS", "SPEAKER_TYPES", "STATUSES", "SCHEMA_VERSION", "ArticleRecord", "ArticleSummary", "ConflictError",
     "DatabaseError",
-    "IngestResult", "NameTaken", "NotFound", "QuoteFilter", "QuoteRecord", "Review", "SourceRecord", "SpeakerRecord",
+    "IngestResult", "NameTaken", "NotFound", "PersonTally", "QuoteFilter", "QuoteRecord", "QuoteTally", "ReportData", "Review", "SourceRecord", "SpeakerRecord",
     "Stats", "Store", "StoreError", "Verification", "default_reviewer",
 ]  # fmt: skip

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from quotecheck.claims import find_claims
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_reviewer, clean_name
-from quotecheck.store.ingest import INSERT_QUOTE, quote_row
+from quotecheck.store.ingest import INSERT_QUOTE, found_gender, quote_row
 from quotecheck.store.models import ArticleSummary
 from quotecheck.store.names import name_key
 
@@ -112,6 +112,8 @@ class ArticleActions:
         if not quote.speaker or not name_key(quote.speaker):
             return None, None
         speaker_id = self._resolve_speaker(clean_name(quote.speaker), quote.speaker_type, now=now, article_id=article_id)[0]
+        if found := found_gender(quote):
+            self._note_gender(speaker_id, *found)
         return speaker_id, self._index.name(speaker_id)
 
     def _same_extraction(self, extracted: list, quote: Quote, article_id: int, now: str) -> bool:

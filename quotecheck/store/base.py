@@ -115,7 +115,7 @@ class StoreBase:
     @synchronized
     def integrity_problems(self) -> list[str]:
         """Damage SQLite's full integrity check and the full-text index check find; empty when sound."""
-        return integrity.problems(self.db)
+        return integrity.problems(self.db, self.path)
 
     def __enter__(self) -> Self:
         return self

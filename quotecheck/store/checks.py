@@ -52,7 +52,9 @@ def check_quote(text: str, quote: Quote, number: int) -> None:
         problem = f"confidence {quote.confidence!r} is not between 0 and 1"
     if problem:
         raise StoreError(f"quote {number}: {problem}")
-    check_unicode(f"quote {number}", (quote.speaker, quote.role, quote.cue, quote.rule))
+    if not isinstance(quote.co_speakers, (tuple, list)) or not all(isinstance(n, str) for n in quote.co_speakers):
+        raise StoreError(f"quote {number}: co-speakers {quote.co_speakers!r} are not names")
+    check_unicode(f"quote {number}", (quote.speaker, quote.role, quote.cue, quote.rule, *quote.co_speakers))
 
 
 def check_choice(what: str, value: str, choices: Sequence[str]) -> None:

@@ -31,7 +31,7 @@ def claim_rank(claims: Sequence[Claim]) -> int:
 
 def backfill_claims(db: Database) -> tuple[int, int]:
     """Compute every quote's claims again (inside the caller's transaction): (quotes with claims, claims). The
-    caller makes sure no per-row trigger re-indexes each quote whose claim_rank changes (migration 6 and bulk_load
+    caller makes sure no per-row trigger re-indexes each quote whose claim_rank changes (migration 9 and bulk_load
     suspend the full-text triggers)."""
     db.execute("DELETE FROM claims")
     quotes = found = 0

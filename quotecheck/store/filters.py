@@ -18,7 +18,7 @@ DEFAULT_ORDER = ("q.published", "q.article_id", 'q."start"', "q.id")
 CONFIDENCE_ORDER = ("q.confidence", "q.id")
 SEARCH_ORDER = ("f.rowid",)
 # "Checkable claims first" puts this before any of the orders above (claim_rank is minus the number of claims; the
-# reading order and the status-filtered one have indexes, see schema.py migration 6).
+# reading order and the status-filtered one have indexes, see schema.py migration 9).
 CLAIMS_FIRST = "q.claim_rank"
 # Beyond this many speakers, a speaker filter is not also pushed into the FTS expression (SQL still applies it).
 MAX_FTS_SPEAKER_NAMES = 50

@@ -95,6 +95,17 @@ def is_personal_name(name: str) -> bool:
     return len(_content_words(name)) >= 2 and not is_description(name) and not names_organisation(name)
 
 
+def first_name_gender(name: str) -> str | None:
+    """"female" or "male" when the first word of a personal name is a first name usually given so (the extractor's
+    names dataset, gender-guesser); None for one-word names and unknown or unisex first names."""
+    if not is_personal_name(name):
+        return None
+    from quotecheck.extract.lexicons import FIRST_NAMES  # (loaded on first use: the app starts without it)
+
+    gender = FIRST_NAMES.get(_content_words(name)[0])
+    return gender if gender in ("female", "male") else None
+
+
 def infer_type(name: str) -> str:
     """The type of a speaker the extractor left untyped: a description is anonymous, a name with an organisation
     word (or an acronym) an organisation, any other name a person."""

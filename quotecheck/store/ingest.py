@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from quotecheck.store import identity
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_unicode, clean_name
 from quotecheck.store.claim_table import INSERT_CLAIM, claim_rank, claim_rows
-from quotecheck.store.models import IngestResult, StoreError
+from quotecheck.store.models import GENDER_SOURCES, GENDERS, IngestResult, StoreError
 from quotecheck.store.names import name_key, surname
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, published, "start", "end", text, kind, role,'
-    " mention_start, mention_end, cue, confidence, rule, claim_rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " mention_start, mention_end, cue, confidence, rule, co_speakers, claim_rank)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -39,7 +41,25 @@ def quote_row(
     """The parameters of INSERT_QUOTE for one quote with these claims."""
     return (article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end, quote.text,
             quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue, float(quote.confidence),
-            quote.rule or "", claim_rank(claims))  # fmt: skip
+            quote.rule or "", co_speakers_json(quote.co_speakers), claim_rank(claims))  # fmt: skip
+
+
+def co_speakers_json(names: Sequence[str]) -> str | None:
+    """How quotes.co_speakers holds the names said with the speaker: a JSON array, NULL for none."""
+    names = [clean_name(name) for name in names if name_key(name)]
+    return json.dumps(names, ensure_ascii=False) if names else None
+
+
+def found_gender(quote: Quote) -> tuple[str, str] | None:
+    """(gender, source) the extractor gives the quote's speaker, when it is a person's and well formed."""
+    gender, source = quote.speaker_gender, quote.speaker_gender_source
+    if quote.speaker_type == "person" and gender in GENDERS and source in ("article", "first-name"):
+        return gender, source
+    return None
+
+
+def _stronger(source: str, than: str) -> bool:
+    return GENDER_SOURCES.index(source) > GENDER_SOURCES.index(than)
 
 
 class Ingest:
@@ -112,8 +132,9 @@ class Ingest:
              article.external_id, now],
         ).lastrowid  # fmt: skip
         speakers: dict[tuple[str, str | None], tuple[int, str]] = {}
+        genders: dict[int, tuple[str, str]] = {}  # speaker id -> the gender this article gives, best source
         speakers_new = 0
-        rows, found = [], []
+        rows, claims_found = [], []
         for quote in quotes:
             speaker_id = speaker_name = None
             if quote.speaker and name_key(quote.speaker):
@@ -123,16 +144,21 @@ class Ingest:
                     speakers[mention] = (speaker_id, self._index.name(speaker_id))
                     speakers_new += created
                 speaker_id, speaker_name = speakers[mention]
-            found.append(find_claims(quote.text))
-            rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name, found[-1]))
+                found = found_gender(quote)
+                if found and (speaker_id not in genders or _stronger(found[1], genders[speaker_id][1])):
+                    genders[speaker_id] = found
+            claims_found.append(find_claims(quote.text))
+            rows.append(quote_row(article_id, article, quote, speaker_id, speaker_name, claims_found[-1]))
         # executemany: one prepared statement for the whole article (db.execute has no batch form)
         self.db.conn.executemany(INSERT_QUOTE, rows)
         # the article is new: its quotes are the rows just inserted, in id order as inserted
         quote_ids = [row[0] for row in self.db.execute("SELECT id FROM quotes WHERE article_id = ? ORDER BY id",
                                                         [article_id])]  # fmt: skip
         self.db.conn.executemany(INSERT_CLAIM, [
-            row for quote_id, claims in zip(quote_ids, found, strict=True) for row in claim_rows(quote_id, claims)
+            row for quote_id, claims in zip(quote_ids, claims_found, strict=True) for row in claim_rows(quote_id, claims)
         ])  # fmt: skip
+        for speaker_id, (gender, source) in genders.items():
+            self._note_gender(speaker_id, gender, source)
         return IngestResult(article_id=article_id, new=True, quotes_added=len(rows), speakers_new=speakers_new)
 
     def _resolve_speaker(self, name: str, type_: str | None, *, now: str, article_id: int) -> tuple[int, bool]:
@@ -163,10 +189,23 @@ class Ingest:
             self._add_alias(speaker_id, name)
         return speaker_id, False
 
+    def _note_gender(self, speaker_id: int, gender: str, source: str) -> None:
+        """An article's word on a person's gender: kept unless the stored one has as strong a source (the first
+        article to say so keeps it; a reviewer's word is never replaced)."""
+        weaker = GENDER_SOURCES[: GENDER_SOURCES.index(source)]
+        self.db.execute(
+            "UPDATE speakers SET gender = ?, gender_source = ? WHERE id = ? AND type = 'person'"
+            " AND article_id IS NULL AND (gender_source IS NULL OR gender_source IN (SELECT value FROM json_each(?)))",
+            [gender, source, speaker_id, json.dumps(weaker)],
+        )
+
     def _new_speaker(self, name: str, key: str, type_: str, now: str, *, article_id: int | None = None) -> int:
+        # A person gets their first name's usual gender, which the article's own word may replace
+        gender = identity.first_name_gender(name) if type_ == "person" and article_id is None else None
         speaker_id = self.db.execute(
-            "INSERT INTO speakers (name, type, key, created_at, article_id) VALUES (?, ?, ?, ?, ?)",
-            [name, type_, key, now, article_id],
+            "INSERT INTO speakers (name, type, key, created_at, article_id, gender, gender_source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [name, type_, key, now, article_id, gender, gender and "first-name"],
         ).lastrowid
         self._index.add(speaker_id, name, key, type_, article_id)
         last = surname(name) if type_ == "person" and article_id is None else None

@@ -48,8 +48,9 @@ def remember(path: Path, *, sound: bool) -> None:
         pass  # without the ledger the next writer checks again: slower, never wrong
 
 
-def problems(db: Database) -> list[str]:
-    """Everything ``integrity_check`` and the FTS index checks find; empty when the file is sound."""
+def problems(db: Database, path: Path) -> list[str]:
+    """Everything ``integrity_check`` and the FTS index checks find; empty when the file is sound. The FTS check
+    is a write: in a file that cannot be written it raises DatabaseError rather than call the file damaged."""
     # integrity_check also compares every index with its table, but stops at some damage that quick_check gets
     # past with a page number: both, each problem once.
     found = list(dict.fromkeys(_pragma_problems(db, "quick_check") + _pragma_problems(db, "integrity_check")))
@@ -58,6 +59,11 @@ def problems(db: Database) -> list[str]:
             # with rank 1, FTS5 also compares its index with the content table (the quotes)
             db.execute(f"INSERT INTO [{table}] ([{table}], rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as error:
+            if "readonly" in str(error):
+                rest = f"the rest of the check found: {found[0]}" if found else "the rest of the check found no damage"
+                raise DatabaseError(
+                    f"{path}: cannot check the full-text index {table}: the file is read-only ({error}); {rest}"
+                ) from None
             found.append(f"full-text index {table}: {error}")
     return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotecheck.claims import CLAIM_TYPES, Claim
@@ -14,6 +15,9 @@ RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "false", "unsuppo
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "anonymous")
 ANY_CLAIM = "any"  # QuoteFilter.has_claim: a claim of any type
+GENDERS = ("female", "male")  # of persons only; unknown is None
+# Where a person's gender came from, weakest first: ingest replaces a weaker source, never a reviewer's word.
+GENDER_SOURCES = ("first-name", "article", "reviewer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,16 @@ class QuoteRecord:
     # set when the speaker is an anonymous source or description that belongs to this quote's article only
     speaker_article_id: int | None = None
     article_external_id: str | None = None  # the article's external id (its JSONL record's "id"), if any
+    co_speakers: tuple[str, ...] = ()  # others named as saying it with the speaker ("said Rosa Diaz and Ben Cole")
     claims: tuple[Claim, ...] = ()  # the checkable claims in ``text`` (offsets relative to it), in order
+
+    @classmethod
+    def from_row(cls, row: Sequence) -> QuoteRecord:
+        """A record from a row of the store's quote columns, whose last two are quotes.co_speakers (JSON or NULL)
+        and the quote's claims (JSON [[start, end, type, text], ...] or NULL)."""
+        *fields, co_speakers, claims = row
+        return cls(*fields, co_speakers=tuple(json.loads(co_speakers)) if co_speakers else (),
+                   claims=tuple(Claim(*claim) for claim in json.loads(claims)) if claims else ())
 
     @property
     def speaker_scope(self) -> str | None:
@@ -116,6 +129,8 @@ class SpeakerRecord:
     merged_into: int | None = None  # set on a speaker merged into another (hidden from lists and matching)
     # set on an anonymous source or description ("a spokesman", "the company"): it belongs to that article only
     article_id: int | None = None
+    gender: str | None = None  # persons only: "female", "male" or None (unknown)
+    gender_source: str | None = None  # GENDER_SOURCES; "reviewer" with gender None: a reviewer cleared it
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +196,42 @@ class Stats:
     top_speakers: tuple[tuple[str, int], ...] = ()
     reviewed: int = 0
     anonymous_share: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteTally:
+    """How many of the chosen quotes share an outlet, a month, a speaker type, a role and a verdict."""
+
+    outlet: str  # "" when the article names none
+    month: str  # the first seven characters of the article's date ("2024-03"; "" when it has none)
+    speaker_type: str | None  # None: no speaker
+    role: str | None
+    status: str
+    rating: str | None
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTally:
+    """How many of the chosen quotes one person has in one outlet and one month."""
+
+    speaker_id: int
+    name: str
+    gender: str | None
+    gender_source: str | None
+    outlet: str
+    month: str
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """What the "who gets quoted" report is computed from (quotecheck.report.figures), for the chosen quotes."""
+
+    articles: int
+    quotes: tuple[QuoteTally, ...]
+    people: tuple[PersonTally, ...]
+    top_speakers: tuple[tuple[SpeakerRecord, int], ...]  # the most quoted, with their number of chosen quotes
 
 
 @dataclass(frozen=True, slots=True)

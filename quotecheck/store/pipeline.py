@@ -4,7 +4,8 @@ others (in worker processes when ``jobs`` > 1), store them through this process 
 Memory stays bounded whatever the input size: the articles are taken from the iterator a chunk at a time and at
 most a few chunks per worker are in flight. Articles are stored, and errors reported, in input order. Each batch
 is one transaction, so a run killed at any moment leaves whole articles only, and running it again picks up
-where it stopped: the articles already stored are skipped before extraction."""
+where it stopped: the articles already stored are skipped before extraction. An item may also come extracted
+already, as ``(article, quotes)`` (from the Parquet shards of ``quotecheck extract-batch``): it is stored as it is."""
 
 from __future__ import annotations
 
@@ -44,11 +45,18 @@ class IngestTally:
     speakers: int = 0
 
 
+# An article with the quotes found in it elsewhere (by extract-batch): stored without extracting again.
+Extracted = tuple[Article, list[Quote]]
+
+
 @dataclass(slots=True)
 class _Chunk:
     items: list[Article | ReadError | None] = field(default_factory=list)  # None: an article stored before
-    to_extract: list[Article] = field(default_factory=list)
+    to_store: list[tuple[Article, list[Quote] | None]] = field(default_factory=list)  # None: to extract
     chars: int = 0
+
+    def texts_to_extract(self) -> list[str]:
+        return [article.text for article, quotes in self.to_store if quotes is None]
 
 
 def all_cores() -> int:
@@ -58,14 +66,15 @@ def all_cores() -> int:
 
 def ingest_articles(
     store: Store,
-    items: Iterable[Article | ReadError],
+    items: Iterable[Article | ReadError | Extracted],
     *,
     jobs: int = 1,
     tally: IngestTally | None = None,
     on_error: Callable[[str], None] = lambda message: None,
     on_done: Callable[[Article | ReadError | None], None] = lambda item: None,
 ) -> IngestTally:
-    """Store ``items`` (from quotecheck.read.iter_articles) and their quotes; returns the tally.
+    """Store ``items`` (from quotecheck.read.iter_articles, or extracted already) and their quotes; returns the
+    tally.
 
     ``on_error`` gets a one-line message for each item that cannot be read or stored (naming its file and line);
     ``on_done`` is called once per item when it is settled (None for an article stored before). A DatabaseError
@@ -76,7 +85,7 @@ def ingest_articles(
     first_two = list(islice(chunks, 2))
     chunks = chain(first_two, chunks)
     if jobs <= 1 or len(first_two) < 2:  # a single chunk: starting workers would cost more than they save
-        results = ((chunk, _extract_all([article.text for article in chunk.to_extract])) for chunk in chunks)
+        results = ((chunk, _extract_all(chunk.texts_to_extract())) for chunk in chunks)
         _store_all(store, results, tally, on_error, on_done)
         return tally
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts)
@@ -89,16 +98,17 @@ def ingest_articles(
     return tally
 
 
-def _chunks(store: Store, items: Iterator[Article | ReadError]) -> Iterator[_Chunk]:
+def _chunks(store: Store, items: Iterator[Article | ReadError | Extracted]) -> Iterator[_Chunk]:
     """The items a chunk at a time; an article stored before is settled here, without extraction."""
     chunk = _Chunk()
     for item in items:
-        if isinstance(item, Article) and store.stored_article_id(item.text) is None:
-            chunk.to_extract.append(item)
-            chunk.chars += len(item.text)
-            chunk.items.append(item)
+        article, quotes = item if isinstance(item, tuple) else (item, None)
+        if isinstance(article, Article) and store.stored_article_id(article.text) is None:
+            chunk.to_store.append((article, quotes))
+            chunk.chars += len(article.text)
+            chunk.items.append(article)
         else:
-            chunk.items.append(item if isinstance(item, ReadError) else None)
+            chunk.items.append(article if isinstance(article, ReadError) else None)
         if len(chunk.items) >= CHUNK_ARTICLES or chunk.chars >= CHUNK_CHARS:
             yield chunk
             chunk = _Chunk()
@@ -107,15 +117,17 @@ def _chunks(store: Store, items: Iterator[Article | ReadError]) -> Iterator[_Chu
 
 
 def _in_order(pool: Executor, chunks: Iterator[_Chunk], window: int) -> Iterator[tuple[_Chunk, list]]:
-    """Each chunk with its extraction, in input order, with at most ``window`` chunks in the workers."""
+    """Each chunk with its extraction, in input order, with at most ``window`` chunks in the workers. A chunk with
+    nothing to extract goes to no worker (a run of extracted shards starts none)."""
     in_flight: deque = deque()
     for chunk in chunks:
-        in_flight.append((chunk, pool.submit(_extract_all, [article.text for article in chunk.to_extract])))
+        texts = chunk.texts_to_extract()
+        in_flight.append((chunk, pool.submit(_extract_all, texts) if texts else None))
         while len(in_flight) >= window:
             done, future = in_flight.popleft()
-            yield done, future.result()
+            yield done, future.result() if future is not None else []
     for done, future in in_flight:
-        yield done, future.result()
+        yield done, future.result() if future is not None else []
 
 
 def _extract_all(texts: list[str]) -> list[list[Quote] | str]:
@@ -144,7 +156,9 @@ def _store_all(
     for chunk, extracted in results:
         outcome: dict[int, Exception | str] = {}  # id(article) -> why it failed
         batch = []
-        for article, quotes in zip(chunk.to_extract, extracted, strict=True):
+        found = iter(extracted)
+        for article, given in chunk.to_store:
+            quotes = given if given is not None else next(found)
             if isinstance(quotes, str):
                 outcome[id(article)] = quotes
             else:

@@ -6,13 +6,12 @@ import dataclasses
 import json
 from collections.abc import Iterator
 
-from quotecheck.claims import Claim
 from quotecheck.sanitize import printable
 from quotecheck.store import filters
 from quotecheck.store.base import synchronized
 from quotecheck.store.models import ArticleRecord, NotFound, QuoteFilter, QuoteRecord, Stats, StoreError
 from quotecheck.store.names import name_key
-from quotecheck.variants import QuoteText
+from quotecheck.variants import MIN_WORDS, QuoteText, word_count
 
 # A typed speaker filter keeps every speaker scoring at least this (0..100) and within SPEAKER_FILTER_SPREAD of
 # the best match: "Smith" finds every Smith, but not "Smithson" when a real Smith exists.
@@ -25,20 +24,28 @@ ALL_QUOTES_PAGE = 1000
 # Page size when quote_texts() streams every quote.
 QUOTE_TEXTS_PAGE = 5000
 
+# quote_versions() asks the FTS index for quotes sharing a run of VERSION_SHINGLE words that starts at every
+# VERSION_STEP-th word of the quote (and its last run): any quote sharing a run of 7 words (what quotecheck.variants
+# needs to group two quotes) shares one of them. At most VERSION_CANDIDATES come back, those sharing the most first
+# (FTS5 rank), so a run of common words cannot crowd out real versions and exact copies.
+VERSION_SHINGLE = 4
+VERSION_STEP = 4
+VERSION_CANDIDATES = 500
+
 # QuoteRecord's fields, in order.
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
     q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id,
-    a.external_id, CASE WHEN q.claim_rank < 0 THEN (SELECT json_group_array(json_array(c."start", c."end", c.type, c.text))
-    FROM (SELECT * FROM claims c WHERE c.quote_id = q.id ORDER BY c."start", c."end", c.type) c) END"""
+    a.external_id, q.co_speakers, CASE WHEN q.claim_rank < 0 THEN (SELECT json_group_array(json_array(c."start",
+    c."end", c.type, c.text)) FROM (SELECT * FROM claims c WHERE c.quote_id = q.id ORDER BY c."start", c."end", c.type) c)
+    END"""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
 _QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
-
-
-def quote_record(row: tuple) -> QuoteRecord:
-    """A row of _QUOTE_COLUMNS as a QuoteRecord; its last column holds the claims as JSON (NULL: none)."""
-    *fields, claims = row
-    return QuoteRecord(*fields, claims=tuple(Claim(*claim) for claim in json.loads(claims)) if claims else ())
+# QuoteText's fields: an anonymous speaker ("a spokesman", one per article) has no speaker key.
+_QUOTE_TEXT_SELECT = (
+    "SELECT q.id, q.text, q.speaker_name, CASE WHEN s.article_id IS NULL THEN q.speaker_id END, a.outlet,"
+    f" nullif(q.published, '') FROM quotes q {_QUOTE_JOINS}"
+)
 
 
 class QuoteQueries:
@@ -56,7 +63,7 @@ class QuoteQueries:
             f"SELECT {_QUOTE_COLUMNS} {query.from_sql} {_QUOTE_JOINS} {query.where_sql} ORDER BY {order} LIMIT ?",
             [*query.params, max(0, limit)],
         )
-        return [quote_record(row) for row in rows]
+        return [QuoteRecord.from_row(row) for row in rows]
 
     def page_key(self, record: QuoteRecord, filter: QuoteFilter) -> tuple:  # noqa: A002
         return filters.page_key(record, filter)
@@ -90,13 +97,36 @@ class QuoteQueries:
     @synchronized
     def _quote_texts_page(self, kinds: tuple[str, ...], after: int) -> list[QuoteText]:
         rows = self.db.execute(
-            "SELECT q.id, q.text, q.speaker_name, CASE WHEN s.article_id IS NULL THEN q.speaker_id END, a.outlet,"
-            " nullif(q.published, '') FROM quotes q JOIN articles a ON a.id = q.article_id"
-            " LEFT JOIN speakers s ON s.id = q.speaker_id"
-            " WHERE q.id > ? AND q.kind IN (SELECT value FROM json_each(?)) ORDER BY q.id LIMIT ?",
+            f"{_QUOTE_TEXT_SELECT} WHERE q.id > ? AND q.kind IN (SELECT value FROM json_each(?)) ORDER BY q.id LIMIT ?",
             [after, json.dumps(list(kinds)), QUOTE_TEXTS_PAGE],
         )
         return [QuoteText(*row) for row in rows]
+
+    @synchronized
+    def quote_versions(
+        self, quote_id: int, kinds: tuple[str, ...] = ("direct", "partial")
+    ) -> tuple[QuoteText, list[QuoteText]]:
+        """The quote as quotecheck.variants reads it, and the quotes of ``kinds`` (and of its own kind) that share
+        wording with it, found through the FTS index: the candidates its versions are among
+        (``quotecheck.variants.group_of`` picks them), without reading every quote. A quote too short to
+        compare has none."""
+        rows = self.db.execute(f"{_QUOTE_TEXT_SELECT} WHERE q.id = ?", [quote_id]).fetchall()
+        if not rows:
+            raise NotFound(f"no quote with id {quote_id}")
+        quote = QuoteText(*rows[0])
+        kind = self.db.execute("SELECT kind FROM quotes WHERE id = ?", [quote_id]).fetchone()[0]
+        words = quote.text.split()
+        last = max(0, len(words) - VERSION_SHINGLE)
+        runs = {" ".join(words[start : start + VERSION_SHINGLE]) for start in [*range(0, last + 1, VERSION_STEP), last]}
+        phrases = [filters.fts_phrase(run) for run in sorted(runs) if any(c.isalnum() for c in run)]
+        if word_count(quote.text) < MIN_WORDS or not phrases:
+            return quote, []
+        rows = self.db.execute(
+            f"{_QUOTE_TEXT_SELECT} WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+            " ORDER BY rank LIMIT ?) AND q.id != ? AND q.kind IN (SELECT value FROM json_each(?)) ORDER BY q.id",
+            [f"text : ({' OR '.join(phrases)})", VERSION_CANDIDATES, quote_id, json.dumps([*kinds, kind])],
+        )
+        return quote, [QuoteText(*row) for row in rows]
 
     @synchronized
     def count_quotes(self, filter: QuoteFilter = QuoteFilter()) -> int:  # noqa: A002
@@ -160,7 +190,7 @@ class QuoteQueries:
         row = self.db.execute(f"{_QUOTE_SELECT} WHERE q.id = ?", [quote_id]).fetchone()
         if row is None:
             raise NotFound(f"no quote with id {quote_id}")
-        return quote_record(row)
+        return QuoteRecord.from_row(row)
 
     @synchronized
     def article(self, article_id: int) -> ArticleRecord:
@@ -192,7 +222,44 @@ class QuoteQueries:
     def article_quotes(self, article_id: int) -> list[QuoteRecord]:
         self.article(article_id)
         rows = self.db.execute(f'{_QUOTE_SELECT} WHERE q.article_id = ? ORDER BY q."start", q.id', [article_id])
-        return [quote_record(row) for row in rows]
+        return [QuoteRecord.from_row(row) for row in rows]
+
+    # An article's quotes a piece at a time, in text order (start, id), for a view of an article of any size (one
+    # of 300,000 quotes opens as fast as one of ten). All three walk the (article_id, start) index.
+
+    @synchronized
+    def article_quote_count(self, article_id: int, *, before: QuoteRecord | None = None) -> int:
+        """How many quotes the article has (``before``: how many come before that one, its position)."""
+        where, params = "q.article_id = ?", [article_id]
+        if before is not None:
+            where += ' AND (q."start", q.id) < (?, ?)'
+            params += [before.start, before.id]
+        return self.db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+
+    @synchronized
+    def article_quote_next(
+        self, article_id: int, after: tuple[int, int] | None = None, *, backwards: bool = False
+    ) -> QuoteRecord | None:
+        """The article's first quote after the text-order key ``after`` = (start, id), or its first quote (with
+        ``backwards``: the last one before it, or its last quote); None when there is none."""
+        where, params = "q.article_id = ?", [article_id]
+        if after is not None:
+            where += f' AND (q."start", q.id) {"<" if backwards else ">"} (?, ?)'
+            params += list(after)
+        order = 'q."start" DESC, q.id DESC' if backwards else 'q."start", q.id'
+        row = self.db.execute(f"{_QUOTE_SELECT} WHERE {where} ORDER BY {order} LIMIT 1", params).fetchone()
+        return QuoteRecord.from_row(row) if row is not None else None
+
+    @synchronized
+    def article_quotes_between(self, article_id: int, low: int, high: int, *, reach: int) -> list[QuoteRecord]:
+        """The article's quotes that overlap its text[low:high] and start at most ``reach`` characters before
+        ``low`` (a bound that keeps the index range short), in text order."""
+        rows = self.db.execute(
+            f'{_QUOTE_SELECT} WHERE q.article_id = ? AND q."start" >= ? AND q."start" < ? AND q."end" > ?'
+            ' ORDER BY q."start", q.id',
+            [article_id, low - reach, high, low],
+        )
+        return [QuoteRecord.from_row(row) for row in rows]
 
     @synchronized
     def outlets(self) -> list[str]:

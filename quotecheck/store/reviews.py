@@ -353,6 +353,15 @@ class ReviewActions:
                 batch, reviewer, now, "undo", quote_id=review.quote_id, undoes=review.id,
                 **{old_field: after, new_field: before},
             )  # fmt: skip
+        if review.action == "gender":
+            name, _ = self._live_speaker(review.speaker_id)
+            if self._gender_value(review.speaker_id) != review.new_value:
+                raise StoreError(f"cannot undo the gender of speaker {review.speaker_id} ({name}): changed since")
+            self._set_gender(review.speaker_id, review.old_value)
+            return self._append_review(
+                batch, reviewer, now, "undo", speaker_id=review.speaker_id, undoes=review.id,
+                old_value=review.new_value, new_value=review.old_value,
+            )  # fmt: skip
         row = self.db.execute("SELECT aliases_added FROM reviews WHERE id = ?", [review.id]).fetchone()
         added = json.loads(row[0] or "[]")
         if review.action == "rename":

@@ -23,6 +23,7 @@ WAL_AUTOCHECKPOINT_PAGES = 10_000
 # Porter stemming so "refugee" finds "refugees"; diacritics folded so "Linkevicius" finds "Linkevičius".
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 QUOTES_FTS_COLUMNS = ["text", "speaker_name"]  # as of migration 2
+SPEAKERS_FTS_COLUMNS = ["name"]  # as of migration 7
 
 
 # Every quotecheck database has these; a SQLite file without them belongs to another application.
@@ -76,6 +77,23 @@ def stored_version(path: Path) -> int | None:
         raise StoreError(f"{path}: cannot read it ({error.strerror or error})") from None
     if path.is_dir():
         raise StoreError(f"{path}: is a directory, not a database file")
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    there_before = [sidecar.exists() for sidecar in sidecars]
+    try:
+        # A SQLite database with nothing in it is most likely one another quotecheck process is creating: switched
+        # to WAL (which writes the header), its first migration not yet committed. Wait for it as a write would.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while not any(found := _schema_of(path, sidecars)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        version, tables = found
+        check_ours(path, version, tables)
+    except StoreError:
+        _remove_new_sidecars(sidecars, there_before)
+        raise
+    return version
+
+
+def _schema_of(path: Path, sidecars: list[Path]) -> tuple[int, set[str]]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -84,9 +102,21 @@ def stored_version(path: Path) -> int | None:
         finally:
             conn.close()
     except sqlite3.Error as error:
+        if "readonly" in str(error):  # a WAL file's reader must create its -shm beside it
+            raise StoreError(f"{path}: cannot open it: its directory is read-only, and SQLite needs to create "
+                             f"{sidecars[1].name} beside the database ({error})") from None  # fmt: skip
         raise StoreError(f"{path}: not a quotecheck database ({error})") from None
-    check_ours(path, version, tables)
-    return version
+    return version, tables
+
+
+def _remove_new_sidecars(sidecars: list[Path], there_before: list[bool]) -> None:
+    """A refused file is left as it was found: without the -wal and -shm files a reader of a file in WAL mode
+    creates (when SQLite could not remove them itself, as for a damaged file), unless they hold data."""
+    wal, _ = sidecars
+    if any(there_before) or (wal.exists() and wal.stat().st_size):
+        return
+    for sidecar in sidecars:
+        sidecar.unlink(missing_ok=True)
 
 
 def check_ours(path: str | Path, version: int, tables: set[str]) -> None:
@@ -338,7 +368,62 @@ def _v5_quote_edits(db: Database) -> None:
     articles.add_column("deleted_at", str)
 
 
-def _v6_claims(db: Database) -> None:
+def _v6_co_speakers(db: Database) -> None:
+    """quotes.co_speakers: the others named as saying a quote with its speaker ("said Rosa Diaz and Ben Cole"), as
+    a JSON array of names; NULL when there are none."""
+    db["quotes"].add_column("co_speakers", str)
+
+
+# speakers_fts follows the names only: the sqlite-utils triggers fire on any UPDATE, and quote_count changes with
+# every quote ingested.
+SPEAKERS_FTS_TRIGGERS = """
+CREATE TRIGGER speakers_fts_ai AFTER INSERT ON speakers BEGIN
+  INSERT INTO speakers_fts (rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER speakers_fts_ad AFTER DELETE ON speakers BEGIN
+  INSERT INTO speakers_fts (speakers_fts, rowid, name) VALUES ('delete', old.id, old.name);
+END;
+CREATE TRIGGER speakers_fts_au AFTER UPDATE OF name ON speakers BEGIN
+  INSERT INTO speakers_fts (speakers_fts, rowid, name) VALUES ('delete', old.id, old.name);
+  INSERT INTO speakers_fts (rowid, name) VALUES (new.id, new.name);
+END;
+"""
+# One row per quote with its article and speaker, so Datasette (or any SQLite client) can facet quotes by outlet
+# and speaker type. Quotes of deleted articles are gone from quotes already (delete_article removes them).
+QUOTE_ROWS_VIEW = """
+CREATE VIEW quote_rows AS
+SELECT q.id, q.text, q.kind, q.status, q.rating, q.speaker_id, s.name AS speaker, q.co_speakers,
+       s.type AS speaker_type, q.role,
+       q.article_id, a.title, a.outlet, q.published, q.confidence, q.note, q.reviewer, q.updated_at
+FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+"""
+
+
+def _v7_browsing(db: Database) -> None:
+    """speakers_fts: full-text search on speaker names (Datasette's search box on the speakers table), kept by
+    triggers on name changes only; the view quote_rows (quotes with outlet, title, speaker name and type)."""
+    db["speakers"].enable_fts(SPEAKERS_FTS_COLUMNS, tokenize=FTS_TOKENIZE)  # fills it with the existing rows
+    db.executescript(SPEAKERS_FTS_TRIGGERS)
+    db.execute(QUOTE_ROWS_VIEW)
+
+
+def _v8_speaker_gender(db: Database) -> None:
+    """speakers.gender ("female", "male" or NULL) and speakers.gender_source: "article" (the article said so: a
+    he/she resolved to them, an honorific), "first-name" (the usual gender of their first name) or "reviewer" (set,
+    or cleared to NULL, by a reviewer; ingest never overrides it). Persons only. The people already stored get their
+    first name's gender: their articles are not read again."""
+    db.execute("ALTER TABLE speakers ADD COLUMN gender TEXT")
+    db.execute("ALTER TABLE speakers ADD COLUMN gender_source TEXT")
+    rows = db.execute("SELECT id, name FROM speakers WHERE type = 'person' AND article_id IS NULL").fetchall()
+    for speaker_id, name in rows:
+        gender = identity.first_name_gender(name)
+        if gender is not None:
+            db.execute(
+                "UPDATE speakers SET gender = ?, gender_source = 'first-name' WHERE id = ?", [gender, speaker_id]
+            )
+
+
+def _v9_claims(db: Database) -> None:
     """claims: the checkable parts of each quote (quotecheck.claims), offsets relative to the quote's text;
     quotes.claim_rank, minus the number of claims, with the indexes of the "checkable claims first" order. The
     existing quotes get their claims here, by the rules and word lists as they are when it runs (`quotecheck
@@ -359,6 +444,7 @@ def _v6_claims(db: Database) -> None:
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits, _v6_claims,
+    _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits, _v6_co_speakers,
+    _v7_browsing, _v8_speaker_gender, _v9_claims,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,7 +6,7 @@ import hashlib
 
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.models import NotFound, QuoteRecord, SourceRecord, StoreError, Verification
-from quotecheck.store.queries import _QUOTE_SELECT, quote_record
+from quotecheck.store.queries import _QUOTE_SELECT
 from quotecheck.verify import NOT_FOUND, Alignment, SourceIndex, location
 
 _SOURCE_SELECT = """SELECT src.id, src.speaker_id, s.name, src.title, src.url, src.date, src.path, src.text,
@@ -94,4 +94,4 @@ class SourceActions:
         return [SourceRecord(*row) for row in self.db.execute(sql, parameters)]
 
     def _quote_records(self, sql: str, parameters: list) -> list[QuoteRecord]:
-        return [quote_record(row) for row in self.db.execute(sql, parameters)]
+        return [QuoteRecord.from_row(row) for row in self.db.execute(sql, parameters)]

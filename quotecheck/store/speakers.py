@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from quotecheck.store.base import synchronized, utc_now
-from quotecheck.store.checks import check_reviewer, check_speaker_name, clean_name
-from quotecheck.store.models import NameTaken, NotFound, SpeakerRecord, StoreError
+from quotecheck.store.checks import check_choice, check_reviewer, check_speaker_name, clean_name
+from quotecheck.store.models import GENDERS, NameTaken, NotFound, SpeakerRecord, StoreError
 from quotecheck.store.names import name_key
 
 PICKER_CUTOFF = 60  # the picker and speakers(query) show matches scoring at least this (0..100)
@@ -19,6 +19,11 @@ SELECT role FROM (
     ORDER BY published DESC, article_id DESC, "start" DESC, id DESC LIMIT 50
 ) GROUP BY role ORDER BY count(*) DESC, role LIMIT ?2
 """
+
+
+def gender_value(gender: str | None, source: str | None) -> str:
+    """A speaker's gender as the history keeps it: ``{"gender": ..., "source": ...}``."""
+    return json.dumps({"gender": gender, "source": source})
 
 
 class SpeakerActions:
@@ -78,7 +83,8 @@ class SpeakerActions:
             return []
         id_list = json.dumps(ids)
         rows = self.db.execute(
-            "SELECT id, name, type, quote_count, reviewed_count, merged_into, article_id FROM speakers"
+            "SELECT id, name, type, quote_count, reviewed_count, merged_into, article_id, gender, gender_source"
+            " FROM speakers"
             " WHERE id IN (SELECT value FROM json_each(?))",
             [id_list],
         ).fetchall()
@@ -90,12 +96,12 @@ class SpeakerActions:
         ):
             aliases.setdefault(speaker_id, []).append(alias)
         by_id = {}
-        for speaker_id, name, type_, quote_count, reviewed_count, merged_into, article_id in rows:
+        for speaker_id, name, type_, quote_count, reviewed_count, merged_into, article_id, gender, source in rows:
             roles = tuple(row[0] for row in self.db.execute(_RECENT_ROLES, [speaker_id, ROLES_PER_SPEAKER]))
             by_id[speaker_id] = SpeakerRecord(
                 id=speaker_id, name=name, type=type_, roles=roles, aliases=tuple(aliases.get(speaker_id, ())),
                 quote_count=quote_count, reviewed_count=reviewed_count, merged_into=merged_into,
-                article_id=article_id,
+                article_id=article_id, gender=gender, gender_source=source,
             )  # fmt: skip
         return [by_id[speaker_id] for speaker_id in ids if speaker_id in by_id]
 
@@ -187,6 +193,40 @@ class SpeakerActions:
             )  # fmt: skip
             self._set_speaker_name(speaker_id, new_name)
         return self.speaker(speaker_id)
+
+    @synchronized
+    def set_speaker_gender(self, speaker_id: int, gender: str | None, *, reviewer: str) -> SpeakerRecord:
+        """A reviewer's word on a person's gender: "female", "male", or None to clear it (unknown, and ingest
+        leaves it so). Recorded in the history; undo puts back what was there."""
+        reviewer = check_reviewer(reviewer)
+        if gender is not None:
+            check_choice("gender", gender, GENDERS)
+        with self._writing():
+            name, type_ = self._live_speaker(speaker_id)
+            if type_ != "person":
+                raise StoreError(f"speaker {speaker_id} ({name}) is {type_ or 'untyped'}, not a person: no gender")
+            before = self._gender_value(speaker_id)
+            after = gender_value(gender, "reviewer")
+            if after != before:
+                self._append_review(
+                    self._next_batch(), reviewer, utc_now(), "gender", speaker_id=speaker_id, old_value=before,
+                    new_value=after,
+                )  # fmt: skip
+                self._set_gender(speaker_id, after)
+        return self.speaker(speaker_id)
+
+    def _gender_value(self, speaker_id: int) -> str:
+        gender, source = self.db.execute(
+            "SELECT gender, gender_source FROM speakers WHERE id = ?", [speaker_id]
+        ).fetchone()
+        return gender_value(gender, source)
+
+    def _set_gender(self, speaker_id: int, value: str) -> None:
+        stored = json.loads(value)
+        self.db.execute(
+            "UPDATE speakers SET gender = ?, gender_source = ? WHERE id = ?",
+            [stored["gender"], stored["source"], speaker_id],
+        )
 
     def _set_speaker_name(self, speaker_id: int, name: str) -> None:
         key = name_key(name)

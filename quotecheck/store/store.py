@@ -8,6 +8,7 @@ from quotecheck.store.claims import ClaimActions
 from quotecheck.store.edits import QuoteEdits
 from quotecheck.store.ingest import Ingest
 from quotecheck.store.queries import QuoteQueries
+from quotecheck.store.report import ReportQueries
 from quotecheck.store.reviews import ReviewActions, default_reviewer
 from quotecheck.store.sources import SourceActions
 from quotecheck.store.speakers import SpeakerActions
@@ -16,7 +17,8 @@ __all__ = ["Store", "default_reviewer"]
 
 
 class Store(
-    Ingest, QuoteQueries, QuoteEdits, ArticleActions, SpeakerActions, ReviewActions, SourceActions, ClaimActions,
+    Ingest, QuoteQueries, QuoteEdits, ArticleActions, SpeakerActions, ReviewActions, SourceActions, ReportQueries,
+    ClaimActions,
     StoreBase,
 ):
     """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date;

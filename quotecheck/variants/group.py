@@ -81,6 +81,11 @@ class Group:
         """The same words are given to different speakers."""
         return len(self.speakers) > 1
 
+    def copies_of(self, quote: QuoteText) -> list[QuoteText]:
+        """The other versions with exactly the quote's words (case, punctuation and quote marks aside)."""
+        words = _normalised_words(quote.text)
+        return [v.quote for v in self.versions if v.quote.id != quote.id and _normalised_words(v.quote.text) == words]
+
 
 def find_variants(quotes: Iterable[QuoteText], *, min_words: int = MIN_WORDS) -> list[Group]:
     """Groups of two or more versions of the same quote among ``quotes`` (each at least ``min_words`` words), the
@@ -113,6 +118,19 @@ def find_variants(quotes: Iterable[QuoteText], *, min_words: int = MIN_WORDS) ->
     groups = [_group([kept[p] for p in positions]) for positions in members.values() if len(positions) > 1]
     groups.sort(key=lambda g: (-len(g.versions), g.earliest.published or "~", g.earliest.id))
     return groups
+
+
+def group_of(quote: QuoteText, others: Iterable[QuoteText], *, min_words: int = MIN_WORDS) -> Group | None:
+    """The group ``quote`` falls in among ``others`` (as find_variants groups them), or None when it has no other
+    version there."""
+    for group in find_variants([quote, *others], min_words=min_words):
+        if any(version.quote.id == quote.id for version in group.versions):
+            return group
+    return None
+
+
+def _normalised_words(text: str) -> tuple[str, ...]:
+    return tuple(token.norm for token in tokenize(text) if token.kind == WORD)
 
 
 def _candidate_pairs(words: list[array]) -> Iterator[tuple[int, int]]:
@@ -169,15 +187,16 @@ def _group(quotes: list[QuoteText]) -> Group:
     ordered = sorted(quotes, key=lambda q: (not q.published, q.published or "", q.id))
     # the fullest version (the earliest of them on a tie) holds the words the others may trim, so a changed word
     # is seen even when the earliest version left that part out
-    reference = max(ordered, key=lambda q: (_word_count(q.text), -ordered.index(q)))
+    reference = max(ordered, key=lambda q: (word_count(q.text), -ordered.index(q)))
     return Group(
         tuple(Version(quote, _diff(quote, reference) if quote is not reference else ()) for quote in ordered),
         reference,
     )
 
 
-def _word_count(text: str) -> int:
-    return sum(token.kind == WORD for token in tokenize(text))
+def word_count(text: str) -> int:
+    """The words quotecheck.variants compares (bracketed insertions and punctuation left out)."""
+    return len(_normalised_words(text))
 
 
 def _diff(version: QuoteText, reference: QuoteText) -> tuple[DiffOp, ...]:

@@ -229,3 +229,128 @@ def test_a_store_that_met_a_failing_file_does_not_vouch_for_it(db, monkeypatch):
             store.stats()
     Store(db, mode="write").close()
     assert checks == ["quick_check"]
+
+
+# -- the damaged and foreign file matrix: what each command does with a file that is not a sound quotecheck database
+
+def _text_file(path: Path, db: Path) -> None:
+    path.write_text("my notes, not SQLite\n" * 100, encoding="utf-8")
+
+
+def _truncated(path: Path, db: Path) -> None:
+    path.write_bytes(db.read_bytes()[: db.stat().st_size // 2])  # a copy cut short (WAL mode, like ours)
+
+
+def _random_bytes(path: Path, db: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 64)
+
+
+NOT_DATABASES = {"text file": _text_file, "truncated database": _truncated, "random bytes": _random_bytes}
+
+
+@pytest.mark.parametrize("kind", NOT_DATABASES)
+@pytest.mark.parametrize("command", [*EVERY, ["ingest", "CORPUS"]], ids=" ".join)
+def test_a_file_that_is_no_database_is_refused_untouched(runner, db, tmp_path, chechens_file, kind, command):
+    directory = tmp_path / "refused"
+    directory.mkdir()
+    path = directory / "file.db"
+    NOT_DATABASES[kind](path, db)
+    before = checksum(path)
+    command = [str(chechens_file) if word == "CORPUS" else word for word in command]
+    assert_one_line_error(run(runner, command, path), str(path), "not a quotecheck database")
+    assert checksum(path) == before
+    assert [entry.name for entry in directory.iterdir()] == ["file.db"]  # no -wal or -shm left beside it
+
+
+DROP_FILE_PRIVILEGES = textwrap.dedent(
+    """
+    import ctypes, sys
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER: root obeys file modes too
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP: gone for the program exec'd next
+            sys.exit(f"cannot drop capability {capability}: errno {ctypes.get_errno()}")
+    """
+)
+
+
+def run_unprivileged(arguments: list[str], *, limits: str = "") -> subprocess.CompletedProcess:
+    """``quotecheck ARGUMENTS`` in a process of its own that file modes bind even when the tests run as root
+    (``limits``: Python run before, e.g. a resource limit)."""
+    start = "\n".join([DROP_FILE_PRIVILEGES, limits, "import os",
+                       "os.execv(sys.executable, [sys.executable, '-c', 'from quotecheck.cli import cli; cli()',"
+                       " *sys.argv[1:]])"])  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", start, *arguments], capture_output=True, text=True, timeout=120)
+    if done.returncode != 0 and "cannot drop capability" in done.stderr:
+        pytest.skip(f"this machine does not let the tests drop privileges ({done.stderr.strip()})")
+    return done
+
+
+def assert_one_line_failure(done: subprocess.CompletedProcess, *words: str) -> None:
+    assert done.returncode == 1, done.stdout + done.stderr
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("Error: ") and all(word in line for word in words), line
+
+
+@pytest.fixture
+def read_only_file(db):
+    Store(db, mode="write").close()  # checkpointed: the whole database in the one file
+    db.chmod(0o444)
+    yield db
+    db.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    ("command", "outcome"),
+    [
+        (["stats"], "Articles"),
+        (["export", "--format", "json"], "["),
+        (["mark", "1", "verified"], "cannot write to the database (attempt to write a readonly database)"),
+        (["ingest", "CORPUS"], "cannot write to the database"),
+        (["check"], "cannot check the full-text index quotes_fts: the file is read-only"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_a_read_only_file_is_read_and_never_written(read_only_file, chechens_file, command, outcome):
+    before = checksum(read_only_file)
+    if command == ["ingest", "CORPUS"]:
+        command = ["ingest", str(Path(__file__).resolve().parents[2] / "corpus" / "flu-season.txt")]
+    done = run_unprivileged([*command, "--db", str(read_only_file)])
+    if outcome.startswith(("cannot", "Error")):
+        assert_one_line_failure(done, str(read_only_file), outcome)
+    else:
+        assert done.returncode == 0 and done.stdout.startswith(outcome), done.stderr
+    assert checksum(read_only_file) == before
+
+
+@pytest.mark.parametrize("command", [["stats"], ["mark", "1", "verified"], ["check"]], ids=" ".join)
+def test_a_database_in_a_read_only_directory_is_refused_with_the_reason(db, tmp_path, command):
+    directory = tmp_path / "locked"
+    directory.mkdir()
+    Store(db, mode="write").close()
+    shutil.move(db, directory / "quotes.db")
+    inside = directory / "quotes.db"
+    before = checksum(inside)
+    directory.chmod(0o555)
+    try:
+        done = run_unprivileged([*command, "--db", str(inside)])
+    finally:
+        directory.chmod(0o755)
+    assert_one_line_failure(done, str(inside), "its directory is read-only", "quotes.db-shm")
+    assert checksum(inside) == before and [entry.name for entry in directory.iterdir()] == ["quotes.db"]
+
+
+def test_a_full_disk_stops_ingest_with_one_line_and_a_sound_database(tmp_path):
+    """A file-size limit (RLIMIT_FSIZE) makes the disk full for real: SQLite's own write fails."""
+    db, wire = tmp_path / "quotes.db", tmp_path / "wire.jsonl"
+    wire.write_text("".join(
+        f'{{"text": "\\"Statement {n} is {"long " * 300}\\" Ann Lee{n} said on Monday."}}\n' for n in range(400)
+    ), encoding="utf-8")  # fmt: skip
+    Store(db).close()
+    limit = db.stat().st_size + 300_000
+    done = run_unprivileged(["ingest", "--jobs", "1", "--db", str(db), str(wire)],
+                            limits=f"import resource; resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))")
+    assert_one_line_failure(done, str(db), "cannot write to the database", "Stopped; stored until then")
+    with Store(db, mode="read") as store:
+        assert store.integrity_problems() == []
+        stored = store.stats().articles
+    assert f"stored until then: {stored} new article" in done.stderr and stored < 400

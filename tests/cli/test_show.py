@@ -67,3 +67,16 @@ def test_claims_are_listed_and_in_the_json(runner, db, quote_id):
         ("past-fact", "has denied"), ("quantity", "roughly 40 gay Chechens")]
     plain = runner.invoke(cli, ["show", "--db", str(db), str(quote_id(db, "Nobody should be persecuted"))])
     assert "Claims" not in plain.stdout
+
+
+def test_the_people_named_with_the_speaker(runner, tmp_path):
+    article = tmp_path / "joint.txt"
+    article.write_text('Council row\n\n"We disagree," said Rosa Diaz and Ben Cole.\n', encoding="utf-8")
+    database = tmp_path / "joint.db"
+    assert runner.invoke(cli, ["ingest", "--db", str(database), str(article)]).exit_code == 0
+    result = runner.invoke(cli, ["show", "--db", str(database), "1"])
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith("Speaker     Rosa Diaz (#") for line in result.stdout.splitlines())
+    assert "With        Ben Cole" in result.stdout.splitlines()
+    shown = json.loads(runner.invoke(cli, ["show", "--db", str(database), "1", "--json"]).stdout)
+    assert shown["quote"]["co_speakers"] == ["Ben Cole"]

@@ -126,3 +126,26 @@ def test_rename_to_an_existing_name_offers_a_merge(runner, db):
     assert runner.invoke(cli, ["undo", "--db", str(db)]).exit_code == 0
     with Store(db) as store:
         assert store.speaker(marcelino.id).merged_into is None
+
+
+def test_gender_is_listed_with_its_source_set_by_a_reviewer_cleared_and_undone(runner, db):
+    rows = {row["name"]: row for row in _speakers(runner, db, "--limit", "0")}
+    assert (rows["Mia Sundelin"]["gender"], rows["Mia Sundelin"]["gender_source"]) == ("female", "first-name")
+    assert rows["Lithuania"]["gender"] is None
+    result = runner.invoke(cli, ["speakers", "--db", str(db), "gender", "Mia Sundelin", "male"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith('"Mia Sundelin": gender male (reviewer).\n')
+    result = runner.invoke(cli, ["speakers", "--db", str(db), "gender", str(rows["Mia Sundelin"]["id"]), "clear"])
+    assert result.stdout.endswith('"Mia Sundelin": gender unknown (reviewer).\n')
+    result = runner.invoke(cli, ["undo", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "gender male (reviewer) -> unknown (reviewer)" in result.stdout
+    [mia] = _speakers(runner, db, "Mia Sundelin", "--limit", "1")
+    assert (mia["gender"], mia["gender_source"]) == ("male", "reviewer")
+
+
+def test_gender_refuses_organisations_and_unknown_values(runner, db):
+    result = runner.invoke(cli, ["speakers", "--db", str(db), "gender", "Lithuania", "female"])
+    assert result.exit_code == 1 and "not a person" in result.output and "Traceback" not in result.output
+    result = runner.invoke(cli, ["speakers", "--db", str(db), "gender", "Mia Sundelin", "woman"])
+    assert result.exit_code == 2 and "'woman' is not one of" in result.output

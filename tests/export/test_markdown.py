@@ -67,3 +67,8 @@ def test_a_newline_in_a_title_or_outlet_stays_inside_its_line(make_record):
     assert "## Harbour deal \\# Injected heading \\<img src=x\\>" in lines
     assert not any(line.startswith(("# Injected", "- fake", "<img")) for line in lines)
     assert any(line.startswith("Wire - fake item, 2017-05-19") for line in lines)
+
+
+def test_the_people_named_with_the_speaker_follow_the_speaker(make_record):
+    sheet = render("md", [make_record(co_speakers=("Ben *Cole*",))])
+    assert "Linas Linkevicius with Ben \\*Cole\\*, the foreign minister of Lithuania" in sheet

@@ -143,3 +143,36 @@ def test_cue_subjects_are_resolved_in_document_order():
         ("said", "Maria Lopez"),
         ("added", "Maria Lopez"),
     ]
+
+
+def genders(text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """quote text -> (speaker, gender, where the gender came from)."""
+    return {q.text: (q.speaker, q.speaker_gender, q.speaker_gender_source) for q in extract(text)}
+
+
+def test_gender_from_a_first_name_alone_says_so():
+    found = genders('"The harbour stays open," said Maria Lopez, the harbour master.')
+    assert found["The harbour stays open,"] == ("Maria Lopez", "female", "first-name")
+
+
+def test_gender_from_the_article_beats_the_first_name():
+    # A "she" resolved to her, or an honorific, is the article's own word for it
+    found = genders('"The harbour stays open," said Maria Lopez.\n"Fees will rise," she added.')
+    assert found["The harbour stays open,"] == ("Maria Lopez", "female", "article")
+    found = genders('"Fees will rise," said Ms Kowalska, the harbour master.')
+    assert found["Fees will rise,"] == ("Kowalska", "female", "article")
+
+
+def test_pronoun_gives_a_gender_the_first_name_does_not():
+    found = genders('Kit Vandermeer chairs the board.\n"We are done," he said.')
+    assert found["We are done,"] == ("Kit Vandermeer", "male", "article")
+
+
+def test_no_gender_for_organisations_or_anonymous_sources():
+    text = (
+        '"The plan is sound," the Harbour Authority said in a statement.\n'
+        'A spokeswoman for the council said the cost was not yet known.'
+    )
+    for quote in extract(text):
+        assert quote.speaker_type != "person"
+        assert (quote.speaker_gender, quote.speaker_gender_source) == (None, None)

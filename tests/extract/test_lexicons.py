@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 from quotecheck.extract import lexicons
 from quotecheck.extract.lexicons import ABBREVIATED_TITLES, TITLES, time_words
 
@@ -26,3 +28,8 @@ def test_titles_written_with_a_dot_are_abbreviations():
 def test_time_words_by_kind():
     assert time_words("weekday") == {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     assert "yesterday" in time_words("day") and "yesterday" not in time_words("weekday")
+
+
+@pytest.mark.parametrize("name, gender, certain", [("steve", "male", True), ("robin", "female", False), ("xq", None, False)])
+def test_first_names_say_how_sure_their_gender_is(name, gender, certain):
+    assert (lexicons.FIRST_NAMES.get(name), lexicons.FIRST_NAMES.certain(name)) == (gender, certain)

@@ -172,6 +172,13 @@ REPORTS = [
     ("Dan Cole won the vote. Now he’s poised to argue the levy was fair.", [("the levy was fair", "Dan Cole")]),
     ("Dan Cole spoke for an hour, adding that the levy would double next spring.",
      [("the levy would double next spring", "Dan Cole")]),
+    ("The levy will double next spring, per the county treasurer.",
+     [("The levy will double next spring", "the county treasurer")]),
+    ("The levy will double next spring, per a Treasury report released Friday.",
+     [("The levy will double next spring", "Treasury")]),
+    ("Prices rose 5 per cent in a year, and the levy rose $2 per acre.", []),
+    ("On the subject of rates, Dan Cole, chairman and chief executive said the levy was fair.",
+     [("the levy was fair", "Dan Cole")]),
     # clauses wrongly rejected
     ("Dan Cole said getting the budget passed was his first task.",
      [("getting the budget passed was his first task", "Dan Cole")]),

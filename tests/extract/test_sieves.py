@@ -139,6 +139,7 @@ def test_a_cue_word_after_a_possessive_is_an_adjective():
         ('"We deserve better than this." ― Maria Lopez', "Maria Lopez"),  # the quotation dash, U+2015
         ('"Fine"--said Mr. Abernethy.', "Abernethy"),  # a double hyphen with no spaces is a dash
         ('"We disagree," said Rosa Diaz and Ben Cole.', "Rosa Diaz"),  # two speakers: the first is stored
+        ('"The senator has lost his way," wrote Jane Roe for The Ledger.', "Jane Roe"),  # not the outlet
         ('Board row\n\n"That is enough," Maria Lane chimed in.', "Maria Lane"),
         ('Board row\n\nTom Reed blurted out "I quit."', "Tom Reed"),
         ('Board row\n\nTom Reed referenced "the old days" in his speech.', "Tom Reed"),

@@ -390,6 +390,57 @@ CASES = [
         'the inquiry was "closed."',
         "closed", "James Corry", "FBI Director",
     ),
+    # a first name read as a woman's in one country and a man's in another does not stop "he" reaching the
+    # speaker just quoted
+    (
+        "Robin Talbot once ran the party's press office.\n\nThe party has been slow to react, Talbot said. "
+        "Voters have noticed, he said.",
+        "Voters have noticed", "Robin Talbot", None,
+    ),
+    # a bare share speaks for the group the share before it was of
+    (
+        "A new poll found that 61 percent of nurses in the region said they were thinking of leaving. "
+        "Another 20 percent said they would cut their hours.",
+        "they would cut their hours", "Another 20 percent of nurses", None,
+    ),
+    (
+        "The mayor won 48 percent of the vote of registered Democrats to Hale's 40 percent. About 12 percent said "
+        "they were undecided.",
+        "they were undecided", "About 12 percent of registered Democrats", None,
+    ),
+    # a stage name that opens with a number is one name; a date or a plural is not
+    (
+        "Chart news\n\nRapper 40 Grand has fallen out with his label. On Monday, 40 Grand said the label owed him "
+        "money.",
+        "the label owed him", "40 Grand", None,
+    ),
+    (
+        "On 12 March Ferris said the vote was rigged.", "the vote was rigged", "Ferris", None,
+    ),
+    # a body a British paper names in lower case is the one its later "the committee" means
+    (
+        "A report by the Commons transport select committee criticised the rail operator. The committee said the "
+        "timetable had failed passengers.",
+        "the timetable had failed", "Commons transport select committee", None,
+    ),
+    # a time phrase between subject and verb ("at the time") leaves the subject speaking
+    (
+        "Mitch Crane said the party was united. Ann Tully at the time said she had asked her \"people\" to look "
+        "into it.",
+        "people", "Ann Tully", None,
+    ),
+    # a cue set off by commas inside a clause reports the whole clause
+    (
+        "Mitch Crane said the party was united. The network, Ann Tully said, called the move \"highly "
+        "significant.\"",
+        "highly significant", "Ann Tully", None,
+    ),
+    # a body's name with "of" in it stays in the office before a name; the office's holder is a person
+    (
+        "Central Bank of Ruritania first vice-president Karl Marek said the currency was stable. He said the "
+        "bank would act.",
+        "the bank would act", "Karl Marek", "Central Bank of Ruritania first vice-president",
+    ),
     # a member of a body is a person, not the body
     (
         "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",

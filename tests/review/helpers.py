@@ -102,3 +102,28 @@ async def open_speakers(pilot):
     await settle(pilot)
     assert isinstance(pilot.app.screen, SpeakersScreen)
     return pilot.app.screen.query_one(SpeakerList)
+
+
+# One quote in three later stories: word for word in two, with a word added and another speaker in the third.
+FEES = "The new fees will hurt every small fishing boat in the harbour [b]this winter[/b],"
+FEES_BIGGER = "The new fees will hurt every small fishing boat in the big harbour [b]this winter[/b],"
+# Maria Lopez's briefing has her quote word for word; Tom Reed's speech says "cash" where the library story says
+# "money".
+LOPEZ_BRIEFING = "Harbour briefing, 1 March\nOur port will stay open all winter, and the fees will rise.\n"
+REED_SPEECH = "Council speech\nWe will find the cash, believe me.\nThis is a giveaway [bold]to shipping firms[/bold], I said.\n"
+
+
+def add_versions_and_sources(store: Store) -> None:
+    """Three later articles with versions of one quote (two exact copies), and sources for Maria Lopez and Tom
+    Reed."""
+    for outlet, published, words, speaker in (
+        ("Wire", "2024-03-03", FEES, "Tom Reed"),
+        ("Gazette", "2024-03-04", FEES_BIGGER, "Ann Park"),
+        ("Ledger", "2024-03-05", FEES, "Tom Reed"),
+    ):
+        text = f'{outlet} news\n"{words}" said {speaker}.\n'
+        store.add_article(Article(text, title=f"{outlet} news", outlet=outlet, published=published),
+                          [quote(text, words, "direct", speaker, speaker, rule="direct-said-name")])  # fmt: skip
+    speakers = {record.name: record.id for record in store.speakers(limit=100)}
+    store.add_source(speakers["Maria Lopez"], LOPEZ_BRIEFING, title="Harbour briefing", path="briefing.txt")
+    store.add_source(speakers["Tom Reed"], REED_SPEECH, title="Council speech", path="speech.txt")

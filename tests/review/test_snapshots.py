@@ -10,7 +10,7 @@ import pytest
 from quotecheck.review.app import ReviewApp
 from quotecheck.store import Store
 
-from .helpers import build, settle
+from .helpers import add_versions_and_sources, build, settle
 
 
 @pytest.fixture
@@ -76,3 +76,38 @@ def test_reassign_picker(app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+@pytest.fixture
+def checked_app(tmp_path: Path):
+    store = Store(build(tmp_path / "snap.db"))
+    add_versions_and_sources(store)
+    yield ReviewApp(store, reviewer="alice", export_dir=tmp_path, keymap_file=tmp_path / "none.toml")
+    store.close()
+
+
+def test_source_check(checked_app, snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("G", "k", "k", "k", "y")  # Tom Reed's "We will find the money," against his speech
+        await settle(pilot)
+
+    assert snap_compare(checked_app, terminal_size=(110, 30), run_before=run_before)
+
+
+def test_versions(checked_app, snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("G", "k", "k", "p")  # the wire's quote, with a copy and a changed version
+        await settle(pilot)
+
+    assert snap_compare(checked_app, terminal_size=(110, 30), run_before=run_before)
+
+
+def test_report(app, snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("v", "W")  # one verdict, then who gets quoted
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(110, 60), run_before=run_before)

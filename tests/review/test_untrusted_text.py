@@ -7,6 +7,7 @@ from quotecheck.extract.model import Quote
 from quotecheck.read.model import Article
 from quotecheck.review.screens.article import ArticleScreen
 from quotecheck.review.widgets.quote_list import QuoteList
+from quotecheck.sanitize import printable
 from quotecheck.store import Store
 
 from .helpers import make_app, settle
@@ -76,3 +77,48 @@ async def test_control_characters_are_removed_without_moving_highlights(tmp_path
             assert "Eve Stone" in highlighted  # the mention is still exactly the name
             rows = rows_shown(app.screen.query_one(QuoteList))
             assert "\x1b" not in rows and "\x07" not in rows
+
+
+async def test_the_people_named_with_the_speaker_are_shown_literally(tmp_path):
+    text = '"We disagree," said Rosa Diaz and Ben [b]Cole[/b].'
+    with Store(tmp_path / "joint.db") as joint:
+        joint.add_article(Article(text, title="Joint statement"), [
+            Quote(1, 12, "We disagree", "direct", speaker="Rosa Diaz", speaker_type="person",
+                  co_speakers=("Ben [b]Cole[/b]",)),
+        ])  # fmt: skip
+        app = make_app(joint, tmp_path)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            shown = app.screen.query_one("#detail-attribution").content.plain
+            assert "With Ben [b]Cole[/b]" in shown
+
+
+async def test_every_payload_of_the_injection_matrix_shows_as_text(tmp_path):
+    """The payloads the exports are tested with (tests/cli/test_export_injection.py), as quotes and titles."""
+    from tests.cli.test_export_injection import PAYLOADS
+
+    with Store(tmp_path / "hostile.db") as store:
+        for name, payload in PAYLOADS.items():
+            text = f"Before. “{payload}” said Ann Lee. After."
+            start = text.index(payload)
+            store.add_article(Article(text, title=payload, outlet=payload, source=name), [
+                Quote(start, start + len(payload), payload, "direct", "Ann Lee", "person", role=payload)])
+        app = make_app(store, tmp_path)
+        async with app.run_test(size=(200, 40)) as pilot:
+            await settle(pilot)
+            quote_list = app.screen.query_one(QuoteList)
+            assert len(quote_list.rows) == len(PAYLOADS)
+            rows = rows_shown(quote_list, width=400)
+            for record in quote_list.rows:
+                assert printable(record.text, one_line=True) in rows  # literally: no markup read, controls gone
+            for number in range(len(PAYLOADS)):
+                await pilot.press("enter")
+                await settle(pilot)
+                screen = app.screen
+                assert isinstance(screen, ArticleScreen)
+                shown = screen.query_one("#topbar").content.plain + screen.query_one("#p0").render().plain
+                assert printable(screen.current.text, one_line=True) in shown
+                assert printable(screen.article.title, one_line=True) in shown
+                assert not any(control in shown for control in "\x1b\x07\u202e\x00")
+                await pilot.press("escape", "j")
+                await settle(pilot)

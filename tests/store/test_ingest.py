@@ -142,3 +142,21 @@ def test_stored_article_id_finds_exactly_the_same_text(tmp_path):
         article_id = store.add_article(Article(text=text), []).article_id
         assert store.stored_article_id(text) == article_id
         assert store.stored_article_id(text + " ") is None
+
+
+def test_co_speakers_are_stored_and_survive_a_delete_and_undo(store):
+    text = '"We disagree," said Rosa Diaz and Ben Cole.'
+    quote = Quote(1, 12, "We disagree", "direct", speaker="Rosa Diaz", speaker_type="person",
+                  co_speakers=("Ben Cole", " Ada  Lin "))  # fmt: skip
+    result = store.add_article(Article(text), [quote])
+    (stored,) = store.article_quotes(result.article_id)
+    assert (stored.speaker, stored.co_speakers) == ("Rosa Diaz", ("Ben Cole", "Ada Lin"))
+    store.delete_quote(stored.id, reviewer="ed")
+    store.undo(reviewer="ed")
+    assert store.article_quotes(result.article_id)[0].co_speakers == ("Ben Cole", "Ada Lin")
+
+
+def test_co_speakers_that_are_not_names_reject_the_article(store):
+    quote = Quote(0, 9, TEXT[:9], "direct", speaker="Rosa Diaz", co_speakers=(3,))
+    with pytest.raises(StoreError, match="quote 1: co-speakers"):
+        store.add_article(Article(TEXT), [quote])

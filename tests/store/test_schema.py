@@ -163,3 +163,17 @@ def test_two_processes_opening_an_old_file_at_once_migrate_it_once(tmp_path):
     with Store(path) as store:
         assert schema.schema_version(store.db) == SCHEMA_VERSION
         assert store.count_quotes() == 3 and store.count_quotes(QuoteFilter(text="Linkevicius")) == 2
+
+
+def test_an_empty_sqlite_database_is_waited_for_then_refused_untouched(tmp_path, monkeypatch):
+    """A database with no tables may be one another quotecheck is creating (tests/cli/test_database_file.py has
+    three processes doing it); one that stays empty is someone else's file and is left as it was."""
+    path = tmp_path / "theirs.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = wal")  # writes the header: a file of 4 kB with nothing in it
+    conn.close()
+    before = path.read_bytes()
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 200)
+    with pytest.raises(StoreError, match="not a quotecheck database"):
+        Store(path)
+    assert path.read_bytes() == before

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.variants import QuoteText, find_variants
+from quotecheck.variants import QuoteText, find_variants, group_of
 
 LONG = (
     "We will not raise taxes on working families this year, and we will build forty thousand new homes by the end "
@@ -116,3 +116,19 @@ def test_groups_come_largest_first():
     other = "Nobody should be persecuted for who they love, and nobody will be while I am minister"
     quotes = [QuoteText(1, other), QuoteText(2, other), *(QuoteText(n, LONG) for n in range(3, 6))]
     assert [len(group.versions) for group in find_variants(quotes)] == [3, 2]
+
+
+def test_group_of_a_quote_and_its_exact_copies():
+    quote = QuoteText(1, LONG, "Ann Lee", 1, "Herald", "2024-01-02")
+    others = [
+        QuoteText(2, LONG.upper().replace(",", ""), "Ann Lee", 1, "Wire", "2024-01-01"),  # the same words
+        QuoteText(3, LONG.replace("forty", "fifty"), "Bo Ray", 2, "Gazette", "2024-01-03"),  # a changed word
+        QuoteText(4, LONG.replace("We will not raise taxes on", ""), "Ann Lee", 1),  # trimmed: not a copy
+        QuoteText(5, "Nothing at all like the other ones, said in another place and time entirely", "Cy", 3),
+        QuoteText(6, "Nothing at all like the other ones, said in another place and time entirely", "Cy", 3),
+    ]
+    group = group_of(quote, others)
+    assert [version.quote.id for version in group.versions] == [2, 1, 3, 4]
+    assert group.wording and group.conflict
+    assert [copy.id for copy in group.copies_of(quote)] == [2]
+    assert group_of(QuoteText(7, "Something else entirely that nobody else has said anywhere"), others) is None

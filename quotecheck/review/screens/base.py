@@ -17,9 +17,12 @@ from quotecheck.review.screens.conflict import ConflictScreen
 from quotecheck.review.screens.dialogs import Choice, Confirm, TextPrompt
 from quotecheck.review.screens.note import NoteResult, NoteScreen
 from quotecheck.review.screens.reassign import Reassignment, ReassignScreen
+from quotecheck.review.screens.source_check import SourceCheckScreen
+from quotecheck.review.screens.versions import VersionsScreen
 from quotecheck.review.text import LABEL, titled_excerpt
 from quotecheck.store import Store
 from quotecheck.store.models import KINDS, STATUSES, ConflictError, QuoteFilter, QuoteRecord, Review, StoreError
+from quotecheck.variants import group_of
 
 
 class ReviewScreen(Screen):
@@ -50,9 +53,68 @@ class ReviewScreen(Screen):
         return reviews, names
 
     # -- the actions
-    def action_set_status(self, status: str) -> None:
-        self._write(f"status → {status}", lambda store, record: store.set_status(
-            record.id, status, reviewer=self.app.reviewer, expected_version=record.version), advance=True)
+    def action_set_status(self, status: str, record: QuoteRecord | None = None) -> None:
+        self._write(f"status → {status}", lambda store, current: store.set_status(
+            current.id, status, reviewer=self.app.reviewer, expected_version=current.version), record=record,
+            advance=True)  # fmt: skip
+
+    def action_check_sources(self) -> None:
+        record = self.current_quote()
+        if record is not None:
+            self._check_sources(record)
+
+    @work(group="check", exclusive=True)
+    async def _check_sources(self, record: QuoteRecord) -> None:
+        """The quote against its speaker's sources, read off the UI thread; enter in the panel gives the
+        proposed verdict, as its key would (undoable, checked against the version shown)."""
+        if record.speaker_id is None:
+            self.app.tell("This quote has no speaker, so no sources to check it against.", title="No sources")
+            return
+
+        def check(store: Store):
+            sources = store.sources(record.speaker_id)
+            return len(sources), store.verify_quotes([record.id])[0] if sources else None
+
+        count, verification = await self.app.fetch(self.app.background, check, default=(0, None))
+        if verification is None:
+            self.app.tell(f"{record.speaker} has no sources; add one with: quotecheck source add FILE --speaker "
+                          f"\"{record.speaker}\"", title="No sources")  # fmt: skip
+            return
+
+        def accepted(status: str | None) -> None:
+            if status is not None:
+                self.action_set_status(status, record=verification.quote)
+
+        self.app.push_screen(SourceCheckScreen(verification, count), accepted)
+
+    def action_versions(self) -> None:
+        record = self.current_quote()
+        if record is not None:
+            self._show_versions(record)
+
+    @work(group="check", exclusive=True)
+    async def _show_versions(self, record: QuoteRecord) -> None:
+        """The quote's versions in other articles; ``a`` in the panel gives its exact copies its verdict, as one
+        action (one undo), like the bulk verdicts."""
+
+        def versions(store: Store):  # grouped on the reader's thread too: the UI thread only draws
+            quote, candidates = store.quote_versions(record.id)
+            group = group_of(quote, candidates)
+            return group, group.copies_of(quote) if group else []
+
+        found = await self.app.fetch(self.app.background, versions, default=None)
+        if found is None:
+            return
+        group, copies = found
+        copy_ids, status = [copy.id for copy in copies], record.status
+
+        def apply(yes: bool | None) -> None:
+            if yes and copy_ids:
+                self._write_many(lambda store: store.mark_many(copy_ids, status, reviewer=self.app.reviewer),
+                                 done=f"{len(copy_ids)} exact cop{'y' if len(copy_ids) == 1 else 'ies'} marked "
+                                 f"{status}; z undoes it.")  # fmt: skip
+
+        self.app.push_screen(VersionsScreen(record, group, copies), apply)
 
     def action_set_rating(self, rating: str | None) -> None:
         # A rating stays on the quote: the verdict usually follows ("1 v" rates it true, then verifies it).

@@ -238,7 +238,7 @@ class QueueScreen(ListNavigation, ReviewScreen):
         if record is None:
             return
         try:
-            screen = ArticleScreen(record.article_id, record.id)
+            screen = ArticleScreen(record.article_id, record.id, article=self._article_cache)  # read for the detail
         except StoreError as error:
             self.app.tell(str(error), title="Article not loaded", severity="error")
             return
@@ -248,6 +248,11 @@ class QueueScreen(ListNavigation, ReviewScreen):
         from quotecheck.review.screens.speakers import SpeakersScreen
 
         self.app.push_screen(SpeakersScreen())
+
+    def action_report(self) -> None:
+        from quotecheck.review.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen())
 
     def action_back(self) -> None:
         if self.searching:

@@ -1,4 +1,5 @@
-"""All speakers with their quote counts and review progress; enter reviews all of one speaker's quotes."""
+"""All speakers with their quote counts, review progress and (persons) gender; enter reviews all of one speaker's
+quotes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
-from quotecheck.review.screens.dialogs import Confirm, TextPrompt
+from quotecheck.report.figures import GENDER_KEYS, UNKNOWN_GENDER, gender_label
+from quotecheck.review.screens.dialogs import Choice, Confirm, TextPrompt
 from quotecheck.review.screens.navigation import ListNavigation
 from quotecheck.review.text import LABEL, MUTED, plain
 from quotecheck.review.widgets.lazy_list import LazyList
@@ -175,6 +177,41 @@ class SpeakersScreen(ListNavigation, Screen):
                 return
         self.app.tell(f"Merged {merged.name} into {result.name} ({result.quote_count} quotes); z in the queue "
                       "undoes it.", title="Merged")  # fmt: skip
+        self.app.speakers_changed()
+        self.reload()
+
+    # -- gender
+    def action_speaker_gender(self) -> None:
+        speaker = self.speaker_list.current
+        if speaker is None:
+            return
+        if speaker.type != "person":
+            self.app.tell(f"{speaker.name} is {speaker.type or 'untyped'}, not a person: no gender.", title="Gender")
+            return
+        title = Text("Gender of ", style=LABEL)
+        title.append_text(plain(speaker.name))
+        if speaker.gender_source:
+            title.append(f"  (now {gender_label(speaker.gender, speaker.gender_source)})", MUTED)
+
+        def chosen(choice: str | None) -> None:
+            if choice is not None:
+                self._set_gender(speaker, None if choice == UNKNOWN_GENDER else choice)
+
+        current = speaker.gender or (UNKNOWN_GENDER if speaker.gender_source else None)
+        self.app.push_screen(Choice(title, GENDER_KEYS, current), chosen)
+
+    @work(group="write")
+    async def _set_gender(self, speaker: SpeakerRecord, gender: str | None) -> None:
+        async with self.app.write_lock:
+            try:
+                updated = await self.app.writer.run(
+                    lambda store: store.set_speaker_gender(speaker.id, gender, reviewer=self.app.reviewer)
+                )
+            except StoreError as error:
+                self.app.tell(str(error), title="Not saved", severity="error")
+                return
+        self.app.tell(f"{updated.name}: {gender_label(updated.gender, updated.gender_source)}; z in the queue undoes "
+                      "it.", title="Gender")  # fmt: skip
         self.app.speakers_changed()
         self.reload()
 
