@@ -59,10 +59,14 @@ add(textwrap.dedent("""\
 add("## quotecheck ingest\n\nRead articles, find their quotes and store both. Files (`.txt`, `.md`, `.html`, "
     "`.jsonl` with one article per line), directories (recursively) and `-` for stdin (JSON Lines when its first line is a JSON object "
     "with a `text` string, else HTML or plain text). A JSONL line ends at a newline only, so a record whose text "
-    "holds U+2028 or U+0085 stays whole. Text files are UTF-8, or UTF-16 with its byte order mark. In a directory, "
-    "a dangling or looping symbolic link and a named pipe are reported and skipped (links to directories are not "
-    "followed). Storing the same article "
-    "again is a no-op (same text, same SHA-256). A progress bar appears on a terminal only; a one-line summary ends "
+    "holds U+2028 or U+0085 stays whole. Text is read as UTF-8 (or UTF-16 with its byte order mark); text in "
+    "another encoding (Windows-1252, Latin-1, …) is detected with charset-normalizer, Windows-1252 first, and "
+    "stored as UTF-8; `--encoding NAME` forces one for every input. In a directory, files that hold no article "
+    "(another file type, gold annotations, a README) are listed on stderr with the reason and counted in the "
+    "summary, without failing the run; hidden files are left out; a dangling or looping symbolic link and a named "
+    "pipe are reported and skipped (links to directories are not followed). Storing the same article "
+    "again stores nothing new (same text, same SHA-256), but a new title, outlet, url or date that the input gives "
+    "replaces the stored one (metadata the input lacks stays as it was). A progress bar appears on a terminal only; a one-line summary ends "
     "the run. An input that cannot be read gets one line on stderr naming the file (and line) and the reason; the "
     "rest is still stored, and the exit code is 1. A failure of the database itself (read-only, disk full, damaged) "
     "stops the run with one message and exit code 1; the articles stored before it stay. `ingest` creates the "
@@ -78,6 +82,25 @@ add(example("quotecheck ingest corpus/", "Again: nothing new."))
 (work / "mixed" / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
 add(example("quotecheck ingest mixed/; echo \"exit code $?\"", "A batch with bad inputs: the good article is stored, "
             "each bad one is named."))
+(work / "desk").mkdir()
+(work / "desk" / "letter.txt").write_bytes(
+    "Readers write\n\nThe mayor of S\u00e3o Paulo told the paper: \u201cWe will rebuild the caf\u00e9.\u201d\n"
+    .encode("cp1252"))
+(work / "desk" / "budget.docx").write_bytes(b"PK\x03\x04")
+(work / "desk" / "notes").write_text("call back Tuesday\n", encoding="utf-8")
+add(example("quotecheck ingest --db desk.db desk/ && quotecheck search --db desk.db --format jsonl",
+            "A desk's folder: a Windows-1252 letter is read as such and stored as UTF-8; the files that hold no "
+            "article are listed and counted, not failed."))
+(work / "desk" / "wire.jsonl").write_text(
+    '{"text": "The council said the bridge would reopen in May.", "title": "Bridge shut", "outlet": "Wire"}\n',
+    encoding="utf-8")
+run("quotecheck ingest --db desk.db desk/wire.jsonl")
+(work / "desk" / "wire.jsonl").write_text(
+    '{"text": "The council said the bridge would reopen in May.", "title": "Bridge to reopen in May", '
+    '"published": "2024-03-02", "url": "https://wire.example/bridge"}\n', encoding="utf-8")
+add(example("quotecheck ingest --db desk.db desk/wire.jsonl && quotecheck articles --db desk.db --format table",
+            "The wire sends the story again with a corrected headline, a date and a link: the stored article gets "
+            "them (its outlet, not sent again, stays)."))
 add(help_of("ingest"))
 
 # ---- extract-batch
@@ -245,6 +268,14 @@ add(example("quotecheck undo"))
 add(example("quotecheck search --status disputed --format table"))
 add(help_of("undo"))
 
+add("\n## quotecheck history\n\nThe review log: every action of every reviewer, oldest first, with when (UTC) and "
+    "what changed in words; undone actions stay, with `undone_by` pointing at the undo. `--reviewer` and "
+    "`--since` narrow it; `--format csv` gives every stored column for a spreadsheet (cells that would run as "
+    "formulas start with `'`).\n\n")
+add(example("quotecheck history --format table"))
+add(example("quotecheck history --format csv --reviewer ben"))
+add(help_of("history"))
+
 # ---- edit, add, delete
 q_edit, edit_end, article_id, add_start, add_end = py(
     "from quotecheck.store import Store, QuoteFilter\n"
@@ -292,16 +323,24 @@ add(help_of("articles", "reextract"))
 
 # ---- export
 add("\n## quotecheck export\n\nThe quote sheet: verified quotes grouped by article, as Markdown by default; also "
-    "`csv`, `json`, `html` (one self-contained page with inline CSS, ready to print) and `claimreview` (schema.org "
-    "ClaimReview JSON-LD for fact-check pages, one item per rated quote). Takes the filters of `search` "
-    "(`--status any` for every quote, `--text WORDS` for full-text). `-o FILE` writes a file (through a temporary file renamed into place, so a full disk leaves the old file, never a truncated one), else stdout.\n\n")
+    "`csv`, `json`, `html` (one self-contained page with inline CSS, compact and ready to print) and `claimreview` "
+    "(schema.org ClaimReview JSON-LD for fact-check pages, one item per rated quote). Takes the filters of `search` "
+    "(`--status any` for every quote, `--text WORDS` for full-text). The Markdown and HTML sheets set a direct "
+    "quote in quotation marks, show a fragment inside the writer's sentence with the quoted words marked, and "
+    "label reported speech as a paraphrase, never in quotation marks; each quote carries its reviewer and review "
+    "date, the sheet its export time. [sheets.md](sheets.md) shows the sheets. `-o FILE` writes a file (through a temporary file renamed into place, so a full disk leaves the old file, never a truncated one), else stdout.\n\n")
 add(example("quotecheck export"))
 add(example("quotecheck export --format csv"))
 add(example("quotecheck export --format html -o sheet.html"))
-add(example('quotecheck export --format claimreview --publisher "Example Fact Check" --url https://factcheck.example/lithuania-visas',
-            "ClaimReview needs the fact-checking organisation (`--publisher`, or `$QUOTECHECK_PUBLISHER`); `--url` is "
-            "the fact-check page (default: the article's url, when the source gave one). Ratings map onto 1-5 "
-            "(`false` 1 … `true` 5); `unsupported` has only the textual verdict."))
+add(example('quotecheck export --format claimreview --publisher "Example Fact Check" --url https://factcheck.example/lithuania-visas; echo "exit code $?"',
+            "ClaimReview needs the fact-checking organisation (`--publisher`, or `$QUOTECHECK_PUBLISHER`). Its `url` "
+            "is the fact-check page: `--url`, else each quote's evidence link; never the news article, which is the "
+            "claim's `appearance`. `datePublished` is the day of the review; the claim's author is a Person or an "
+            "Organization as the speaker is. Ratings map onto 1-5 (`false` 1 … `true` 5); `unsupported` has only "
+            "the textual verdict. An item without its url, claim date (the article's date) or appearance (the "
+            "article's url) is reported, and nothing is written unless `--allow-incomplete`: the corpus articles "
+            "carry neither date nor url."))
+add(example('quotecheck export --format claimreview --publisher "Example Fact Check" --url https://factcheck.example/lithuania-visas --allow-incomplete'))
 add(example("quotecheck export --format claimreview"))
 add(help_of("export"))
 

@@ -24,3 +24,15 @@ def damage_index():
             file.write(b"\xff" * 16)  # no valid b-tree page starts like this
 
     return damage
+
+
+@pytest.fixture
+def headless_browser():
+    """A HeadlessBrowser (tests/headless_browser.py) to print an HTML file to PDF or screenshot it; the test is
+    skipped, saying why, where no Chromium is installed."""
+    from headless_browser import HeadlessBrowser, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)")
+    return HeadlessBrowser(executable)

@@ -19,7 +19,7 @@ from quotecheck.batch.shards import shard_input, write_shard
 from quotecheck.extract import extract
 from quotecheck.extract.model import Quote
 from quotecheck.read import input_files, iter_articles
-from quotecheck.read.model import Article, ReadError
+from quotecheck.read.model import Article, ReadError, Skipped
 
 CONNECT_TIMEOUT = "10s"
 
@@ -62,6 +62,8 @@ def extract_batch(
     tally = BatchTally()
     tasks = []
     for entry in input_files(paths):
+        if isinstance(entry, Skipped):  # no article in it (ingest lists these; a batch run has no use for them)
+            continue
         if isinstance(entry, ReadError):
             tally.failed += 1
             on_error(str(entry))

@@ -24,6 +24,7 @@ COMMANDS = {
     "mark": "review_actions:mark_command",
     "mark-all": "review_actions:mark_all_command",
     "undo": "review_actions:undo_command",
+    "history": "history:history_command",
     "edit": "edit:edit_command",
     "add": "edit:add_command",
     "delete": "edit:delete_command",

@@ -37,11 +37,14 @@ def extract_command(sources: tuple[str, ...], fmt: str) -> None:
         curl -s https://example.org/story.html | quotecheck extract - --format jsonl
     """
     from quotecheck.extract import extract
-    from quotecheck.read import ReadError, iter_articles
+    from quotecheck.read import ReadError, Skipped, iter_articles
 
     failed = False
     width = shutil.get_terminal_size().columns
     for item in iter_articles(sources):
+        if isinstance(item, Skipped):
+            click.echo(printable(str(item)), err=True)
+            continue
         if isinstance(item, ReadError):
             click.echo(printable(f"Error: {item}"), err=True)
             failed = True

@@ -1,8 +1,57 @@
-"""Review history rows in words, for `quotecheck show` and `quotecheck undo`."""
+"""``quotecheck history``: the review log, every action by every reviewer; and history rows in words, for
+`quotecheck show` and `quotecheck undo`."""
 
 from __future__ import annotations
 
+import dataclasses
+
+import click
+
+from quotecheck.cli.options import ISO_DATE, db_option, format_option
+from quotecheck.cli.output import ROW_FORMATS, Column, default_row_format, write_rows
+from quotecheck.cli.session import collect_pages, open_store
 from quotecheck.store.models import Review, review_value
+
+# The log's columns: when, who, what, on which quote or speaker, the change in words, then every stored value.
+HISTORY_FIELDS = (
+    "id", "at", "reviewer", "action", "quote_id", "speaker_id", "change",
+    *(field.name for field in dataclasses.fields(Review)
+      if field.name not in ("id", "at", "reviewer", "action", "quote_id", "speaker_id")),
+)  # fmt: skip
+HISTORY_COLUMNS = (
+    Column("ID", lambda row: row["id"], justify="right"),
+    Column("At", lambda row: row["at"]),
+    Column("Reviewer", lambda row: row["reviewer"]),
+    Column("Quote", lambda row: "" if row["quote_id"] is None else f"#{row['quote_id']}", justify="right"),
+    Column("Change", lambda row: row["change"], ratio=3),
+)
+
+
+@click.command()
+@click.option("--reviewer", metavar="NAME", help="Only this reviewer's actions.")
+@click.option("--since", type=ISO_DATE, metavar="YYYY-MM-DD", help="Only actions on or after this day (UTC).")
+@format_option(ROW_FORMATS, help="Output format.  [default: table on a terminal, else jsonl]")
+@db_option
+def history_command(reviewer: str | None, since, fmt: str | None, db_path: str) -> None:
+    """The review log, oldest first: every verdict, note, evidence link, edit, merge and undo, with who did it
+    and when (UTC). Undone actions stay in the log, marked by `undone_by`; as CSV it opens in a spreadsheet.
+
+    \b
+    Examples:
+        quotecheck history
+        quotecheck history --format csv --since 2026-11-01 > review-log.csv
+    """
+    day = since.date().isoformat() if since else None
+    with open_store(db_path) as store:
+        reviews = collect_pages(
+            lambda size, so_far: store.review_log(
+                reviewer=reviewer, since=day, after=so_far[-1].id if so_far else 0, limit=size
+            ),
+            None,
+        )
+    rows = [dataclasses.asdict(review) | {"change": describe_review(review)} for review in reviews]
+    write_rows(rows, fmt or default_row_format(), fields=HISTORY_FIELDS, columns=HISTORY_COLUMNS,
+               empty="No review actions (for these options).")  # fmt: skip
 
 
 def describe_review(review: Review) -> str:

@@ -246,9 +246,9 @@ def _name_basis(quote: dict, speaker: str | None, *, canonical: bool) -> tuple[s
     mention_type = quote.get("speaker_type")
     if mention_type == "pronoun":
         antecedent = quote.get("speaker_heuristic_antecedent")
-        if isinstance(antecedent, str) and antecedent.strip():
+        if isinstance(antecedent, str) and mention_names(antecedent):
             return ANTECEDENT, antecedent
-        return None, speaker
+        return None, speaker  # (an antecedent that is a description, "the Ohio governor", names no one)
     if mention_type in ("named", None) and mention_names(speaker):
         return MENTION, speaker  # (a gold with no mention types: a mention with a name in it)
     return None, speaker

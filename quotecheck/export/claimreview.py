@@ -3,7 +3,8 @@
 Google requires ``claimReviewed``, ``reviewRating`` (its ``alternateName`` is the verdict shown) and ``url``, and
 recommends ``author``, ``datePublished`` and ``itemReviewed`` (a Claim with its author, date and appearance).
 Ratings map onto a 1-5 scale; "unsupported" is a verdict without a place on that scale, so it carries only the
-textual ``alternateName``."""
+textual ``alternateName``. The ``url`` is the fact-check page (given, or the quote's evidence link), never the news
+article: that is the claim's ``appearance``. :func:`missing` says what an item lacks."""
 
 from __future__ import annotations
 
@@ -23,8 +24,26 @@ def render(records: Sequence[QuoteRecord], *, publisher: str, url: str | None = 
     return dumps(reviews, indent=2, for_web=True) + "\n"
 
 
+def review_url(record: QuoteRecord, url: str | None) -> str | None:
+    """The fact-check page of one quote's ClaimReview: ``url``, else the quote's evidence link."""
+    return safe_url(url) or safe_url(record.evidence_url)
+
+
+def missing(record: QuoteRecord, url: str | None) -> list[str]:
+    """What the ClaimReview of ``record`` lacks that a fact-check page must give (empty when complete)."""
+    gaps = []
+    if not review_url(record, url):
+        gaps.append("no fact-check url (give --url, or an evidence link on the quote)")
+    if not record.published:
+        gaps.append("no claim date (its article has no publication date)")
+    if not safe_url(record.url):
+        gaps.append("no appearance (its article has no http(s) url)")
+    return gaps
+
+
 def claim_review(record: QuoteRecord, *, publisher: str, url: str | None = None) -> dict[str, object]:
-    """The ClaimReview of one rated quote. ``url`` is the fact-check page; without it, the article's url."""
+    """The ClaimReview of one rated quote. ``url`` is the fact-check page; without it, the quote's evidence link.
+    ``datePublished`` is the day of the review."""
     review: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -33,9 +52,9 @@ def claim_review(record: QuoteRecord, *, publisher: str, url: str | None = None)
         "itemReviewed": _claim(record),
         "author": {"@type": "Organization", "name": publisher},
     }
-    review_url = safe_url(url) or safe_url(record.url)
-    if review_url:
-        review["url"] = review_url
+    page = review_url(record, url)
+    if page:
+        review["url"] = page
     if record.updated_at:
         review["datePublished"] = record.updated_at[:10]
     return review

@@ -1,60 +1,79 @@
-"""The quote sheet as one self-contained, print-ready HTML page (inline CSS, no scripts, no external files)."""
+"""The quote sheet as one self-contained, print-ready HTML page (inline CSS, no scripts, no external files).
+
+Compact: each quote is its words and one line of metadata (speaker, verdict, who reviewed it when, note,
+evidence). Words are set by kind: a direct quote in quotation marks; a fragment inside the writer's sentence with
+the quoted words marked; reported speech labelled as paraphrase, never in quotation marks."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
-from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, summary
+from quotecheck.export.rows import ARTICLE_ONLY, InSentence, article_line, by_article, in_sentence, label
+from quotecheck.export.rows import quoted_paragraphs, review_line, summary
 from quotecheck.sanitize import printable, safe_url
 from quotecheck.store.models import QuoteRecord
 
 _STYLE = """
-:root { --ink: #1b1b1b; --muted: #5f6368; --rule: #d9d9d9; --accent: #0b57d0; }
+:root { --ink: #1b1b1b; --muted: #5f6368; --rule: #e3e3e3; --accent: #0b57d0; --mark: #fff1a8; }
 * { box-sizing: border-box; }
-body { margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: var(--ink);
-       font: 16px/1.5 Georgia, "Times New Roman", serif; }
-header { border-bottom: 2px solid var(--ink); margin-bottom: 1.5rem; }
-h1 { margin: 0 0 .25rem; font-size: 1.8rem; }
-h2 { margin: 2rem 0 .25rem; font-size: 1.3rem; }
-.summary, .source, .scope { color: var(--muted); margin: 0 0 1rem; font-family: Helvetica, Arial, sans-serif;
-                    font-size: .9rem; }
-.quote { border-top: 1px solid var(--rule); padding: .75rem 0; }
-blockquote { margin: 0 0 .5rem; padding-left: 1rem; border-left: 4px solid var(--accent); font-size: 1.05rem; }
-blockquote p { margin: 0 0 .4rem; }
-dl { display: grid; grid-template-columns: 7rem 1fr; gap: .1rem .75rem; margin: 0;
-     font-family: Helvetica, Arial, sans-serif; font-size: .85rem; }
-dt { color: var(--muted); }
-dd { margin: 0; overflow-wrap: anywhere; }
-.badge { display: inline-block; padding: 0 .4rem; border: 1px solid currentColor; border-radius: .25rem; }
+body { margin: 1.5rem auto; max-width: 52rem; padding: 0 1rem; color: var(--ink);
+       font: 15px/1.4 Georgia, "Times New Roman", serif; }
+header { border-bottom: 2px solid var(--ink); margin-bottom: .75rem; }
+h1 { margin: 0 0 .15rem; font-size: 1.6rem; }
+h2 { margin: 1.1rem 0 .1rem; font-size: 1.15rem; }
+h2 a { color: inherit; text-decoration: none; }
+.summary, .source, .meta { color: var(--muted); font-family: Helvetica, Arial, sans-serif; font-size: .8rem; }
+.summary { margin: 0 0 .5rem; }
+.source { margin: 0 0 .3rem; overflow-wrap: anywhere; }
+.quote { border-top: 1px solid var(--rule); padding: .3rem 0 .35rem; }
+.words { margin: 0; }
+.words p { margin: 0; }
+blockquote.words { padding-left: .6rem; border-left: 3px solid var(--accent); }
+.paraphrase, .fragment { padding-left: .6rem; border-left: 3px solid var(--rule); }
+.kind { font: bold .7rem Helvetica, Arial, sans-serif; text-transform: uppercase; letter-spacing: .04em;
+        color: var(--muted); margin-right: .35rem; }
+mark { background: var(--mark); color: inherit; padding: 0 .1rem; }
+.meta { margin: .1rem 0 0 .6rem; overflow-wrap: anywhere; }
+.meta .speaker { color: var(--ink); font-weight: bold; }
+.badge { padding: 0 .3rem; border: 1px solid currentColor; border-radius: .2rem; }
 .status-verified .badge { color: #137333; }
 .status-misquoted .badge, .status-misattributed .badge { color: #b3261e; }
 .status-disputed .badge, .status-unverifiable .badge { color: #8a5a00; }
 a { color: var(--accent); }
 @media print {
-  @page { margin: 18mm 15mm; }
-  body { margin: 0; max-width: none; font-size: 11pt; }
+  @page { margin: 14mm 14mm; }
+  body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; }
   .quote { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-  .source a::after, dd a::after { content: " (" attr(href) ")"; font-size: .8em; }
-  .badge { border: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }  /* each link shows its url as its text */
+  mark { background: none; font-weight: bold; text-decoration: underline; }
+  .badge { border: none; padding: 0; font-weight: bold; }
 }
 """
 
 
-def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
+def render(
+    records: Sequence[QuoteRecord],
+    *,
+    title: str | None = None,
+    exported: str | None = None,
+    sentences: Mapping[int, InSentence] | None = None,
+) -> str:
+    """The page; ``exported`` (a date and time) is printed under the title, ``sentences`` (see
+    rows.fragment_sentences) places each fragment in its sentence."""
     title = title or "Quote sheet"
     groups = by_article(records)
+    line = summary(records, groups) + (f" · exported {exported}" if exported else "")
     body = [
         "<header>",
         f"<h1>{_text(title)}</h1>",
-        f'<p class="summary">{summary(records, groups)}</p>',
+        f'<p class="summary">{_text(line)}</p>',
         "</header>",
         "<main>",
     ]
     for group in groups:
-        body += _article_section(group)
+        body += _article_section(group, sentences or {})
     body.append("</main>")
     return (
         "<!DOCTYPE html>\n"
@@ -66,40 +85,63 @@ def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
     )
 
 
-def _article_section(group: Sequence[QuoteRecord]) -> list[str]:
+def _article_section(group: Sequence[QuoteRecord], sentences: Mapping[int, InSentence]) -> list[str]:
     heading, source = article_line(group)
-    byline = " · ".join(part for part in (_text(source), _link(group[0].url)) if part)
-    lines = ['<section class="article">', f"<h2>{_text(heading)}</h2>"]
+    url = safe_url(group[0].url)
+    linked = f'<a href="{_text(url)}">{_text(heading)}</a>' if url else _text(heading)
+    byline = " · ".join(part for part in (_text(source), _link(url)) if part)
+    lines = ['<section class="article">', f"<h2>{linked}</h2>"]
     if byline:
         lines.append(f'<p class="source">{byline}</p>')
     for record in group:
-        lines += _quote(record)
+        lines += _quote(record, sentences.get(record.id))
     lines.append("</section>")
     return lines
 
 
-def _quote(record: QuoteRecord) -> list[str]:
-    paragraphs = "".join(f"<p>{_text(line)}</p>" for line in printable(record.text).splitlines() if line.strip())
-    speaker = _text(record.speaker) if record.speaker else "<em>unattributed</em>"
-    if record.speaker_scope == "article":
-        speaker += f' <span class="scope">({ARTICLE_ONLY})</span>'
-    rows = [
-        ("Speaker", speaker),
-        ("Role", _text(record.role or "")),
-        ("Status", f'<span class="badge">{_text(label(record.status))}</span>'),
-        ("Rating", _text(label(record.rating))),
-        ("Reviewer", _text(record.reviewer or "")),
-        ("Note", _text(record.note or "")),
-        ("Evidence", _link(record.evidence_url)),
-        ("Quote", f"#{record.id}, {_text(record.kind)}"),
-    ]
-    details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
+def _quote(record: QuoteRecord, sentence: InSentence | None) -> list[str]:
     return [
-        f'<article class="quote status-{_text(record.status)}" id="quote-{record.id}">',
-        f"<blockquote>{paragraphs}</blockquote>",
-        f"<dl>{details}</dl>",
+        f'<article class="quote {_text(record.kind)} status-{_text(record.status)}" id="quote-{record.id}">',
+        _words(record, sentence),
+        f'<p class="meta">{_meta(record)}</p>',
         "</article>",
     ]
+
+
+def _words(record: QuoteRecord, sentence: InSentence | None) -> str:
+    if record.kind == "indirect":
+        return f'<p class="words paraphrase"><span class="kind">Paraphrase</span>{_text(_one_line(record.text))}</p>'
+    if record.kind == "partial":
+        before, words, after = in_sentence(sentence or InSentence("“", record.text, "”"))
+        marked = f"{_text(before)}<mark>{_text(words)}</mark>{_text(after)}"
+        return f'<p class="words fragment"><span class="kind">Fragment</span>{marked}</p>'
+    paragraphs = quoted_paragraphs(record.text)
+    return '<blockquote class="words">' + "".join(f"<p>{_text(line)}</p>" for line in paragraphs) + "</blockquote>"
+
+
+def _meta(record: QuoteRecord) -> str:
+    speaker = f'<span class="speaker">{_text(record.speaker)}</span>' if record.speaker else "<em>unattributed</em>"
+    if record.speaker_scope == "article":
+        speaker += f' <span class="scope">({ARTICLE_ONLY})</span>'
+    if record.co_speakers:
+        speaker += " with " + ", ".join(_text(_one_line(name)) for name in record.co_speakers)
+    if record.role:
+        speaker += f", {_text(_one_line(record.role))}"
+    reviewed = review_line(record)
+    parts = [
+        speaker,
+        f'<span class="badge">{_text(label(record.status))}</span>',
+        _text(label(record.rating)),
+        f"reviewed by {_text(reviewed)}" if reviewed else "",
+        f"Note: {_text(_one_line(record.note))}" if record.note else "",
+        f"Evidence: {_link(record.evidence_url)}" if safe_url(record.evidence_url) else "",
+        f"#{record.id}",
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def _one_line(text: str) -> str:
+    return printable(text, one_line=True)
 
 
 def _text(value: str) -> str:

@@ -1,12 +1,16 @@
-"""The quote sheet as Markdown, grouped by article: a blockquote per quote and its review below it."""
+"""The quote sheet as Markdown, grouped by article: a quote's words and its review below them.
+
+A direct quote is a blockquote in quotation marks; a fragment is shown inside the writer's sentence with the
+quoted words in bold; reported speech is labelled as paraphrase and never set as a quote."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import regex
 
-from quotecheck.export.rows import ARTICLE_ONLY, article_line, by_article, label, summary
+from quotecheck.export.rows import ARTICLE_ONLY, InSentence, article_line, by_article, in_sentence, label
+from quotecheck.export.rows import quoted_paragraphs, review_line, summary
 from quotecheck.sanitize import printable, safe_url
 from quotecheck.store.models import QuoteRecord
 
@@ -14,10 +18,16 @@ from quotecheck.store.models import QuoteRecord
 _MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]<>#|])")
 
 
-def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
+def render(
+    records: Sequence[QuoteRecord],
+    *,
+    title: str | None = None,
+    exported: str | None = None,
+    sentences: Mapping[int, InSentence] | None = None,
+) -> str:
     groups = by_article(records)
     lines = [f"# {_escape(_one_line(title or 'Quote sheet'))}", ""]
-    lines += [summary(records, groups) + ".", ""]
+    lines += [summary(records, groups) + (f", exported {_escape(exported)}." if exported else "."), ""]
     for group in groups:
         heading, source = article_line(group)
         # folded to one line: a newline in a title or outlet would end the heading and start markup of its own
@@ -26,12 +36,22 @@ def render(records: Sequence[QuoteRecord], *, title: str | None = None) -> str:
         if byline:
             lines += [byline, ""]
         for record in group:
-            lines += _quote_block(record)
+            lines += _quote_block(record, (sentences or {}).get(record.id))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _quote_block(record: QuoteRecord) -> list[str]:
-    quoted = [f"> {_escape(line)}".rstrip() for line in printable(record.text).splitlines() or [""]]
+def _words(record: QuoteRecord, sentence: InSentence | None) -> list[str]:
+    if record.kind == "indirect":
+        return [f"*Paraphrase:* {_escape(_one_line(record.text))}"]
+    if record.kind == "partial":
+        before, words, after = in_sentence(sentence or InSentence("“", record.text, "”"))
+        return [f"*Fragment:* {_escape(before)}**{_escape(words)}**{_escape(after)}"]
+    paragraphs = quoted_paragraphs(record.text)
+    return [f"> {_escape(line)}" for line in paragraphs]
+
+
+def _quote_block(record: QuoteRecord, sentence: InSentence | None) -> list[str]:
+    quoted = _words(record, sentence)
     speaker = _escape(_one_line(record.speaker)) if record.speaker else "*unattributed*"
     if record.speaker_scope == "article":
         speaker += f" *({ARTICLE_ONLY})*"
@@ -42,8 +62,8 @@ def _quote_block(record: QuoteRecord) -> list[str]:
     review = [f"**Status:** {label(record.status)}"]
     if record.rating:
         review.append(f"**Rating:** {label(record.rating)}")
-    if record.reviewer:
-        review.append(f"**Reviewer:** {_escape(_one_line(record.reviewer))}")
+    if reviewed := review_line(record):
+        review.append(f"**Reviewed by:** {_escape(_one_line(reviewed))}")
     details = [
         f"- **Speaker:** {speaker}",
         f"- {' · '.join(review)}",

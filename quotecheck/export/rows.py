@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
+import regex
+
+from quotecheck.extract.layout import Layout
+from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
 # Column order of the CSV and the key order of JSON rows (and of `quotecheck search` output).
@@ -19,6 +24,7 @@ FIELDS = (
     "status",
     "rating",
     "reviewer",
+    "reviewed_at",
     "note",
     "evidence_url",
     "confidence",
@@ -37,10 +43,14 @@ FIELDS = (
 ARTICLE_ONLY = "this article only"
 
 
+# FIELDS whose QuoteRecord attribute has another name: the time of the latest review action is the review time.
+_RECORD_ATTRIBUTES = {"reviewed_at": "updated_at"}
+
+
 def sheet_row(record: QuoteRecord) -> dict[str, object]:
     """One quote as a flat dict with the keys of :data:`FIELDS` (``speaker_scope``: "article", "shared" or None,
     see QuoteRecord.speaker_scope; ``claims``: the checkable claims in the quote, offsets relative to its text)."""
-    row = {name: getattr(record, name) for name in FIELDS if name != "claims"}
+    row = {name: getattr(record, _RECORD_ATTRIBUTES.get(name, name)) for name in FIELDS if name != "claims"}
     row["claims"] = [
         {"type": claim.type, "text": claim.text, "start": claim.start, "end": claim.end} for claim in record.claims
     ]
@@ -50,6 +60,36 @@ def sheet_row(record: QuoteRecord) -> dict[str, object]:
 def claim_label(claim: dict) -> str:
     """A claim of a row as one line: ``date: last year``."""
     return f"{claim['type']}: {claim['text']}"
+
+
+@dataclass(frozen=True, slots=True)
+class InSentence:
+    """A quoted fragment in the sentence of the article that holds it: ``before + words + after``."""
+
+    before: str
+    words: str
+    after: str
+
+
+def fragment_sentences(
+    records: Iterable[QuoteRecord], article_text: Callable[[int], str]
+) -> dict[int, InSentence]:
+    """The sentence around each partial quote (a few quoted words inside the writer's sentence), by quote id:
+    a sheet shows the fragment there, so nobody reads the words as a whole statement. ``article_text(id)``
+    gives an article's text; each article is read and split into sentences once."""
+    layouts: dict[int, Layout] = {}
+    found = {}
+    for record in records:
+        if record.kind != "partial":
+            continue
+        if record.article_id not in layouts:
+            layouts[record.article_id] = Layout(article_text(record.article_id))
+        layout = layouts[record.article_id]
+        start = min(layout.sentence(record.start)[0], record.start)
+        end = max(layout.sentence(max(record.start, record.end - 1))[1], record.end)
+        text = layout.text
+        found[record.id] = InSentence(text[start : record.start], record.text, text[record.end : end])
+    return found
 
 
 def speaker_label(speaker: str | None, scope: str | None) -> str | None:
@@ -70,6 +110,28 @@ def by_article(records: Iterable[QuoteRecord]) -> list[list[QuoteRecord]]:
 def label(value: str | None) -> str:
     """``"mostly-true"`` -> ``"Mostly true"``; ``None`` -> ``""``."""
     return value.replace("-", " ").capitalize() if value else ""
+
+
+def in_sentence(fragment: InSentence) -> tuple[str, str, str]:
+    """The three parts of a fragment's sentence on one line, the spaces between them kept (they join up again)."""
+    parts = (fragment.before.lstrip(), fragment.words, fragment.after.rstrip())
+    before, words, after = (regex.sub(r"\s+", " ", printable(part)) for part in parts)
+    return before, words, after
+
+
+def quoted_paragraphs(text: str) -> list[str]:
+    """A direct quote's paragraphs in quotation marks, as print sets them: opening the first, closing the last."""
+    paragraphs = [line.strip() for line in printable(text).splitlines() if line.strip()] or [""]
+    paragraphs[0] = "“" + paragraphs[0]
+    paragraphs[-1] += "”"  # the same paragraph as the first, for a quote of one
+    return paragraphs
+
+
+def review_line(record: QuoteRecord) -> str:
+    """``"anna, 2026-11-25"``: who reviewed the quote last, and on which day (UTC); empty when nobody did."""
+    if record.status == "unreviewed" and not record.reviewer:
+        return ""
+    return ", ".join(part for part in (record.reviewer, (record.updated_at or "")[:10]) if part)
 
 
 def counted(number: int, noun: str) -> str:

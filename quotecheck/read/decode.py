@@ -1,4 +1,5 @@
-"""Bytes to article text: UTF-8 (with or without BOM) or UTF-16 with its BOM, no binary, newlines as \\n."""
+"""Bytes to article text: UTF-8 or UTF-16 by their byte order mark, else UTF-8, else the encoding a detector
+(charset-normalizer) finds, Windows-1252 first; no binary; newlines as \\n. An encoding can be forced."""
 
 from __future__ import annotations
 
@@ -8,20 +9,51 @@ from quotecheck.read.model import ReadError
 
 # UTF-16 text (Windows editors save it) is full of NUL bytes: its byte order mark tells it from binary.
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Text that is not UTF-8 from an English-language desk is most likely Windows-1252 (which reads Latin-1 text the
+# same, and which browsers take for "latin-1" too): asked first, the detector only judges whether it reads as
+# text. Asked to choose freely among all encodings, it takes Central European cp1250 for short English texts,
+# turning "São" into "Săo".
+_LIKELY_LEGACY = ["cp1252"]
 
 
-def decode(raw: bytes, where: str) -> str:
-    """The text of ``raw`` (UTF-8, or UTF-16 with its byte order mark); ReadError (naming ``where``) for binary or
-    other content."""
-    encoding = "utf-16" if raw.startswith(UTF16_BOMS) else "utf-8-sig"
-    if encoding == "utf-8-sig" and b"\x00" in raw:
+def decode(raw: bytes, where: str, encoding: str | None = None) -> str:
+    """The text of ``raw``; ReadError (naming ``where``) for binary content or text in no known encoding.
+    ``encoding`` forces one (any name Python's codecs know); the caller checks that it exists."""
+    if encoding is not None:
+        return normalise_newlines(_decode_as(raw, encoding, where))
+    if raw.startswith(UTF16_BOMS):
+        return normalise_newlines(_decode_as(raw, "utf-16", where))
+    if b"\x00" in raw:
         raise ReadError(f"{where}: binary file (contains NUL bytes)")
     try:
-        text = raw.decode(encoding)
+        return normalise_newlines(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    return normalise_newlines(_detected(raw, where))
+
+
+def _decode_as(raw: bytes, encoding: str, where: str) -> str:
+    try:
+        return raw.decode("utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding)
     except UnicodeDecodeError as error:
-        name = "UTF-16" if encoding == "utf-16" else "UTF-8"
-        raise ReadError(f"{where}: not {name} text (invalid byte at offset {error.start})") from None
-    return normalise_newlines(text)
+        raise ReadError(f"{where}: not {encoding} text (invalid byte at offset {error.start})") from None
+
+
+def _detected(raw: bytes, where: str) -> str:
+    from charset_normalizer import from_bytes  # loaded only for the rare file that is not UTF-8
+
+    match = from_bytes(raw, cp_isolation=_LIKELY_LEGACY).best() or from_bytes(raw).best()
+    if match is None:
+        raise ReadError(f"{where}: not UTF-8 text, and no other encoding fits (give --encoding)")
+    return str(match)
+
+
+def known_encoding(name: str) -> bool:
+    """Is ``name`` an encoding Python can decode text with (not a bytes-to-bytes codec such as base64)?"""
+    try:
+        return codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False
 
 
 def normalise_newlines(text: str) -> str:

@@ -45,15 +45,16 @@ def json_lines(content: str) -> list[str]:
     return content.split("\n")
 
 
-def stream_lines(raw_lines: Iterable[bytes], path: str) -> Iterator[str | ReadError]:
-    """The lines of JSON Lines bytes (``raw_lines``: a binary file or stream), decoded one at a time so a file of
-    any size is read in bounded memory. A line that cannot be decoded comes as a ReadError without its location
-    (text_records adds it); a first line that cannot is the whole file's ReadError, raised: it is not text.
-    UTF-16 (with its byte order mark) is rare and read whole."""
+def stream_lines(raw_lines: Iterable[bytes], path: str, encoding: str | None = None) -> Iterator[str | ReadError]:
+    """The lines of JSON Lines bytes (``raw_lines``: a binary file or stream), decoded one at a time as UTF-8 (as
+    JSON Lines is) so a file of any size is read in bounded memory. A line that cannot be decoded comes as a
+    ReadError without its location (text_records adds it); a first line that cannot is the whole file's
+    ReadError, raised: it is not text. UTF-16 (with its byte order mark) and a forced ``encoding`` are rare and
+    read whole."""
     raw_lines = iter(raw_lines)
     first = next(raw_lines, b"")
-    if first.startswith(UTF16_BOMS):
-        yield from json_lines(decode(first + b"".join(raw_lines), path))
+    if first.startswith(UTF16_BOMS) or encoding is not None:
+        yield from json_lines(decode(first + b"".join(raw_lines), path, encoding))
         return
     offset = 0
     for raw in chain([first.removeprefix(codecs.BOM_UTF8)], raw_lines):

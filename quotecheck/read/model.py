@@ -20,3 +20,15 @@ class Article:
 
 class ReadError(Exception):
     """An input that cannot be read; ``str()`` is a one-line message naming the file (and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file in a directory that holds no article to read (another file type, a README): not an error, but
+    listed and counted, so nobody wonders where a file went."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped, {self.reason}"

@@ -15,7 +15,7 @@ import regex
 
 from quotecheck.read.decode import decode, headline, require_text
 from quotecheck.read.jsonl import iso_date, json_lines, jsonl_articles, looks_like_jsonl, stream_lines
-from quotecheck.read.model import Article, ReadError
+from quotecheck.read.model import Article, ReadError, Skipped
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -27,22 +27,25 @@ STDIN = "-"
 _LOOKS_LIKE_HTML = regex.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body)|<(?:p|div|article|body)\b", regex.I)
 
 
-def iter_articles(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[Article | ReadError]:
-    """Articles from files, directories (recursively, sorted, readable suffixes only; hidden entries and README files
-    skipped) and "-" (stdin, format sniffed). A bad input yields a ReadError and the iteration goes on."""
+def iter_articles(
+    paths: Sequence[str], *, stdin: TextIO | None = None, encoding: str | None = None
+) -> Iterator[Article | ReadError | Skipped]:
+    """Articles from files, directories (recursively, sorted; hidden entries left out, other file types and
+    README files yielded as Skipped) and "-" (stdin, format sniffed). A bad input yields a ReadError and the
+    iteration goes on. Text that is not UTF-8 is decoded as detected (read.decode), or as ``encoding``."""
     for name in paths:
         if name == STDIN:
-            yield from _stdin_articles(stdin if stdin is not None else sys.stdin)
+            yield from _stdin_articles(stdin if stdin is not None else sys.stdin, encoding)
             continue
         path = Path(name)
         if path.is_dir():
             for entry in _directory_entries(path):
-                if isinstance(entry, ReadError):
+                if isinstance(entry, (ReadError, Skipped)):
                     yield entry
                 else:
-                    yield from _file_articles(entry)
+                    yield from _file_articles(entry, encoding)
         else:
-            yield from _file_articles(path)
+            yield from _file_articles(path, encoding)
 
 
 def estimate_count(paths: Sequence[str]) -> int | None:
@@ -56,9 +59,9 @@ def estimate_count(paths: Sequence[str]) -> int | None:
     return total
 
 
-def input_files(paths: Sequence[str]) -> Iterator[Path | ReadError]:
+def input_files(paths: Sequence[str]) -> Iterator[Path | ReadError | Skipped]:
     """The files iter_articles(paths) reads, directories expanded as it expands them (a ReadError for an entry
-    that is no file); "-" is not a file and is passed over."""
+    that is no file, a Skipped for a file that holds no article); "-" is not a file and is passed over."""
     for name in paths:
         path = Path(name)
         if name != STDIN:
@@ -90,21 +93,28 @@ def read_file(path: str | Path) -> Article:
     return items[0]
 
 
-def _directory_entries(root: Path) -> list[Path | ReadError]:
-    """The readable files under ``root``, sorted, and a ReadError for each entry that cannot be read as one: a
-    dangling or looping symbolic link, a named pipe. Links to directories are not followed (no loops)."""
-    found: list[tuple[Path, Path | ReadError]] = []
+def _directory_entries(root: Path) -> list[Path | ReadError | Skipped]:
+    """The readable files under ``root``, sorted, with a ReadError for each entry that cannot be read as one (a
+    dangling or looping symbolic link, a named pipe) and a Skipped for each file that is no article (another
+    file type, a README). Hidden entries are left out; links to directories are not followed (no loops)."""
+    found: list[tuple[Path, Path | ReadError | Skipped]] = []
     for path in root.rglob("*"):
         relative = path.relative_to(root).parts
-        if any(part.startswith(".") for part in relative) or path.stem.upper() == "README":
-            continue  # hidden, or documentation beside the articles (corpus/README.md)
-        if path.is_dir():
+        if any(part.startswith(".") for part in relative) or path.is_dir():
             continue
         problem = _not_a_file(path)
-        if problem is None and path.suffix.lower() in READABLE_SUFFIXES:
-            found.append((path, path))
-        elif problem is not None and (path.suffix.lower() in READABLE_SUFFIXES or path.is_symlink()):
+        readable = path.suffix.lower() in READABLE_SUFFIXES
+        if problem is not None and (readable or path.is_symlink()):
             found.append((path, ReadError(f"{path}: {problem}, skipped")))
+        elif path.stem.upper() == "README":
+            found.append((path, Skipped(str(path), "a README (documentation beside the articles)")))
+        elif problem is None and readable:
+            found.append((path, path))
+        elif path.name.endswith(".gold.json"):
+            found.append((path, Skipped(str(path), "gold annotations (for quotecheck eval)")))
+        elif problem is None:
+            kind = f"file type {path.suffix.lower()!r}" if path.suffix else "file without an extension"
+            found.append((path, Skipped(str(path), f"unsupported {kind}")))
     return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -124,7 +134,7 @@ def _not_a_file(path: Path) -> str | None:
     return "a named pipe (FIFO), not a file" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
-def _file_articles(path: Path) -> Iterator[Article | ReadError]:
+def _file_articles(path: Path, encoding: str | None = None) -> Iterator[Article | ReadError]:
     where = str(path)
     suffix = path.suffix.lower()
     if suffix and suffix not in READABLE_SUFFIXES:
@@ -135,10 +145,10 @@ def _file_articles(path: Path) -> Iterator[Article | ReadError]:
         yield ReadError(f"{where}: {problem}")
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_file_articles(path)
+        yield from _jsonl_file_articles(path, encoding)
         return
     try:
-        content = decode(path.read_bytes(), where)
+        content = decode(path.read_bytes(), where, encoding)
     except OSError as error:
         yield ReadError(f"{where}: {_os_reason(error)}")
         return
@@ -156,24 +166,26 @@ def _file_articles(path: Path) -> Iterator[Article | ReadError]:
         yield error
 
 
-def _jsonl_file_articles(path: Path) -> Iterator[Article | ReadError]:
+def _jsonl_file_articles(path: Path, encoding: str | None) -> Iterator[Article | ReadError]:
     """Streamed line by line: a JSONL archive may be larger than memory."""
     where = str(path)
     try:
         with path.open("rb") as lines:
-            yield from _jsonl_stream_articles(lines, where)
+            yield from _jsonl_stream_articles(lines, where, encoding)
     except OSError as error:
         yield ReadError(f"{where}: {_os_reason(error)}")
 
 
-def _jsonl_stream_articles(raw_lines: Iterable[bytes], where: str) -> Iterator[Article | ReadError]:
+def _jsonl_stream_articles(
+    raw_lines: Iterable[bytes], where: str, encoding: str | None
+) -> Iterator[Article | ReadError]:
     try:
-        yield from jsonl_articles(stream_lines(raw_lines, where), where)
+        yield from jsonl_articles(stream_lines(raw_lines, where, encoding), where)
     except ReadError as error:  # not text at all: one error for the whole input
         yield error
 
 
-def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
+def _stdin_articles(stream: TextIO, encoding: str | None) -> Iterator[Article | ReadError]:
     """JSON Lines when the first line that is not blank is a JSON article, streamed like a JSONL file; else one
     HTML or text article."""
     buffer = getattr(stream, "buffer", None)
@@ -185,10 +197,10 @@ def _stdin_articles(stream: TextIO) -> Iterator[Article | ReadError]:
         if raw.strip():
             break
     if looks_like_jsonl(head[-1].decode("utf-8-sig", "replace") if head else ""):
-        yield from _jsonl_stream_articles(chain(head, buffer), STDIN)
+        yield from _jsonl_stream_articles(chain(head, buffer), STDIN, encoding)
         return
     try:
-        content = decode(b"".join(head) + buffer.read(), STDIN)
+        content = decode(b"".join(head) + buffer.read(), STDIN, encoding)
     except ReadError as error:
         yield error
         return

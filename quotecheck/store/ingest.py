@@ -29,6 +29,10 @@ INSERT_QUOTE = (
 )
 
 
+# The metadata a re-ingested article may correct (column names, and Article's attribute names).
+_ARTICLE_METADATA = ("title", "outlet", "url", "published")
+
+
 def text_digest(text: str) -> str:
     """The content hash that makes re-ingesting an article a no-op."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -68,6 +72,36 @@ class Ingest:
         """The id of the stored article with exactly this text, or None: lets a re-run skip extraction."""
         row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [text_digest(text)]).fetchone()
         return row[0] if row else None
+
+    @synchronized
+    def update_article_metadata(self, article_id: int, article: Article) -> bool:
+        """Give stored article ``article_id`` the title, outlet, url and date ``article`` carries (those it
+        carries: a plain-text copy without an outlet leaves the stored outlet alone); False when nothing differs.
+        A corrected headline or date in a re-sent article reaches the database this way."""
+        check_unicode("article", (article.title, article.outlet, article.url, article.published))
+        if not self._metadata_changes(article_id, article):
+            return False
+        with self._writing():
+            return self._update_metadata(article_id, article)
+
+    def _metadata_changes(self, article_id: int, article: Article) -> dict[str, str]:
+        given = {name: getattr(article, name) for name in _ARTICLE_METADATA}
+        row = self.db.execute(
+            f"SELECT {', '.join(_ARTICLE_METADATA)} FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        stored = dict(zip(_ARTICLE_METADATA, row or ()))
+        return {name: value for name, value in given.items() if value is not None and value != stored.get(name)}
+
+    def _update_metadata(self, article_id: int, article: Article) -> bool:
+        """Inside a write transaction: the changed metadata, and the date each quote carries for ordering."""
+        changes = self._metadata_changes(article_id, article)
+        if not changes:
+            return False
+        assignments = ", ".join(f"{name} = ?" for name in changes)
+        self.db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*changes.values(), article_id])
+        if "published" in changes:
+            self.db.execute("UPDATE quotes SET published = ? WHERE article_id = ?", [changes["published"], article_id])
+        return True
 
     def add_article(self, article: Article, quotes: Sequence[Quote]) -> IngestResult:
         """Store one article and its quotes in one transaction; the same text stored before is a no-op."""
@@ -122,8 +156,9 @@ class Ingest:
         text = article.text
         digest = text_digest(text)
         row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [digest]).fetchone()
-        if row:
-            return IngestResult(article_id=row[0], new=False, quotes_added=0, speakers_new=0)
+        if row:  # the same text twice in one batch
+            updated = self._update_metadata(row[0], article)
+            return IngestResult(article_id=row[0], new=False, quotes_added=0, speakers_new=0, updated=updated)
         now = utc_now()
         article_id = self.db.execute(
             "INSERT INTO articles (title, outlet, url, published, text, sha256, source, external_id, ingested_at)"

@@ -185,6 +185,7 @@ class IngestResult:
     new: bool  # False when the same text (sha256) was already stored
     quotes_added: int
     speakers_new: int
+    updated: bool = False  # an article stored before whose title, outlet, url or date this input corrected
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,8 @@ from itertools import chain, islice
 
 from quotecheck.extract import extract
 from quotecheck.extract.model import Quote
-from quotecheck.read.model import Article, ReadError
-from quotecheck.store.models import StoreError
+from quotecheck.read.model import Article, ReadError, Skipped
+from quotecheck.store.models import DatabaseError, StoreError
 from quotecheck.store.store import Store
 
 # A chunk is one task for a worker and one transaction: large enough that a commit and the trip to a worker
@@ -40,6 +40,8 @@ class WorkerError(StoreError):
 class IngestTally:
     new: int = 0
     skipped: int = 0
+    updated: int = 0  # of the skipped: articles stored before whose metadata the input corrected
+    not_articles: int = 0  # files in a directory that hold no article (another file type, a README)
     failed: int = 0
     quotes: int = 0
     speakers: int = 0
@@ -51,9 +53,10 @@ Extracted = tuple[Article, list[Quote]]
 
 @dataclass(slots=True)
 class _Chunk:
-    items: list[Article | ReadError | None] = field(default_factory=list)  # None: an article stored before
+    items: list[Article | ReadError | Skipped | None] = field(default_factory=list)  # None: an article stored before
     to_store: list[tuple[Article, list[Quote] | None]] = field(default_factory=list)  # None: to extract
     chars: int = 0
+    updated: int = 0  # articles stored before that got new metadata
 
     def texts_to_extract(self) -> list[str]:
         return [article.text for article, quotes in self.to_store if quotes is None]
@@ -66,17 +69,18 @@ def all_cores() -> int:
 
 def ingest_articles(
     store: Store,
-    items: Iterable[Article | ReadError | Extracted],
+    items: Iterable[Article | ReadError | Skipped | Extracted],
     *,
     jobs: int = 1,
     tally: IngestTally | None = None,
     on_error: Callable[[str], None] = lambda message: None,
-    on_done: Callable[[Article | ReadError | None], None] = lambda item: None,
+    on_done: Callable[[Article | ReadError | Skipped | None], None] = lambda item: None,
 ) -> IngestTally:
     """Store ``items`` (from quotecheck.read.iter_articles, or extracted already) and their quotes; returns the
     tally.
 
-    ``on_error`` gets a one-line message for each item that cannot be read or stored (naming its file and line);
+    ``on_error`` gets a one-line message for each item that cannot be read or stored (naming its file and line)
+    and for each file skipped as no article;
     ``on_done`` is called once per item when it is settled (None for an article stored before). A DatabaseError
     (the file failed) or WorkerError stops the run: ``tally`` (pass one in to see it then) counts what was
     stored until then."""
@@ -98,22 +102,38 @@ def ingest_articles(
     return tally
 
 
-def _chunks(store: Store, items: Iterator[Article | ReadError | Extracted]) -> Iterator[_Chunk]:
-    """The items a chunk at a time; an article stored before is settled here, without extraction."""
+def _chunks(store: Store, items: Iterator[Article | ReadError | Skipped | Extracted]) -> Iterator[_Chunk]:
+    """The items a chunk at a time; an article stored before is settled here, without extraction (its title,
+    outlet, url and date updated when the input gives new ones)."""
     chunk = _Chunk()
     for item in items:
         article, quotes = item if isinstance(item, tuple) else (item, None)
-        if isinstance(article, Article) and store.stored_article_id(article.text) is None:
+        stored = store.stored_article_id(article.text) if isinstance(article, Article) else None
+        if isinstance(article, Article) and stored is None:
             chunk.to_store.append((article, quotes))
             chunk.chars += len(article.text)
             chunk.items.append(article)
+        elif stored is not None:
+            chunk.items.append(_refresh_metadata(store, stored, article, chunk))
         else:
-            chunk.items.append(article if isinstance(article, ReadError) else None)
+            chunk.items.append(article)
         if len(chunk.items) >= CHUNK_ARTICLES or chunk.chars >= CHUNK_CHARS:
             yield chunk
             chunk = _Chunk()
     if chunk.items:
         yield chunk
+
+
+def _refresh_metadata(store: Store, article_id: int, article: Article, chunk: _Chunk) -> ReadError | None:
+    """None (stored before) after giving the stored article the input's metadata; a ReadError naming the input
+    when that metadata cannot be stored."""
+    try:
+        chunk.updated += store.update_article_metadata(article_id, article)
+    except DatabaseError:
+        raise
+    except StoreError as error:
+        return ReadError(f"{article.source or '-'}: {error}")
+    return None
 
 
 def _in_order(pool: Executor, chunks: Iterator[_Chunk], window: int) -> Iterator[tuple[_Chunk, list]]:
@@ -151,9 +171,10 @@ def _store_all(
     results: Iterable[tuple[_Chunk, list[list[Quote] | str]]],
     tally: IngestTally,
     on_error: Callable[[str], None],
-    on_done: Callable[[Article | ReadError | None], None],
+    on_done: Callable[[Article | ReadError | Skipped | None], None],
 ) -> None:
     for chunk, extracted in results:
+        tally.updated += chunk.updated
         outcome: dict[int, Exception | str] = {}  # id(article) -> why it failed
         batch = []
         found = iter(extracted)
@@ -172,17 +193,21 @@ def _store_all(
                 tally.speakers += result.speakers_new
             else:  # the same text twice in the input: the first was not stored yet when the second was checked
                 tally.skipped += 1
+                tally.updated += result.updated
         for item in chunk.items:
             problem = _problem(item, outcome)
             if item is None:
                 tally.skipped += 1
+            elif isinstance(item, Skipped):
+                tally.not_articles += 1
+                on_error(str(item))
             elif problem is not None:
                 tally.failed += 1
                 on_error(problem)
             on_done(item)
 
 
-def _problem(item: Article | ReadError | None, outcome: dict[int, Exception | str]) -> str | None:
+def _problem(item: Article | ReadError | Skipped | None, outcome: dict[int, Exception | str]) -> str | None:
     """The error line for an item that failed, else None."""
     if isinstance(item, ReadError):
         return str(item)

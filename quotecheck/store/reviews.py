@@ -105,6 +105,21 @@ class ReviewActions:
         """Every history row of the action ``review`` belongs to (a bulk verdict or an edit writes several)."""
         return self._reviews("batch = ? ORDER BY id", [review.batch])
 
+    @synchronized
+    def review_log(
+        self, *, reviewer: str | None = None, since: str | None = None, after: int = 0, limit: int = 1000
+    ) -> list[Review]:
+        """One page of the whole review log, oldest first: the rows after id ``after``, by ``reviewer`` only and
+        from ``since`` (an ISO date or time, inclusive) on when given."""
+        where, params = ["id > ?"], [after]
+        if reviewer is not None:
+            where.append("reviewer = ?")
+            params.append(reviewer)
+        if since is not None:
+            where.append("at >= ?")
+            params.append(since)
+        return self._reviews(f"{' AND '.join(where)} ORDER BY id LIMIT ?", [*params, max(0, limit)])
+
     def _reviews(self, where_sql: str, params: list) -> list[Review]:
         rows = self.db.execute(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews WHERE {where_sql}", params)
         return [Review(**dict(zip(_REVIEW_FIELDS, row))) for row in rows]

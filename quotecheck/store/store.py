@@ -25,5 +25,5 @@ class Store(
     ``Store(path, mode="read")`` only reads, ``mode="write"`` never creates (see StoreBase).
 
     Every method returns frozen dataclasses from models.py; every write is one transaction; user mistakes raise
-    StoreError (NotFound, ConflictError) with a one-line message. The API is described in spec/store_api.md and
-    the file format in docs/data-model.md."""
+    StoreError (NotFound, ConflictError) with a one-line message. Each action lives in the mixin named for it
+    (ingest.py, queries.py, reviews.py, edits.py, speakers.py, …); the file format is in docs/data-model.md."""

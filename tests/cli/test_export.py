@@ -3,8 +3,10 @@ import io
 import json
 
 import pytest
+import regex
 
 from quotecheck.cli import cli
+from quotecheck.store import Store
 
 
 @pytest.fixture
@@ -30,13 +32,15 @@ def _export(runner, db, *args):
 
 def test_default_is_the_verified_sheet_in_markdown_grouped_by_article(runner, reviewed):
     sheet = _export(runner, reviewed)
-    assert sheet.startswith("# Verified quotes\n\n3 quotes from 2 articles.\n")
+    assert regex.match(r"# Verified quotes\n\n3 quotes from 2 articles, exported \d{4}-\d\d-\d\d \d\d:\d\d UTC\.\n",
+                       sheet)
     chechens = sheet.index("## Lithuania helps gay Chechens flee Russia")
     visas = sheet.index("## Lithuania to keep humanitarian visas")
-    assert chechens < sheet.index("> We are just one of many countries") < sheet.index("> I am bringing") < visas
-    assert visas < sheet.index("> Vilnius will keep issuing humanitarian visas")
+    assert chechens < sheet.index("> “We are just one of many countries") < sheet.index("> “I am bringing") < visas
+    assert visas < sheet.index("*Paraphrase:* Vilnius will keep issuing humanitarian visas")
     assert "HYPERLINK" not in sheet and "It's not sufficient" not in sheet
-    assert "**Rating:** Mostly true · **Reviewer:** tester" in sheet and "**Note:** On video" in sheet
+    assert regex.search(r"\*\*Rating:\*\* Mostly true · \*\*Reviewed by:\*\* tester, \d{4}-\d\d-\d\d\n", sheet)
+    assert "**Note:** On video" in sheet
 
 
 def test_output_file(runner, reviewed, tmp_path):
@@ -74,8 +78,9 @@ def test_html_escapes_hostile_text(runner, reviewed):
     assert 'href="javascript:' not in page
 
 
-def test_claimreview_for_rated_quotes(runner, reviewed):
-    items = json.loads(_export(runner, reviewed, "--format", "claimreview", "--publisher", "Example Checks"))
+def test_claimreview_for_rated_quotes(runner, reviewed, quote_id):
+    items = json.loads(_export(runner, reviewed, "--format", "claimreview", "--publisher", "Example Checks",
+                               "--url", "https://checks.example/1"))  # fmt: skip
     assert [item["claimReviewed"] for item in items] == [
         "We are just one of many countries [involved],",
         "Vilnius will keep issuing humanitarian visas",
@@ -83,23 +88,41 @@ def test_claimreview_for_rated_quotes(runner, reviewed):
     first = items[0]
     assert first["author"] == {"@type": "Organization", "name": "Example Checks"}
     assert first["reviewRating"]["alternateName"] == "Mostly true"
-    assert first["url"] == "https://euobserver.com/lgbti/137990"
+    assert {item["url"] for item in items} == {"https://checks.example/1"}  # the fact-check, not the article
+    assert first["itemReviewed"]["appearance"]["url"] == "https://euobserver.com/lgbti/137990"
     assert first["itemReviewed"]["author"]["name"] == "Linas Linkevicius"
-    overridden = json.loads(_export(runner, reviewed, "--format", "claimreview", "--publisher", "X",
-                                    "--url", "https://checks.example/1"))  # fmt: skip
-    assert {item["url"] for item in overridden} == {"https://checks.example/1"}
+    with Store(reviewed) as store:
+        reviewed_on = store.quote(quote_id(reviewed, "We are just one of many")).updated_at[:10]
+    assert first["datePublished"] == reviewed_on and first["itemReviewed"]["datePublished"] == "2017-05-19"
 
 
-def test_claimreview_warns_about_items_without_a_url(runner, db, quote_id):
+def test_claimreview_reports_incomplete_items_and_writes_nothing_unless_allowed(runner, db, quote_id, tmp_path):
     hostile = quote_id(db, "HYPERLINK")  # its article's url is javascript:, which is never used
     runner.invoke(cli, ["mark", "--db", str(db), str(hostile), "verified", "--rating", "false"])
-    result = runner.invoke(cli, ["export", "--db", str(db), "--format", "claimreview", "--publisher", "X"])
-    assert result.exit_code == 0
-    assert result.stderr == "Warning: 1 ClaimReview item(s) have no url (their article has none); give --url.\n"
-    assert "url" not in json.loads(result.stdout)[0]
-    with_url = runner.invoke(cli, ["export", "--db", str(db), "--format", "claimreview", "--publisher", "X",
-                                   "--url", "https://checks.example/1"])  # fmt: skip
-    assert with_url.stderr == "" and json.loads(with_url.stdout)[0]["url"] == "https://checks.example/1"
+    target = tmp_path / "claims.json"
+    export = ["export", "--db", str(db), "--format", "claimreview", "--publisher", "X", "-o", str(target)]
+    result = runner.invoke(cli, export)
+    assert result.exit_code == 1 and not target.exists()
+    assert result.stderr == (
+        f"quote #{hostile}: no fact-check url (give --url, or an evidence link on the quote); "
+        "no appearance (its article has no http(s) url)\n"
+        "Error: 1 ClaimReview item incomplete; nothing written (fill them in, or give --allow-incomplete to write "
+        "them as they are)\n"
+    )
+    with_url = runner.invoke(cli, [*export, "--url", "https://checks.example/1"])
+    assert with_url.exit_code == 1 and "no fact-check url" not in with_url.stderr and not target.exists()
+    allowed = runner.invoke(cli, [*export, "--url", "https://checks.example/1", "--allow-incomplete"])
+    assert allowed.exit_code == 0 and "no appearance" in allowed.stderr
+    (item,) = json.loads(target.read_text(encoding="utf-8"))
+    assert item["url"] == "https://checks.example/1" and "appearance" not in item["itemReviewed"]
+
+
+def test_claimreview_url_from_each_quotes_evidence(runner, db, quote_id):
+    quote = quote_id(db, "We are just one of many countries")
+    runner.invoke(cli, ["mark", "--db", str(db), str(quote), "verified", "--rating", "false",
+                        "--evidence", "https://checks.example/linkevicius"])  # fmt: skip
+    (item,) = json.loads(_export(runner, db, "--format", "claimreview", "--publisher", "X"))
+    assert item["url"] == "https://checks.example/linkevicius"
 
 
 def test_claimreview_needs_a_publisher(runner, reviewed, monkeypatch):
@@ -108,14 +131,14 @@ def test_claimreview_needs_a_publisher(runner, reviewed, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == "Error: --format claimreview needs --publisher NAME (the fact-checking organisation)\n"
     monkeypatch.setenv("QUOTECHECK_PUBLISHER", "Env Checks")
-    items = json.loads(_export(runner, reviewed, "--format", "claimreview"))
+    items = json.loads(_export(runner, reviewed, "--format", "claimreview", "--url", "https://checks.example/1"))
     assert items[0]["author"]["name"] == "Env Checks"
 
 
 def test_nothing_to_export_is_said_on_stderr(runner, db):
     result = runner.invoke(cli, ["export", "--db", str(db)])
     assert result.exit_code == 0
-    assert result.stdout.startswith("# Verified quotes\n\n0 quotes from 0 articles.")
+    assert result.stdout.startswith("# Verified quotes\n\n0 quotes from 0 articles, exported ")
     assert result.stderr == "No quotes match these filters; the sheet is empty.\n"
 
 
@@ -143,3 +166,32 @@ def test_a_full_disk_leaves_the_previous_sheet_not_an_empty_file(runner, reviewe
     assert result.stderr == f"Error: cannot write {target}: No space left on device\n"
     assert target.read_text(encoding="utf-8") == "yesterday's sheet\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["quotes.db", "sheet.md"]
+
+
+def _one_line(text: str) -> str:
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+# The corpus sheet before the sheet was made compact: 94 quotes on 25 Letter pages, under 4 a page.
+QUOTES_PER_PAGE_AT_LEAST = 10
+
+
+def test_the_printed_sheet_is_compact_and_starts_with_the_first_quote(runner, db, tmp_path, headless_browser):
+    marked = runner.invoke(cli, ["mark-all", "--db", str(db), "verified", "--rating", "half-true", "--yes",
+                                 "--note", "Checked against the recording"])  # fmt: skip
+    assert marked.exit_code == 0, marked.output
+    sheet = tmp_path / "sheet.html"
+    exported = runner.invoke(cli, ["export", "--db", str(db), "--format", "html", "-o", str(sheet)])
+    assert exported.exit_code == 0, exported.output
+    rows = json.loads(runner.invoke(cli, ["export", "--db", str(db), "--format", "json"]).stdout)
+
+    pages = headless_browser.print_to_pdf(sheet, tmp_path / "sheet.pdf")
+
+    assert len(rows) >= 30
+    assert len(pages) <= -(-len(rows) // QUOTES_PER_PAGE_AT_LEAST), f"{len(rows)} quotes on {len(pages)} pages"
+    first_page = _one_line(pages[0])
+    assert first_page.startswith(f"Verified quotes {len(rows)} quotes from 3 articles · exported ")
+    first = rows[0]
+    words = {"direct": f"“{first['text']}”", "indirect": f"PARAPHRASE {first['text']}"}.get(first["kind"])
+    assert _one_line(words or first["text"]) in first_page
+    assert f"{first['speaker']}" in first_page and "reviewed by tester" in first_page

@@ -11,6 +11,7 @@ import time
 from quotecheck.cli import cli
 from quotecheck.extract import extract
 from quotecheck.store import Store, pipeline, schema
+from quotecheck.store.models import QuoteFilter
 
 
 def _stats(db):
@@ -37,13 +38,52 @@ def test_directories_are_read_recursively(runner, tmp_path, chechens_file):
     nested.mkdir(parents=True)
     (tmp_path / "in" / "one.txt").write_text(chechens_file.read_text(encoding="utf-8"), encoding="utf-8")
     (nested / "two.md").write_text('# Title\n\n"We will help," the minister said.\n', encoding="utf-8")
-    (nested / "notes.gold.json").write_text("{}", encoding="utf-8")  # not an article: skipped silently
     db = tmp_path / "quotes.db"
     result = runner.invoke(cli, ["ingest", "--db", str(db), str(tmp_path / "in")])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 new articles")
     assert result.stderr == ""
     assert _stats(db).articles == 2
+
+
+def test_files_that_hold_no_article_are_listed_and_counted_not_failed(runner, tmp_path, chechens_file):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "story.txt").write_text(chechens_file.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "story.gold.json").write_text("{}", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "LICENSE").write_text("text", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\0")  # hidden: not a file anyone put there to be read
+    result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "quotes.db"), str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"{folder / 'LICENSE'}: skipped, unsupported file without an extension",
+        f"{folder / 'scan.pdf'}: skipped, unsupported file type '.pdf'",
+        f"{folder / 'story.gold.json'}: skipped, gold annotations (for quotecheck eval)",
+    ]
+    assert result.stdout.startswith("1 new article, 0 already stored, 0 failed, 3 files skipped as no article; ")
+
+
+def test_a_new_title_outlet_url_or_date_updates_the_stored_article(runner, tmp_path, quote_id):
+    story = tmp_path / "story.jsonl"
+    record = {"text": 'The mayor said the budget was balanced. "We will not cut it," she said.', "title": "Old",
+              "outlet": "Planet", "url": "https://planet.example/1", "published": "2024-01-02"}
+    story.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "quotes.db"
+    runner.invoke(cli, ["ingest", "--db", str(db), str(story)])
+    story.write_text(json.dumps(record | {"title": "New", "published": "2024-01-03", "outlet": None}) + "\n",
+                     encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(story)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("0 new articles, 1 already stored (1 with new title, outlet, url or date), ")
+    with Store(db) as store:
+        (quote, *_) = store.quotes()
+        assert (quote.article_title, quote.outlet, quote.url, quote.published) == (
+            "New", "Planet", "https://planet.example/1", "2024-01-03"  # an outlet not given is kept
+        )
+        assert store.quotes(QuoteFilter(since="2024-01-03"))  # each quote's date for ordering follows
+    again = runner.invoke(cli, ["ingest", "--db", str(db), str(story)])
+    assert again.stdout.startswith("0 new articles, 1 already stored, 0 failed;")
 
 
 def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_stored(runner, tmp_path, chechens_file):
@@ -70,7 +110,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_stored(runner, tm
     assert "Traceback" not in result.output
     stats = _stats(db)
     stored = stats.articles
-    assert stored >= 2  # both good JSONL lines (and the Latin-1 file, if the reader can decode it)
+    assert stored == 3  # both good JSONL lines and the Latin-1 file
     assert result.stdout.startswith(f"{stored} new article")
     assert f"{len(errors)} failed" in result.stdout
 
@@ -265,3 +305,18 @@ def _count_articles(db) -> int:
         return 0
     finally:
         conn.close()
+
+
+def test_text_in_other_encodings_is_stored_as_utf8_and_an_encoding_can_be_forced(runner, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_bytes('Mayor speaks\n\nThe mayor of São Paulo said: “We will rebuild the café.”\n'.encode("cp1252"))
+    db = tmp_path / "quotes.db"
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(story)])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert [quote.text for quote in store.quotes()] == ["We will rebuild the café."]
+        assert "São Paulo" in store.article(1).text
+    forced = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "other.db"), "--encoding", "utf-8", str(story)])
+    assert forced.exit_code == 1 and forced.stderr == f"{story}: not utf-8 text (invalid byte at offset 28)\n"
+    unknown = runner.invoke(cli, ["ingest", "--db", str(db), "--encoding", "klingon", str(story)])
+    assert unknown.exit_code == 2 and "'klingon' is not a text encoding Python knows" in unknown.stderr

@@ -75,7 +75,8 @@ def article_file(draw) -> tuple[str, bytes]:
 
 
 SUMMARY = re.compile(
-    r"(\d+) new articles?, (\d+) already stored, (\d+) failed; (\d+) quotes? added, \d+ new speakers?\."
+    r"(\d+) new articles?, (\d+) already stored(?: \(\d+ with new title, outlet, url or date\))?, (\d+) failed"
+    r"(?:, \d+ files? skipped as no article)?; (\d+) quotes? added, \d+ new speakers?\."
 )
 
 

@@ -44,3 +44,15 @@ def test_without_the_extra_it_warns_and_the_page_says_so(runner, db, monkeypatch
 def test_an_unwritable_output_is_one_line(runner, db, tmp_path):
     result = runner.invoke(cli, ["report", "--db", str(db), "-o", str(tmp_path / "no" / "such" / "dir.html")])
     assert result.exit_code != 0 and "Traceback" not in result.output
+
+
+def test_the_report_prints_with_its_charts(runner, db, tmp_path, headless_browser):
+    """Printed from a real browser (headless Chromium, see tests/headless_browser.py): the headline figures on the
+    first page and the charts' own words (their SVG text) in the PDF."""
+    out = tmp_path / "report.html"
+    assert runner.invoke(cli, ["report", "--db", str(db), "-o", str(out)]).exit_code == 0
+    pages = headless_browser.print_to_pdf(out, tmp_path / "report.pdf")
+    first = " ".join(pages[0].split())
+    assert first.startswith("Who gets quoted") and "of quotes come from anonymous sources" in first
+    assert "Quotes by speaker type" in first and "share of quotes" in " ".join(" ".join(pages).split())
+    assert len(pages) <= 6

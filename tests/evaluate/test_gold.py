@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from quotecheck.evaluate.gold import GoldDocument, GoldError, gold_files, load_gold
 
 CORPUS = Path(__file__).parents[2] / "corpus"
@@ -100,3 +102,16 @@ def test_claims_are_read_when_given_and_checked_against_the_quotes(tmp_path):
     assert "claims[0] span 0-3 is not inside a gold quote" in str(items[3])
     assert 'claims[0] "text" differs' in str(items[4])
     assert '"claims" is not a list' in str(items[5])
+
+
+@pytest.mark.parametrize(
+    "antecedent, basis",
+    [("Zuhal Demir", "antecedent"), ("The Ohio governor", None), ("a yearly poll", None), (None, None)],
+)
+def test_a_pronoun_is_judged_through_its_antecedent_only_when_that_is_a_name(tmp_path, antecedent, basis):
+    text = 'The minister spoke. "We will win," he said.'
+    quote = {"start": 21, "end": 32, "kind": "direct", "text": "We will win", "speaker": "he", "speaker_start": 35,
+             "speaker_end": 37, "speaker_type": "pronoun", "speaker_heuristic_antecedent": antecedent}
+    record = json.dumps({"id": "p", "text": text, "quotes": [quote]})
+    doc, _ = load_gold(_jsonl(tmp_path, [record, record]))  # (two lines: JSONL, not one gold document)
+    assert doc.quotes[0].name_basis == basis

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from quotecheck.export import render
+from quotecheck.export.claimreview import missing
 
 
 def _reviews(records, **options):
@@ -16,7 +17,8 @@ def test_one_claim_review_per_rated_quote(make_record):
 
 
 def test_fields_google_fact_check_markup_uses(make_record):
-    (review,) = _reviews([make_record(rating="mostly-true")], publisher="Example Checks")
+    (review,) = _reviews([make_record(rating="mostly-true")], publisher="Example Checks",
+                         url="https://checks.example/linkevicius")
     assert review["@context"] == "https://schema.org"
     assert review["@type"] == "ClaimReview"
     assert review["claimReviewed"] == "We are just one of many countries [involved],"
@@ -28,8 +30,8 @@ def test_fields_google_fact_check_markup_uses(make_record):
         "alternateName": "Mostly true",
     }
     assert review["author"] == {"@type": "Organization", "name": "Example Checks"}
-    assert review["datePublished"] == "2026-11-25"
-    assert review["url"] == "https://euobserver.com/lgbti/137990"
+    assert review["datePublished"] == "2026-11-25"  # the day of the review, not of the article
+    assert review["url"] == "https://checks.example/linkevicius"
     claim = review["itemReviewed"]
     assert claim["@type"] == "Claim"
     assert claim["author"] == {
@@ -61,10 +63,35 @@ def test_unsupported_has_a_verdict_but_no_number(make_record):
     assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Unsupported"}
 
 
-def test_fact_check_url_overrides_the_article_url(make_record):
+def test_url_is_the_fact_check_page_never_the_article(make_record):
     (review,) = _reviews([make_record(rating="false")], url="https://checks.example/linkevicius")
     assert review["url"] == "https://checks.example/linkevicius"
     assert review["itemReviewed"]["appearance"]["url"] == "https://euobserver.com/lgbti/137990"
+    (review,) = _reviews([make_record(rating="false")])
+    assert "url" not in review
+
+
+def test_without_a_url_each_quote_points_to_its_evidence(make_record):
+    records = [make_record(1, rating="false", evidence_url="https://checks.example/one"),
+               make_record(2, rating="true", evidence_url="https://checks.example/two")]
+    assert [review["url"] for review in _reviews(records)] == ["https://checks.example/one",
+                                                               "https://checks.example/two"]
+
+
+@pytest.mark.parametrize(
+    ("speaker_type", "expected"), [("person", "Person"), ("organisation", "Organization"), ("anonymous", "Person")]
+)
+def test_claim_author_type_follows_the_speaker_type(make_record, speaker_type, expected):
+    (review,) = _reviews([make_record(rating="false", speaker_type=speaker_type)])
+    assert review["itemReviewed"]["author"]["@type"] == expected
+
+
+def test_missing_names_what_a_review_lacks(make_record):
+    complete = make_record(rating="false", evidence_url="https://checks.example/one")
+    assert missing(complete, None) == []
+    assert missing(make_record(rating="false"), "https://checks.example/page") == []
+    gaps = missing(make_record(rating="false", published=None, url="javascript:alert(1)"), None)
+    assert [gap.split(" (")[0] for gap in gaps] == ["no fact-check url", "no claim date", "no appearance"]
 
 
 def test_organisation_speaker_and_unsafe_url(make_record):

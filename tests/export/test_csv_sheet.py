@@ -44,3 +44,11 @@ def test_control_character_cannot_hide_a_formula(make_record):
 def test_ordinary_text_is_untouched(make_record):
     rows = _rows(render("csv", [make_record(text='He said "fine", then left.')]))
     assert rows[0]["text"] == 'He said "fine", then left.'
+
+
+def test_rows_carry_the_reviewer_the_review_time_and_the_evidence(make_record):
+    record = make_record(reviewer="anna", updated_at="2026-11-25T07:30:00.000Z", evidence_url="https://example.org/e")
+    (row,) = _rows(render("csv", [record]))
+    assert (row["reviewer"], row["reviewed_at"], row["evidence_url"]) == (
+        "anna", "2026-11-25T07:30:00.000Z", "https://example.org/e"
+    )

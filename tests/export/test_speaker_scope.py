@@ -40,5 +40,5 @@ def test_markdown_and_html_mark_a_speaker_of_this_article_only(make_record):
     assert "- **Speaker:** a spokesman *(this article only)*" in markdown
     assert markdown.count("this article only") == 1
     page = render("html", [scoped, shared])
-    assert 'a spokesman <span class="scope">(this article only)</span>' in page
+    assert '<span class="speaker">a spokesman</span> <span class="scope">(this article only)</span>' in page
     assert page.count("(this article only)") == 1

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.read import Article, ReadError, estimate_count, iter_articles, read_file
+from quotecheck.read import Article, ReadError, Skipped, estimate_count, iter_articles, read_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -82,7 +82,6 @@ def test_jsonl_articles_metadata_and_bad_lines():
     "name, reason",
     [
         ("binary.txt", "binary file (contains NUL bytes)"),
-        ("latin1.txt", "not UTF-8 text (invalid byte at offset 3)"),
         ("empty.txt", "no text"),
         ("empty-page.html", "no article text found in the HTML"),
         ("missing.txt", "no such file or directory"),
@@ -103,8 +102,17 @@ def test_read_file_refuses_a_jsonl_file_of_several_articles():
 def test_a_batch_continues_past_bad_inputs_and_directories_are_recursive_and_sorted():
     items = list(iter_articles([fixture("binary.txt"), fixture("batch"), fixture("harbour.txt")]))
     assert isinstance(items[0], ReadError)
-    assert [item.source for item in items[1:]] == [
-        fixture("batch/a.txt"), fixture("batch/nested/b.md"), fixture("harbour.txt")]
+    articles = [item.source for item in items[1:] if isinstance(item, Article)]
+    assert articles == [fixture("batch/a.txt"), fixture("batch/nested/b.md"), fixture("harbour.txt")]
+
+
+def test_files_of_a_directory_that_hold_no_article_are_listed_with_the_reason():
+    skipped = [str(item) for item in iter_articles([fixture("batch")]) if isinstance(item, Skipped)]
+    assert skipped == [
+        f"{fixture('batch/README.md')}: skipped, a README (documentation beside the articles)",
+        f"{fixture('batch/b.gold.json')}: skipped, gold annotations (for quotecheck eval)",
+        f"{fixture('batch/notes.csv')}: skipped, unsupported file type '.csv'",
+    ]
 
 
 def test_stdin_is_sniffed_as_jsonl_html_or_text():
@@ -130,8 +138,10 @@ def test_stdin_is_sniffed_as_jsonl_html_or_text():
 def test_stdin_bytes_are_decoded_and_checked():
     [article] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbfCaf\xc3\xa9 \r\nsaid.")))
     assert article.text == "Café \nsaid."
-    [error] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9")))
-    assert str(error) == "-: not UTF-8 text (invalid byte at offset 3)"
+    [latin1] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9 au lait")))
+    assert latin1.text == "café au lait"
+    [error] = iter_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"caf\xe9")), encoding="utf-8")
+    assert str(error) == "-: not utf-8 text (invalid byte at offset 3)"
 
 
 # Raw in JSON strings, and line breaks to str.splitlines(): a record holding one must stay whole.

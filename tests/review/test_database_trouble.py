@@ -19,6 +19,16 @@ def messages(app) -> list[str]:
     return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
+async def told(pilot, starts: str, *, contains: str = "", tries: int = 50) -> bool:
+    """Has the app said something starting with ``starts``? Waits a little for it: on a loaded machine the worker
+    that fails may report after the screen has settled."""
+    for _ in range(tries):
+        if any(m.startswith(starts) and contains in m for m in messages(pilot.app)):
+            return True
+        await pilot.pause(0.1)
+    return False
+
+
 def hold_write_lock(db_path) -> sqlite3.Connection:
     """Another process in the middle of a write."""
     blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
@@ -65,8 +75,8 @@ async def test_a_damaged_page_is_a_message_not_a_crash(db_path, tmp_path, damage
         app = make_app(store, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)  # the first page of the queue walks the damaged index
-            assert any(message.startswith("Not loaded") and "malformed" in message for message in messages(app))
+            assert await told(pilot, "Not loaded", contains="malformed"), messages(app)
             await pilot.press("e")  # the export reads it too
             await settle(pilot)
-            assert any(message.startswith("Export failed") for message in messages(app))
+            assert await told(pilot, "Export failed"), messages(app)
             assert app.is_running

@@ -160,6 +160,19 @@ async def test_export_writes_the_current_filter_as_markdown(store, tmp_path):
         assert any(str(sheets[0]) in message for message in messages)
 
 
+async def test_export_sets_each_quote_as_what_it_is(store, tmp_path):
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")  # the whole queue: every quote is unreviewed
+        await settle(pilot)
+        (sheet,) = [path.read_text(encoding="utf-8") for path in Path(tmp_path).glob("quotecheck-*.md")]
+    assert "> “Our port will stay open all winter,”" in sheet
+    assert "*Paraphrase:* fees would rise by five percent next year" in sheet
+    assert ('*Fragment:* According to the Port Users Association, the deal was "**overdue and welcome**".'
+            in sheet)  # the fragment in the writer's sentence, read from the stored article
+
+
 async def test_article_view_highlights_every_quote_and_jumps_between_them(store, db_path, tmp_path):
     app = make_app(store, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

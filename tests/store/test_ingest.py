@@ -144,6 +144,23 @@ def test_stored_article_id_finds_exactly_the_same_text(tmp_path):
         assert store.stored_article_id(text + " ") is None
 
 
+def test_new_metadata_for_a_stored_text_updates_the_article_and_its_quotes_dates(tmp_path):
+    with Store(tmp_path / "q.db") as store:
+        first = store.add_article(Article(text=TEXT, title="Old", outlet="LRT", published="2017-05-19"), _quotes())
+        assert not store.update_article_metadata(first.article_id, Article(text=TEXT, title="Old"))
+        assert store.update_article_metadata(first.article_id, Article(text=TEXT, published="2017-05-20"))
+        assert {record.published for record in store.quotes()} == {"2017-05-20"}
+        with pytest.raises(StoreError):
+            store.update_article_metadata(first.article_id, Article(text=TEXT, title="bad \ud800 surrogate"))
+        # the same text twice in one batch: the second copy's metadata wins, nothing is stored twice
+        (again, twice) = store.add_articles([(Article(text=TEXT, title="Newer"), []),
+                                             (Article(text=TEXT, title="Newest", outlet="BNS"), [])])  # fmt: skip
+        assert (again.new, again.updated, twice.updated) == (False, True, True)
+        article = store.article(first.article_id)
+        assert (article.title, article.outlet, article.published) == ("Newest", "BNS", "2017-05-20")
+        assert store.count_quotes() == 3
+
+
 def test_co_speakers_are_stored_and_survive_a_delete_and_undo(store):
     text = '"We disagree," said Rosa Diaz and Ben Cole.'
     quote = Quote(1, 12, "We disagree", "direct", speaker="Rosa Diaz", speaker_type="person",

@@ -311,11 +311,14 @@ class QueueScreen(ListNavigation, ReviewScreen):
         path = Path(self.app.export_dir) / f"quotecheck-{stamp}.md"
 
         def write(store) -> int:
-            from quotecheck.export import render
+            from quotecheck.export import fragment_sentences, render
             from quotecheck.files import write_text_atomically
 
             records = store.all_quotes(quote_filter)
-            write_text_atomically(path, render("md", records, title=title))
+            sentences = fragment_sentences(records, lambda article_id: store.article(article_id).text)
+            sheet = render("md", records, title=title, exported=datetime.now().strftime("%Y-%m-%d %H:%M"),
+                           sentences=sentences)  # fmt: skip
+            write_text_atomically(path, sheet)
             return len(records)
 
         self.app.tell("Exporting…", title="Export", timeout=2)
