@@ -153,14 +153,25 @@ add(help_of("stats"))
 # ---- search
 add("\n## quotecheck search\n\nFull-text search over quote text (FTS5; the words are taken literally, so "
     "`20% (citation` is fine) with filters: `--speaker` (spelling and accents need not match), `--status`, `--kind`, "
-    "`--outlet`, `--since`/`--until` (publication date), `--article`, `--limit` (default 50, 0 for all). Each row "
-    "carries the quote's id, text, kind, speaker, role, status, rating, reviewer, note, article title, outlet, date "
-    "and url.\n\n")
+    "`--outlet`, `--since`/`--until` (publication date), `--article`, `--has-claim [TYPE]` (a checkable claim, see "
+    "below), `--limit` (default 50, 0 for all). Each row carries the quote's id, text, kind, speaker, role, status, "
+    "rating, reviewer, note, article title, outlet, date, url and claims.\n\n")
 add(example("quotecheck search refugees --format table"))
 add(example("quotecheck search --speaker Lincevicius --kind direct --limit 2",
             "Piped, the same rows come as JSON lines; the misspelt name still finds Linas Linkevicius."))
 add(example("quotecheck search --speaker kowalczyk --format csv --limit 3"))
 add(help_of("search"))
+
+# ---- claims
+add("\n## quotecheck claims\n\nThe checkable parts of each quote, found when it is stored: numbers and quantities, "
+    "percentages, dates, comparisons, superlatives and statements about the past "
+    "([claims.md](claims.md) lists the rules and how well they do). `quotecheck claims` counts them by type "
+    "(`--refresh` computes them again after the word lists changed); `search --has-claim [TYPE]` lists the quotes "
+    "that hold one, each row with its claims.\n\n")
+add(example("quotecheck claims"))
+add(example("quotecheck search --has-claim comparison --format table"))
+add(example("quotecheck search --has-claim percentage --limit 1 | jq -c .claims"))
+add(help_of("claims"))
 
 # ---- speakers
 add("\n## quotecheck speakers\n\nSpeakers with their roles, quote counts and review progress, most quoted first; "

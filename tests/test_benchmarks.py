@@ -16,6 +16,8 @@ DEVSET = ROOT.parent / "shared" / "devset"
 FIGURES = {
     "batch_speed.py": "extract-batch + ingest",
     "calibrate.py": "ECE",
+    "claims_accuracy.py": "precision",
+    "claims_speed.py": "quotes/s",
     "extract_speed.py": "MB/s",
     "generate.py": "quotes",
     "ingest_parallel.py": "peak RSS",

@@ -36,6 +36,7 @@ COMMANDS = {
     "verify": "verify:verify_command",
     "variants": "variants:variants_command",
     "datasette-metadata": "datasette:datasette_metadata_command",
+    "claims": "claims:claims_command",
 }
 
 

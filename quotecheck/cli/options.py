@@ -7,7 +7,7 @@ import functools
 import click
 
 from quotecheck.locations import default_db_path
-from quotecheck.store.models import KINDS, STATUSES, QuoteFilter
+from quotecheck.store.models import ANY_CLAIM, CLAIM_TYPES, KINDS, STATUSES, QuoteFilter
 
 ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -59,7 +59,7 @@ def format_option(choices: tuple[str, ...], *, default: str | None = None, help:
 
 
 def quote_filter_options(*, default_status: str | None = None):
-    """``--speaker --status --kind --outlet --since --until --article``, handed to the command as one
+    """``--speaker --status --kind --outlet --since --until --article --has-claim``, handed to the command as one
     ``quote_filter: QuoteFilter`` argument. ``--status any`` lifts a default status."""
     options = (
         click.option("--speaker", metavar="NAME", help="Speaker name; spelling need not be exact."),
@@ -75,11 +75,16 @@ def quote_filter_options(*, default_status: str | None = None):
         click.option("--since", type=ISO_DATE, metavar="YYYY-MM-DD", help="Articles published on or after this date."),
         click.option("--until", type=ISO_DATE, metavar="YYYY-MM-DD", help="Articles published on or before this date."),
         click.option("--article", metavar="ID", help="Only quotes from this article (row id or external id)."),
+        # is_flag=False with a flag_value: "--has-claim" alone means any type, "--has-claim date" one type
+        click.option("--has-claim", "has_claim", is_flag=False, flag_value=ANY_CLAIM, default=None,
+                     type=click.Choice((ANY_CLAIM, *CLAIM_TYPES)), metavar="[TYPE]",
+                     help=f"Only quotes with a checkable claim (of TYPE: {', '.join(CLAIM_TYPES)}); write "
+                          "--has-claim any when an argument follows."),
     )
 
     def decorator(command):
         @functools.wraps(command)
-        def with_filter(*args, speaker, status, kind, outlet, since, until, article, **kwargs):
+        def with_filter(*args, speaker, status, kind, outlet, since, until, article, has_claim, **kwargs):
             quote_filter = QuoteFilter(
                 speaker=speaker,
                 status=None if status == "any" else status,
@@ -88,6 +93,7 @@ def quote_filter_options(*, default_status: str | None = None):
                 since=since.date().isoformat() if since else None,
                 until=until.date().isoformat() if until else None,
                 article=article,
+                has_claim=has_claim,
             )
             return command(*args, quote_filter=quote_filter, **kwargs)
 

@@ -15,7 +15,7 @@ from quotecheck.cli.output import emit, print_rich
 from quotecheck.cli.session import open_store
 from quotecheck.export.json_sheet import dumps
 from quotecheck.export.rows import ARTICLE_ONLY
-from quotecheck.review.text import Span, highlighted
+from quotecheck.review.text import Span, claim_spans, claims_text, highlighted
 from quotecheck.sanitize import printable
 from quotecheck.store.models import ArticleRecord, QuoteRecord, Review
 
@@ -65,9 +65,9 @@ def _heading(record: QuoteRecord) -> Text:
 
 
 def _paragraph(article: ArticleRecord, record: QuoteRecord, start: int, end: int) -> Text:
-    """The paragraph with the quote in bold and the speaker mention underlined (sanitised piece by piece, as in
-    the review app, so the offsets still line up)."""
-    spans = [Span(record.start, record.end, Style(bold=True))]
+    """The paragraph with the quote in bold, its claims tinted and the speaker mention underlined (sanitised piece
+    by piece, as in the review app, so the offsets still line up)."""
+    spans = [Span(record.start, record.end, Style(bold=True)), *claim_spans(record)]
     if record.mention_start is not None and record.mention_end is not None:
         spans.append(Span(record.mention_start, record.mention_end, Style(underline=True)))
     return highlighted(article.text, start, end, spans)
@@ -86,6 +86,7 @@ def _details(record: QuoteRecord, article: ArticleRecord) -> Table:
         ("Cue", record.cue),
         ("Rule", record.rule),
         ("Confidence", f"{record.confidence:.2f}"),
+        ("Claims", claims_text(record) if record.claims else None),
         ("Status", record.status),
         ("Rating", record.rating),
         ("Note", record.note),
@@ -99,7 +100,7 @@ def _details(record: QuoteRecord, article: ArticleRecord) -> Table:
     grid.add_column(overflow="fold")
     for name, value in fields:
         if value:
-            grid.add_row(name, Text(printable(str(value), one_line=True)))
+            grid.add_row(name, value if isinstance(value, Text) else Text(printable(str(value), one_line=True)))
     return grid
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotecheck.claims import CLAIM_TYPES
 from quotecheck.evaluate.names import mention_names
 from quotecheck.read.jsonl import json_lines, text_records
 
@@ -42,6 +43,15 @@ class GoldQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldClaim:
+    """A checkable claim inside one of the document's gold quotes; offsets into the article."""
+
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
 class GoldDocument:
     id: str
     source: str  # "path" or "path:line"
@@ -49,6 +59,7 @@ class GoldDocument:
     quotes: tuple[GoldQuote, ...]
     not_speech: tuple[tuple[int, int], ...] = ()  # quoted text the annotators judged not to be speech
     ignore: tuple[tuple[int, int], ...] = ()  # attributed content the gold does not list: neither right nor wrong
+    claims: tuple[GoldClaim, ...] | None = None  # None: the claims inside the quotes were not annotated
 
 
 class GoldError(Exception):
@@ -120,7 +131,8 @@ def _corpus_document(path: Path, record: dict) -> GoldDocument:
             raise GoldError(f"{where}: {text_path} is not UTF-8 text (byte {error.start})") from None
     quotes = _quotes(where, text, record.get("quotes"), roles=_roles(record), canonical=True)
     doc_id = record.get("id") if isinstance(record.get("id"), str) else path.name.removesuffix(".gold.json")
-    return GoldDocument(id=doc_id, source=where, text=text, quotes=quotes)
+    claims = _claims(where, text, record, quotes)
+    return GoldDocument(id=doc_id, source=where, text=text, quotes=quotes, claims=claims)
 
 
 def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldError]:
@@ -135,11 +147,13 @@ def _jsonl_documents(path: Path, content: str) -> Iterator[GoldDocument | GoldEr
             quotes = _quotes(where, text, record.get("quotes"), roles=roles, canonical=roles is not None)
             not_speech = _pairs(where, text, record, "not_speech_quoted_spans")
             ignore = _pairs(where, text, record, "ignore_spans")
+            claims = _claims(where, text, record, quotes)
         except GoldError as error:
             yield error
             continue
         doc_id = record.get("id") if isinstance(record.get("id"), str) else where
-        yield GoldDocument(id=doc_id, source=where, text=text, quotes=quotes, not_speech=not_speech, ignore=ignore)
+        yield GoldDocument(id=doc_id, source=where, text=text, quotes=quotes, not_speech=not_speech, ignore=ignore,
+                           claims=claims)
 
 
 def _pairs(where: str, text: str, record: dict, key: str) -> tuple[tuple[int, int], ...]:
@@ -197,6 +211,26 @@ def _quotes(
         ))
     result.sort(key=lambda q: (q.start, q.end))
     return tuple(result)
+
+
+def _claims(where: str, text: str, record: dict, quotes: tuple[GoldQuote, ...]) -> tuple[GoldClaim, ...] | None:
+    """The record's ``claims`` list (docs/gold-format.md, "Claims"), each inside one of its gold quotes; None when
+    the record has none."""
+    claims = record.get("claims")
+    if claims is None:
+        return None
+    if not isinstance(claims, list):
+        raise GoldError(f"{where}: \"claims\" is not a list")
+    result = []
+    for index, claim in enumerate(claims):
+        label = f"claims[{index}]"
+        start, end = _span(where, text, claim, label)
+        if claim.get("type") not in CLAIM_TYPES:
+            raise GoldError(f"{where}: {label} has type {claim.get('type')!r}, expected one of {', '.join(CLAIM_TYPES)}")
+        if not any(quote.start <= start and end <= quote.end for quote in quotes):
+            raise GoldError(f"{where}: {label} span {start}-{end} is not inside a gold quote")
+        result.append(GoldClaim(start, end, claim["type"]))
+    return tuple(sorted(result, key=lambda c: (c.start, c.end, c.type)))
 
 
 def _name_basis(quote: dict, speaker: str | None, *, canonical: bool) -> tuple[str | None, str | None]:

@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from quotecheck.export.rows import FIELDS, sheet_row
+from quotecheck.export.rows import FIELDS, claim_label, sheet_row
 from quotecheck.sanitize import printable
 from quotecheck.store.models import QuoteRecord
 
@@ -29,8 +29,8 @@ def rows_to_csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
 
 def cell(value: object) -> object:
     """A value ready for a CSV cell: text without control characters, formulas neutralised with a leading '."""
-    if isinstance(value, (list, tuple)):
-        value = "; ".join(map(str, value))
+    if isinstance(value, (list, tuple)):  # several values, claims among them ("date: last year")
+        value = "; ".join(claim_label(item) if isinstance(item, dict) else str(item) for item in value)
     if not isinstance(value, str):
         return "" if value is None else value
     value = printable(value)

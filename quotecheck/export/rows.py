@@ -34,6 +34,7 @@ FIELDS = (
     "outlet",
     "published",
     "url",
+    "claims",
 )
 
 
@@ -48,8 +49,17 @@ _RECORD_ATTRIBUTES = {"reviewed_at": "updated_at"}
 
 def sheet_row(record: QuoteRecord) -> dict[str, object]:
     """One quote as a flat dict with the keys of :data:`FIELDS` (``speaker_scope``: "article", "shared" or None,
-    see QuoteRecord.speaker_scope)."""
-    return {name: getattr(record, _RECORD_ATTRIBUTES.get(name, name)) for name in FIELDS}
+    see QuoteRecord.speaker_scope; ``claims``: the checkable claims in the quote, offsets relative to its text)."""
+    row = {name: getattr(record, _RECORD_ATTRIBUTES.get(name, name)) for name in FIELDS if name != "claims"}
+    row["claims"] = [
+        {"type": claim.type, "text": claim.text, "start": claim.start, "end": claim.end} for claim in record.claims
+    ]
+    return row
+
+
+def claim_label(claim: dict) -> str:
+    """A claim of a row as one line: ``date: last year``."""
+    return f"{claim['type']}: {claim['text']}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,12 @@ add a speech verb or a title without touching code."""
 from __future__ import annotations
 
 import re
-from importlib import resources
 
-_DIR = resources.files("quotecheck.extract") / "lexicon"
+from quotecheck.wordlists import word_list
 
 
 def _lines(name: str) -> list[str]:
-    text = (_DIR / name).read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [entry for entry in entries if entry]
+    return word_list("quotecheck.extract", name)
 
 
 def _words(name: str) -> frozenset[str]:

@@ -50,6 +50,11 @@ RATING_MARKS = {
     "unsupported": ("US", "magenta"),
 }
 CURRENT_SPAN = Style(bold=True, reverse=True)
+# Checkable claims inside the current quote, tinted by kind; reverse off so the tint shows inside the reversed
+# current quote.
+_CLAIM_TINTS = {"quantity": "yellow", "percentage": "yellow", "date": "cyan", "comparison": "magenta",
+                "superlative": "magenta", "past-fact": "green"}  # fmt: skip
+CLAIM_STYLES = {type_: Style(color="black", bgcolor=tint, reverse=False) for type_, tint in _CLAIM_TINTS.items()}
 MENTION = Style(bold=True, italic=True, underline=True)
 LABEL = Style(bold=True)
 MUTED = Style(dim=True)
@@ -144,10 +149,30 @@ def mention_span(record: QuoteRecord) -> Span | None:
     return Span(record.mention_start, record.mention_end, MENTION)
 
 
+def claim_spans(record: QuoteRecord) -> list[Span]:
+    """The quote's checkable claims, at their places in the article (claims count from the quote's start)."""
+    return [Span(record.start + claim.start, record.start + claim.end, CLAIM_STYLES.get(claim.type, LABEL))
+            for claim in record.claims]  # fmt: skip
+
+
 def quote_spans(record: QuoteRecord, *, current: bool) -> list[Span]:
-    """The quote span, and for the current quote the speaker mention too."""
-    mention = mention_span(record) if current else None
-    return [quote_span(record, current=current)] + ([mention] if mention else [])
+    """The quote span, and for the current quote its claims and the speaker mention too."""
+    if not current:
+        return [quote_span(record, current=False)]
+    mention = mention_span(record)
+    return [quote_span(record, current=True), *claim_spans(record)] + ([mention] if mention else [])
+
+
+def claims_text(record: QuoteRecord) -> Text:
+    """The quote's claims in its order, each as its kind (tinted as in the quote) and its words."""
+    text = Text()
+    for claim in record.claims:
+        if text:
+            text.append("  ")
+        text.append(f" {claim.type} ", CLAIM_STYLES.get(claim.type, LABEL))
+        text.append(" ")
+        text.append_text(plain(claim.text))
+    return text
 
 
 def quote_extent(record: QuoteRecord) -> tuple[int, int]:
@@ -203,6 +228,8 @@ def attribution(record: QuoteRecord) -> Text:
     field("Kind", record.kind)
     field("Rule", record.rule, end="   ")
     field("Confidence", confidence_bar(record.confidence))
+    if record.claims:
+        field("Claims", claims_text(record))
     field("Status", status_label(record.status), end="   ")
     field("Rating", record.rating)
     if record.note:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from quotecheck.claims import find_claims
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_reviewer, clean_name
 from quotecheck.store.ingest import INSERT_QUOTE, found_gender, next_quote_id, quote_row
@@ -97,7 +98,10 @@ class ArticleActions:
             for quote in fresh.values():
                 speaker_id, speaker_name = self._speaker_for(quote, article_id, now)
                 quote_id = next_quote_id(self.db)  # (above every id the history names)
-                self.db.execute(INSERT_QUOTE, quote_row(quote_id, article_id, article, quote, speaker_id, speaker_name))
+                claims = find_claims(quote.text)
+                self.db.execute(INSERT_QUOTE, quote_row(quote_id, article_id, article, quote, speaker_id, speaker_name,
+                                                        claims))  # fmt: skip
+                self._insert_claims(quote_id, claims)
                 self._append_review(batch, reviewer, now, "add", quote_id=quote_id, new_value=self._quote_row(quote_id))
         return kept, deleted, len(fresh)
 

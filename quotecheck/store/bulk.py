@@ -16,6 +16,7 @@ from quotecheck.store.base import utc_now
 from quotecheck.store.models import StoreError
 from quotecheck.store.names import name_key, surname
 from quotecheck.store.checks import check_quote
+from quotecheck.store.claim_table import backfill_claims
 from quotecheck.store.ingest import INSERT_QUOTE, quote_row, text_digest
 from quotecheck.store.store import Store
 
@@ -73,7 +74,7 @@ def bulk_load(
                     for number, quote in enumerate(quotes, start=1):
                         check_quote(article.text, quote, number)
                         speaker_id = speaker_ids[quote.speaker] if quote.speaker else None
-                        quote_rows.append(quote_row(None, article_count, article, quote, speaker_id, quote.speaker))
+                        quote_rows.append(quote_row(None, article_count, article, quote, speaker_id, quote.speaker, ()))
                 quote_count += len(quote_rows)
                 db.conn.executemany(
                     "INSERT INTO articles (id, title, outlet, url, published, text, sha256, source, external_id,"
@@ -87,6 +88,7 @@ def bulk_load(
                 "  WHERE speaker_id IS NOT NULL GROUP BY speaker_id) AS counts WHERE counts.speaker_id = speakers.id"
             )
             db.executescript(schema.SPEAKER_COUNT_TRIGGERS)
+            backfill_claims(db)  # before the full-text triggers come back
             quotes_table.enable_fts(schema.QUOTES_FTS_COLUMNS, create_triggers=True, tokenize=schema.FTS_TOKENIZE)
             db.commit()
         except KeyError as error:

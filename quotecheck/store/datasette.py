@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotecheck.store.models import RATINGS, SPEAKER_TYPES, STATUSES
+from quotecheck.store.models import CLAIM_TYPES, RATINGS, SPEAKER_TYPES, STATUSES
 
 STATUS_TEXT = ", ".join(STATUSES)
 QUOTE_COLUMNS = {
@@ -36,6 +36,7 @@ QUOTE_COLUMNS = {
     "reviewer": "Who changed the quote last",
     "updated_at": "When it was changed last (UTC)",
     "version": "1, +1 on every change (the review app's conflict check)",
+    "claim_rank": "Minus the number of checkable claims in the quote (0 for none): the order 'checkable claims first'",
 }
 QUOTE_ROW_COLUMNS = {
     **{column: QUOTE_COLUMNS[column] for column in ("id", "text", "kind", "status", "rating", "speaker_id", "role")},
@@ -149,6 +150,19 @@ def datasette_metadata(database: str) -> dict[str, Any]:
             "fts_table": "speakers_fts",
             "fts_pk": "id",
             "sort_desc": "quote_count",
+        },
+        "claims": {
+            "description": "The checkable claims in each quote (numbers, percentages, dates, comparisons, superlatives, "
+            "past facts; docs/claims.md), offsets relative to the quote's text.",
+            "label_column": "text",
+            "columns": {
+                "quote_id": "The quote the claim is in",
+                "start": "Where the claim starts in the quote's text (code points)",
+                "end": "Where the claim ends in the quote's text (code points)",
+                "type": "One of: " + ", ".join(CLAIM_TYPES),
+                "text": "The claim's words",
+            },
+            "facets": ["type"],
         },
         "speaker_aliases": {
             "description": "Other names of a speaker: surnames, spellings met at ingest, names merged in, old names.",

@@ -96,6 +96,7 @@ class QuoteEdits:
                 [quote_id, speaker_id, speaker_id, start, end, start, end - start, kind, clean_name(role or "") or None,
                  ADDED_CONFIDENCE, ADDED_RULE, reviewer, now, article_id],
             )  # fmt: skip
+            self._refresh_quote_claims(quote_id)
             self._append_review(
                 self._next_batch(), reviewer, now, "add", quote_id=quote_id, new_value=self._quote_row(quote_id)
             )
@@ -137,3 +138,4 @@ class QuoteEdits:
             f"INSERT INTO quotes ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' for _ in columns)})",
             [row[column] for column in columns],
         )
+        self._refresh_quote_claims(row["id"])  # a row kept before claims existed has none yet

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from quotecheck.store.checks import check_choice
-from quotecheck.store.models import KINDS, STATUSES, QuoteFilter, QuoteRecord, StoreError
+from quotecheck.store.models import ANY_CLAIM, CLAIM_TYPES, KINDS, STATUSES, QuoteFilter, QuoteRecord, StoreError
 
 # Reading order (published date, article, position) and review-queue order (least confident first): each has
 # an index in schema.py, so a page is an index range scan, never an OFFSET. Full-text results come in the order
@@ -17,6 +17,9 @@ from quotecheck.store.models import KINDS, STATUSES, QuoteFilter, QuoteRecord, S
 DEFAULT_ORDER = ("q.published", "q.article_id", 'q."start"', "q.id")
 CONFIDENCE_ORDER = ("q.confidence", "q.id")
 SEARCH_ORDER = ("f.rowid",)
+# "Checkable claims first" puts this before any of the orders above (claim_rank is minus the number of claims; the
+# reading order and the status-filtered one have indexes, see schema.py migration 9).
+CLAIMS_FIRST = "q.claim_rank"
 # Beyond this many speakers, a speaker filter is not also pushed into the FTS expression (SQL still applies it).
 MAX_FTS_SPEAKER_NAMES = 50
 # An outlet with at least this share of the articles is "common" for query planning.
@@ -83,19 +86,21 @@ def searched_speaker(quote_filter: QuoteFilter) -> str | None:
 
 
 def order_columns(quote_filter: QuoteFilter) -> Sequence[str]:
+    first = (CLAIMS_FIRST,) if quote_filter.claims_first else ()
     if quote_filter.low_confidence_first:
-        return CONFIDENCE_ORDER
+        return (*first, *CONFIDENCE_ORDER)
     if searched_text(quote_filter) is not None:
-        return SEARCH_ORDER
-    return DEFAULT_ORDER
+        return (*first, *SEARCH_ORDER)
+    return (*first, *DEFAULT_ORDER)
 
 
 def page_key(record: QuoteRecord, quote_filter: QuoteFilter) -> tuple:
+    first = (-len(record.claims),) if quote_filter.claims_first else ()
     if quote_filter.low_confidence_first:
-        return (record.confidence, record.id)
+        return (*first, record.confidence, record.id)
     if searched_text(quote_filter) is not None:
-        return (record.id,)
-    return (record.published or "", record.article_id, record.start, record.id)
+        return (*first, record.id)
+    return (*first, record.published or "", record.article_id, record.start, record.id)
 
 
 def after_clause(quote_filter: QuoteFilter, after: Sequence) -> tuple[str, list]:
@@ -159,6 +164,11 @@ def query(
         q = q.and_("q.article_id = ?", f.article_id)
     if f.rated_only:
         q = q.and_("q.rating IS NOT NULL")
+    if f.has_claim == ANY_CLAIM:
+        q = q.and_("q.claim_rank < 0")
+    elif f.has_claim is not None:
+        check_choice("claim type", f.has_claim, CLAIM_TYPES)
+        q = q.and_("q.id IN (SELECT quote_id FROM claims WHERE type = ?)", f.has_claim)
     return q
 
 

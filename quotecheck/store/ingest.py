@@ -9,9 +9,11 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from quotecheck.claims import Claim, find_claims
 from quotecheck.store import identity
 from quotecheck.store.base import synchronized, utc_now
 from quotecheck.store.checks import check_quote, check_unicode, clean_name
+from quotecheck.store.claim_table import INSERT_CLAIM, claim_rank, claim_rows
 from quotecheck.store.models import GENDER_SOURCES, GENDERS, IngestResult, StoreError
 from quotecheck.store.names import name_key, surname
 
@@ -24,7 +26,8 @@ if TYPE_CHECKING:
 
 INSERT_QUOTE = (
     'INSERT INTO quotes (id, article_id, speaker_id, speaker_name, published, "start", "end", text, kind, role,'
-    " mention_start, mention_end, cue, confidence, rule, co_speakers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " mention_start, mention_end, cue, confidence, rule, co_speakers, claim_rank)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -47,12 +50,12 @@ def text_digest(text: str) -> str:
 
 def quote_row(
     quote_id: int | None, article_id: int, article: Article, quote: Quote, speaker_id: int | None,
-    speaker_name: str | None,
-) -> tuple:
-    """The parameters of INSERT_QUOTE for one quote."""
+    speaker_name: str | None, claims: Sequence[Claim],
+) -> tuple:  # fmt: skip
+    """The parameters of INSERT_QUOTE for one quote with these claims (``quote_id`` None: SQLite numbers it)."""
     return (quote_id, article_id, speaker_id, speaker_name, article.published or "", quote.start, quote.end, quote.text,
             quote.kind, quote.role, quote.mention_start, quote.mention_end, quote.cue, float(quote.confidence),
-            quote.rule or "", co_speakers_json(quote.co_speakers))  # fmt: skip
+            quote.rule or "", co_speakers_json(quote.co_speakers), claim_rank(claims))  # fmt: skip
 
 
 def co_speakers_json(names: Sequence[str]) -> str | None:
@@ -176,7 +179,7 @@ class Ingest:
         speakers: dict[tuple[str, str | None], tuple[int, str]] = {}
         genders: dict[int, tuple[str, str]] = {}  # speaker id -> the gender this article gives, best source
         speakers_new = 0
-        rows = []
+        rows, claims_found = [], []
         first_id = next_quote_id(self.db)
         for quote in quotes:
             speaker_id = speaker_name = None
@@ -190,9 +193,14 @@ class Ingest:
                 found = found_gender(quote)
                 if found and (speaker_id not in genders or _stronger(found[1], genders[speaker_id][1])):
                     genders[speaker_id] = found
-            rows.append(quote_row(first_id + len(rows), article_id, article, quote, speaker_id, speaker_name))
+            claims_found.append(find_claims(quote.text))
+            rows.append(quote_row(first_id + len(rows), article_id, article, quote, speaker_id, speaker_name,
+                                  claims_found[-1]))
         # executemany: one prepared statement for the whole article (db.execute has no batch form)
         self.db.conn.executemany(INSERT_QUOTE, rows)
+        self.db.conn.executemany(INSERT_CLAIM, [
+            row for position, claims in enumerate(claims_found) for row in claim_rows(first_id + position, claims)
+        ])  # fmt: skip
         for speaker_id, (gender, source) in genders.items():
             self._note_gender(speaker_id, gender, source)
         return IngestResult(article_id=article_id, new=True, quotes_added=len(rows), speakers_new=speakers_new)

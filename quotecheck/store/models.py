@@ -7,12 +7,14 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from quotecheck.claims import CLAIM_TYPES, Claim
 from quotecheck.verify import Alignment
 
 STATUSES = ("unreviewed", "verified", "misquoted", "misattributed", "disputed", "unverifiable")
 RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "false", "unsupported")
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "anonymous")
+ANY_CLAIM = "any"  # QuoteFilter.has_claim: a claim of any type
 GENDERS = ("female", "male")  # of persons only; unknown is None
 # Where a person's gender came from, weakest first: ingest replaces a weaker source, never a reviewer's word.
 GENDER_SOURCES = ("first-name", "article", "reviewer")
@@ -33,7 +35,9 @@ class QuoteFilter:
     article_id: int | None = None
     article: str | None = None  # an article's row id or external id, as typed (the store finds the article)
     rated_only: bool = False
+    has_claim: str | None = None  # ANY_CLAIM or one of CLAIM_TYPES: quotes holding such a checkable claim
     low_confidence_first: bool = False
+    claims_first: bool = False  # quotes with the most checkable claims first (then the order asked for)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +72,15 @@ class QuoteRecord:
     speaker_article_id: int | None = None
     article_external_id: str | None = None  # the article's external id (its JSONL record's "id"), if any
     co_speakers: tuple[str, ...] = ()  # others named as saying it with the speaker ("said Rosa Diaz and Ben Cole")
+    claims: tuple[Claim, ...] = ()  # the checkable claims in ``text`` (offsets relative to it), in order
 
     @classmethod
     def from_row(cls, row: Sequence) -> QuoteRecord:
-        """A record from a row of the store's quote columns, whose last is quotes.co_speakers (JSON or NULL)."""
-        *fields, co_speakers = row
-        return cls(*fields, co_speakers=tuple(json.loads(co_speakers)) if co_speakers else ())
+        """A record from a row of the store's quote columns, whose last two are quotes.co_speakers (JSON or NULL)
+        and the quote's claims (JSON [[start, end, type, text], ...] or NULL)."""
+        *fields, co_speakers, claims = row
+        return cls(*fields, co_speakers=tuple(json.loads(co_speakers)) if co_speakers else (),
+                   claims=tuple(Claim(*claim) for claim in json.loads(claims)) if claims else ())
 
     @property
     def speaker_scope(self) -> str | None:

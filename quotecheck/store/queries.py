@@ -36,7 +36,9 @@ VERSION_CANDIDATES = 500
 _QUOTE_COLUMNS = """q.id, q.article_id, q.speaker_id, q.speaker_name, s.type, q.role, q.kind, q.text, q."start",
     q."end", q.mention_start, q.mention_end, q.cue, q.confidence, q.rule, q.status, q.rating, q.note,
     q.evidence_url, q.reviewer, q.updated_at, q.version, a.title, a.outlet, a.published, a.url, s.article_id,
-    a.external_id, q.co_speakers"""
+    a.external_id, q.co_speakers, CASE WHEN q.claim_rank < 0 THEN (SELECT json_group_array(json_array(c."start",
+    c."end", c.type, c.text)) FROM (SELECT * FROM claims c WHERE c.quote_id = q.id ORDER BY c."start", c."end", c.type) c)
+    END"""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
 _QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
 # QuoteText's fields: an anonymous speaker ("a spokesman", one per article) has no speaker key.
@@ -246,7 +248,7 @@ class QuoteQueries:
             params += list(after)
         order = 'q."start" DESC, q.id DESC' if backwards else 'q."start", q.id'
         row = self.db.execute(f"{_QUOTE_SELECT} WHERE {where} ORDER BY {order} LIMIT 1", params).fetchone()
-        return QuoteRecord(*row) if row is not None else None
+        return QuoteRecord.from_row(row) if row is not None else None
 
     @synchronized
     def article_quotes_between(self, article_id: int, low: int, high: int, *, reach: int) -> list[QuoteRecord]:
@@ -257,7 +259,7 @@ class QuoteQueries:
             ' ORDER BY q."start", q.id',
             [article_id, low - reach, high, low],
         )
-        return [QuoteRecord(*row) for row in rows]
+        return [QuoteRecord.from_row(row) for row in rows]
 
     @synchronized
     def outlets(self) -> list[str]:

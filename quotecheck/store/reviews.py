@@ -268,6 +268,8 @@ class ReviewActions:
         self.db.execute(
             f"UPDATE quotes SET {', '.join(assigned)} WHERE id = ?", [*params, now, reviewer, quote_id]
         )
+        if "text" in values:  # new words, new claims
+            self._refresh_quote_claims(quote_id)
 
     def _next_batch(self) -> int:
         return self.db.execute("SELECT coalesce(max(batch), 0) + 1 FROM reviews").fetchone()[0]

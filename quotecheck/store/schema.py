@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from quotecheck.store import identity
+from quotecheck.store import claim_table, identity
 from quotecheck.store.models import StoreError
 
 BUSY_TIMEOUT_MS = 5000
@@ -423,8 +423,28 @@ def _v8_speaker_gender(db: Database) -> None:
             )
 
 
+def _v9_claims(db: Database) -> None:
+    """claims: the checkable parts of each quote (quotecheck.claims), offsets relative to the quote's text;
+    quotes.claim_rank, minus the number of claims, with the indexes of the "checkable claims first" order. The
+    existing quotes get their claims here, by the rules and word lists as they are when it runs (`quotecheck
+    claims --refresh` computes them again later)."""
+    db.execute(
+        'CREATE TABLE claims (id INTEGER PRIMARY KEY, quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,'
+        ' "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, type TEXT NOT NULL, text TEXT NOT NULL)'
+    )
+    db.execute('CREATE INDEX idx_claims_quote ON claims (quote_id, "start", "end", type)')  # a quote's claims in order
+    db.execute("CREATE INDEX idx_claims_type ON claims (type, quote_id)")
+    # ALTER TABLE rather than table.transform(), which would drop the full-text and speaker-count triggers
+    db.execute("ALTER TABLE quotes ADD COLUMN claim_rank INTEGER NOT NULL DEFAULT 0")
+    order = "published, article_id, \"start\", id"
+    db.execute(f"CREATE INDEX idx_quotes_claims_order ON quotes (claim_rank, {order})")
+    db.execute(f"CREATE INDEX idx_quotes_status_claims_order ON quotes (status, claim_rank, {order})")
+    with claim_table.suspended_update_trigger(db):
+        claim_table.backfill_claims(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_tables, _v2_speaker_search, _v3_article_speakers, _v4_sources, _v5_quote_edits, _v6_co_speakers,
-    _v7_browsing, _v8_speaker_gender,
+    _v7_browsing, _v8_speaker_gender, _v9_claims,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quotecheck.store.articles import ArticleActions
 from quotecheck.store.base import StoreBase
+from quotecheck.store.claims import ClaimActions
 from quotecheck.store.edits import QuoteEdits
 from quotecheck.store.ingest import Ingest
 from quotecheck.store.queries import QuoteQueries
@@ -17,6 +18,7 @@ __all__ = ["Store", "default_reviewer"]
 
 class Store(
     Ingest, QuoteQueries, QuoteEdits, ArticleActions, SpeakerActions, ReviewActions, SourceActions, ReportQueries,
+    ClaimActions,
     StoreBase,
 ):
     """A quotecheck database: ``Store(path)`` opens or creates it and brings its schema up to date;

@@ -116,3 +116,33 @@ def test_an_anonymous_source_is_marked_as_a_speaker_of_its_article_only(runner, 
     table = runner.invoke(cli, ["search", "--db", str(db), "--speaker", "diplomat", "--format", "table"],
                           env={"COLUMNS": "250"})
     assert "A diplomat who asked not to be named (this article only)" in table.stdout
+
+
+def test_has_claim_keeps_quotes_with_a_checkable_claim(runner, db):
+    rows = _search(runner, db, "--has-claim", "--limit", "0")
+    assert rows and all(row["claims"] for row in rows)
+    texts = {row["text"] for row in rows}
+    assert "over 100 gay men had been rounded up and sent to clandestine camps in the Chechen republic" in texts
+    assert "homosexuality does not exist in Chechen society" not in texts
+    quantities = _search(runner, db, "gay", "--has-claim", "quantity")
+    assert {row["text"] for row in quantities} == {
+        "The US, on the other hand, has denied visas to roughly 40 gay Chechens",
+        "over 100 gay men had been rounded up and sent to clandestine camps in the Chechen republic",
+    }
+    claim = next(c for c in quantities[0]["claims"] if c["type"] == "quantity")
+    assert quantities[0]["text"][claim["start"] : claim["end"]] == claim["text"]
+    assert _search(runner, db, "--has-claim", "superlative") == []
+
+
+def test_claims_in_csv_and_table(runner, db):
+    result = runner.invoke(cli, ["search", "--db", str(db), "--has-claim", "quantity", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert "quantity: roughly 40 gay Chechens" in {part for row in rows for part in row["claims"].split("; ")}
+    table = runner.invoke(cli, ["search", "--db", str(db), "gay", "--has-claim", "any", "--format", "table"],
+                          env={"COLUMNS": "250"})  # fmt: skip
+    assert "Claims" in table.stdout and "quantity: roughly 40 gay Chechens" in table.stdout
+
+
+def test_an_unknown_claim_type_is_a_one_line_error(runner, db):
+    result = runner.invoke(cli, ["search", "--db", str(db), "--has-claim", "opinion"])
+    assert result.exit_code == 2 and "'opinion' is not one of" in result.output

@@ -56,6 +56,19 @@ def test_unknown_quote(runner, db):
     assert result.stderr == "Error: no quote with id 999\n"
 
 
+def test_claims_are_listed_and_in_the_json(runner, db, quote_id):
+    qid = quote_id(db, "roughly 40 gay Chechens")
+    result = runner.invoke(cli, ["show", "--db", str(db), str(qid)])
+    assert result.exit_code == 0, result.output
+    claims_line = next(line for line in result.stdout.splitlines() if line.startswith("Claims"))
+    assert "past-fact  has denied" in claims_line and "quantity  roughly 40 gay Chechens" in claims_line
+    payload = json.loads(runner.invoke(cli, ["show", "--db", str(db), str(qid), "--json"]).stdout)
+    assert [(c["type"], c["text"]) for c in payload["quote"]["claims"]] == [
+        ("past-fact", "has denied"), ("quantity", "roughly 40 gay Chechens")]
+    plain = runner.invoke(cli, ["show", "--db", str(db), str(quote_id(db, "Nobody should be persecuted"))])
+    assert "Claims" not in plain.stdout
+
+
 def test_the_people_named_with_the_speaker(runner, tmp_path):
     article = tmp_path / "joint.txt"
     article.write_text('Council row\n\n"We disagree," said Rosa Diaz and Ben Cole.\n', encoding="utf-8")

@@ -20,7 +20,8 @@ def test_gold_file_is_valid(path):
     [doc] = list(load_gold(path))
     assert isinstance(doc, GoldDocument), str(doc)
     gold = json.loads(path.read_text(encoding="utf-8"))
-    assert set(gold) == {"id", "file", "note", "speakers", "quotes"}
+    assert set(gold) == {"id", "file", "note", "speakers", "quotes", "claims"}
+    assert len(doc.claims) == len(gold["claims"]) and all(set(c) == {"type", "start", "end", "text"} for c in gold["claims"])
     assert gold["file"] == path.name.replace(".gold.json", ".txt")
     speakers = {s["name"] for s in gold["speakers"]}
     assert all(set(s) == {"name", "type", "role"} for s in gold["speakers"])

@@ -83,6 +83,27 @@ def test_directories_yield_their_gold_files(tmp_path):
     assert str(error) == f"{tmp_path / 'empty'}: no *.gold.json or *.gold.jsonl files in this directory"
 
 
+def test_claims_are_read_when_given_and_checked_against_the_quotes(tmp_path):
+    text = 'She said: "We cut 40 jobs in May."'
+    quote = {"start": 11, "end": 33, "kind": "direct", "text": "We cut 40 jobs in May."}
+    records = [
+        {"text": text, "quotes": [quote]},  # no claims annotated: None, not an empty tuple
+        {"text": text, "quotes": [quote], "claims": [{"type": "date", "start": 29, "end": 32, "text": "May"}]},
+        {"text": text, "quotes": [quote], "claims": [{"type": "rumour", "start": 29, "end": 32}]},
+        {"text": text, "quotes": [quote], "claims": [{"type": "quantity", "start": 0, "end": 3, "text": "She"}]},
+        {"text": text, "quotes": [quote], "claims": [{"type": "date", "start": 29, "end": 32, "text": "Jun"}]},
+        {"text": text, "quotes": [quote], "claims": {"type": "date"}},
+    ]
+    path = _jsonl(tmp_path, [json.dumps(record) for record in records])
+    items = list(load_gold(path))
+    assert items[0].claims is None
+    assert [(c.start, c.end, c.type) for c in items[1].claims] == [(29, 32, "date")]
+    assert "claims[0] has type 'rumour'" in str(items[2])
+    assert "claims[0] span 0-3 is not inside a gold quote" in str(items[3])
+    assert 'claims[0] "text" differs' in str(items[4])
+    assert '"claims" is not a list' in str(items[5])
+
+
 @pytest.mark.parametrize(
     "antecedent, basis",
     [("Zuhal Demir", "antecedent"), ("The Ohio governor", None), ("a yearly poll", None), (None, None)],

@@ -67,6 +67,8 @@ def test_foreign_keys_enforced(store):
         QuoteFilter(low_confidence_first=True),
         QuoteFilter(text="refugees"),
         QuoteFilter(text="refugees", kind="direct", status="unreviewed"),
+        QuoteFilter(claims_first=True),
+        QuoteFilter(status="unreviewed", claims_first=True),
     ],
 )
 def test_pages_are_read_in_index_order_without_sorting(store, quote_filter):

@@ -1,4 +1,4 @@
-"""The filter form: status, speaker, kind, outlet, low confidence first."""
+"""The filter form: status, speaker, kind, outlet, checkable claim; least confident or checkable claims first."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from quotecheck.sanitize import printable
-from quotecheck.store.models import KINDS, STATUSES, QuoteFilter
+from quotecheck.store.models import ANY_CLAIM, CLAIM_TYPES, KINDS, STATUSES, QuoteFilter
 
 
 class FilterScreen(ModalScreen[QuoteFilter | None]):
@@ -43,8 +43,13 @@ class FilterScreen(ModalScreen[QuoteFilter | None]):
                 yield Select(((Text(printable(outlet, one_line=True)), outlet) for outlet in self.outlets),
                              value=current.outlet if current.outlet in self.outlets else Select.NULL,
                              prompt="any outlet", id="filter-outlet", compact=True)
+                yield Label("Claim")
+                yield Select((("any checkable claim", ANY_CLAIM), *((type_, type_) for type_ in CLAIM_TYPES)),
+                             value=current.has_claim or Select.NULL, prompt="with or without claims",
+                             id="filter-claim", compact=True)
             yield Checkbox("Least confident attributions first", current.low_confidence_first, id="filter-low",
                            compact=True)
+            yield Checkbox("Checkable claims first", current.claims_first, id="filter-claims-first", compact=True)
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Apply  ctrl+s", variant="primary", id="apply", compact=True)
                 yield Button("Cancel  esc", id="cancel", compact=True)
@@ -74,7 +79,9 @@ class FilterScreen(ModalScreen[QuoteFilter | None]):
                 speaker=speaker,
                 kind=self._value("#filter-kind"),
                 outlet=self._value("#filter-outlet"),
+                has_claim=self._value("#filter-claim"),
                 low_confidence_first=self.query_one("#filter-low", Checkbox).value,
+                claims_first=self.query_one("#filter-claims-first", Checkbox).value,
             )
         )
 

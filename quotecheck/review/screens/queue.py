@@ -41,6 +41,7 @@ def describe_filter(quote_filter: QuoteFilter) -> Text:
         ("speaker", quote_filter.speaker),
         ("kind", quote_filter.kind),
         ("outlet", quote_filter.outlet),
+        ("claim", quote_filter.has_claim),
         ("search", f"“{quote_filter.text}”" if quote_filter.text else None),
     ):
         if not value:
@@ -49,9 +50,11 @@ def describe_filter(quote_filter: QuoteFilter) -> Text:
             text.append(" · ", MUTED)
         text.append(f"{label} ", MUTED)
         text.append_text(plain(value))
-    if quote_filter.low_confidence_first:
-        text.append(" · " if text else "")
-        text.append("least confident first", "bold")
+    for wanted, label in ((quote_filter.claims_first, "checkable claims first"),
+                          (quote_filter.low_confidence_first, "least confident first")):  # fmt: skip
+        if wanted:
+            text.append(" · " if text else "")
+            text.append(label, "bold")
     if not text:
         text.append("all quotes", MUTED)
     return text
@@ -285,6 +288,9 @@ class QueueScreen(ListNavigation, ReviewScreen):
 
     def action_toggle_low_confidence(self) -> None:
         self._set_filter(dataclasses.replace(self.quote_filter, low_confidence_first=not self.quote_filter.low_confidence_first))
+
+    def action_toggle_claims_first(self) -> None:
+        self._set_filter(dataclasses.replace(self.quote_filter, claims_first=not self.quote_filter.claims_first))
 
     def action_clear_filters(self) -> None:
         self._set_filter(self.initial_filter)
