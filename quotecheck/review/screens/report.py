@@ -16,11 +16,12 @@ from textual.widgets import Footer, Static
 
 from quotecheck.report.figures import Figures, GenderCount, compute, gender_label, percent, share, speaker_label
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
+from quotecheck.review.screens.counts import RecountWhenShown
 from quotecheck.review.text import LABEL, MUTED, plain
 from quotecheck.review.widgets.speaker_list import progress_bar
 
 
-class ReportScreen(Screen):
+class ReportScreen(RecountWhenShown, Screen):
     AUTO_FOCUS = "#report"
     BINDINGS = bindings(SCREEN_ACTIONS["Report"])
 
@@ -29,10 +30,6 @@ class ReportScreen(Screen):
         with VerticalScroll(id="report"):
             yield Static(id="report-body")
         yield Footer()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stale = False
 
     def on_mount(self) -> None:
         self.load()
@@ -53,20 +50,8 @@ class ReportScreen(Screen):
     def action_back(self) -> None:
         self.dismiss()
 
-    # The app tells every screen when something changed; the figures are counted again when this one shows again.
-    def refresh_quote(self, record, *, focus: bool) -> None:
-        self.stale = True
-
-    def refresh_speakers(self) -> None:
-        self.stale = True
-
-    def reload_quotes(self) -> None:
-        self.stale = True
-
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.stale = False
-            self.load()
+    def recount(self) -> None:
+        self.load()
 
 
 def report_parts(f: Figures) -> list:

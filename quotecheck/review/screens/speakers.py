@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input, Static
 
 from quotecheck.review.bindings import SCREEN_ACTIONS, bindings
 from quotecheck.report.figures import GENDER_KEYS, UNKNOWN_GENDER, gender_label
+from quotecheck.review.screens.counts import RecountWhenShown
 from quotecheck.review.screens.dialogs import Choice, Confirm, TextPrompt
 from quotecheck.review.screens.navigation import ListNavigation
 from quotecheck.review.text import LABEL, MUTED, plain
@@ -19,14 +20,13 @@ from quotecheck.review.widgets.speaker_list import SpeakerList
 from quotecheck.store.models import NameTaken, QuoteFilter, SpeakerRecord, StoreError
 
 
-class SpeakersScreen(ListNavigation, Screen):
+class SpeakersScreen(RecountWhenShown, ListNavigation, Screen):
     AUTO_FOCUS = "#speakers"
     BINDINGS = bindings(SCREEN_ACTIONS["Speakers"])
 
     def __init__(self) -> None:
         super().__init__()
         self.query_text: str | None = None
-        self.stale = False
         self.merging: SpeakerRecord | None = None  # the speaker a second m merges into the highlighted one
 
     def compose(self) -> ComposeResult:
@@ -215,17 +215,5 @@ class SpeakersScreen(ListNavigation, Screen):
         self.app.speakers_changed()
         self.reload()
 
-    # The app tells every screen when something changed; counts are reloaded when this screen shows again.
-    def refresh_quote(self, record, *, focus: bool) -> None:
-        self.stale = True
-
-    def refresh_speakers(self) -> None:
-        self.stale = True
-
-    def reload_quotes(self) -> None:
-        self.stale = True
-
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.stale = False
-            self.reload()
+    def recount(self) -> None:
+        self.reload()
