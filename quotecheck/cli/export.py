@@ -8,12 +8,11 @@ from datetime import datetime, timezone
 import click
 
 from quotecheck.cli.options import db_option, format_option, quote_filter_options
-from quotecheck.cli.output import emit, say
-from quotecheck.cli.session import UserError, open_store
+from quotecheck.cli.output import say
+from quotecheck.cli.session import UserError, deliver, open_store
 from quotecheck.export import FORMATS, fragment_sentences, render
 from quotecheck.export.claimreview import missing
 from quotecheck.export.rows import counted
-from quotecheck.files import write_text_atomically
 from quotecheck.store.models import QuoteFilter, QuoteRecord
 
 
@@ -75,14 +74,7 @@ def export_command(
                    exported=exported, sentences=sentences)  # fmt: skip
     if not records:
         say("No quotes match these filters; the sheet is empty.", err=True)
-    if output is None:
-        emit(sheet)
-        return
-    try:
-        write_text_atomically(output, sheet)
-    except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror or error}") from error
-    say(f"Wrote {counted(len(records), 'quote')} to {output}.", err=True)
+    deliver(sheet, output, f"Wrote {counted(len(records), 'quote')} to {output}.")
 
 
 def _check_complete(records: list[QuoteRecord], url: str | None, allow_incomplete: bool) -> None:

@@ -7,9 +7,8 @@ import dataclasses
 import click
 
 from quotecheck.cli.options import db_option, quote_filter_options
-from quotecheck.cli.output import emit, say
-from quotecheck.cli.session import UserError, open_store
-from quotecheck.files import write_text_atomically
+from quotecheck.cli.output import say
+from quotecheck.cli.session import deliver, open_store
 from quotecheck.report import charts
 from quotecheck.report.figures import compute
 from quotecheck.report.html import render
@@ -43,14 +42,7 @@ def report_command(output: str | None, quote_filter: QuoteFilter, title: str | N
         say(f"Warning: the report has no charts: install the report extra ({charts.INSTALL_HINT}).", err=True)
     if not figures.quotes:
         say("No quotes match these filters; the report is empty.", err=True)
-    if output is None:
-        emit(page)
-        return
-    try:
-        write_text_atomically(output, page)
-    except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror or error}") from error
-    say(f"Wrote the report on {figures.quotes:,} quotes to {output}.", err=True)
+    deliver(page, output, f"Wrote the report on {figures.quotes:,} quotes to {output}.")
 
 
 def describe_filter(quote_filter: QuoteFilter) -> str:

@@ -9,6 +9,8 @@ from typing import TypeVar
 
 import click
 
+from quotecheck.cli.output import emit, say
+from quotecheck.files import write_text_atomically
 from quotecheck.sanitize import printable
 from quotecheck.store import Store, default_reviewer
 from quotecheck.store.models import STORE_FAILURES, SpeakerRecord
@@ -62,3 +64,15 @@ def collect_pages(fetch_page: Callable[[int, list[T]], list[T]], limit: int | No
 def fetch_speakers(store: Store, name: str | None, *, limit: int | None = None) -> list[SpeakerRecord]:
     """Speakers like ``name`` (best first), or all by quote count."""
     return collect_pages(lambda size, so_far: store.speakers(name, limit=size, offset=len(so_far)), limit)
+
+
+def deliver(text: str, output: str | Path | None, done: str) -> None:
+    """Print ``text``, or write it to ``output`` whole (a temporary file renamed into place) and say ``done``."""
+    if output is None:
+        emit(text)
+        return
+    try:
+        write_text_atomically(output, text)
+    except OSError as error:
+        raise UserError(f"cannot write {output}: {error.strerror or error}") from error
+    say(done, err=True)
