@@ -847,7 +847,8 @@ _SHARE_OF_GROUP = regex.compile(
     r"((?:[\p{L}’'\-]+\s+){0,4}[\p{L}’'\-]+)"
 )
 POPULATION_REACH = 400  # characters back, within the paragraph, to the share that names the group
-_GROUP_ENDS = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | SPEECH_VERBS.keys()
+# (SPEECH_VERBS as a frozenset: its dict keys would turn the union into a plain set)
+_GROUP_ENDS = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | frozenset(SPEECH_VERBS)
 
 
 def _of_population(text: str, share: Mention) -> Mention:
