@@ -11,9 +11,11 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
-# Every module of the extractor but its package __init__ (which only re-exports) and sieves.py (its lazy properties
-# store themselves in the instance __dict__, which compiled classes do not have).
-PURE = {"__init__.py", "sieves.py"}
+# Every module of the extractor but its package __init__; model.py, the Quote every other package handles (a compiled
+# class has no __slots__ and is no longer an ordinary dataclass to them); and sieves.py (its lazy properties store
+# themselves in the instance __dict__, which compiled classes do not have).
+PURE = {"__init__.py", "model.py", "sieves.py"}
+GROUP = "quotecheck_extract"  # the shared library of the compiled modules: quotecheck_extract__mypyc.*.so
 COMPILED = sorted(
     str(path.relative_to(ROOT)) for path in (ROOT / "quotecheck" / "extract").glob("*.py") if path.name not in PURE
 )
@@ -25,13 +27,16 @@ def _fall_back(what: str) -> None:
 
 
 class OptionalBuildExt(build_ext):
-    """A C compiler that fails leaves the pure-Python modules in place instead of failing the install."""
+    """A C compiler that fails leaves the pure-Python modules in place instead of failing the install (and none of
+    the compiled ones: without the shared library they would not import)."""
 
     def run(self) -> None:
         try:
             super().run()
         except Exception:
             _fall_back("compiling the extractor")
+            for extension in self.extensions:
+                Path(self.get_ext_fullpath(extension.name)).unlink(missing_ok=True)
 
 
 def compiled_extractor() -> list:
@@ -40,10 +45,21 @@ def compiled_extractor() -> list:
     try:
         from mypyc.build import mypycify
 
-        return mypycify(COMPILED, opt_level="3", group_name="quotecheck_extract")
+        return mypycify(COMPILED, opt_level="3", group_name=GROUP)
     except (Exception, SystemExit):  # (mypyc exits on a type error)
         _fall_back("translating the extractor with mypyc")
         return []
 
 
-setup(ext_modules=compiled_extractor(), cmdclass={"build_ext": OptionalBuildExt})
+def remove_stale_builds() -> None:
+    """An earlier editable install left compiled modules beside the sources; Python would import them in place of
+    the .py files, so a build that does not compile (or compiles again) removes them first."""
+    for binary in (ROOT / "quotecheck" / "extract").glob("*.so"):
+        binary.unlink()
+    for shared in ROOT.glob(f"{GROUP}__mypyc*.so"):
+        shared.unlink()
+
+
+if __name__ == "__main__":  # (setuptools runs this file as __main__; the tests import it)
+    remove_stale_builds()
+    setup(ext_modules=compiled_extractor(), cmdclass={"build_ext": OptionalBuildExt})

@@ -14,26 +14,18 @@ seconds. Goals: at least 2 MB/s on articles, and no pathological input slower th
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import multiprocessing
 import time
-from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
-from quotecheck.extract import extract
+from quotecheck.extract import compiled, extract
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DEVSET = ROOT.parent / "shared" / "devset" / "polnear-train.jsonl"
 MB = 1_000_000
 GOAL_MB_PER_S = 2.0
 GOAL_S_PER_MB = 1.0
-
-
-def extractor_build() -> str:
-    """How the extractor was installed: its modules compiled by mypyc (extension modules) or plain Python."""
-    module = importlib.import_module("quotecheck.extract.entities")
-    return "compiled (mypyc)" if module.__file__.endswith(tuple(EXTENSION_SUFFIXES)) else "pure Python"
 
 
 def article_texts(devset: Path | None) -> list[str]:
@@ -117,7 +109,7 @@ def main() -> None:
             size += len(text.encode("utf-8"))
             if size >= target:
                 break
-    print(f"extractor: {extractor_build()}")
+    print(f"extractor: {'compiled (mypyc)' if compiled() else 'pure Python'}")
     extract(texts[0])  # load lexicons and compile patterns outside the measurement
     seconds = cpu_seconds = float("inf")
     for _ in range(max(1, args.repeat)):
