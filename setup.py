@@ -1,6 +1,6 @@
-"""The build: the extractor's modules compiled with mypyc into C extensions beside their .py files (about twice as fast,
-docs/speed.md). ``QUOTECHECK_PURE=1`` installs plain Python, and so does a build that cannot compile (no mypy, no C
-compiler): the package works either way. The metadata lives in pyproject.toml."""
+"""The build: the extractor's busiest modules compiled with mypyc into C extensions beside their .py files (a third
+faster; docs/attribution.md, "The compiled extractor"). ``QUOTECHECK_PURE=1`` installs plain Python, and so does a
+build that cannot compile (no mypy, no C compiler): the package works either way. The metadata is in pyproject.toml."""
 
 import os
 import sys
@@ -11,14 +11,13 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
-# Every module of the extractor but its package __init__; model.py, the Quote every other package handles (a compiled
-# class has no __slots__ and is no longer an ordinary dataclass to them); and sieves.py (its lazy properties store
-# themselves in the instance __dict__, which compiled classes do not have).
-PURE = {"__init__.py", "model.py", "sieves.py"}
+# The modules where the extractor spends its time (names, subjects, cues, reported speech), chosen by measurement:
+# compiling the rest too (layout, quote spans, the name index, attribution, confidence, word lists) made no measurable
+# difference. model.py in particular stays Python: its Quote, which every other package handles, would lose its
+# __slots__ and its dataclass field annotations; and sieves.py's lazy properties need an instance __dict__, which
+# compiled classes do not have.
+COMPILED = [f"quotecheck/extract/{name}.py" for name in ("cues", "entities", "mentions", "reported")]
 GROUP = "quotecheck_extract"  # the shared library of the compiled modules: quotecheck_extract__mypyc.*.so
-COMPILED = sorted(
-    str(path.relative_to(ROOT)) for path in (ROOT / "quotecheck" / "extract").glob("*.py") if path.name not in PURE
-)
 
 
 def _fall_back(what: str) -> None:

@@ -1,7 +1,7 @@
 """Quote extraction: text in, quotes out. Pure: no I/O, no SQL.
 
-An install compiles the modules of this package with mypyc (setup.py) into extension modules beside their .py files,
-which Python then imports instead; this __init__ stays plain Python and says whether that happened."""
+An install compiles the busiest modules of this package with mypyc (setup.py) into extension modules beside their .py
+files, which Python then imports instead; this __init__ stays plain Python and says whether that happened."""
 
 import warnings
 from importlib.machinery import EXTENSION_SUFFIXES
@@ -24,9 +24,9 @@ def extract(text: str) -> list[Quote]:
 
 def compiled() -> bool:
     """The extractor running is the compiled one (its modules are extension modules), not plain Python."""
-    from quotecheck.extract import attribute
+    from quotecheck.extract import entities
 
-    return str(attribute.__file__).endswith(tuple(EXTENSION_SUFFIXES))
+    return str(entities.__file__).endswith(tuple(EXTENSION_SUFFIXES))
 
 
 def stale_compiled(package: Path = _PACKAGE) -> list[str]:
