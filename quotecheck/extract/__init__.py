@@ -1,6 +1,6 @@
 """Quote extraction: text in, quotes out. Pure: no I/O, no SQL.
 
-An install compiles the busiest modules of this package with mypyc (setup.py) into extension modules beside their .py
+An install compiles the modules of this package with mypyc (setup.py) into extension modules beside their .py
 files, which Python then imports instead; this __init__ stays plain Python and says whether that happened."""
 
 import warnings

@@ -1033,7 +1033,8 @@ class Entities:
                 name = f"{person.name.split()[-1]}'s {' '.join(words[1:])}"
         role = mention.role
         if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES and speaker_noun(head):
-            role = " ".join(words[1:]) if words[0].lower() in _ARTICLES | frozenset(_POSSESSIVE_PRONOUNS) else mention.name
+            determined = words[0].lower() in _ARTICLES | frozenset(_POSSESSIVE_PRONOUNS)
+            role = " ".join(words[1:]) if determined else mention.name
         return Entity(name, "", speaker_type, gender, role, gender and "article", head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:

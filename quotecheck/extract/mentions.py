@@ -1135,7 +1135,9 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     )
     words = before.group(1).split() if before else ()
     head = next((_bare(w) for w in words if speaker_noun(w)), None)
-    if before is not None and head is not None and head not in ORGANISATION_WORDS and not any(w in COMMON_VERBS for w in words):
+    if before is not None and head is not None and head not in ORGANISATION_WORDS and not any(
+        w in COMMON_VERBS for w in words
+    ):
         return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said" (not "The party has been
         # slow to react, Talbot said": a clause; nor "The network, Ann Tully said,": a body is no one's role)
     if start < 2 or text[start - 1] != " " or _modifies_noun(text, end):

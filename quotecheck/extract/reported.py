@@ -246,7 +246,9 @@ class _Reader:
         if not that_before and not _reads_as_clause(text, pos, end):
             return None  # "never mentioned Trump by name": a noun phrase object, not a clause
         if _opens_with_verb(text, pos, end):
-            if not (that_before and _DEMONSTRATIVE_THAT.fullmatch(text, cue.end, pos) and _AUXILIARY_START.match(text, pos, end)):
+            if not (that_before and _DEMONSTRATIVE_THAT.fullmatch(text, cue.end, pos) and (
+                _AUXILIARY_START.match(text, pos, end)
+            )):
                 return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
             pos = that_before.start()  # "he said that would cost jobs": "that" is the subject
         return pos, end
