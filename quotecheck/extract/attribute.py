@@ -5,6 +5,8 @@ How sure an attribution is (``confidence``) is computed from the evidence behind
 
 from __future__ import annotations
 
+from typing import cast
+
 import regex
 
 from quotecheck.extract.confidence import Evidence, confidence, gather
@@ -13,7 +15,7 @@ from quotecheck.extract.entities import Entities, canonical
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import BELIEF_VERBS, NAMING_VERBS, NOT_SPEECH_MARKERS, word_pattern
 from quotecheck.extract.mentions import tidy_role
-from quotecheck.extract.model import Quote
+from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind
 from quotecheck.extract.quotes import find_quotes
 from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
@@ -72,7 +74,7 @@ class _Extractor:
 
     def run(self) -> list[Quote]:
         article = self.article
-        results: list[tuple[int, int, str, Attribution]] = []
+        results: list[tuple[int, int, QuoteKind, Attribution]] = []
         previous = None
         for span in article.spans:
             ctx = QuoteContext(article, span, previous)
@@ -82,15 +84,15 @@ class _Extractor:
             results.append((span.start, span.end, self._kind(ctx), attribution))
             previous = (span, attribution)
         self._share_backwards(results)
-        results.extend(
-            (report.start, report.end, "indirect", article.from_cue(report.cue, report.rule))
-            for report in find_reports(self.text, self.layout, article.spans, article.cues)
-        )
+        for report in find_reports(self.text, self.layout, article.spans, article.cues):
+            attribution = article.from_cue(report.cue, report.rule)
+            if attribution is not None:  # (always: a report rests on a cue with a subject)
+                results.append((report.start, report.end, "indirect", attribution))
         quotes = [self._quote(start, end, kind, a) for start, end, kind, a in results]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
 
-    def _share_backwards(self, results: list[tuple[int, int, str, Attribution]]) -> None:
+    def _share_backwards(self, results: list[tuple[int, int, QuoteKind, Attribution]]) -> None:
         """'"I don't think the conventional wisdom" -- that … -- "is going to last," he says.': the first piece of
         an interrupted quote, with no cue of its own, takes the attribution of the piece after it in the sentence."""
         for position in range(len(results) - 2, -1, -1):
@@ -106,7 +108,7 @@ class _Extractor:
                 "continuation",
             ))
 
-    def _quote(self, start: int, end: int, kind: str, a: Attribution) -> Quote:
+    def _quote(self, start: int, end: int, kind: QuoteKind, a: Attribution) -> Quote:
         name, speaker_type = a.speaker, a.speaker_type
         role = gender = gender_source = None
         entity = canonical(a.entity)
@@ -131,8 +133,9 @@ class _Extractor:
             cue=a.cue,
             confidence=confidence(evidence),
             rule=a.rule,
-            speaker_gender=gender,
-            speaker_gender_source=gender_source,
+            # (the genders and their sources are read from the lexicons, which hold only these values)
+            speaker_gender=cast("Gender | None", gender),
+            speaker_gender_source=cast("GenderSource | None", gender_source),
             co_speakers=self._co_speakers(a),
         )
         if self.evidence is not None:
@@ -167,7 +170,7 @@ class _Extractor:
             return a.rule in _TITLE_CASE_RULES or bool(_NAMING_BEFORE.search(before))
         return True
 
-    def _kind(self, ctx: QuoteContext) -> str:
+    def _kind(self, ctx: QuoteContext) -> QuoteKind:
         """direct: a whole utterance; partial: a fragment woven into the writer's sentence."""
         span, lead = ctx.span, ctx.lead
         first = self.text[span.start : span.start + 1]

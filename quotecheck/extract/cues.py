@@ -6,12 +6,13 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
+from quotecheck.extract.entities import Entity
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import (
     CONJUNCTIONS, CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_VERBS, word_pattern,
 )
 from quotecheck.extract.mentions import (
-    COORDINATED,
+    Coordinated,
     Mention,
     clause_subject,
     mention_after,
@@ -84,7 +85,7 @@ class Cue:
     lemma: str
     mention: Mention | None = None
     subject_after: bool = False  # "according to X", "said Smith"
-    entity: object | None = None  # filled by attribution (entities.Entity)
+    entity: Entity | None = None  # filled by attribution
 
     @property
     def quote_only(self) -> bool:
@@ -118,9 +119,9 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if not (index >= 0 and spans[index].start <= start < spans[index].end) and not layout.is_furniture(start):
             insort(cues, Cue(start, match.end(1), match.group(1), "according to"), key=_start)
     for start in layout.sentence_starts:
-        match = _SENTENCE_OPENERS.match(text, start)
-        if match and not layout.is_furniture(start):
-            insort(cues, Cue(start, match.end(), match.group(), SPEECH_VERBS[match.group().lower()]), key=_start)
+        opener = _SENTENCE_OPENERS.match(text, start)
+        if opener and not layout.is_furniture(start):
+            insort(cues, Cue(start, opener.end(), opener.group(), SPEECH_VERBS[opener.group().lower()]), key=_start)
     cues = _without_dense_paragraphs(cues, layout)
     # Where the last quote before each cue closes: a subject is never read inside quoted words. A title woven into
     # the sentence ("Okoye, whose book 'The Cat' was written here, said") ends in no punctuation: read across it.
@@ -189,7 +190,7 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
             if lead and (lead.group(1) == "with" or before.kind in ("name", "pronoun")):
                 cue.mention = before  # "– Ryan saying he was …", "and Trump calling it …"
                 return
-    if subject is COORDINATED or participle:
+    if isinstance(subject, Coordinated) or participle:
         # The subject of the clause ("…, he laughed and said"), else of the sentence ("Lithuania has helped … and
         # said"); a cue right before with a subject of its own passes it on ("she said, noting that").
         previous = cues[position - 1] if position > 0 else None

@@ -6,9 +6,10 @@ links quotes to mentions."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 
 import re
@@ -43,6 +44,7 @@ from quotecheck.extract.lexicons import (
     word_pattern,
 )
 from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
+from quotecheck.extract.model import SpeakerType
 
 if TYPE_CHECKING:
     from quotecheck.extract.cues import Cue
@@ -148,7 +150,7 @@ _LOOKUP_PASSES = 8  # ... and read the text through this many times (a word that
 class Entity:
     name: str
     surname: str
-    speaker_type: str = "person"
+    speaker_type: SpeakerType = "person"
     gender: str | None = None
     role: str | None = None
     gender_source: str | None = None  # "article" (a title, a he/she, "spokeswoman") or "first-name"
@@ -262,7 +264,7 @@ def _place_words(words: tuple[str, ...]) -> int:
 
 def _split_name(
     words: list[str], common: LowerCaseWords | frozenset[str] = frozenset(), sentence_start: bool = False,
-    known_surnames: object = (),
+    known_surnames: Container[str] = (),
 ) -> tuple[str | None, list[str], str | None]:
     """Title, name words and role words of a capitalised run: "Councillor Helen Marsh" -> councillor, [Helen,
     Marsh]; "Health Secretary Leon Farrow" -> role "Health Secretary" (the store matches people by name, so a
@@ -380,7 +382,7 @@ def _person_head(word: str) -> bool:
 class Entities:
     """The named speakers of one article, built from every capitalised name in it."""
 
-    def __init__(self, text: str, layout: Layout, quoted: list[tuple[int, int]] = ()) -> None:
+    def __init__(self, text: str, layout: Layout, quoted: Sequence[tuple[int, int]] = ()) -> None:
         """``quoted``: the (start, end) spans of quoted words, in order."""
         self.text = text
         self.layout = layout
@@ -492,16 +494,19 @@ class Entities:
         """A title's office with the place it serves or the party and state it sits for, when they follow the
         name: "Sen. Rand Paul of Kentucky" -> "Senator of Kentucky", "Rep. Jo Hale, R-Utah," -> "Representative,
         R-Utah"."""
+        role = entity.role
+        if role is None:
+            return
         place = _OFFICE_PLACE.match(self.text, end)
         words = place.group(1).split() if place else []
         names = (" ".join(words[:size]) for size in range(len(words), 0, -1))
         name = next((name for name in names if name in PLACES), None)
-        if name is not None and " of " not in entity.role:
-            self._set_role(entity, f"{entity.role} of {name}")  # ("… of New Hampshire", not "… of Vermont But")
+        if name is not None and " of " not in role:
+            self._set_role(entity, f"{role} of {name}")  # ("… of New Hampshire", not "… of Vermont But")
             return
         party = _PARTY_STATE.match(self.text, end)
-        if party and party.group(1) not in entity.role:
-            self._set_role(entity, f"{entity.role}, {party.group(1)}")
+        if party and party.group(1) not in role:
+            self._set_role(entity, f"{role}, {party.group(1)}")
 
     def _quoted(self, pos: int) -> bool:
         """``pos`` lies inside quoted words: a name there is the quoted speaker's subject, not the writer's."""
@@ -596,10 +601,10 @@ class Entities:
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
-        if TITLES.get(title or "") in ("male", "female"):
-            _learn_gender(entity, TITLES[title], "article")
-        elif len(words) > 1 and FIRST_NAMES.get(lowered[0]) in ("male", "female"):
-            _learn_gender(entity, FIRST_NAMES.get(lowered[0]), "first-name",
+        if (title_gender := TITLES.get(title or "")) in ("male", "female"):
+            _learn_gender(entity, title_gender, "article")
+        elif len(words) > 1 and (first_name_gender := FIRST_NAMES.get(lowered[0])) in ("male", "female"):
+            _learn_gender(entity, first_name_gender, "first-name",
                           contested=not FIRST_NAMES.certain(lowered[0]))
         if role is not None and entity.role is None:
             self._set_role(entity, role)
@@ -754,8 +759,8 @@ class Entities:
             entity = Entity(mention.name, surname)
         if mention.speaker_type == "organisation":
             entity.speaker_type = "organisation"
-        if mention.role or split_role:
-            self._set_role(entity, self._owned_role(mention.role or split_role, mention.start), at_cue=True)
+        if given_role := mention.role or split_role:
+            self._set_role(entity, self._owned_role(given_role, mention.start), at_cue=True)
         if entity.speaker_type == "person" and not entity.evidence and " " not in entity.name:
             # A lone capitalised word with nothing personal about it ("Google said"), until a "he" or "she"
             # shows it is a person ("Keane waved. "We won," he said.").
@@ -865,7 +870,7 @@ class Entities:
             return None
         best = None
         for entity in self._with_roles[-_MENTIONS_LOOKED_AT:]:
-            if _role_fits(words, entity.role):
+            if entity.role is not None and _role_fits(words, entity.role):
                 best = entity
         if best is not None or phrase.split()[0].lower() != "the" or not _person_head(words[-1]):
             return best
@@ -912,7 +917,10 @@ class Entities:
                 continue  # "the prime minister's spokesman", "an adviser to the governor": someone else's boss
             role = " ".join(match.group("role").split())
             words = [word.lower().strip(",.") for word in role.split()]
-            if any(_role_fits(words, entity.role) for entity in self._with_roles[-_MENTIONS_LOOKED_AT:]):
+            if any(
+                entity.role is not None and _role_fits(words, entity.role)
+                for entity in self._with_roles[-_MENTIONS_LOOKED_AT:]
+            ):
                 continue
             named = self._named_in_apposition(match.end())
             holder = named if named is not None else self._office_holder(words, match.start())
@@ -1025,7 +1033,8 @@ class Entities:
                 name = f"{person.name.split()[-1]}'s {' '.join(words[1:])}"
         role = mention.role
         if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES and speaker_noun(head):
-            role = " ".join(words[1:]) if words[0].lower() in _ARTICLES | _POSSESSIVE_PRONOUNS.keys() else mention.name
+            determined = words[0].lower() in _ARTICLES | frozenset(_POSSESSIVE_PRONOUNS)
+            role = " ".join(words[1:]) if determined else mention.name
         return Entity(name, "", speaker_type, gender, role, gender and "article", head=head)
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
@@ -1100,6 +1109,10 @@ class Entities:
         return len(rivals), _SEARCH_BACK if distance is None else distance
 
 
+@overload
+def canonical(entity: Entity) -> Entity: ...
+@overload
+def canonical(entity: Entity | None) -> Entity | None: ...
 def canonical(entity: Entity | None) -> Entity | None:
     """The entity the article finally names for ``entity``."""
     while entity is not None and entity.same_as is not None:

@@ -6,6 +6,10 @@ add a speech verb or a title without touching code."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gender_guesser.detector import Detector
 
 from quotecheck.wordlists import word_list
 
@@ -67,7 +71,7 @@ class FirstNames:
                 self._overrides[word.lower()] = gender.strip()
         self._cache: dict[str, str | None] = {}
         self._contested: set[str] = set()  # names the dataset reads as a man's in one place, a woman's in another
-        self._detector = None
+        self._detector: Detector | None = None
 
     def get(self, word: str, default: str | None = None) -> str | None:
         word = word.lower()
@@ -89,21 +93,22 @@ class FirstNames:
     def _look_up(self, word: str) -> str | None:
         if not word.isalpha():
             return None
-        if self._detector is None:
+        detector = self._detector
+        if detector is None:
             from gender_guesser.detector import Detector
 
-            self._detector = Detector(case_sensitive=False)
-        if word not in self._detector.names:
+            detector = self._detector = Detector(case_sensitive=False)
+        if word not in detector.names:
             return None  # (most capitalised words are no first name: answered without three look-ups)
         for country in self._COUNTRIES:
-            answer = self._detector.get_gender(word, country)
+            answer = detector.get_gender(word, country)
             if answer in ("male", "female", "mostly_male", "mostly_female"):
-                readings = {self._detector.get_gender(word, other) for other in self._COUNTRIES}
-                readings = {r.removeprefix("mostly_") for r in readings | {self._detector.get_gender(word)}}
+                readings = {detector.get_gender(word, other) for other in self._COUNTRIES}
+                readings = {r.removeprefix("mostly_") for r in readings | {detector.get_gender(word)}}
                 if {"male", "female"} <= readings:
                     self._contested.add(word)
                 return answer.removeprefix("mostly_")
-        answer = self._detector.get_gender(word)
+        answer = detector.get_gender(word)
         return answer if answer in ("male", "female") else None
 
 

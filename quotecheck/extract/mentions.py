@@ -33,6 +33,7 @@ from quotecheck.extract.lexicons import (
     TITLES,
     word_pattern,
 )
+from quotecheck.extract.model import SpeakerType
 
 WINDOW = 260  # characters looked at on either side of a cue
 
@@ -99,7 +100,7 @@ class Mention:
     kind: str
     name: str
     role: str | None = None
-    speaker_type: str | None = None  # known from the words alone (organisation / anonymous), else None
+    speaker_type: SpeakerType | None = None  # known from the words alone (organisation / anonymous), else None
     title: str | None = None
     partners: tuple[Mention, ...] = ()  # names coordinated with this one: "Rosa Diaz and Ben Cole said"
 
@@ -122,7 +123,7 @@ class Token(NamedTuple):
 # tokens() makes many Tokens: built by C-level maps over the matches (no bytecode per token), the list costs about
 # what a list of plain tuples did.
 _token = partial(tuple.__new__, Token)
-_MATCH = type(_TOKEN.match("a"))
+_MATCH = regex.Match
 _match_start, _match_end, _match_group = _MATCH.start, _MATCH.end, _MATCH.group
 
 
@@ -216,7 +217,7 @@ def tidy_role(role: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def nominal_type(phrase: str) -> str | None:
+def nominal_type(phrase: str) -> SpeakerType | None:
     """anonymous / organisation for nominal phrases whose words say so, else None (a person or unknown)."""
     lowered = phrase.lower()
     if any(marker in lowered for marker in ANONYMOUS_MARKERS):
@@ -652,10 +653,12 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
             speaker_noun(toks[run - 2].text)
         ):
             # "The new health minister for Wales says": the place belongs to the office, the office speaks
-            lead = next((k for k in range(run - 2, max(first, run - 8) - 1, -1) if _bare(toks[k].text) in DETERMINERS),
-                        None)
-            if lead is not None:
-                return Mention(toks[lead].start, toks[last].end, "nominal", text[toks[lead].start : toks[last].end])
+            determiner = next(
+                (k for k in range(run - 2, max(first, run - 8) - 1, -1) if _bare(toks[k].text) in DETERMINERS), None
+            )
+            if determiner is not None:
+                return Mention(toks[determiner].start, toks[last].end, "nominal",
+                               text[toks[determiner].start : toks[last].end])
         mention = _name_mention(text, toks, run, last)
         # "Gov. Terry Branstad of Iowa": a titled name before "of Place".
         if run - 2 >= first and _bare(toks[run - 1].text) == "of" and _is_capitalised(toks[run - 2].text):
@@ -844,7 +847,8 @@ _SHARE_OF_GROUP = regex.compile(
     r"((?:[\p{L}’'\-]+\s+){0,4}[\p{L}’'\-]+)"
 )
 POPULATION_REACH = 400  # characters back, within the paragraph, to the share that names the group
-_GROUP_ENDS = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | SPEECH_VERBS.keys()
+# (SPEECH_VERBS as a frozenset: its dict keys would turn the union into a plain set)
+_GROUP_ENDS = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | frozenset(SPEECH_VERBS)
 
 
 def _of_population(text: str, share: Mention) -> Mention:
@@ -917,17 +921,18 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         if r_end <= r_first or r_end - r_first > APPOSITIVE_ROLE_TOKENS:
             continue
         lead = _bare(toks[r_first].text)
+        apposed: str | None
         if relative or lead in _RELATIVE or lead in _PREPOSITIONS:
-            role = None  # "Clinton, during a town hall meeting in Columbus, said": an aside, not a role
+            apposed = None  # "Clinton, during a town hall meeting in Columbus, said": an aside, not a role
         elif lead in DETERMINERS or not _is_capitalised(toks[r_first].text) or toks[r_first].text[0].isdigit() or any(
             speaker_noun(tok.text) for tok in toks[r_first:r_end]
         ):
-            role = text[toks[r_first].start : toks[r_end - 1].end]
+            apposed = text[toks[r_first].start : toks[r_end - 1].end]
             if toks[r_first].text[0].isdigit() and r_end - r_first == 1:
-                role = None  # an age: "Smith, 45, said"
+                apposed = None  # an age: "Smith, 45, said"
         else:
-            role = None  # "Rep. Glenn Thompson, R-Pa., said"
-        return Mention(mention.start, mention.end, mention.kind, mention.name, role or mention.role,
+            apposed = None  # "Rep. Glenn Thompson, R-Pa., said"
+        return Mention(mention.start, mention.end, mention.kind, mention.name, apposed or mention.role,
                        mention.speaker_type, mention.title)
     return None
 
@@ -1037,16 +1042,16 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             # The phrase ends in a name: "American Unity Fund president Margaret Hoover" -> Margaret Hoover,
             # with the words before it as the role.
             run = max(_name_run_left(toks, last), cap)
-            name = _name_mention(text, toks, run, last)
+            named = _name_mention(text, toks, run, last)
             role, _ = _premodifier_role(text, toks, run)
-            mention = Mention(name.start, name.end, "name", name.name, role or name.role, None, name.title)
+            mention = Mention(named.start, named.end, "name", named.name, role or named.role, None, named.title)
         else:
             cap_end = cap
             while cap_end + 1 < stop and toks[cap_end + 1].start - toks[cap_end].end <= 1 and (
                 _is_capitalised(toks[cap_end + 1].text) or _bare(toks[cap_end + 1].text) in PARTICLES
             ):
                 cap_end += 1
-            name = _name_mention(text, toks, cap, cap_end)
+            named = _name_mention(text, toks, cap, cap_end)
             head = _bare(last_word)
             if _bare(toks[0].text) in DETERMINERS and speaker_noun(head) and head not in ORGANISATION_WORDS and (
                 head.rstrip("s") not in ORGANISATION_WORDS
@@ -1054,17 +1059,17 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
                 # "the Spurs sporting director": a person described, the name inside is not the speaker
                 return Mention(toks[0].start, end, "nominal", text[toks[0].start : end])
             # "a Buzzfeed report": the phrase is the mention, the name inside it the speaker.
-            mention = Mention(toks[0].start, end, "name", name.name, None, nominal_type(text[toks[0].start : end]))
+            mention = Mention(toks[0].start, end, "name", named.name, None, nominal_type(text[toks[0].start : end]))
     else:
-        mention = _nominal(text, toks, 0, last)
-        head_end = next((k - 1 for k in range(1, last + 1) if _bare(toks[k].text) in _HEAD_BREAKS), None)
-        if mention is None and head_end is not None:
-            mention = _nominal(text, toks, 0, head_end)  # "one owner of a shop that …" -> "one owner"
-        if mention is None:
+        nominal = _nominal(text, toks, 0, last)
+        head_break = next((k - 1 for k in range(1, last + 1) if _bare(toks[k].text) in _HEAD_BREAKS), None)
+        if nominal is None and head_break is not None:
+            nominal = _nominal(text, toks, 0, head_break)  # "one owner of a shop that …" -> "one owner"
+        if nominal is None:
             return None
-        mention_end = min(mention.end, end)
-        mention = Mention(mention.start, mention_end, mention.kind, text[mention.start : mention_end], None,
-                          mention.speaker_type)
+        mention_end = min(nominal.end, end)
+        mention = Mention(nominal.start, mention_end, nominal.kind, text[nominal.start : mention_end], None,
+                          nominal.speaker_type)
     appositive = _APPOSITIVE.match(text, toks[last].end, hi)
     if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(appositive.group(1).strip()):
         # "said the Minister for Housing, Ruth Adeyemi": the name set off after an office is the speaker
@@ -1077,8 +1082,8 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         if lead not in _RELATIVE and (lead in DETERMINERS or any(speaker_noun(w) for w in role.split())):
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
                               mention.speaker_type, mention.title)
-    if _personal(mention) and _AND_NAME.match(text, mention.end, hi):
-        partner = mention_after(text, _AND_NAME.match(text, mention.end, hi).end(), hi)  # "said Rosa Diaz and Ben Cole"
+    if _personal(mention) and (and_name := _AND_NAME.match(text, mention.end, hi)):
+        partner = mention_after(text, and_name.end(), hi)  # "said Rosa Diaz and Ben Cole"
         if partner is not None and _personal(partner):
             mention = replace(mention, partners=(partner,))
     return mention
@@ -1130,7 +1135,9 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     )
     words = before.group(1).split() if before else ()
     head = next((_bare(w) for w in words if speaker_noun(w)), None)
-    if head is not None and head not in ORGANISATION_WORDS and not any(w in COMMON_VERBS for w in words):
+    if before is not None and head is not None and head not in ORGANISATION_WORDS and not any(
+        w in COMMON_VERBS for w in words
+    ):
         return before.group(1)  # "The Shadow Minister for the Arts, Joanna Pike, said" (not "The party has been
         # slow to react, Talbot said": a clause; nor "The network, Ann Tully said,": a body is no one's role)
     if start < 2 or text[start - 1] != " " or _modifies_noun(text, end):
@@ -1140,8 +1147,7 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
         return None  # (a word ending a sentence is not a premodifier: "commander in chief. Sanders hit back")
     toks = tokens(text, max(0, start - PREMODIFIER_CHARS), start)
     if toks:
-        role, _ = _premodifier_role(text, toks, len(toks))
-        return role
+        return _premodifier_role(text, toks, len(toks))[0]
     return None
 
 

@@ -115,7 +115,7 @@ def _typewriter_pairs(text: str) -> str:
             pending = None
     if not edits:
         return text
-    pieces = []
+    pieces: list[str] = []
     done = 0
     for pos, reading in edits:
         pieces += (text[done:pos], reading)

@@ -23,6 +23,7 @@ from quotecheck.extract.lexicons import (
     time_words,
     word_pattern,
 )
+from quotecheck.extract.mentions import Mention
 from quotecheck.extract.quotes import QuoteSpan
 
 # Rule names of reported speech, in the order docs/attribution.md lists them.
@@ -143,13 +144,14 @@ class _Reader:
     def reports(self) -> list[Report]:
         found = []
         for cue in self.cues:
-            if cue.mention is None or cue.quote_only:
+            mention = cue.mention
+            if mention is None or cue.quote_only:
                 continue
             according_to = cue.lemma == "according to"
-            span = self._forward(cue) if not cue.subject_after or according_to else None
+            span = self._forward(cue, mention) if not cue.subject_after or according_to else None
             rule = "reported-forward"
             if span is None:
-                span = self._backward(cue)
+                span = self._backward(cue, mention)
                 rule = "reported-backward"
             if span is None or self._overlaps_quote(*span):
                 continue
@@ -175,7 +177,7 @@ class _Reader:
             if span.open_mark < end and (span.close_mark or span.end) >= start:
                 return True
         return False
-    def _forward(self, cue: Cue) -> tuple[int, int] | None:
+    def _forward(self, cue: Cue, mention: Mention) -> tuple[int, int] | None:
         text = self.text
         sentence_start, sentence_end = self.layout.sentence(cue.start)
         pos = cue.end
@@ -185,7 +187,7 @@ class _Reader:
         if cue.lemma == "according to":
             if cue.start != sentence_start:
                 return None
-            comma = text.find(",", cue.mention.end, sentence_end)
+            comma = text.find(",", mention.end, sentence_end)
             if comma < 0:
                 return None
             pos = comma + 1
@@ -219,12 +221,12 @@ class _Reader:
         index = bisect_left(self.cue_starts, pos)
         while index < len(self.cues) and self.cues[index].start < end:
             other = self.cues[index].mention
-            if other is not None and (other.start, other.end) == (cue.mention.start, cue.mention.end):
+            if other is not None and (other.start, other.end) == (mention.start, mention.end):
                 # "denied the report and said …": the next verb of the same subject has its own content
                 end = self.cues[index].start
                 break
             index += 1
-        if text[cue.mention.start : cue.mention.end].lower() == "who" or self._in_subordinate_clause(cue, sentence_start):
+        if text[mention.start : mention.end].lower() == "who" or self._in_subordinate_clause(mention, sentence_start):
             # "Reyes, who said he …, was", "While critics argue that …, the mayor": the clause ends at its comma
             comma = text.find(",", pos, end)
             end = comma if comma > 0 else end
@@ -244,18 +246,20 @@ class _Reader:
         if not that_before and not _reads_as_clause(text, pos, end):
             return None  # "never mentioned Trump by name": a noun phrase object, not a clause
         if _opens_with_verb(text, pos, end):
-            if not (_DEMONSTRATIVE_THAT.fullmatch(text, cue.end, pos) and _AUXILIARY_START.match(text, pos, end)):
+            if not (that_before and _DEMONSTRATIVE_THAT.fullmatch(text, cue.end, pos) and (
+                _AUXILIARY_START.match(text, pos, end)
+            )):
                 return None  # "the book she wrote that helped …", "how a candidate responds can be": no subject
             pos = that_before.start()  # "he said that would cost jobs": "that" is the subject
         return pos, end
 
-    def _in_subordinate_clause(self, cue: Cue, sentence_start: int) -> bool:
+    def _in_subordinate_clause(self, mention: Mention, sentence_start: int) -> bool:
         """The cue's clause opens with a subordinator: "When Trump suggested that …, the crowd cheered"."""
-        lo = max(sentence_start, cue.mention.start - SUBORDINATE_REACH)
-        clause = max(self.text.rfind(",", lo, cue.mention.start), self.text.rfind(";", lo, cue.mention.start)) + 1
+        lo = max(sentence_start, mention.start - SUBORDINATE_REACH)
+        clause = max(self.text.rfind(",", lo, mention.start), self.text.rfind(";", lo, mention.start)) + 1
         if clause == 0 and lo > sentence_start:
             return False
-        return bool(_SUBORDINATE_LEAD.match(self.text, clause or sentence_start, cue.mention.start))
+        return bool(_SUBORDINATE_LEAD.match(self.text, clause or sentence_start, mention.start))
 
     def _cue_within(self, start: int, end: int) -> bool:
         index = bisect_left(self.cue_starts, start)
@@ -273,12 +277,11 @@ class _Reader:
             return True
         return cue.lemma in OBJECT_VERBS and len(body.split()) <= LISTENER_WORDS
 
-    def _backward(self, cue: Cue) -> tuple[int, int] | None:
+    def _backward(self, cue: Cue, mention: Mention) -> tuple[int, int] | None:
         """"…, Smith said." / "…, said Smith." / "…, according to X.": the clause before the attribution (``cue``
         has a mention)."""
         text = self.text
         sentence_start, sentence_end = self.layout.sentence(cue.start)
-        mention = cue.mention
         head = min(cue.start, mention.start)
         tail = text[max(cue.end, mention.end) : sentence_end]
         if len(tail) > BACKWARD_TAIL or _CONTENT_IN_TAIL.search(tail):

@@ -30,6 +30,7 @@ from quotecheck.extract.mentions import (
     speaker_noun,
     subject_before,
 )
+from quotecheck.extract.model import SpeakerType
 from quotecheck.extract.quotes import QuoteSpan
 from quotecheck.extract.reported import CLAUSE_BREAK, PARTICIPLE_START
 
@@ -104,12 +105,12 @@ class Attribution:
     mention: Mention | None
     entity: Entity | None
     speaker: str | None
-    speaker_type: str | None
+    speaker_type: SpeakerType | None
     cue: str | None
     rule: str = ""
 
 
-def describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, str | None]:
+def describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, SpeakerType | None]:
     """Speaker name and type for an attribution."""
     if entity is not None:
         return entity.name, entity.speaker_type
@@ -221,9 +222,10 @@ class Article:
             index -= 1
             if earlier.mention is None or earlier.mention.start >= cue.start:
                 continue
-            if earlier.lemma == "according to" or outer_lemmas is None and "," not in self.text[
-                earlier.end : cue.mention.start
-            ] or cue.mention.start < earlier.start and self._parenthetical(earlier):
+            if earlier.lemma == "according to" or cue.mention is not None and (
+                outer_lemmas is None and "," not in self.text[earlier.end : cue.mention.start]
+                or cue.mention.start < earlier.start and self._parenthetical(earlier)
+            ):
                 return earlier
         return cue
 
@@ -373,7 +375,7 @@ def trailing_cue(ctx: QuoteContext) -> Attribution | None:
     says …``). A source that relays the attribution wins: ``"…," the judge said, according to the Post.``, and the
     person a relay quotes speaks: ``"…," Tehran Radio quoted him as saying.``"""
     cue, after = ctx.cue_after, ctx.after
-    if cue is None or cue.mention is None or cue.start - after > CUE_GAP or cue.start >= ctx.para_end:
+    if cue is None or cue.mention is None or after is None or cue.start - after > CUE_GAP or cue.start >= ctx.para_end:
         return None
     touching = cue.start if cue.subject_after else cue.mention.start
     utterance = not ctx.lead or ctx.lead.endswith(UTTERANCE_LEAD_END)
@@ -649,6 +651,7 @@ def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:
     """Between a closing mark and its attribution: punctuation, and before a name a few premodifying words
     ("former congressman Dan Maffei", "his wife, Gabriela Lazar,")."""
     punctuation = _ADJACENT.match(text, after, mention_start)
+    assert punctuation is not None  # (the pattern matches the empty string)
     if punctuation.end() == mention_start:
         return True
     if not is_name or mention_start - punctuation.end() > PREMODIFIER_GAP:
@@ -671,6 +674,7 @@ def _new_sentence_after(ctx: QuoteContext, cue: Cue) -> bool:
     # '"…." He added, "…"' (the next quote's cue) do not.
     tail = max(cue.end, cue.mention.end if cue.mention is not None else cue.end)
     rest = _REST_OF_CLAUSE.match(text, tail)
+    assert rest is not None  # (the pattern matches the empty string)
     if cue.lemma not in OBJECT_VERBS and _CLAUSE_AFTER.match(text, tail):
         return True  # '"…." Reid said both Rubio and Cruz are …': said has content of its own
     return bool(_CONTENT_AFTER.match(text, tail) or _INTRODUCES_NEXT.match(text, rest.end(1)))
@@ -680,7 +684,7 @@ def _relayed(ctx: QuoteContext, cue: Cue) -> Attribution | None:
     """'"…," the judge said, according to the Post.': the words reach the reader through the Post, which is
     the source the attribution rests on."""
     article = ctx.article
-    tail = max(cue.end, cue.mention.end if cue.subject_after else cue.end)
+    tail = max(cue.end, cue.mention.end if cue.subject_after and cue.mention is not None else cue.end)
     relay = article.cue_at_or_after(tail)
     if relay is not None:
         relays = relay.lemma == "according to" or relay.lemma.startswith("report")

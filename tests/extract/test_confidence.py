@@ -58,7 +58,8 @@ def test_known_features_are_exactly_those_the_model_produces():
     assert not known_feature("mention=ghost") and not known_feature("kind=quoted") and not known_feature("size")
 
 
-FLAGS = [field.name for field in dataclasses.fields(Evidence) if field.type == "bool"]
+# (a field's type is its annotation's text, or the type itself when the module is compiled)
+FLAGS = [field.name for field in dataclasses.fields(Evidence) if field.type in ("bool", bool)]
 evidence = st.builds(
     Evidence,
     rule=st.sampled_from(RULES),

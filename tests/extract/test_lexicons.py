@@ -14,7 +14,8 @@ LEXICON = Path(str(resources.files("quotecheck.extract") / "lexicon"))
 
 
 def test_every_word_list_is_loaded_and_documented():
-    source = Path(lexicons.__file__).read_text(encoding="utf-8")
+    # (the source beside the module: a compiled module's __file__ is its .so)
+    source = Path(lexicons.__file__).with_name("lexicons.py").read_text(encoding="utf-8")
     for path in sorted(LEXICON.glob("*.txt")):
         assert f'"{path.name}"' in source, f"{path.name} is not loaded by lexicons.py"
         assert path.read_text(encoding="utf-8").startswith("#"), f"{path.name} has no comment saying what it lists"
