@@ -11,11 +11,11 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
-# Every module of the extractor but its package __init__; model.py, the Quote every other package handles (a compiled
-# class has no __slots__ and its dataclass fields lose their annotations' text); and sieves.py (its lazy properties
-# store themselves in the instance __dict__, which compiled classes do not have). Measured: compiling only the four
-# busiest modules (cues, entities, mentions, reported) was about 5% slower than compiling all of these.
-PURE = {"__init__.py", "model.py", "sieves.py"}
+# Every module of the extractor but its package __init__ and model.py, the Quote every other package handles (a
+# compiled class has no __slots__ and its dataclass fields lose their annotations' text). Measured: compiling only the
+# four busiest modules (cues, entities, mentions, reported) was about 5% slower than compiling all of these. And
+# sieve_marks.py: a compiled function takes no attributes, so the mark that names a sieve's rule stays Python.
+PURE = {"__init__.py", "model.py", "sieve_marks.py"}
 COMPILED = sorted(
     str(path.relative_to(ROOT)) for path in (ROOT / "quotecheck" / "extract").glob("*.py") if path.name not in PURE
 )

@@ -33,6 +33,7 @@ from quotecheck.extract.mentions import (
 from quotecheck.extract.model import SpeakerType
 from quotecheck.extract.quotes import QuoteSpan
 from quotecheck.extract.reported import CLAUSE_BREAK, PARTICIPLE_START
+from quotecheck.extract.sieve_marks import NamedSieve
 
 # ---- thresholds ------------------------------------------------------------------------------------------------
 CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker (a sentence rarely has more)
@@ -119,22 +120,6 @@ def describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None
     if mention.kind == "pronoun":
         return None, None  # a pronoun that resolved to nobody names nobody
     return mention.name, mention.speaker_type or "person"
-
-
-class _once:  # noqa: N801 -- used as a decorator, like property
-    """A property computed on first use and then stored on the instance (functools.cached_property takes a lock
-    on every first use in Python 3.11, which costs more than most of what it caches here)."""
-
-    def __init__(self, function: Callable) -> None:
-        self.function = function
-        self.name = function.__name__
-        self.__doc__ = function.__doc__
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.function(instance)
-        return value
 
 
 class LeadingCue(NamedTuple):
@@ -250,33 +235,51 @@ class QuoteContext:
         self.open_mark = span.open_mark
         self.para_start, self.para_end = article.layout.paragraphs[span.paragraph]
         self.after = span.close_mark + 1 if span.close_mark is not None else None  # just after the closing mark
+        # What several sieves read, computed on first use (a flag for each that may be None)
+        self._sentence: tuple[int, int] | None = None
+        self._lead: str | None = None
+        self._leading: LeadingCue | None = None
+        self._leading_known = False
+        self._cue_after: Cue | None = None
+        self._cue_after_known = False
+        self._colon_paragraph_cue: LeadingCue | None = None
+        self._colon_paragraph_cue_known = False
 
-    @_once
+    @property
     def sentence(self) -> tuple[int, int]:
         """The sentence the opening mark is in."""
-        return self.layout.sentence(self.open_mark)
+        if self._sentence is None:
+            self._sentence = self.layout.sentence(self.open_mark)
+        return self._sentence
 
-    @_once
+    @property
     def lead(self) -> str:
         """The writer's words between the start of the sentence and the opening mark."""
-        return self.text[self.sentence[0] : self.open_mark].strip()
+        if self._lead is None:
+            self._lead = self.text[self.sentence[0] : self.open_mark].strip()
+        return self._lead
 
-    @_once
+    @property
     def ends_sentence(self) -> bool:
         """The quoted words end with a full stop, question or exclamation mark."""
         return self.text[self.span.end - 1 : self.span.end] in ".!?"
 
-    @_once
+    @property
     def leading(self) -> LeadingCue | None:
         """The cue before the quote that speaks for it (Article.leading_cue)."""
-        return self.article.leading_cue(self.open_mark, self.para_start)
+        if not self._leading_known:
+            self._leading, self._leading_known = self.article.leading_cue(self.open_mark, self.para_start), True
+        return self._leading
 
-    @_once
+    @property
     def cue_after(self) -> Cue | None:
         """The first cue after the closing mark."""
-        return self.article.cue_at_or_after(self.after) if self.after is not None else None
+        if not self._cue_after_known:
+            self._cue_after = self.article.cue_at_or_after(self.after) if self.after is not None else None
+            self._cue_after_known = True
+        return self._cue_after
 
-    @_once
+    @property
     def colon(self) -> int | None:
         """Where the colon is when the words before the opening mark end with one (``Smith: "…"``)."""
         before = self.text[max(self.para_start, self.open_mark - COLON_LEAD) : self.open_mark]
@@ -285,7 +288,7 @@ class QuoteContext:
             return None
         return self.open_mark - 1 - (len(before) - len(stripped))
 
-    @_once
+    @property
     def colon_paragraph(self) -> tuple[int, int] | None:
         """The paragraph before, when the quote opens its paragraph and that one ends with a colon of the writer's
         ("Cruz called them on it:")."""
@@ -297,15 +300,16 @@ class QuoteContext:
             return None  # no colon, or the colon belongs to quoted words
         return prev_start, prev_end
 
-    @_once
+    @property
     def colon_paragraph_cue(self) -> LeadingCue | None:
         """The cue that introduces the colon ending the paragraph before (``Cruz told them:``)."""
-        if self.colon_paragraph is None:
-            return None
-        prev_start, prev_end = self.colon_paragraph
-        return self.article.leading_cue(prev_end, prev_start)
+        if not self._colon_paragraph_cue_known:
+            paragraph = self.colon_paragraph
+            self._colon_paragraph_cue = self.article.leading_cue(paragraph[1], paragraph[0]) if paragraph else None
+            self._colon_paragraph_cue_known = True
+        return self._colon_paragraph_cue
 
-    @_once
+    @property
     def paragraph_cue(self) -> Cue | None:
         """The last cue before the opening mark, when it is in the quote's paragraph and has a subject."""
         cues = self.article.cues
@@ -324,9 +328,8 @@ class Sieve(Protocol):
 def sieve(rule: str) -> Callable[[Callable[[QuoteContext], Attribution | None]], Sieve]:
     """Mark a function as a sieve deciding ``rule``."""
 
-    def mark(function):
-        function.rule = rule
-        return function
+    def mark(function: Callable[[QuoteContext], Attribution | None]) -> Sieve:
+        return NamedSieve(rule, function)
 
     return mark
 
@@ -439,7 +442,7 @@ def cue_after_in_sentence(ctx: QuoteContext) -> Attribution | None:
     Sroka said.`` A pronoun only nearby; no quote mark or clause break between (``"reckless", while Labour said
     …`` is another speaker's clause)."""
     cue, after, text = ctx.cue_after, ctx.after, ctx.text
-    if cue is None or cue.mention is None or cue.mention.start < after:
+    if cue is None or after is None or cue.mention is None or cue.mention.start < after:
         return None
     if cue.mention.kind == "pronoun" and cue.start - after >= PRONOUN_CUE_GAP:
         return None
