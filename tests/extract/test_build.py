@@ -39,7 +39,8 @@ def test_the_install_compiled_the_extractor():
 
 def test_the_compiled_modules_exist_and_leave_the_public_quote_in_python(setup_script):
     assert all((ROOT / path).is_file() for path in setup_script.COMPILED)
-    assert not {Path(path).name for path in setup_script.COMPILED} & {"__init__.py", "model.py", "sieves.py"}
+    assert not {Path(path).name for path in setup_script.COMPILED} & {"__init__.py", "model.py", "sieve_marks.py"}
+    assert "quotecheck/extract/sieves.py" in setup_script.COMPILED
 
 
 def test_quotecheck_pure_skips_the_compiler(setup_script, monkeypatch):
