@@ -63,10 +63,13 @@ _NAME = regex.compile(
 )
 _NICKNAME_MARKS = frozenset('“"‘')
 APPOSITIVE_CHARS = 120  # an appositive between a name and its verb ("Naureen Jahangir, a mother from Hemet, California,")
+TAG_CHARS = 30  # a bracketed tag after a name: party and state ("(R-Kans.)"), an age, a post
 OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
 _VERB_AFTER = regex.compile(
-    # an appositive set off by commas (which may hold commas: "a mother from Hemet, California,") or by dashes
+    # a party tag ("Mike Pompeo (R-Kans.), who …, agreed"), then an appositive set off by commas (which may hold
+    # commas: "a mother from Hemet, California,") or by dashes
+    r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"
     r"(?:,[^.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
     # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters")
     r"\s+(?:\p{Ll}+ly\s+)?(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|"
@@ -236,8 +239,11 @@ def _glued(word: str, folded: str, common: LowerCaseWords | frozenset[str], sent
 
 def _may_have_role(text: str, start: int, end: int) -> bool:
     """Cheap test before role_near: a comma after the name, one before it, or a job noun before it."""
-    if text.startswith(",", end) or text[start - 2 : start] == ", ":
-        return True
+    return text.startswith(",", end) or text[start - 2 : start] == ", " or _job_noun_before(text, start)
+
+
+def _job_noun_before(text: str, start: int) -> bool:
+    """The word before ``start`` is a job noun in lower case: "governor Jan Brewer"."""
     return start > 1 and text[start - 2].islower() and speaker_noun(text[text.rfind(" ", 0, start - 1) + 1 : start - 1])
 
 
@@ -264,13 +270,15 @@ def _place_words(words: tuple[str, ...]) -> int:
 
 def _split_name(
     words: list[str], common: LowerCaseWords | frozenset[str] = frozenset(), sentence_start: bool = False,
-    known_surnames: Container[str] = (),
+    known_surnames: Container[str] = (), after_role: bool = False,
 ) -> tuple[str | None, list[str], str | None]:
     """Title, name words and role words of a capitalised run: "Councillor Helen Marsh" -> councillor, [Helen,
     Marsh]; "Health Secretary Leon Farrow" -> role "Health Secretary" (the store matches people by name, so a
     title or role left in the name would split one person in two). Words glued to the front of a name go:
     "Neither Speaker Ryan" -> Ryan, "Speaking in Doncaster Mr Pryce" -> Pryce, "Labour's Mr Fenwick" -> Fenwick;
-    a possessive name before a thing is the name ("Gordon Brown's Budget" -> Gordon Brown)."""
+    a possessive name before a thing is the name ("Gordon Brown's Budget" -> Gordon Brown). ``after_role``: the
+    run follows a job noun, so a first word that is both a sentence word and a first name is the first name
+    ("governor Jan Brewer", "correspondent April Ryan")."""
     if len(words) == 1:
         return None, words, None
     folded = [_fold(word) for word in words]
@@ -287,7 +295,8 @@ def _split_name(
             words, folded = words[: possessive + 1], folded[: possessive + 1]  # "Gordon Brown's Budget"
         sentence_start = False
     first = _place_prefix(words)  # "Los Angeles Mayor Eric Garcetti", "New Hampshire Republican Chris Sununu"
-    while first < len(words) - 1 and _glued(words[first], folded[first], common, sentence_start and first == 0):
+    kept = 1 if after_role and first == 0 and folded[0] in FIRST_NAMES else 0  # words kept whatever they are
+    while kept <= first < len(words) - 1 and _glued(words[first], folded[first], common, sentence_start and first == 0):
         first += 1
     # The role ends at the last title or role noun that has a name after it ("Local MP Priya Desai", "Tory MP
     # Giles Hartley"); the words before a first name are not part of the name ("Pensioner Joan Whitfield"),
@@ -312,7 +321,7 @@ def _split_name(
     role = " ".join(words[role_start:cut]) if any(w in ROLE_NOUNS for w in folded[role_start:cut]) else None
     if role is None and title in TITLE_ABBREVIATIONS:  # "Sen. Joan Ray": a senator; "California Gov.": its governor
         role = " ".join(TITLE_ABBREVIATIONS.get(folded[i], words[i]) for i in range(role_start, cut))
-    while cut < len(words) - 1 and folded[cut] in STOP_CAPITALS:
+    while kept <= cut < len(words) - 1 and folded[cut] in STOP_CAPITALS:
         cut += 1
     return title, words[cut:], role
 
@@ -386,7 +395,7 @@ class Entities:
         """``quoted``: the (start, end) spans of quoted words, in order."""
         self.text = text
         self.layout = layout
-        self._registered: dict[tuple[str, bool], Entity | None] = {}
+        self._registered: dict[tuple[str, bool, bool], Entity | None] = {}
         self._quote_starts = [start for start, _ in quoted]
         self._quote_ends = [end for _, end in quoted]
         self.names = NameIndex()
@@ -429,7 +438,9 @@ class Entities:
                 number = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
                 words, start = [number, words[0]], start - len(number) - 1  # "50 Cent said": a stage name
             if len(words) > 1:
-                entity = self._register(words, self._at_sentence_start(start))
+                # (a first word such as "Jan" or "April" is a first name after a job noun: "governor Jan Brewer")
+                after_role = _fold(words[0]) in STOP_CAPITALS and _job_noun_before(text, start)
+                entity = self._register(words, self._at_sentence_start(start), after_role)
             else:  # (most runs are one word, and a surname alone is never looked up as a whole name)
                 entity = self._register_word(words[0])
             if entity is None:
@@ -554,22 +565,22 @@ class Entities:
             pos -= 1
         return pos == 0 or text[pos - 1] in ".!?\n"
 
-    def _register(self, words: list[str], sentence_start: bool = False) -> Entity | None:
-        key = (" ".join(words), sentence_start)
+    def _register(self, words: list[str], sentence_start: bool = False, after_role: bool = False) -> Entity | None:
+        key = (" ".join(words), sentence_start, after_role)
         if key in self._registered:  # a full name recurs through an article: it names the same entity
             entity = self._registered[key]
             if entity is not None:
                 entity.mentions += 1
             return entity
-        entity = self._register_new(words, sentence_start)
+        entity = self._register_new(words, sentence_start, after_role)
         if len(words) > 1 and "'" not in key[0] and "’" not in key[0]:  # (a surname alone may mean another)
             self._registered[key] = entity
         return entity
 
-    def _register_new(self, words: list[str], sentence_start: bool) -> Entity | None:
+    def _register_new(self, words: list[str], sentence_start: bool, after_role: bool = False) -> Entity | None:
         if len(words) == 1:
             return self._register_word(words[0])
-        title, words, role = _split_name(words, self._common, sentence_start, self.by_surname)
+        title, words, role = _split_name(words, self._common, sentence_start, self.by_surname, after_role)
         if not words:
             return None
         words[-1] = _unpossessive(words[-1]).rstrip(".")
