@@ -43,7 +43,7 @@ from quotecheck.extract.lexicons import (
     TITLES,
     word_pattern,
 )
-from quotecheck.extract.mentions import Mention, role_near, speaker_noun, tidy_role
+from quotecheck.extract.mentions import STATE_ABBREVIATION, Mention, role_near, speaker_noun, tidy_role
 from quotecheck.extract.model import SpeakerType
 
 if TYPE_CHECKING:
@@ -62,15 +62,19 @@ _NAME = regex.compile(
     r"(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
+# After "Town, ": a state or province abbreviated, then a comma or the rest of the sentence ("Allentown, Pa., said")
+_PLACE_ABBREVIATION = regex.compile(r"(?:" + STATE_ABBREVIATION + r")(?=[,;)]|\s+\p{Ll})")
+_PLACE_CHARS = 30  # the longest town name before such a state
 APPOSITIVE_CHARS = 120  # an appositive between a name and its verb ("Naureen Jahangir, a mother from Hemet, California,")
 TAG_CHARS = 30  # a bracketed tag after a name: party and state ("(R-Kans.)"), an age, a post
 OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
 _VERB_AFTER = regex.compile(
     # a party tag ("Mike Pompeo (R-Kans.), who …, agreed"), then an appositive set off by commas (which may hold
-    # commas: "a mother from Hemet, California,") or by dashes
+    # commas and end in an abbreviation: "a mother from Hemet, California,", "a retiree in Carthage, Ill.,") or by
+    # dashes
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"
-    r"(?:,[^.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
+    r"(?:,(?:[^.;:\"“”]|\.(?=,)){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
     # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters")
     r"\s+(?:\p{Ll}+ly\s+)?(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|"
     + word_pattern(COMMON_VERBS) + r")\b"
@@ -429,6 +433,16 @@ class Entities:
                     quoted_names.append(words)
                 self._quoted_name_starts.append(start)
                 continue  # a name inside quoted words is the quoted speaker's, not a speaker of the article
+            if text[start - 2 : start] == ", " and _PLACE_ABBREVIATION.match(text, start) and (
+                self._mention_starts and text[start - 3 : start - 2].isalpha()
+                and self._mention_starts[-1] < start - 2 <= self._mention_starts[-1] + len(words[0]) + _PLACE_CHARS
+            ):
+                # "Allentown, Pa.,", "Salem, N.H., resident": the state of a town named before it, so the town is a
+                # place too (it speaks, if at all, as its government)
+                town = self._mention_entities[-1]
+                if not town.evidence:
+                    town.speaker_type = "organisation"
+                continue
             if len(words) == 1 and words[0].endswith("ing") and _GERUND.fullmatch(words[0]) and (
                 self._at_sentence_start(start) and _fold(words[0]) not in FIRST_NAMES
                 and _fold(words[0]) not in self.by_surname

@@ -887,7 +887,9 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         return None
     last_first, last_end = chunks[-1]
     # ROLE, Name, said  /  In the primary, Gov. John Kasich (R-OH), said  -- but not "Name, R-Utah, said"
-    if last_end > last_first and not relative and not _PARTY_TAG.fullmatch(text, toks[last_first].start, toks[last_end - 1].end):
+    if last_end > last_first and not relative and not _PARTY_TAG.fullmatch(text, toks[last_first].start, toks[last_end - 1].end) and not (
+        _state_after_town(toks, last_first, last_end)
+    ):
         first = _strip_leading(toks, last_first, last_end - 1)
         mention = _tail_mention(text, toks, first, last_end - 1)
         if mention is not None and mention.kind == "name" and mention.start <= toks[first].start + 1:
@@ -935,6 +937,17 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         return Mention(mention.start, mention.end, mention.kind, mention.name, apposed or mention.role,
                        mention.speaker_type, mention.title)
     return None
+
+
+# A state or province abbreviated after a town: "Allentown, Pa.", "Salem, N.H."
+STATE_ABBREVIATION = r"(?:\p{Lu}\.){1,3}|\p{Lu}\p{Ll}{1,4}\."
+_STATE = regex.compile(STATE_ABBREVIATION)
+def _state_after_town(toks: list[Token], first: int, end: int) -> bool:
+    """The chunk toks[first:end] is the state of the town that ends the chunk before it: "a retiree in Allentown,
+    Pa., said" (not a name with a role before it)."""
+    return end - first == 1 and first >= 2 and _is_capitalised(toks[first - 2].text) and bool(
+        _STATE.fullmatch(toks[first].text)
+    )
 
 
 # "R-Utah", "D-N.Y.", "Republican of New York": party and state after a name
