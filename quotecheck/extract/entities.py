@@ -809,9 +809,10 @@ class Entities:
         entity.role_at_cue = entity.role_at_cue or at_cue
         words = _role_words(role)
         head = _role_head_index(words)
-        if words and words[0] not in _AFFILIATIONS and (
+        if words and words[0] not in _AFFILIATIONS and not entity.evidence and (
             words[head] in ORGANISATION_WORDS or any(w in ORGANISATION_ROLES for w in words[: head + 1])
-        ):  # (but "Jo Baume, of the civil servants' union": a member of a body, not the body)
+        ):  # (but "Jo Baume, of the civil servants' union": a member of a body, not the body; and a first name or
+            # a title already says person)
             entity.speaker_type = "organisation"
         elif any(speaker_noun(w) for w in words):
             entity.evidence = True

@@ -319,8 +319,9 @@ def _premodifier_role(text: str, toks: list[Token], first: int) -> tuple[str | N
             continue
         if low in COMMON_VERBS or low.endswith("ed") and low not in _NOT_VERBS:
             break  # "the memo reached director of communications Jen Palmieri"
-        if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as", "said") or (
+        if low in CONJUNCTIONS and low != "and" or low in ("from", "of", "by", "with", "to", "for", "as") or (
             low in _PREPOSITIONS  # "an alleged talk between Barca boss Frank Rijkaard": the role is "Barca boss"
+            or low in SPEECH_VERBS  # "A civil rights group says Republican candidate Donald Trump's …"
         ):
             break
         if low in STOP_CAPITALS and _is_capitalised(word):
