@@ -29,6 +29,7 @@ from quotecheck.extract.lexicons import (
     MEDIA_NAMES,
     OFFICE_MODIFIERS,
     ORGANISATION_ROLES,
+    ADVERBS,
     AUTHORED_DOCUMENTS,
     OFFICES,
     ORGANISATION_WORDS,
@@ -73,10 +74,12 @@ _VERB_AFTER = regex.compile(
     # a party tag ("Mike Pompeo (R-Kans.), who …, agreed"), then an appositive set off by commas (which may hold
     # commas and end in an abbreviation: "a mother from Hemet, California,", "a retiree in Carthage, Ill.,") or by
     # dashes
+    r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Debbie Wasserman Schultz of Florida, …,"
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"
     r"(?:,(?:[^.;:\"“”]|\.(?=,)){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
-    # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters")
-    r"\s+(?:\p{Ll}+ly\s+)?(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|"
+    # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters"); adverbs
+    # and auxiliaries before it: "Trump also offered", "Jolly doesn't see"
+    r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|"
     + word_pattern(COMMON_VERBS) + r")\b"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
