@@ -63,6 +63,7 @@ _NAME = regex.compile(
     r"(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
+_GIVEN_NAME_AFTER_FAMILY = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")  # "Ki-moon", "Jae-in": a Korean given name
 # After "Town, ": a state or province abbreviated, then a comma or the rest of the sentence ("Allentown, Pa., said")
 _PLACE_ABBREVIATION = regex.compile(r"(?:" + STATE_ABBREVIATION + r")(?=[,;)]|\s+\p{Ll})")
 _PLACE_CHARS = 30  # the longest town name before such a state
@@ -612,7 +613,8 @@ class Entities:
         place = title is None and full in PLACES  # "Lithuania has helped …": a place speaks as its government
         if folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS and folded[0] not in FIRST_NAMES:
             return None  # "the Salford MP", "Home Secretary": a description, not a name
-        surname = words[-1].lower()
+        # (a Korean name puts the family name first, before a hyphenated given name: "Ban Ki-moon" is Mr. Ban)
+        surname = (words[0] if len(words) == 2 and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]) else words[-1]).lower()
         entity = self._find(surname, full, title)
         if entity is None:
             entity = Entity(full, surname)
