@@ -606,8 +606,8 @@ class Entities:
             return None
         full = " ".join(words)
         folded = [_fold(word) for word in words]
-        if all(word in STOP_CAPITALS for word in folded):
-            return None  # "On Tuesday": a day, a sentence word
+        if title is None and all(word in STOP_CAPITALS for word in folded):
+            return None  # "On Tuesday": a day, a sentence word (but "Mrs May" is a name)
         if ("'" in full or "’" in full) and any(_CONTRACTION.search(word) for word in words):
             return None  # "I'm", "Don't": sentence words, not a name
         place = title is None and full in PLACES  # "Lithuania has helped …": a place speaks as its government

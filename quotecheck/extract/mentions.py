@@ -149,6 +149,14 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+def _stop_word_name(toks: list[Token], k: int) -> bool:
+    """"Theresa May", "Mrs May", "Yin Myint May": a capitalised sentence word that is also a name, right after a
+    name word or title."""
+    return k >= 1 and _is_capitalised(toks[k].text) and _bare(toks[k].text) in FIRST_NAMES and (
+        toks[k].start - toks[k - 1].end <= 1 and (_is_name_word(toks[k - 1].text) or _is_title(toks[k - 1].text))
+    )
+
+
 def _is_title(word: str) -> bool:
     return _bare(word) in TITLES and _is_capitalised(word)
 
@@ -631,7 +639,7 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
     if word.isdigit() and last > first and _is_name_word(toks[last - 1].text) and len(word) <= 3:
         # "Number 10 said", "Radio 4 reported": a number ends the name
         return _name_mention(text, toks, max(_name_run_left(toks, last - 1), first), last)
-    if _is_name_word(word):
+    if _is_name_word(word) or _stop_word_name(toks, last):
         if word.endswith(("'s", "’s", "s'", "s’")):
             return None  # a possessive ("Portugal's state") is never the subject
         run = max(_name_run_left(toks, last), first)
@@ -720,8 +728,10 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             if j < 1 or toks[j].text not in _DASH_TOKENS:
                 break
             i = j - 1
-        elif low in ADVERBS or (low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)):
-            i -= 1
+        elif low in ADVERBS and not _stop_word_name(toks, i) or (
+            low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)
+        ):
+            i -= 1  # ("Theresa May said": "May" is her name, not the auxiliary)
         elif low in TIME_WORDS and i >= 2 and _bare(toks[i - 1].text) == "the" and (
             _bare(toks[i - 2].text) in _TIME_PREPOSITIONS
         ):  # "Trump at the time said", "she over the weekend said"
