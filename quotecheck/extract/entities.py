@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, overload
 
@@ -31,6 +31,7 @@ from quotecheck.extract.lexicons import (
     ORGANISATION_ROLES,
     ADVERBS,
     AUTHORED_DOCUMENTS,
+    GROUP_MEMBERS,
     OFFICES,
     ORGANISATION_WORDS,
     PARTICLES,
@@ -389,11 +390,13 @@ def _stage_number(text: str, start: int, word: str) -> bool:
 
 
 def _person_head(word: str) -> bool:
-    """The head of a definite description of a person: a role noun ("vice-president" too) or an age ("the
-    38-year-old")."""
+    """The head of a definite description of a person: a role noun ("vice-president" too), an age ("the
+    38-year-old") or a party member ("the Wisconsin Republican")."""
     if "-" in word and word not in ROLE_NOUNS and not _AGE.fullmatch(word):
         word = word.rsplit("-", 1)[1]
-    return bool(_AGE.fullmatch(word)) or word in ROLE_NOUNS and word not in ORGANISATION_WORDS
+    return bool(_AGE.fullmatch(word)) or word in ROLE_NOUNS and word not in ORGANISATION_WORDS or (
+        word in GROUP_MEMBERS
+    )
 
 
 class Entities:
@@ -611,8 +614,10 @@ class Entities:
         if ("'" in full or "’" in full) and any(_CONTRACTION.search(word) for word in words):
             return None  # "I'm", "Don't": sentence words, not a name
         place = title is None and full in PLACES  # "Lithuania has helped …": a place speaks as its government
-        if folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS and folded[0] not in FIRST_NAMES:
-            return None  # "the Salford MP", "Home Secretary": a description, not a name
+        if (folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS or folded[-1] in GROUP_MEMBERS) and (
+            folded[0] not in FIRST_NAMES
+        ):
+            return None  # "the Salford MP", "Home Secretary", "the Wisconsin Republican": a description, not a name
         # (a Korean name puts the family name first, before a hyphenated given name: "Ban Ki-moon" is Mr. Ban)
         surname = (words[0] if len(words) == 2 and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]) else words[-1]).lower()
         entity = self._find(surname, full, title)
@@ -778,6 +783,8 @@ class Entities:
         at_start = self._at_sentence_start(mention.start)
         _, bare, split_role = _split_name(words, self._common, at_start, self.by_surname)
         surname = _fold(bare[-1]) if bare else _fold(words[-1]) if words else ""
+        if surname in GROUP_MEMBERS:  # "said a New Hampshire Republican": a party member described, not named
+            return self.describe(replace(mention, speaker_type="anonymous"))
         entity = self._find(surname, " ".join(bare), title) if surname else None
         if entity is not None and len(bare) > len(entity.name.split()) and " ".join(bare).endswith(entity.name):
             self.names.rename(entity, " ".join(bare))  # the fullest form: "Centre for Urban Policy", not "Urban Policy"

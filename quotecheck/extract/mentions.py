@@ -653,10 +653,10 @@ def _tail_mention(text: str, toks: list[Token], first: int, last: int) -> Mentio
                 lead -= 1  # "two senior aides to …"
             return Mention(toks[lead].start, toks[last].end, "nominal", text[toks[lead].start : toks[last].end],
                            speaker_type="anonymous")
-        if run > first and _bare(toks[run - 1].text) in _DEFINITE and _bare(word) in ROLE_NOUNS and (
-            _bare(word) not in ORGANISATION_WORDS
+        if run > first and _bare(toks[run - 1].text) in _DEFINITE and (
+            _bare(word) in ROLE_NOUNS and _bare(word) not in ORGANISATION_WORDS or _bare(word) in GROUP_MEMBERS
         ):
-            # "the Salford MP", "the Home Secretary": a description of a person, not a name
+            # "the Salford MP", "the Home Secretary", "the Texas Republican": a description of a person, not a name
             return Mention(toks[run - 1].start, toks[last].end, "nominal", text[toks[run - 1].start : toks[last].end])
         if run - 2 >= first and _bare(toks[run - 1].text) in _OFFICE_OF and not _is_capitalised(toks[run - 2].text) and (
             speaker_noun(toks[run - 2].text)
