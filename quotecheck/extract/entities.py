@@ -131,8 +131,8 @@ _PARTY_STATE = regex.compile(
     r"(?:, | \()([RDI]-\p{Lu}[\p{L}.]*|(?:Republican|Democrat|Independent) of \p{Lu}\p{L}*(?: \p{Lu}\p{L}*)?)"
     r"(?=[,.)]| said)"
 )
-_OPENING_PHRASE = regex.compile(  # "On Monday, "
-    r"\s*(?:[\p{L}\p{N}'’\-]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-]+,\s*"
+_OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Maine, on Thursday, "
+    r"\s*(?:(?:[\p{L}\p{N}'’\-.]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-.]+,\s*){1,3}"
 )
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 _DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
