@@ -652,7 +652,9 @@ class Entities:
         if not candidates and " " not in full and surname in self._by_first_word:
             # "Maria" after "Maria Lindqvist" (a first name), "Cairn" after "Cairn Energy" (an organisation)
             fitting = [e for e in self._by_first_word[surname][-SHARED_SURNAME_SCAN:]
-                       if surname in FIRST_NAMES or e.speaker_type != "person"]
+                       if surname in FIRST_NAMES or e.speaker_type != "person" or e.evidence and (
+                           surname not in self._common and full not in PLACES  # "Xi" after "President Xi Jinping"
+                       )]
             if fitting:
                 return max(fitting, key=lambda e: e.mentions)
         if not candidates and full.isupper() and full.lower() in self._acronyms:
