@@ -78,7 +78,7 @@ _VERB_AFTER = regex.compile(
     # dashes
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Debbie Wasserman Schultz of Florida, …,"
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"
-    r"(?:,(?:[^.;:\"“”]|\.(?=,)){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
+    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
     # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters"); adverbs
     # and auxiliaries before it: "Trump also offered", "Jolly doesn't see"
     r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|"
@@ -478,7 +478,10 @@ class Entities:
                 self._extend_office(entity, end)
             self._mention_starts.append(start)
             self._mention_entities.append(entity)
-            subject = _subject_at(text, end)
+            # (a name set off by commas after its description is the subject too: "his wife, Jane, offered")
+            subject = _subject_at(text, end) or text.startswith(",", end) and text[start - 2 : start] == ", " and (
+                _subject_at(text, end + 1)
+            )
             self._subject_position.append(subject)
             # (the owner of a subject is in focus too: "Mr. Sanders's campaign vowed … he gave a speech")
             salient = (subject or text[end - 1] in _OWNER_ENDS and _OWNED_SUBJECT.match(text, end)) and (
