@@ -158,7 +158,7 @@ def names_mention(predicted: str, mention: str) -> bool:
     ):
         return True  # an acronym spelt out: "Associated Press" for "the AP"
     set_p = set(words_p)
-    if len(bare) == 1 and len(words_p) == 2 and words_p[0] == bare[0] and predicted.split()[-1][:1].isupper():
+    if len(bare) == 1 and len(predicted.split()) == 2 and words_p[0] == bare[0] and predicted.split()[-1][:1].isupper():
         return True  # a fuller form that adds the other half of the name: "Hillary Clinton", "Ban Ki-moon" for "Ban"
     for words_g in mention_names(mention):
         if same_name(predicted, " ".join(words_g)):
