@@ -145,6 +145,11 @@ def mention_names(mention: str) -> list[list[str]]:
     return names
 
 
+def _without_suffix(words: list[str]) -> list[str]:
+    """A full name's words without a generational suffix ("Jr.") after the surname."""
+    return words[:-1] if len(words) > 2 and words[-1] in _SUFFIXES else words
+
+
 def names_mention(predicted: str, mention: str) -> bool:
     """Does the canonical name ``predicted`` name the person of the gold source mention ``mention``? It must be
     that name or a fuller form of it ("Donald Trump" for "Mr. Trump"), or a full name the mention extends with
@@ -157,12 +162,14 @@ def names_mention(predicted: str, mention: str) -> bool:
         "".join(w[0] for w in words_p if w not in _LINKING) == bare[0]
     ):
         return True  # an acronym spelt out: "Associated Press" for "the AP"
+    words_p = _without_suffix(words_p)  # "Joseph R. Biden Jr." is a fuller form of "Mr. Biden"
     set_p = set(words_p)
     if len(bare) == 1 and len(predicted.split()) == 2 and words_p[0] == bare[0] and predicted.split()[-1][:1].isupper():
         return True  # a fuller form that adds the other half of the name: "Hillary Clinton", "Ban Ki-moon" for "Ban"
     for words_g in mention_names(mention):
         if same_name(predicted, " ".join(words_g)):
             return True
+        words_g = _without_suffix(words_g)
         if words_p[-1] != words_g[-1]:
             continue
         set_g = set(words_g)

@@ -64,6 +64,7 @@ _NAME = regex.compile(
     r"(?![\p{L}\p{N}])){0,6}"
 )
 _NICKNAME_MARKS = frozenset('“"‘')
+_GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _GIVEN_NAME_AFTER_FAMILY = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")  # "Ki-moon", "Jae-in": a Korean given name
 # After "Town, ": a state or province abbreviated, then a comma or the rest of the sentence ("Allentown, Pa., said")
 _PLACE_ABBREVIATION = regex.compile(r"(?:" + STATE_ABBREVIATION + r")(?=[,;)]|\s+\p{Ll})")
@@ -76,6 +77,7 @@ _VERB_AFTER = regex.compile(
     # a party tag ("Mike Pompeo (R-Kans.), who …, agreed"), then an appositive set off by commas (which may hold
     # commas and end in an abbreviation: "a mother from Hemet, California,", "a retiree in Carthage, Ill.,") or by
     # dashes
+    r"(?:(?<=[JS]r)\.)?"  # "Harry B. Harris Jr., who leads …, makes"
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Debbie Wasserman Schultz of Florida, …,"
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"
     r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
@@ -315,7 +317,7 @@ def _split_name(
         if folded[index] in TITLES or folded[index] in ROLE_NOUNS:
             cut = index + 1
         elif index > cut and folded[index] in FIRST_NAMES and not (
-            folded[index - 1] in STOP_CAPITALS or folded[index - 1] in FIRST_NAMES
+            folded[index - 1] in STOP_CAPITALS or folded[index - 1] in FIRST_NAMES or len(folded[index - 1]) == 1
             or any(word in ORGANISATION_WORDS for word in folded[index:])
         ):
             cut = index
@@ -621,8 +623,12 @@ class Entities:
             folded[0] not in FIRST_NAMES
         ):
             return None  # "the Salford MP", "Home Secretary", "the Wisconsin Republican": a description, not a name
-        # (a Korean name puts the family name first, before a hyphenated given name: "Ban Ki-moon" is Mr. Ban)
-        surname = (words[0] if len(words) == 2 and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]) else words[-1]).lower()
+        # (a Korean name puts the family name first, before a hyphenated given name: "Ban Ki-moon" is Mr. Ban; a
+        # generational suffix follows the surname: "Harry B. Harris Jr." is Admiral Harris)
+        if len(words) == 2 and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]):
+            surname = words[0].lower()
+        else:
+            surname = words[-2 if len(words) > 2 and _fold(words[-1]) in _GENERATIONS else -1].lower()
         entity = self._find(surname, full, title)
         if entity is None:
             entity = Entity(full, surname)
