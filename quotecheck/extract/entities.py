@@ -32,6 +32,7 @@ from quotecheck.extract.lexicons import (
     ADVERBS,
     AUTHORED_DOCUMENTS,
     GROUP_MEMBERS,
+    HEADLINE_WORDS,
     OFFICES,
     ORGANISATION_WORDS,
     PARTICLES,
@@ -56,7 +57,8 @@ if TYPE_CHECKING:
 _NAME = regex.compile(
     r"(?<![\p{L}\p{N}'’])(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.[ \u00a0])?"
     r"(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
-    r"(?:[ \u00a0](?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
+    r"(?:[ \u00a0](?!(?:" + word_pattern(word.capitalize() for word in HEADLINE_WORDS) + r")\b)"  # (a headline's "Is")
+    r"(?:[“\"‘]\p{Lu}[\p{L}\-]*[”\"’][ \u00a0])?"  # a nickname: Robbie “Tiny” Hallam
     r"(?:(?:" + word_pattern(PARTICLES) + r")[ \u00a0])?"
     # an abbreviated title inside the run too: "California Gov. Jerry Brown"
     r"(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.(?=[ \u00a0]\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*"

@@ -185,6 +185,7 @@ MEDIA_HEADS = _words("media_heads.txt")
 MEDIA_NAMES = _words("media_names.txt")
 GENERIC_ORGANISATIONS = _words("generic_organisations.txt")
 GROUP_MEMBERS = _words("group_members.txt")
+HEADLINE_WORDS = _words("headline_words.txt")  # capitalised in a headline, never inside a name
 AMOUNTS = _words("amounts.txt")
 RAISING_VERBS = frozenset(word for line in _lines("raising_verbs.txt") for word in line.lower().split())
 SPEECH_SETTINGS = _words("speech_settings.txt")
