@@ -162,6 +162,7 @@ def names_mention(predicted: str, mention: str) -> bool:
         "".join(w[0] for w in words_p if w not in _LINKING) == bare[0]
     ):
         return True  # an acronym spelt out: "Associated Press" for "the AP"
+    suffixed = _without_suffix(words_p) != words_p
     words_p = _without_suffix(words_p)  # "Joseph R. Biden Jr." is a fuller form of "Mr. Biden"
     set_p = set(words_p)
     if len(bare) == 1 and len(predicted.split()) == 2 and words_p[0] == bare[0] and predicted.split()[-1][:1].isupper():
@@ -169,6 +170,8 @@ def names_mention(predicted: str, mention: str) -> bool:
     for words_g in mention_names(mention):
         if same_name(predicted, " ".join(words_g)):
             return True
+        if _without_suffix(words_g) != words_g and not suffixed:
+            continue  # "Donald Trump" is not "Donald Trump Jr."
         words_g = _without_suffix(words_g)
         if words_p[-1] != words_g[-1]:
             continue

@@ -1127,7 +1127,8 @@ def _names_office(mention: Mention, text: str) -> bool:
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
 # (or after a possessive: "Nevada's governor, Brian Sandoval, said")
 _ROLE_BEFORE_NAME = regex.compile(
-    r"(?:^|(?<=[.;:!?]\s|\n))((?:The|the|Her|His|Their|Its|\p{Lu}\p{L}+['’]s)\s[^,.;:\"“”()]{2,80}?),\s+$"
+    r"(?:^|(?<=[.;:!?]\s|\n))(?:(?:And|But|Yet|So)\s+)?"  # ("But his wife, Jane, offered")
+    r"((?:The|the|Her|His|his|her|Their|their|Its|\p{Lu}\p{L}+['’]s)\s[^,.;:\"“”()]{2,80}?),\s+$"
 )
 # (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com", "a former
 # spokesman for Mr. Obama")

@@ -93,6 +93,14 @@ def test_the_names_inside_a_source_mention(mention, names):
         ("Pat Toomey", "Sen. Pat Toomey (R-Pa.", True),  # a bracket the mention's end cut off
         ("Calvin Williams", "Chief Williams", True),  # a title before a surname
         ("Bank of England", "the Bank of England", True),
+        # a one-word mention is either half of a two-word name; a lower-case word added is not a name
+        ("Ban Ki-moon", "Ban", True),
+        ("Hillary Clinton", "Hillary", True),
+        ("Clinton advisers", "Mrs. Clinton", False),
+        # a generational suffix is not the surname, on either side; a suffix on one side only is another person
+        ("Joseph R. Biden Jr.", "Mr. Biden", True),
+        ("Joseph R. Biden Jr.", "Vice President Joseph R. Biden Jr.", True),
+        ("Donald Trump", "Donald Trump Jr.", False),
     ],
 )
 def test_a_name_against_a_source_mention(predicted, mention, right):

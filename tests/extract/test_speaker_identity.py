@@ -446,6 +446,87 @@ CASES = [
         "Jonathan Baume, of the civil servants' union, spoke of \"competing agendas\".",
         "competing agendas", "Jonathan Baume", "of the civil servants' union",
     ),
+    # a party tag and a relative clause between a subject and its verb leave it the subject a "he" refers to
+    (
+        "Ella Dunn, an aide, briefed reporters.\n\nRep. Owen Marsh (R-Kans.), who has read the memos, agreed.\n\n"
+        '"The risk was real," he said.',
+        "The risk was real", "Owen Marsh", "Representative, R-Kans",
+    ),
+    # a first name that is also a month or sentence word stays in the name after a job noun
+    (
+        'Former state governor Jan Harlow backed the plan. "It will pass," she said.',
+        "It will pass", "Jan Harlow", "Former state governor",
+    ),
+    # a town's abbreviated state is no one's name, and an appositive may end in one
+    (
+        "Rita Coyle, 61, a nurse in Dalton, Ga., said she would vote. \"I have made up my mind,\" she said.",
+        "I have made up my mind", "Rita Coyle", "a nurse in Dalton, Ga",
+    ),
+    (
+        "Mel Ortiz spoke first.\n\nDora Finch, 70, a retiree in Akron, Ohio., backs the mayor. \"He listens,\" she "
+        "said.",
+        "He listens", "Dora Finch", None,
+    ),
+    # a role before a name never reaches back past a speech verb, and a person named with a first name stays one
+    (
+        "A civil rights group says Republican candidate Dan Voss's remarks could incite violence. "
+        '"I stand by every word," Voss said.',
+        "I stand by every word", "Dan Voss", "Republican candidate",
+    ),
+    # adverbs and "of" plus a place between a subject and its verb
+    (
+        "Mayor Tom Reed praised the deal.\n\nSenator Ann Beck of Vermont, the committee chair, also welcomed it. "
+        '"It is overdue," she said.',
+        "It is overdue", "Ann Beck", "Senator of Vermont",
+    ),
+    # a Korean name gives the family name first: "Mr. Ban" is Ban Ki-moon
+    (
+        "Ban Ki-moon, the secretary general, visited the camp.\n\nBan said the aid would arrive soon.",
+        "the aid would arrive", "Ban Ki-moon", "the secretary general",
+    ),
+    # a surname that is also a sentence word or an auxiliary ("May") is still a name
+    (
+        "Prime Minister Theresa Vale spoke after Theresa May said the deal was done.",
+        "the deal was done", "Theresa May", None,
+    ),
+    (
+        'Yin Myint May, 60, a doctor, said she was elated. "We must be cautious," she said.',
+        "We must be cautious", "Yin Myint May", "a doctor",
+    ),
+    # a party member described: the definite one is the person in focus, the indefinite one an unnamed source
+    (
+        "Paul Ryder spoke on Sunday.\n\nIt was a reversal for the Wisconsin Republican, who had backed the bill. "
+        '"I am not there yet," he said.',
+        "I am not there yet", "Paul Ryder", None,
+    ),
+    (
+        '"He will not collapse in a week," said a New Hampshire Republican, who asked not to be named.',
+        "He will not collapse", "New Hampshire Republican", None,
+    ),
+    # an opening phrase with commas in it still leaves the subject after it in focus
+    (
+        "Joey Salas filed a bill in Manila.\n\nAt a rally in Portland, Maine, on Thursday, Ron Dale named the "
+        'country. "We cannot vet them," he said.',
+        "We cannot vet them", "Ron Dale", None,
+    ),
+    # a name set off by commas after its description is the sentence's subject
+    (
+        "Sanders advisers declined to comment. But his wife, Jane, offered a preview. \"He wants this movement to "
+        'go on," she said.',
+        "He wants this movement", "Jane", "his wife",
+    ),
+    # a generational suffix follows the surname: Admiral Harris is Harry B. Harris Jr.
+    (
+        "Adm. Harry B. Harris Jr., who leads the Pacific Command, spoke in Hawaii.\n\n"
+        '"It is a healthy tension," Admiral Harris said.',
+        "It is a healthy tension", "Harry B. Harris Jr", "Admiral",
+    ),
+    # a title-case headline word ends a name: the name after it is a name of its own
+    (
+        "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
+        'The fangs came out early. "I fought for that bill," Rubio said.',
+        "I fought for that bill", "Marco Rubio", None,
+    ),
 ]
 
 
