@@ -103,7 +103,13 @@ def same_name(predicted: str, gold: str) -> bool:
 
 _PARENTHESIS = regex.compile(r"\([^()]*(?:\)|$)")  # (or cut off by the mention's end: "Pat Toomey (R-Pa.")
 _ASIDE_BREAK = regex.compile(r",|\s[—–]\s?|\s-{1,2}\s")  # an appositive after a comma or between dashes
-_OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?(?=\p{Lu})")
+_OF_PLACE = regex.compile(r"\s+(?:of|in|at|from)\s+(?:the\s+)?(?=\p{Lu})")  # "Tom Cole of Oklahoma", "… in Washington"
+# "Frank Newport and Jim Harter", "Sen. Ted Cruz of Texas and Sen. Rand Paul": two names of two words or more (not
+# "White House and Pentagon spokesmen", "the journal Judgment and Decision Making")
+_NAMES_AND = regex.compile(
+    r"(?<=\p{Lu}[\p{L}.'’\-]*\s+\p{Lu}[\p{L}.'’\-]*(?:\s+of\s+\p{Lu}[\p{L}.]*)?)\s+and\s+"
+    r"(?=\p{Lu}[\p{L}.'’\-]*\s+\p{Lu})"
+)
 
 
 def _capitalised_run(text: str) -> bool:
@@ -121,7 +127,7 @@ def mention_names(mention: str) -> list[list[str]]:
     names = []
     mention = _PARENTHESIS.sub(" ", mention)  # "Harry M. Reid (D-Nev.)": a party tag, an aside
     parts = []
-    for part in _ASIDE_BREAK.split(mention):
+    for part in (piece for aside in _ASIDE_BREAK.split(mention) for piece in _NAMES_AND.split(aside)):
         # "Donald Hartley of Madison": a name of two words or more before "of" and the place or body the person
         # belongs to is a name too ("Former Secretary of State Madeleine Albright" still ends in one)
         before = _OF_PLACE.split(part, maxsplit=1)[0]

@@ -101,6 +101,12 @@ def test_the_names_inside_a_source_mention(mention, names):
         ("Joseph R. Biden Jr.", "Mr. Biden", True),
         ("Joseph R. Biden Jr.", "Vice President Joseph R. Biden Jr.", True),
         ("Donald Trump", "Donald Trump Jr.", False),
+        # two people joined by "and": either is named; a name with "and" inside stays one name
+        ("Frank Newport", "Frank Newport and Jim Harter", True),
+        ("Jim Harter", "Frank Newport and Jim Harter", True),
+        ("Judgment", "the academic journal Judgment and Decision Making", False),
+        # a place after "in" or "at" is not the name
+        ("Holocaust Memorial Museum", "The Holocaust Memorial Museum in Washington", True),
     ],
 )
 def test_a_name_against_a_source_mention(predicted, mention, right):
