@@ -54,7 +54,7 @@ _TITLES = frozenset(
     "sen senator rep representative gov governor pres president lord lady sir dame rev reverend gen general "
     "col colonel lt capt captain sgt adm admiral cllr councillor judge justice rabbi father sister brother "
     "hon st chief mayor secretary minister speaker leader chairman chairwoman commissioner sheriff officer detective "
-    "inspector superintendent ambassador".split()
+    "inspector superintendent ambassador professor coach dean bishop cardinal pope prince princess king queen".split()
 )
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # In a source mention, lower-case words that may sit inside a name ("Charles de Gaulle").

@@ -92,6 +92,7 @@ def test_the_names_inside_a_source_mention(mention, names):
         ("Madeleine Albright", "Former Secretary of State Madeleine Albright", True),
         ("Pat Toomey", "Sen. Pat Toomey (R-Pa.", True),  # a bracket the mention's end cut off
         ("Calvin Williams", "Chief Williams", True),  # a title before a surname
+        ("Nancy Foner", "Professor Foner", True),
         ("Bank of England", "the Bank of England", True),
         # a one-word mention is either half of a two-word name; a lower-case word added is not a name
         ("Ban Ki-moon", "Ban", True),
