@@ -81,6 +81,7 @@ _QUANTIFIERS = frozenset("most many some others several few both all another one
 _QUOTE_MARKS = frozenset('"“”„«»')
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under another more than out".split())
 _TIME_PREPOSITIONS = frozenset(("at", "in", "over", "during"))
+_LISTENER_PREPOSITIONS = _PREPOSITIONS | {"to", "about"}  # "speaking to Fox News", "talking about the deal"
 _NAMED_TIMES = frozenset(("weekday", "day", "month"))  # capitalised, still a time: "Friday", "Today", "June"
 SHARE_OF_REACH = 4  # words between "of" and the verb in a share of people ("60 percent of Democratic voters said")
 _PASSIVE = frozenset("was were is are be been being".split())
@@ -792,7 +793,8 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
         if not prev[0].isalnum() and prev not in "’'-":
             break
         first -= 1
-    mention = _coordinated(text, toks, first, _tail_mention(text, toks, first, i))
+    modifier = _participle_modifier(toks, first, i)
+    mention = _coordinated(text, toks, first, _tail_mention(text, toks, first, i if modifier is None else modifier - 1))
     # (a role of two jobs has no mention of its own: "Richard Munro, chairman and chief executive said")
     if (mention is not None or speaker_noun(toks[i].text)) and first >= 2 and toks[first - 1].text == ",":
         # "Nate Silver, the polling guru who founded …, tweeted", "Anthony Anton, president and CEO of the
@@ -810,6 +812,18 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
                 role = text[toks[first].start : toks[i].end]
                 return Mention(named.start, named.end, "name", named.name, role, title=named.title)
     return mention
+
+
+def _participle_modifier(toks: list[Token], first: int, last: int) -> int | None:
+    """Where a participle phrase after the subject starts: "Another source speaking to Fox News (said)", "A
+    spokesman talking to reporters (said)": the noun before the participle is the subject, not the listener."""
+    for k in range(first + 1, last):
+        word = toks[k].text
+        if word.endswith("ing") and word.islower() and _bare(toks[k + 1].text) in _LISTENER_PREPOSITIONS and (
+            speaker_noun(toks[k - 1].text) or _is_name_word(toks[k - 1].text)
+        ):
+            return k
+    return None
 
 
 def _coordinated(text: str, toks: list[Token], first: int, mention: Mention | None) -> Mention | None:
