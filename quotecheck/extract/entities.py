@@ -85,7 +85,8 @@ _VERB_AFTER = regex.compile(
     r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
     # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters"); adverbs
     # and auxiliaries before it: "Trump also offered", "Jolly doesn't see"
-    r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|"
+    r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)"
+    r"(?:(?:is|are|was|were|wo|ca)n['’]t|\p{Ll}+ed|\p{Ll}+(?<!s)s|"  # ("Sanders wasn't impressed")
     + word_pattern(COMMON_VERBS) + r")\b"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
@@ -139,6 +140,8 @@ _OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Main
     r"\s*(?:(?:[\p{L}\p{N}'’\-.]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-.]+,\s*){1,3}"
 )
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
+# After a pronoun: a speech verb that closes the sentence or its first clause (", he said." / ", she added, ")
+_CLOSING_CUE = regex.compile(r"\s+(?:" + word_pattern(SPEECH_VERBS) + r")[.,;]")
 _DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
 _STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
 _ARTICLES = frozenset(("a", "an", "the", "one", "another"))
@@ -420,6 +423,7 @@ class Entities:
         self._with_roles: list[Entity] = []
         # Where the sections of a live blog or a digest begin ("___", "***"): nothing refers back across them.
         self._breaks = [0] + [match.end() for match in _SECTION_BREAK.finditer(text)]
+        self._cue_ends: list[int] = []  # where each speech cue ends, in order (resolve_cue_speakers)
         self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
         self._quoted_name_starts: list[int] = []  # where names inside quoted words start
         self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
@@ -699,6 +703,7 @@ class Entities:
     def resolve_cue_speakers(self, cues: list[Cue]) -> None:
         """Resolve the subject of every cue to its speaker (``cue.entity``), in document order, so a pronoun
         prefers people who already spoke."""
+        self._cue_ends = [cue.end for cue in cues]
         for cue in cues:
             mention = cue.mention
             if mention is None:
@@ -869,6 +874,12 @@ class Entities:
             return None
         hi, lo = self._window(pos)
         paragraph_start = self.layout.paragraph(pos)[0]
+        if self.text[pos - 2 : pos] == ", " and _CLOSING_CUE.match(self.text, pos + len(word)):
+            # "Also, Trump isn't a conservative, he said.": a name in the clause reported is not who reports it
+            # (the clause starts after the last cue before it: "…, saying Mr. Trump … and Ms. Warren, she said,")
+            cue = bisect_left(self._cue_ends, pos - 2) - 1
+            clause = max(self.layout.sentence(pos)[0], self._cue_ends[cue] if cue >= 0 else 0)
+            hi = bisect_left(self._mention_starts, clause, lo, hi)
         subject = fallback = unknown = None
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
