@@ -463,6 +463,10 @@ class Entities:
                 and _fold(words[0]) not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
+            if len(words) == 1 and _fold(words[0]) in self._common and self._at_sentence_start(start) and (
+                _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) not in self.by_surname
+            ):
+                continue  # "Management has repeatedly said": a word the article writes in lower case too
             if len(words) == 1 and text[start - 2 : start - 1].isdigit() and _stage_number(text, start, words[0]):
                 number = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
                 words, start = [number, words[0]], start - len(number) - 1  # "50 Cent said": a stage name
