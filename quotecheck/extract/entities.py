@@ -139,6 +139,7 @@ _PARTY_STATE = regex.compile(
 _OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Maine, on Thursday, "
     r"\s*(?:(?:[\p{L}\p{N}'’\-.]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-.]+,\s*){1,3}"
 )
+_SENTENCE_CASE = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 # After a pronoun: a speech verb that closes the sentence or its first clause (", he said." / ", she added, ")
 _CLOSING_CUE = regex.compile(r"\s+(?:" + word_pattern(SPEECH_VERBS) + r")[.,;]")
@@ -435,12 +436,19 @@ class Entities:
         # Words the article writes in lower case: capitalised at a sentence start, they are not names.
         self._common = LowerCaseWords(text)
         any_furniture = any(layout.furniture)
+        # A headline in sentence case names people in full; one in title case runs words into names ("Hillary
+        # Clinton Tells Voters")
+        headline_names = layout.headline and _SENTENCE_CASE.search(text, *layout.paragraphs[0]) is not None
         quoted_names: list[list[str]] = []
         for match in _NAME.finditer(text):
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
             if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words
             if any_furniture and layout.is_furniture(match.start()):
+                if headline_names and 1 < len(words) <= 3 and _fold(words[0]) in FIRST_NAMES and (
+                    _fold(words[0]) not in ADVERBS and layout.in_headline(match.start())  # (not "Will Sanders …?")
+                ):
+                    self._register(words)  # "A shaky balancing act for Kelly Ayotte": who "Ayotte" is, below
                 continue
             start, end = match.span()
             if self._quote_starts and self._quoted(start):
