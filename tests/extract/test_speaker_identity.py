@@ -521,6 +521,33 @@ CASES = [
         '"It is a healthy tension," Admiral Harris said.',
         "It is a healthy tension", "Harry B. Harris Jr", "Admiral",
     ),
+    # a participle phrase after the subject names a listener, not the speaker
+    (
+        "Another intelligence source speaking to Fox News said the agents were furious.",
+        "the agents were furious", "Another intelligence source", None,
+    ),
+    # a pronoun closing a reported clause is not a name inside that clause
+    (
+        "Joseph Hart, a blogger in Chicago, said he will not vote for Trump. Also, Trump isn't a conservative, he "
+        "said.",
+        "Trump isn't a conservative", "Joseph Hart", "a blogger in Chicago",
+    ),
+    # an auxiliary with "n't" is a subject's verb
+    (
+        'Bernie Sanders spoke after Obama. Sanders wasn\'t impressed.\n\n"No banker has been prosecuted," he noted.',
+        "No banker has been prosecuted", "Bernie Sanders", None,
+    ),
+    # manner verbs cue quoted words ("interjected", "laughed")
+    (
+        'Clinton said her plan was strong, to which Martin O\'Malley interjected: "It\'s just not true."',
+        "It's just not true", "Martin O'Malley", None,
+    ),
+    # a word the article writes in lower case is no name when it opens a sentence
+    (
+        "The race tightened. Increasingly, Sanders supporters say the race is rigged, and increasingly they are "
+        "angry.",
+        "the race is rigged", "Sanders supporters", "Sanders supporters",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
@@ -552,3 +579,11 @@ def test_a_member_of_a_body_is_a_person():
     text = "Union row\n\nJonathan Baume, of the civil servants' union, spoke of \"competing agendas\"."
     (quote,) = extract(text)
     assert (quote.speaker, quote.speaker_type) == ("Jonathan Baume", "person")
+
+
+def test_a_headline_in_sentence_case_says_who_a_bare_surname_is():
+    text = "A shaky balancing act for Kelly Ayotte\n\nAyotte spoke in Concord. Ayotte said she was adapting."
+    (quote,) = extract(text)
+    assert (quote.speaker, quote.speaker_type) == ("Kelly Ayotte", "person")
+    # (a headline in title case runs words into names: its names are not taken)
+    assert extract(text.replace("A shaky balancing act for", "Will Voters Turn On"))[0].speaker == "Ayotte"
