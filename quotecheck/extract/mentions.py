@@ -81,6 +81,7 @@ _QUANTIFIERS = frozenset("most many some others several few both all another one
 _QUOTE_MARKS = frozenset('"“”„«»')
 _APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under another more than out".split())
 _TIME_PREPOSITIONS = frozenset(("at", "in", "over", "during"))
+_PREPOSITION_CHARS = 20  # how far back the preposition before a name is looked for
 _LISTENER_PREPOSITIONS = _PREPOSITIONS | {"to", "about"}  # "speaking to Fox News", "talking about the deal"
 _NAMED_TIMES = frozenset(("weekday", "day", "month"))  # capitalised, still a time: "Friday", "Today", "June"
 SHARE_OF_REACH = 4  # words between "of" and the verb in a share of people ("60 percent of Democratic voters said")
@@ -778,8 +779,12 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     if low in ("who", "which") and set_off:
         # "Sanders, who says it's …": the attribution rests on "who", the speaker is the phrase it refers to
         antecedent = _tail_mention(text, toks, 0, i - 2)
-        if antecedent is None and toks[i - 1].text == ",":
-            antecedent = _comma_subject(text, toks, i - 1, relative=True)  # "Hill, a doctor, who said"
+        if (antecedent is None or antecedent.kind == "nominal" or _object_of_preposition(text, antecedent)) and (
+            toks[i - 1].text == ","
+        ):
+            # "Hill, a doctor, who said", "Sen. Dianne Feinstein, the ranking Democrat on the committee, who said"
+            named = _comma_subject(text, toks, i - 1, relative=True)
+            antecedent = named if named is not None and (antecedent is None or named.kind == "name") else antecedent
         if antecedent is None:
             return None
         return Mention(toks[i].start, toks[i].end, antecedent.kind, antecedent.name, antecedent.role,
@@ -812,6 +817,15 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
                 role = text[toks[first].start : toks[i].end]
                 return Mention(named.start, named.end, "name", named.name, role, title=named.title)
     return mention
+
+
+def _object_of_preposition(text: str, mention: Mention) -> bool:
+    """The mention follows a preposition ("the ranking Democrat on the Senate Intelligence Committee"): it ends a
+    phrase about someone, it is not the phrase's head."""
+    before = text[max(0, mention.start - _PREPOSITION_CHARS) : mention.start].split()
+    if before and before[-1].lower() == "the":
+        before.pop()
+    return bool(before) and before[-1].lower() in _HEAD_BREAKS
 
 
 def _participle_modifier(toks: list[Token], first: int, last: int) -> int | None:
