@@ -893,13 +893,18 @@ class Entities:
             clause = max(self.layout.sentence(pos)[0], self._cue_ends[cue] if cue >= 0 else 0)
             hi = bisect_left(self._mention_starts, clause, lo, hi)
         subject = fallback = unknown = None
+        nearest_speaker = True
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
+            speaker = self._salience[index] == _CUE_SUBJECT
             if entity.gender not in (None, gender) and not (
-                entity.gender_is_tendency and self._salience[index] == _CUE_SUBJECT
-                and self._mention_starts[index] >= paragraph_start
+                entity.gender_is_tendency and speaker and (
+                    nearest_speaker or self._mention_starts[index] >= paragraph_start
+                )
             ) or not _can_be_he_or_she(entity):
+                nearest_speaker = nearest_speaker and not speaker
                 continue  # (but the speaker just quoted may be a "he" whose first name is read both ways: "Robin")
+            nearest_speaker = nearest_speaker and not speaker
             known = entity.evidence or entity.gender == gender
             unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
             if not unnamed and (

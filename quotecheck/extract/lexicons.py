@@ -86,8 +86,9 @@ class FirstNames:
         return isinstance(word, str) and self.get(word) is not None
 
     def certain(self, word: str) -> bool:
-        """The dataset's readings of the name agree (Britain, the USA, the world): not "Robin" (mostly a woman's
-        name in the USA, a man's in Britain) nor "Mo". A pronoun may overrule a contested reading."""
+        """The dataset's readings of the name agree (Britain, the USA, the world) and one is more than "mostly": not
+        "Robin" (mostly a woman's name in the USA, a man's in Britain), "Mo", nor "Lee" (mostly a man's name
+        everywhere). A pronoun may overrule a contested reading."""
         return self.get(word) is not None and word.lower() not in self._contested
 
     def _look_up(self, word: str) -> str | None:
@@ -103,10 +104,10 @@ class FirstNames:
         for country in self._COUNTRIES:
             answer = detector.get_gender(word, country)
             if answer in ("male", "female", "mostly_male", "mostly_female"):
-                readings = {detector.get_gender(word, other) for other in self._COUNTRIES}
-                readings = {r.removeprefix("mostly_") for r in readings | {detector.get_gender(word)}}
-                if {"male", "female"} <= readings:
-                    self._contested.add(word)
+                raw = {detector.get_gender(word, other) for other in self._COUNTRIES} | {detector.get_gender(word)}
+                readings = {r.removeprefix("mostly_") for r in raw}
+                if {"male", "female"} <= readings or raw.isdisjoint(("male", "female")):
+                    self._contested.add(word)  # (or only "mostly" one way anywhere: "Lee", "Kelly")
                 return answer.removeprefix("mostly_")
         answer = detector.get_gender(word)
         return answer if answer in ("male", "female") else None
