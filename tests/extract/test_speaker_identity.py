@@ -548,6 +548,18 @@ CASES = [
         "angry.",
         "the race is rigged", "Sanders supporters", "Sanders supporters",
     ),
+    # a first name read only "mostly" one way gives way to the pronoun for the speaker just quoted
+    (
+        'Senator Lindsey Graham spoke after Donald Trump. "We are losing Hispanic voters," Graham said.\n\n'
+        'He continued, "We cannot afford to lose this election."',
+        "We cannot afford", "Lindsey Graham", "Senator",
+    ),
+    # "X, the Y on the Z Committee, who said": the name before the appositive speaks, not the body in it
+    (
+        "Her position was supported by Sen. Dianne Feinstein of California, the ranking Democrat on the Senate "
+        "Intelligence Committee, who said none of the emails originated with Clinton.",
+        "none of the emails originated", "Dianne Feinstein", "Senator of California",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
