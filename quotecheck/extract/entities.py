@@ -139,6 +139,7 @@ _PARTY_STATE = regex.compile(
 _OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Maine, on Thursday, "
     r"\s*(?:(?:[\p{L}\p{N}'’\-.]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-.]+,\s*){1,3}"
 )
+_CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")
 _SENTENCE_CASE = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 # After a pronoun: a speech verb that closes the sentence or its first clause (", he said." / ", she added, ")
@@ -573,8 +574,8 @@ class Entities:
         if self._at_sentence_start(pos):
             return True
         lead = self.text[self.layout.sentence(pos)[0] : pos]
-        if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead):
-            return True
+        if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead) or _CLAUSE_JOIN.search(lead):
+            return True  # (a clause joined on opens with its subject too: "…, but Christie wasn't having it")
         # Role words before the name, after an opening phrase or a conjunction: "IHRC chairman Massoud Shadjareh
         # accused", "On Tuesday, campaign chairman John Podesta told", "And Clinton campaign Chairman John Podesta"
         words = lead.rsplit(",", 1)[-1].split() if _OPENING_PHRASE.match(lead) else lead.split()
