@@ -72,6 +72,7 @@ _GIVEN_NAME_AFTER_FAMILY = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")  # "Ki-moon",
 _PLACE_ABBREVIATION = regex.compile(r"(?:" + STATE_ABBREVIATION + r")(?=[,;)]|\s+\p{Ll})")
 _PLACE_CHARS = 30  # the longest town name before such a state
 APPOSITIVE_CHARS = 120  # an appositive between a name and its verb ("Naureen Jahangir, a mother from Hemet, California,")
+DASH_ASIDE_CHARS = 200  # an aside between dashes, which mark both ends ("Whit Ayres -- author of … -- is skeptical")
 TAG_CHARS = 30  # a bracketed tag after a name: party and state ("(R-Kans.)"), an age, a post
 OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
@@ -82,7 +83,7 @@ _VERB_AFTER = regex.compile(
     r"(?:(?<=[JS]r)\.)?"  # "Harry B. Harris Jr., who leads …, makes"
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Debbie Wasserman Schultz of Florida, …,"
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"
-    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(APPOSITIVE_CHARS) + r"}[—–-])?"
+    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(DASH_ASIDE_CHARS) + r"}[—–-])?"
     # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters"); adverbs
     # and auxiliaries before it: "Trump also offered", "Jolly doesn't see"
     r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)"

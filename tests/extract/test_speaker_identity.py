@@ -560,6 +560,19 @@ CASES = [
         "Intelligence Committee, who said none of the emails originated with Clinton.",
         "none of the emails originated", "Dianne Feinstein", "Senator of California",
     ),
+    # a subject opening a clause joined on with ", but" is in focus
+    (
+        "Rubio repeated his lines. The moderators moved on, but Chris Christie wasn't having it.\n\n"
+        '"That is what Washington does," he said.',
+        "That is what Washington does", "Chris Christie", None,
+    ),
+    # a long aside between dashes leaves the name before it the subject
+    (
+        "John Podesta spoke first. Pollster Whit Ayres -- author of a report that, after the party's defeat in "
+        "2012, urged it to court an increasingly diverse electorate -- is skeptical.\n\n"
+        '"His better bet is to change the subject," he said.',
+        "His better bet", "Whit Ayres", "Pollster",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
