@@ -140,6 +140,12 @@ _PARTY_STATE = regex.compile(
 _OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Maine, on Thursday, "
     r"\s*(?:(?:[\p{L}\p{N}'’\-.]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-.]+,\s*){1,3}"
 )
+# A subordinate clause or a prepositional phrase put before the main clause, up to the comma that ends it
+_FRONTED = regex.compile(
+    r"\s*(?:(?:But|And|Yet|So)\s+)?(?:even\s+|Even\s+)?(?:When|After|Before|While|As|Although|Though|Because|Since|If"
+    r"|Once|Until|Despite|In|On|At|During|With|Without|From|Following|Asked|Speaking|Responding|after|when|while)\b"
+    r"[^;]*,\s*"
+)
 _CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")
 _SENTENCE_CASE = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
@@ -575,7 +581,9 @@ class Entities:
         if self._at_sentence_start(pos):
             return True
         lead = self.text[self.layout.sentence(pos)[0] : pos]
-        if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead) or _CLAUSE_JOIN.search(lead):
+        if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead) or _CLAUSE_JOIN.search(lead) or (
+            _FRONTED.fullmatch(lead)  # "When Maddow pointed out that …, Clinton seized on the reference"
+        ):
             return True  # (a clause joined on opens with its subject too: "…, but Christie wasn't having it")
         # Role words before the name, after an opening phrase or a conjunction: "IHRC chairman Massoud Shadjareh
         # accused", "On Tuesday, campaign chairman John Podesta told", "And Clinton campaign Chairman John Podesta"
