@@ -144,7 +144,7 @@ _OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Main
 _FRONTED = regex.compile(
     r"\s*(?:(?:But|And|Yet|So)\s+)?(?:even\s+|Even\s+)?(?:When|After|Before|While|As|Although|Though|Because|Since|If"
     r"|Once|Until|Despite|In|On|At|During|With|Without|From|Following|Asked|Speaking|Responding|after|when|while)\b"
-    r"[^;]*,\s*"
+    r"[^;]*,[”\"’']?\s*"
 )
 _CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")
 _SENTENCE_CASE = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline

@@ -573,6 +573,12 @@ CASES = [
         '"His better bet is to change the subject," he said.',
         "His better bet", "Whit Ayres", "Pollster",
     ),
+    # the subject after a fronted subordinate clause is in focus, however long the clause
+    (
+        "Rachel Maddow hosted the forum.\n\nWhen Maddow pointed out that Bernie Sanders calls his plan \"Medicare for "
+        'all," Hillary Clinton seized on the phrase. "It is not the same if you hand it to the states," she said.',
+        "It is not the same", "Hillary Clinton", None,
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
