@@ -709,7 +709,7 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     # A subject never reaches back into a quote: "…," David Axelrod, a strategist, said. (A balanced pair of
     # marks is a quoted title inside the phrase: Hemsley, the co-author of "Going Viral," said.)
     marks = [k for k, tok in enumerate(toks) if tok.text in _QUOTE_MARKS]
-    if len(marks) % 2:
+    if len(marks) % 2 or marks and marks[0] == 0:  # (nor a quote the window opens with: "“…,’” Cruz, who …, said")
         toks = toks[marks[-1] + 1 :]
     i = len(toks) - 1
     while i >= 0:
