@@ -147,6 +147,7 @@ _FRONTED = regex.compile(
     r"[^;]*,[”\"’']?\s*"
 )
 _CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")
+_CLAUSE_JOIN_WORDS = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+(?:\S+\s+){1,3}$")
 _SENTENCE_CASE = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
 # After a pronoun: a speech verb that closes the sentence or its first clause (", he said." / ", she added, ")
@@ -587,7 +588,9 @@ class Entities:
             return True  # (a clause joined on opens with its subject too: "…, but Christie wasn't having it")
         # Role words before the name, after an opening phrase or a conjunction: "IHRC chairman Massoud Shadjareh
         # accused", "On Tuesday, campaign chairman John Podesta told", "And Clinton campaign Chairman John Podesta"
-        words = lead.rsplit(",", 1)[-1].split() if _OPENING_PHRASE.match(lead) else lead.split()
+        # ", but their neighbor Benjamin Green, 83, knows"
+        opened = _OPENING_PHRASE.match(lead) or _CLAUSE_JOIN_WORDS.search(lead)
+        words = lead.rsplit(",", 1)[-1].split() if opened else lead.split()
         if words and words[0].lower() in ("and", "but", "so", "yet"):
             words = words[1:]
         return 0 < len(words) <= 4 and speaker_noun(words[-1]) and not any(w.lower() in COMMON_VERBS for w in words)

@@ -579,6 +579,18 @@ CASES = [
         'all," Hillary Clinton seized on the phrase. "It is not the same if you hand it to the states," she said.',
         "It is not the same", "Hillary Clinton", None,
     ),
+    # a subject never reaches back into the quote its sentence opens with
+    (
+        "Ted Cruz opposed the fuel standard.\n\n“The answer you’d like is, ‘I’m for the RFS, darn it,’” Cruz, who "
+        "has proposed repealing it, said at the time.",
+        "The answer you’d like", "Ted Cruz", None,
+    ),
+    # a described subject after ", but" is in focus
+    (
+        "Ms. Hughes avoids politics with her mother, but their neighbor Benjamin Green, 83, knows what is needed. "
+        "\"It'll take a junkyard dog,\" he said.",
+        "junkyard dog", "Benjamin Green", "their neighbor",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
