@@ -77,16 +77,17 @@ TAG_CHARS = 30  # a bracketed tag after a name: party and state ("(R-Kans.)"), a
 OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
 _VERB_AFTER = regex.compile(
-    # a party tag ("Mike Pompeo (R-Kans.), who …, agreed"), then an appositive set off by commas (which may hold
-    # commas and end in an abbreviation: "a mother from Hemet, California,", "a retiree in Carthage, Ill.,") or by
-    # dashes
-    r"(?:(?<=[JS]r)\.)?"  # "Harry B. Harris Jr., who leads …, makes"
-    r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Debbie Wasserman Schultz of Florida, …,"
-    r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"
-    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,|\s*[—–-][^—–.;:\"“”]{1," + str(DASH_ASIDE_CHARS) + r"}[—–-])?"
-    # (an -s word is a verb, but not "boss", nor a people noun: "Chinese financiers", "Clinton voters"); adverbs
-    # and auxiliaries before it: "Trump also offered", "Jolly doesn't see"
-    r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)"
+    r"(?:(?<=[JS]r)\.)?"  # the dot of a suffix: "Harry B. Harris Jr., who leads …, makes"
+    r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Ann Beck of Vermont, …, said"
+    r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"  # a party tag: "Mike Pompeo (R-Kans.), who …, agreed"
+    # an appositive set off by commas (which may hold commas and abbreviations: "a mother from Hemet, California,",
+    # "a retiree in Carthage, Ill.,") or by dashes
+    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,"
+    r"|\s*[—–-][^—–.;:\"“”]{1," + str(DASH_ASIDE_CHARS) + r"}[—–-])?"
+    # adverbs and auxiliaries before the verb ("Trump also offered", "Jolly doesn't see"); an -s word is a verb, but
+    # not "boss", nor a people noun ("Chinese financiers", "Clinton voters")
+    r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
+    r"(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)"
     r"(?:(?:is|are|was|were|wo|ca)n['’]t|\p{Ll}+ed|\p{Ll}+(?<!s)s|"  # ("Sanders wasn't impressed")
     + word_pattern(COMMON_VERBS) + r")\b"
 )
