@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -98,6 +99,7 @@ _SUBORDINATE_LEAD = regex.compile(r"\s*(?:(?:and|but)\s+)?" + _SUBORDINATOR, reg
 _SUBORDINATE_OPENING = regex.compile(_SUBORDINATOR + r"|(?:now\s+that|rather\s+than)\s", regex.I)
 SUBORDINATE_REACH = 80  # characters before a cue's subject read for the subordinator that opens its clause
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
+_JOINER_ENDS = (",", ";", "and", "but", "also")  # what a clause ending in a _TRAILING_JOINER ends with, but space
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
 # What may follow a backward attribution (but a listener of "told"): the sentence's end, a comma, a time, a place or
@@ -230,12 +232,10 @@ class _Reader:
             # "Reyes, who said he …, was", "While critics argue that …, the mayor": the clause ends at its comma
             comma = text.find(",", pos, end)
             end = comma if comma > 0 else end
-        end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
+        end = pos + len(_without_trailing_joiner(text[pos:end]))
         while end > pos and text[end - 1] in " .,:;!?\u00a0":
             end -= 1
-        if pos >= end or not text[pos].isalnum() or len(
-            WORD.findall(text, pos, end)
-        ) < MIN_CLAUSE_WORDS:
+        if pos >= end or not text[pos].isalnum() or not _has_words(text, pos, end, MIN_CLAUSE_WORDS):
             return None
         if object_skipped and not _CLAUSE_START.match(text, pos, end):
             return None  # "told Fox News host Sean Hannity earlier this month": still the listener
@@ -306,13 +306,27 @@ class _Reader:
         start = sentence_start
         while start < end and text[start] in " \u00a0":
             start += 1
-        if end - start < MIN_CLAUSE_CHARS or len(WORD.findall(text, start, end)) < MIN_CLAUSE_WORDS:
+        if end - start < MIN_CLAUSE_CHARS or not _has_words(text, start, end, MIN_CLAUSE_WORDS):
             return None
         if not _reads_as_clause(text, start, end):
             return None  # "In a later interview, she joked": a fronted phrase, not what was said
         if _SUBORDINATE_OPENING.match(text, start, end) and "," not in text[start:end]:
             return None  # "Though he trails in the polls, Sanders promised …": a subordinate clause, not what was said
         return start, end
+
+
+def _without_trailing_joiner(clause: str) -> str:
+    """The clause without the spaces, commas and joining words ("and", "but", "also") it ends in. (A str test
+    first: most clauses end in a letter or a full stop, and the pattern, anchored at the end, is tried from every
+    position of the clause.)"""
+    if clause[-1:].isspace() or clause.endswith(_JOINER_ENDS):
+        return _TRAILING_JOINER.sub("", clause)
+    return clause
+
+
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    """text[start:end] has at least ``count`` words: counted up to ``count`` only (a clause may run on for long)."""
+    return sum(1 for _ in islice(WORD.finditer(text, start, end), count)) == count
 
 
 def _reads_as_clause(text: str, start: int, end: int) -> bool:
