@@ -525,11 +525,15 @@ class Entities:
         if self._at_sentence_start(pos):
             return True
         lead = self.text[self.layout.sentence(pos)[0] : pos]
-        if not lead.strip(" \t\n\"“‘'(") or _OPENING_PHRASE.fullmatch(lead):
+        if not lead.strip(" \t\n\"“‘'("):
+            return True
+        # (a str test first: an opening phrase ends in a comma, and most leads have none)
+        opening = "," in lead and _OPENING_PHRASE.match(lead) is not None
+        if opening and _OPENING_PHRASE.fullmatch(lead):
             return True
         # Role words before the name, after an opening phrase or a conjunction: "IHRC chairman Massoud Shadjareh
         # accused", "On Tuesday, campaign chairman John Podesta told", "And Clinton campaign Chairman John Podesta"
-        words = lead.rsplit(",", 1)[-1].split() if _OPENING_PHRASE.match(lead) else lead.split()
+        words = lead.rsplit(",", 1)[-1].split() if opening else lead.split()
         if words and words[0].lower() in ("and", "but", "so", "yet"):
             words = words[1:]
         return 0 < len(words) <= 4 and speaker_noun(words[-1]) and not any(w.lower() in COMMON_VERBS for w in words)
