@@ -335,7 +335,7 @@ def _reads_as_clause(text: str, start: int, end: int) -> bool:
     window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
     written = _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]
     words = [w.lower().replace("’", "'") for w in written]
-    if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
+    if words and (_contracted_verb(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
     # A capitalised word inside the clause is a name ("in May"), a word after a number a noun ("150,000 jobs").
     return any(
@@ -354,11 +354,17 @@ def _opens_with_verb(text: str, start: int, end: int) -> bool:
     return word.islower() and (word in COMMON_VERBS or len(word) > SHORT_WORD and word.endswith("ed"))
 
 
+def _contracted_verb(word: str) -> bool:
+    """A contracted verb: "didn't", "they'll", "it's" (``word`` in lower case, its apostrophes straight). (A str
+    test first: most words have no apostrophe, which every contraction has.)"""
+    return "'" in word and _CONTRACTED_VERB.search(word) is not None
+
+
 def _finite(word: str) -> bool:
     """By form: an auxiliary, an irregular past, a contraction, an -ed or -s form."""
     if word.endswith("'s"):
-        return bool(_CONTRACTED_VERB.search(word))  # "it's", but not "father's"
-    if word in COMMON_VERBS or _CONTRACTED_VERB.search(word):
+        return _contracted_verb(word)  # "it's", but not "father's"
+    if word in COMMON_VERBS or _contracted_verb(word):
         return True
     return len(word) > SHORT_WORD and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))  # not -ness
 
