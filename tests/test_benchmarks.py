@@ -18,6 +18,7 @@ FIGURES = {
     "calibrate.py": "ECE",
     "claims_accuracy.py": "precision",
     "claims_speed.py": "quotes/s",
+    "extract_fingerprint.py": "fingerprint",
     "extract_speed.py": "MB/s",
     "generate.py": "quotes",
     "ingest_parallel.py": "peak RSS",

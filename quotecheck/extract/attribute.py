@@ -5,6 +5,7 @@ How sure an attribution is (``confidence``) is computed from the evidence behind
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import cast
 
 import regex
@@ -33,9 +34,10 @@ _STRONG_RULES = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colo
 _TITLE_CASE_RULES = frozenset(("leading-cue", "colon-layout"))  # may attribute a short title-case phrase
 NOT_SPEECH_WINDOW = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
 TITLE_CASE_WORDS = 6  # a title-case phrase this short may be a title or a name, not speech ("Saturday Night Live")
-# "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read"
+# "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
+# markers as a trie: twice as fast as a list of alternatives)
 _NOT_SPEECH = regex.compile(
-    r"(?:" + "|".join(regex.escape(m) for m in NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
+    r"(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
     regex.I,
 )
 # "Dunne thinks the plan is": a belief, not speech, follows its subject (not "believes in journalism that …")
@@ -159,7 +161,8 @@ class _Extractor:
             _BELIEF_AFTER.match(text, a.mention.end, span.open_mark)
         ):
             return False  # what the subject thinks, in the writer's words
-        words = WORD.findall(text, span.start, span.end)
+        # (one word more than a title may have is enough to tell: a quote may be long)
+        words = [word.group() for word in islice(WORD.finditer(text, span.start, span.end), TITLE_CASE_WORDS + 1)]
         if not words:
             return False
         if len(words) <= TITLE_CASE_WORDS and _title_case(words):

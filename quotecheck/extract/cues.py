@@ -27,11 +27,14 @@ COMMA_BEFORE = 3  # characters before a participle read for the comma that makes
 INVERTED_SLOT = 4  # characters before a cue read for the comma or closing mark after which its subject may follow
 # "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
 _SENTENCE_OPENERS = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
-# Phrases in lower-case and capitalised forms, verbs as a trie: the stdlib engine keeps this scan at ~40 MB/s.
-_PHRASE_FORMS = sorted({*CUE_PHRASES, *(p.capitalize() for p in CUE_PHRASES)}, key=len, reverse=True)
+# Phrases in lower-case and capitalised forms and verbs, each as a trie (which, like the list longest first that the
+# phrases were, takes the longest phrase that fits): the stdlib engine keeps this scan at ~40 MB/s. The leading \b
+# (every phrase and verb starts with a letter) is implied by the lookbehinds but rejects the positions inside a word,
+# most of them, a fifth faster.
+_PHRASE_FORMS = {*CUE_PHRASES, *(p.capitalize() for p in CUE_PHRASES)}
 _CUE = re.compile(
-    r"(?:(?<![\w'’-])|(?<=--))(?:(?P<phrase>"  # (a double hyphen is a dash: '"Fine"--said Mr. Abernethy')
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _PHRASE_FORMS)
+    r"\b(?:(?<![\w'’-])|(?<=--))(?:(?P<phrase>"  # (a double hyphen is a dash: '"Fine"--said Mr. Abernethy')
+    + word_pattern(_PHRASE_FORMS).replace(r"\ ", r"\s+")
     + ")|(?P<verb>"
     + word_pattern(SPEECH_VERBS)
     + r"))(?![\w'’-])"

@@ -71,7 +71,7 @@ class Layout:
     def _is_furniture(line: str) -> bool:
         """Subscription prompts, sub-headings and bylines: short lines naming a page action, or a few words with
         no closing punctuation and no quote marks."""
-        words = len(line.split())
+        words = len(line.split(None, BOILERPLATE_WORDS))  # (counted only as far as the larger limit below)
         if words <= BOILERPLATE_WORDS and _BOILERPLATE.search(line.lower()):
             return True
         return words <= SUBHEADING_WORDS and not _TERMINAL.search(line) and not _QUOTE_MARK.search(line)

@@ -140,6 +140,11 @@ def _bare(word: str) -> str:
     return word.rstrip(".").lower()
 
 
+def _has_apostrophe(word: str) -> bool:
+    """A str test before a contraction pattern: every contraction has an apostrophe, most words none."""
+    return "'" in word or "’" in word
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -147,7 +152,7 @@ def _is_capitalised(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can be part of a name (not a sentence opener such as "The", "But", "I'd")."""
     return _is_capitalised(word) and word[0].isalpha() and _bare(word) not in STOP_CAPITALS and not (
-        _CONTRACTION_END.search(word)
+        _has_apostrophe(word) and _CONTRACTION_END.search(word)
     )
 
 
@@ -443,7 +448,7 @@ _CONTRACTED = regex.compile(r"(\p{L}+)['’](?:s|d|ll|re|ve)", regex.I)
 def _contracted_pronoun(word: str) -> str | None:
     """The third-person pronoun of a contraction ("he’s", "she'd", "they’re"), else None (a contracted "I'd"
     within reach of a cue is mostly quoted words; "it’s" opens a clause, not a speaker)."""
-    match = _CONTRACTED.fullmatch(word)
+    match = _CONTRACTED.fullmatch(word) if _has_apostrophe(word) else None
     return match.group(1) if match is not None and match.group(1).lower() in _THIRD_PERSONS else None
 
 

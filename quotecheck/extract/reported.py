@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -98,6 +99,7 @@ _SUBORDINATE_LEAD = regex.compile(r"\s*(?:(?:and|but)\s+)?" + _SUBORDINATOR, reg
 _SUBORDINATE_OPENING = regex.compile(_SUBORDINATOR + r"|(?:now\s+that|rather\s+than)\s", regex.I)
 SUBORDINATE_REACH = 80  # characters before a cue's subject read for the subordinator that opens its clause
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
+_JOINER_ENDS = (",", ";", "and", "but", "also")  # what a clause ending in a _TRAILING_JOINER ends with, but space
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
 # What may follow a backward attribution (but a listener of "told"): the sentence's end, a comma, a time, a place or
@@ -230,12 +232,10 @@ class _Reader:
             # "Reyes, who said he …, was", "While critics argue that …, the mayor": the clause ends at its comma
             comma = text.find(",", pos, end)
             end = comma if comma > 0 else end
-        end = pos + len(_TRAILING_JOINER.sub("", text[pos:end]))
+        end = pos + len(_without_trailing_joiner(text[pos:end]))
         while end > pos and text[end - 1] in " .,:;!?\u00a0":
             end -= 1
-        if pos >= end or not text[pos].isalnum() or len(
-            WORD.findall(text, pos, end)
-        ) < MIN_CLAUSE_WORDS:
+        if pos >= end or not text[pos].isalnum() or not _has_words(text, pos, end, MIN_CLAUSE_WORDS):
             return None
         if object_skipped and not _CLAUSE_START.match(text, pos, end):
             return None  # "told Fox News host Sean Hannity earlier this month": still the listener
@@ -306,7 +306,7 @@ class _Reader:
         start = sentence_start
         while start < end and text[start] in " \u00a0":
             start += 1
-        if end - start < MIN_CLAUSE_CHARS or len(WORD.findall(text, start, end)) < MIN_CLAUSE_WORDS:
+        if end - start < MIN_CLAUSE_CHARS or not _has_words(text, start, end, MIN_CLAUSE_WORDS):
             return None
         if not _reads_as_clause(text, start, end):
             return None  # "In a later interview, she joked": a fronted phrase, not what was said
@@ -315,13 +315,27 @@ class _Reader:
         return start, end
 
 
+def _without_trailing_joiner(clause: str) -> str:
+    """The clause without the spaces, commas and joining words ("and", "but", "also") it ends in. (A str test
+    first: most clauses end in a letter or a full stop, and the pattern, anchored at the end, is tried from every
+    position of the clause.)"""
+    if clause[-1:].isspace() or clause.endswith(_JOINER_ENDS):
+        return _TRAILING_JOINER.sub("", clause)
+    return clause
+
+
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    """text[start:end] has at least ``count`` words: counted up to ``count`` only (a clause may run on for long)."""
+    return sum(1 for _ in islice(WORD.finditer(text, start, end), count)) == count
+
+
 def _reads_as_clause(text: str, start: int, end: int) -> bool:
     """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
     failed"); a noun phrase object ("mentioned the need for a wall") has none."""
     window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
     written = _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]
     words = [w.lower().replace("’", "'") for w in written]
-    if words and (_CONTRACTED_VERB.search(words[0]) or words[0] in _SUBJECT_PRONOUNS):
+    if words and (_contracted_verb(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
     # A capitalised word inside the clause is a name ("in May"), a word after a number a noun ("150,000 jobs").
     return any(
@@ -340,11 +354,17 @@ def _opens_with_verb(text: str, start: int, end: int) -> bool:
     return word.islower() and (word in COMMON_VERBS or len(word) > SHORT_WORD and word.endswith("ed"))
 
 
+def _contracted_verb(word: str) -> bool:
+    """A contracted verb: "didn't", "they'll", "it's" (``word`` in lower case, its apostrophes straight). (A str
+    test first: most words have no apostrophe, which every contraction has.)"""
+    return "'" in word and _CONTRACTED_VERB.search(word) is not None
+
+
 def _finite(word: str) -> bool:
     """By form: an auxiliary, an irregular past, a contraction, an -ed or -s form."""
     if word.endswith("'s"):
-        return bool(_CONTRACTED_VERB.search(word))  # "it's", but not "father's"
-    if word in COMMON_VERBS or _CONTRACTED_VERB.search(word):
+        return _contracted_verb(word)  # "it's", but not "father's"
+    if word in COMMON_VERBS or _contracted_verb(word):
         return True
     return len(word) > SHORT_WORD and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))  # not -ness
 
