@@ -488,8 +488,8 @@ class Entities:
                 and _fold(words[0]) not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
-            if len(words) == 1 and _fold(words[0]) in self._common and self._at_sentence_start(start) and (
-                _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) not in self.by_surname
+            if len(words) == 1 and self._at_sentence_start(start) and _fold(words[0]) not in self.by_surname and (
+                _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) in self._common  # (the costly test last)
             ):
                 continue  # "Management has repeatedly said": a word the article writes in lower case too
             if len(words) == 1 and text[start - 2 : start - 1].isdigit() and _stage_number(text, start, words[0]):
