@@ -77,6 +77,7 @@ DASH_ASIDE_CHARS = 200  # an aside between dashes, which mark both ends ("Whit A
 TAG_CHARS = 30  # a bracketed tag after a name: party and state ("(R-Kans.)"), an age, a post
 OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
+_VERB_FORM = r"\p{Ll}++(?<=\p{Ll}ed|[^\Ws]s)"  # a regular -ed or -s form ("spoke", "told" are listed)
 _VERB_AFTER = regex.compile(
     r"(?:(?<=[JS]r)\.)?"  # the dot of a suffix: "Harry B. Harris Jr., who leads …, makes"
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Ann Beck of Vermont, …, said"
@@ -86,11 +87,11 @@ _VERB_AFTER = regex.compile(
     r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,"
     r"|\s*[—–-][^—–.;:\"“”]{1," + str(DASH_ASIDE_CHARS) + r"}[—–-])?"
     # adverbs and auxiliaries before the verb ("Trump also offered", "Jolly doesn't see"); an -s word is a verb, but
-    # not "boss", nor a people noun ("Chinese financiers", "Clinton voters")
-    r"\s+(?:(?:\p{Ll}+ly|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
-    r"(?!\p{Ll}+(?:ers|ors|ists|ians|ants)\b)"
-    r"(?:(?:is|are|was|were|wo|ca)n['’]t|\p{Ll}+ed|\p{Ll}+(?<!s)s|"  # ("Sanders wasn't impressed")
-    + word_pattern(COMMON_VERBS) + r")\b"
+    # not "boss", nor a people noun ("Chinese financiers", "Clinton voters"). (A word is read once, possessively,
+    # and its ending checked behind it: no backtracking through its letters.)
+    r"\s+(?:(?:\p{Ll}++(?<=\p{Ll}ly)|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
+    r"(?!\p{Ll}++(?<=\p{Ll}(?:ers|ors|ists|ians|ants))\b)"
+    r"(?:(?:is|are|was|were|wo|ca)n['’]t|" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60  # earlier mentions a pronoun or description looks back over
@@ -101,7 +102,7 @@ PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los
 _SECTION_BREAK = re.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
 _SECTION_RULES = ("___", "***", "---", "===")
 _OWNED_SUBJECT = regex.compile(
-    r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:\p{Ll}+ed|\p{Ll}+(?<!s)s|" + word_pattern(COMMON_VERBS) + r")\b"
+    r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _INDEFINITE_LEAD = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")  # a lead opening on a person described
 _OWNER_ENDS = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
@@ -671,7 +672,7 @@ class Entities:
             return None  # "the Salford MP", "Home Secretary", "the Wisconsin Republican": a description, not a name
         # (a Korean name puts the family name first, before a hyphenated given name: "Ban Ki-moon" is Mr. Ban; a
         # generational suffix follows the surname: "Harry B. Harris Jr." is Admiral Harris)
-        if len(words) == 2 and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]):
+        if len(words) == 2 and "-" in words[1] and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]):
             surname = words[0].lower()
         else:
             surname = words[-2 if len(words) > 2 and _fold(words[-1]) in _GENERATIONS else -1].lower()
