@@ -1127,12 +1127,15 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         mention_end = min(nominal.end, end)
         mention = Mention(nominal.start, mention_end, nominal.kind, text[nominal.start : mention_end], None,
                           nominal.speaker_type)
-    appositive = _APPOSITIVE.match(text, toks[last].end, hi)
+    # (past a phrase saying where or whose: "said his best friend at Lehigh, Bruce Turry")
+    phrase = _PLACE_PHRASE.match(text, toks[last].end, hi) if mention.kind == "nominal" else None
+    appositive = _APPOSITIVE.match(text, phrase.end() if phrase else toks[last].end, hi)
     if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(appositive.group(1).strip()):
         # "said the Minister for Housing, Ruth Adeyemi": the name set off after an office is the speaker
         name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
         name = appositive.group(1).strip()
-        return Mention(name_start, name_start + len(name), "name", name, text[mention.start : mention.end])
+        role_end = phrase.end() if phrase else mention.end
+        return Mention(name_start, name_start + len(name), "name", name, text[mention.start : role_end])
     if appositive and mention.kind == "name":
         role = appositive.group(1).strip()
         lead = role.split()[0].lower()
@@ -1147,6 +1150,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
 
 
 _AND_NAME = regex.compile(r"\s+and\s+(?=\p{Lu})")
+_PLACE_PHRASE = regex.compile(r"\s+(?:at|of|in|from|for|with|on)\s+[^,.;:\"“”]{1,60}?(?=,)")
 _NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
 
 

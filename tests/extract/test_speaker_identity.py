@@ -591,6 +591,17 @@ CASES = [
         "\"It'll take a junkyard dog,\" he said.",
         "junkyard dog", "Benjamin Green", "their neighbor",
     ),
+    # family nouns are roles: "his cousin James York, 40," opens its sentence
+    (
+        "Jessie Elkins said he was worried. The other man, his cousin James York, 40, cited the polls. \"He's "
+        'talking too much trash," he said.',
+        "talking too much trash", "James York", "his cousin",
+    ),
+    # a name set off after a description and a phrase saying where: "said his best friend at Lehigh, Bruce Turry"
+    (
+        '"It was his first stand against his father," said his best friend at Lehigh, Bruce Turry.',
+        "his first stand", "Bruce Turry", "his best friend at Lehigh",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
