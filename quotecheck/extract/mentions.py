@@ -1080,7 +1080,9 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         ):
             end = toks[stop - 1].end
             end -= text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[stop - 1].text)
-            return Mention(toks[0].start, end, "nominal", text[toks[0].start : end], speaker_type="anonymous")
+            return _named_after(text, toks[0].start, end, hi) or Mention(
+                toks[0].start, end, "nominal", text[toks[0].start : end], speaker_type="anonymous"
+            )
     last = stop - 1
     end = toks[last].end
     if text[end - 1] == "." and not _INITIALS_OR_ABBREVIATION.fullmatch(toks[last].text):
@@ -1114,7 +1116,9 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
                 head.rstrip("s") not in ORGANISATION_WORDS
             ):
                 # "the Spurs sporting director": a person described, the name inside is not the speaker
-                return Mention(toks[0].start, end, "nominal", text[toks[0].start : end])
+                return _named_after(text, toks[0].start, end, hi) or Mention(
+                    toks[0].start, end, "nominal", text[toks[0].start : end]
+                )
             # "a Buzzfeed report": the phrase is the mention, the name inside it the speaker.
             mention = Mention(toks[0].start, end, "name", named.name, None, nominal_type(text[toks[0].start : end]))
     else:
@@ -1152,6 +1156,17 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
 _AND_NAME = regex.compile(r"\s+and\s+(?=\p{Lu})")
 _PLACE_PHRASE = regex.compile(r"\s+(?:at|of|in|from|for|with|on)\s+[^,.;:\"“”]{1,60}?(?=,)")
 _NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
+
+
+def _named_after(text: str, start: int, end: int, hi: int) -> Mention | None:
+    """The name set off after a description of a person ("said another Twitter user, Johanna Bayer", "said a former
+    spokesman for the ministry, Oleg Voloshyn"): the speaker, with the description as the role."""
+    appositive = _APPOSITIVE.match(text, end, hi)
+    name = appositive.group(1).strip() if appositive else ""
+    if appositive is None or not _NAME_ONLY.fullmatch(name):
+        return None
+    name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
+    return Mention(name_start, name_start + len(name), "name", name, text[start:end])
 
 
 def _names_office(mention: Mention, text: str) -> bool:

@@ -602,6 +602,11 @@ CASES = [
         '"It was his first stand against his father," said his best friend at Lehigh, Bruce Turry.',
         "his first stand", "Bruce Turry", "his best friend at Lehigh",
     ),
+    # a name set off after a person described is the speaker, the description the role
+    (
+        "Fear spread online after the attacks. \"We're anxious,\" said another Twitter user, Johanna Bayer.",
+        "We're anxious", "Johanna Bayer", "another Twitter user",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
