@@ -94,3 +94,29 @@ PATHOLOGICAL = {
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_pathological_inputs(name):
     check_contract(PATHOLOGICAL[name])
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(collecting, monkeypatch):
+    """extract() pauses the cyclic garbage collector while it reads a text and restores it, also on an error."""
+    import gc
+    import importlib
+
+    package = importlib.import_module("quotecheck.extract")
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        seen = []
+        monkeypatch.setattr(package, "extract_quotes", lambda text: seen.append(gc.isenabled()) or [])
+        extract('"We won," she said.')
+        assert seen == [False] and gc.isenabled() is collecting
+
+        def fail(text):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(package, "extract_quotes", fail)
+        with pytest.raises(RuntimeError):
+            extract("text")
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
