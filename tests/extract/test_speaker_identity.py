@@ -607,6 +607,21 @@ CASES = [
         "Fear spread online after the attacks. \"We're anxious,\" said another Twitter user, Johanna Bayer.",
         "We're anxious", "Johanna Bayer", "another Twitter user",
     ),
+    # "by" before a means of speaking or a gerund is no passive agent: the cue keeps its subject
+    (
+        "Her son was at the station when the bomb went off.\n\n"
+        '"The city should close the square," Ms. Okafor said by telephone. "Nobody listens."',
+        "The city should close", "Okafor", None,
+    ),
+    (
+        'Rents rose again in March. "We cannot keep up," Hal Birch replied by email.',
+        "We cannot keep up", "Hal Birch", None,
+    ),
+    # a relative clause with "that" ends the subject after an inverted cue
+    (
+        'Trade in the market is slow. "We were told lies," said one owner of a bakery that sells to tourists.',
+        "We were told lies", "one owner of a bakery", "owner of a bakery",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
