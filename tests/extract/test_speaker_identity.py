@@ -622,6 +622,20 @@ CASES = [
         'Trade in the market is slow. "We were told lies," said one owner of a bakery that sells to tourists.',
         "We were told lies", "one owner of a bakery", "owner of a bakery",
     ),
+    # ... also with a middle initial, and with the body the person is of after the name
+    (
+        '"The odds are long," said the agency\'s director, Paula K. Reyes, on Monday.',
+        "The odds are long", "Paula K. Reyes", "the agency's director",
+    ),
+    (
+        '"The odds are long," said another leading Supreme Court advocate, Mark T. Olsen of the firm Hale Dorr.',
+        "The odds are long", "Mark T. Olsen", "another leading Supreme Court advocate",
+    ),
+    # a tycoon, a moderator, a narrator … are people: the description is no name
+    (
+        'The race tightened.\n\nThe real estate mogul said he "would win Ohio."',
+        "would win Ohio", "The real estate mogul", "real estate mogul",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
