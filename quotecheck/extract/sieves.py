@@ -28,6 +28,7 @@ from quotecheck.extract.mentions import (
     mention_after,
     possessor_of_speech,
     speaker_noun,
+    starts_predicate,
     subject_before,
 )
 from quotecheck.extract.model import SpeakerType
@@ -522,8 +523,12 @@ def sentence_subject(ctx: QuoteContext) -> Attribution | None:
     if mention is not None:
         return ctx.article.from_mention(mention)
     comma = text.rfind(",", lo, open_mark)
-    if comma >= 0 and PARTICIPLE_START.match(text[comma + 1 : open_mark].lstrip()):
-        comma = -1  # "…, portraying Sanders as …": the participle shares the sentence's subject
+    if comma >= 0 and (
+        PARTICIPLE_START.match(text[comma + 1 : open_mark].lstrip()) or starts_predicate(text, comma + 1, open_mark)
+    ):
+        # "…, portraying Sanders as …": the participle shares the sentence's subject, and so does the predicate
+        # going on after an appositive ("Dan Ames, the party's treasurer, has egged on voters on Facebook …")
+        comma = -1
     mention = (clause_subject(text, comma + 1, open_mark) if comma >= 0 else None) or clause_subject(
         text, lo, open_mark
     )

@@ -636,6 +636,12 @@ CASES = [
         'The race tightened.\n\nThe real estate mogul said he "would win Ohio."',
         "would win Ohio", "The real estate mogul", "real estate mogul",
     ),
+    # the predicate after an appositive keeps the subject before it, not a name inside the predicate
+    (
+        "Dan Ames, the treasurer of the Fair Vote PAC, has egged on supporters on Facebook with slogans like "
+        '"Vote every race, every year."',
+        "Vote every race", "Dan Ames", "the treasurer of the Fair Vote PAC",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
