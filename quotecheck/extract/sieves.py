@@ -579,9 +579,18 @@ def continuation(ctx: QuoteContext) -> Attribution | None:
         ctx.open_mark == ctx.para_start and all(furniture[i] for i in range(prev_span.paragraph + 1, span.paragraph))
     )
     candidate = ctx.paragraph_cue
-    if follows and (candidate is None or candidate.start < prev_span.end):
+    if follows and (candidate is None or candidate.start < prev_span.end or _in_attribution(ctx, prev_span, candidate)):
         return Attribution(prev.mention, prev.entity, prev.speaker, prev.speaker_type, prev.cue)
     return None
+
+
+def _in_attribution(ctx: QuoteContext, prev_span: QuoteSpan, cue: Cue) -> bool:
+    """The cue sits in the sentence that attributes the quote before, after its closing mark ('"…," says Ann Ray,
+    a pollster who advised the mayor. "…"'): it describes that speaker, and starts no new attribution."""
+    close = prev_span.close_mark
+    return close is not None and ctx.text[prev_span.end - 1 : prev_span.end] not in ".!?" and (
+        ctx.layout.sentence(close + 1) == ctx.layout.sentence(cue.start)
+    )
 
 
 @sieve("paragraph-cue")

@@ -642,6 +642,12 @@ CASES = [
         '"Vote every race, every year."',
         "Vote every race", "Dan Ames", "the treasurer of the Fair Vote PAC",
     ),
+    # a cue inside the attribution of the quote before describes that speaker: the next quote continues it
+    (
+        'Turnout fell.\n\n"The base is tired," says Ann Ray, a pollster who advised the mayor\'s campaign. '
+        '"Nobody knocks on doors now."',
+        "Nobody knocks on doors", "Ann Ray", "a pollster",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
