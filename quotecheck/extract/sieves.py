@@ -603,8 +603,10 @@ def paragraph_cue(ctx: QuoteContext) -> Attribution | None:
 @sieve("paragraph-subject")
 def paragraph_subject(ctx: QuoteContext) -> Attribution | None:
     """The subject of an earlier sentence of the quote's paragraph, when no cue speaks for it: ``Ortiz visited
-    the site on Monday. The bridge was "a scandal", …``"""
-    if ctx.open_mark <= ctx.para_start:
+    the site on Monday. "We have never seen water this high."`` Not a fragment woven into a sentence of the
+    writer's (``… For years there was talk of a "death trap" on the bend.``): its own sentence's subject did not claim it, so it is
+    the writer's term or a scare quote far more often than the words of a person named a sentence before."""
+    if ctx.open_mark <= ctx.para_start or ctx.lead and not ctx.lead.endswith(UTTERANCE_LEAD_END):
         return None
     lo = max(ctx.para_start, ctx.article.previous_close(ctx.open_mark))
     mention = clause_subject(ctx.text, lo, ctx.open_mark)

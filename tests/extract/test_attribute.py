@@ -275,6 +275,10 @@ QUOTED_TERMS = [
     # "continue to" is going on, not speaking: the quoted words are the speaker's
     ('Ann Dale said she is certain Tom Reed will continue to be "a friend of the port."',
      [("a friend of the port.", "Ann Dale")]),
+    # a fragment no cue and no subject of its own sentence claims is not the words of an earlier sentence's subject
+    ('Ben Ortiz toured the flooded street on Monday. For years there was talk of a "death trap" on the bend.', []),
+    ('Ben Ortiz toured the flooded street on Monday. "We have never seen water this high."',
+     [("We have never seen water this high.", "Ben Ortiz")]),
 ]
 
 
