@@ -278,7 +278,12 @@ QUOTED_TERMS = [
     # a fragment no cue and no subject of its own sentence claims is not the words of an earlier sentence's subject
     ('Ben Ortiz toured the flooded street on Monday. For years there was talk of a "death trap" on the bend.', []),
     ('Ben Ortiz toured the flooded street on Monday. "We have never seen water this high."',
-     [("We have never seen water this high.", "Ben Ortiz")]),
+     [("We have never seen water this high.", "Ben Ortiz")]),    # a sentence quoted after a colon of the writer's, with no cue, is the words of that sentence's subject
+    ('"We will fight," said Ann Dale. Ben Ortiz made his view plain: "We will rebuild the bridge."',
+     [("We will fight,", "Ann Dale"), ("We will rebuild the bridge.", "Ben Ortiz")]),
+    ('Ann Dale spoke first. The harbour board then had one message for the town: "Nobody will lose their home."',
+     [("Nobody will lose their home.", "The harbour board")]),
+    ('The sign on the gate had three words: "keep out now."', []),
 ]
 
 
