@@ -44,7 +44,7 @@ TITLE_CASE_WORDS = 6  # a title-case phrase this short may be a title or a name,
 # "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
 # markers as a trie: twice as fast as a list of alternatives)
 _NOT_SPEECH = regex.compile(
-    r"(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
+    r"\b(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
     regex.I,
 )
 # "Dunne thinks the plan is": a belief, not speech, follows its subject (not "believes in journalism that …")

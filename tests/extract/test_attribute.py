@@ -284,6 +284,11 @@ QUOTED_TERMS = [
     ('Ann Dale spoke first. The harbour board then had one message for the town: "Nobody will lose their home."',
      [("Nobody will lose their home.", "The harbour board")]),
     ('The sign on the gate had three words: "keep out now."', []),
+    # the kind of a work right before the mark makes the quoted words its title; after a full stop, a passage of it
+    ('Ann Dale looked back on the flood in her 2019 memoir, "When the River Came for Us All," which sold well.', []),
+    ('Ann Dale said her new film, "Nobody Else Was Coming to Save the Town," opens in May.', []),
+    ('Ann Dale looked back on the flood in her memoir. "We had an hour to leave," she wrote.',
+     [("We had an hour to leave,", "Ann Dale")]),
 ]
 
 
