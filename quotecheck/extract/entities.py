@@ -286,7 +286,7 @@ def _may_break(text: str) -> bool:
 
 def _subject_at(text: str, end: int) -> bool:
     """A verb follows the name ending at ``end``: a regular -ed/-s form or an irregular one ("spoke", "told")."""
-    return _VERB_AFTER.match(text, end) is not None
+    return _VERB_AFTER.match(text, end, concurrent=False) is not None  # (holding the GIL: mentions.tokens)
 
 
 def _place_prefix(words: list[str]) -> int:
@@ -462,7 +462,7 @@ class Entities:
         # Clinton Tells Voters")
         headline_names = layout.headline and _SENTENCE_CASE.search(text, *layout.paragraphs[0]) is not None
         quoted_names: list[list[str]] = []
-        for match in _NAME.finditer(text):
+        for match in _NAME.finditer(text, concurrent=False):  # (holding the GIL: mentions.tokens)
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
             if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words

@@ -326,7 +326,8 @@ def _without_trailing_joiner(clause: str) -> str:
 
 def _has_words(text: str, start: int, end: int, count: int) -> bool:
     """text[start:end] has at least ``count`` words: counted up to ``count`` only (a clause may run on for long)."""
-    return sum(1 for _ in islice(WORD.finditer(text, start, end), count)) == count
+    # (holding the GIL: mentions.tokens)
+    return sum(1 for _ in islice(WORD.finditer(text, start, end, concurrent=False), count)) == count
 
 
 def _reads_as_clause(text: str, start: int, end: int) -> bool:
