@@ -177,7 +177,7 @@ _LOWER_CASE = re.compile(r"[a-z]+")
 _WORD_GLUE = "_'’-"  # characters that, like letters and digits, join a word to its neighbours (as \w, ' and -)
 _LOOKUP_SPACING = 64  # a text's lower-case look-ups may examine one occurrence per this many characters ...
 _LOOKUP_MIN = 200  # ... and this many more before the words are collected at once ...
-_LOOKUP_PASSES = 32  # ... and read the text through this many times (a word that is absent is read for to the end;
+_LOOKUP_PASSES = 16  # ... and read the text through this many times (a word that is absent is read for to the end;
 # str.find reads about 50 times faster than _LOWER_WORD collects: at 8 passes a sixth of the articles collected)
 
 
