@@ -35,6 +35,12 @@ _BOILERPLATE = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)"
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
 
 
+def _names_page_action(lowered: str) -> bool:
+    """A boilerplate phrase standing alone in the lower-cased line. (The str test first: few lines hold any of the
+    phrases at all, and testing each costs a tenth of running the pattern over the line.)"""
+    return any(phrase in lowered for phrase in BOILERPLATE) and _BOILERPLATE.search(lowered) is not None
+
+
 class Layout:
     """Where paragraphs and sentences start and end, and which paragraphs are page furniture."""
 
@@ -72,7 +78,7 @@ class Layout:
         """Subscription prompts, sub-headings and bylines: short lines naming a page action, or a few words with
         no closing punctuation and no quote marks."""
         words = len(line.split(None, BOILERPLATE_WORDS))  # (counted only as far as the larger limit below)
-        if words <= BOILERPLATE_WORDS and _BOILERPLATE.search(line.lower()):
+        if words <= BOILERPLATE_WORDS and _names_page_action(line.lower()):
             return True
         return words <= SUBHEADING_WORDS and not _TERMINAL.search(line) and not _QUOTE_MARK.search(line)
 
