@@ -79,6 +79,7 @@ _UTTERANCE_END = frozenset(",.;:!?…—–-")
 _INVERTED_AFTER = (",", "”", "“", '"', "»", "«", "'", "’", "?", "!")
 _DASHES = ("—", "–", "-", "―")
 _CLOSING_MARKS = ("”", '"', "»", "'", "’", ",", "?", "!")
+_DOUBLE_MARKS = frozenset('"“”„«»')
 
 
 @dataclass(slots=True)
@@ -100,7 +101,7 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
     """Every speech cue outside quoted words and page furniture, with its subject mention where one is found."""
     quoted_starts = [s.start for s in spans]
     cues: list[Cue] = []
-    for match in _CUE.finditer(text):
+    for match in (match for lo, hi in _stretches_to_scan(text, spans) for match in _CUE.finditer(text, lo, hi)):
         start, end = match.span()
         word = match.group()
         index = bisect_left(quoted_starts, start + 1) - 1
@@ -139,6 +140,22 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         after_quote = closes[index] if index >= 0 else 0
         _find_subject(text, layout, cue, cues, position, after_quote)
     return cues
+
+
+def _stretches_to_scan(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """The (start, end) stretches of the text the cue scan reads: all of it but the words of each quote that has a
+    double mark right before them and right after the part of them find_cues skips (up to the next quote's start).
+    No cue word runs over such a mark, and the scan sees the text around a stretch, so reading up to one mark and
+    on from the other finds the cues the whole text gives, without reading the fifth of it that is quoted."""
+    stretches = []
+    lo = 0
+    for index, span in enumerate(spans):
+        skipped_end = min(span.end, spans[index + 1].start) if index + 1 < len(spans) else span.end
+        if text[span.start - 1 : span.start] in _DOUBLE_MARKS and text[skipped_end : skipped_end + 1] in _DOUBLE_MARKS:
+            stretches.append((lo, span.start - 1))
+            lo = skipped_end
+    stretches.append((lo, len(text)))
+    return stretches
 
 
 def _names_a_thing(text: str, start: int) -> bool:
