@@ -136,10 +136,9 @@ def _pair_paragraph(
     pending: int | None = None  # offset just after the pending opening run
     pending_char = ""
     run_on = False  # the pending quote carries on one left open before it
-    for count, match in enumerate(_DOUBLE.finditer(text, para_start, para_end)):
+    for count, (start, end) in enumerate(_double_runs(text, para_start, para_end)):
         if count >= most:
             break
-        start, end = match.span()
         opening = _is_opening(text, start, end, para_start, para_end)
         if end - start > 1 and pending is None and opening is None:
             continue  # a run like `""` between words: an empty quote
@@ -166,6 +165,21 @@ def _pair_paragraph(
                 run_on = False
             pending, pending_char = end, text[end - 1]
     return found, pending
+
+
+def _double_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each run of double marks in text[start:end], in order, as _DOUBLE finds them: the next
+    of each mark by str.find, which reads a paragraph many times faster than the pattern."""
+    following = [text.find(mark, start, end) for mark in _DOUBLE_MARKS]
+    while max(following) >= 0:
+        run_start = min(at for at in following if at >= 0)
+        run_end = run_start + 1
+        while run_end < end and text[run_end] in _DOUBLE_MARKS:
+            run_end += 1
+        yield run_start, run_end
+        following = [
+            text.find(mark, run_end, end) if 0 <= at < run_end else at for mark, at in zip(_DOUBLE_MARKS, following)
+        ]
 
 
 def _single_marks_primary(text: str) -> bool:
