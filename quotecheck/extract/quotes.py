@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from quotecheck.extract.layout import Layout
+from quotecheck.extract.layout import Layout, char_positions
 
 _DOUBLE = regex.compile(r"[\"“”„«»]+")
 _SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
@@ -168,18 +168,17 @@ def _pair_paragraph(
 
 
 def _double_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each run of double marks in text[start:end], in order, as _DOUBLE finds them: the next
-    of each mark by str.find, which reads a paragraph many times faster than the pattern."""
-    following = [text.find(mark, start, end) for mark in _DOUBLE_MARKS]
-    while max(following) >= 0:
-        run_start = min(at for at in following if at >= 0)
-        run_end = run_start + 1
-        while run_end < end and text[run_end] in _DOUBLE_MARKS:
-            run_end += 1
+    """The (start, end) of each run of double marks in text[start:end], in order, as _DOUBLE finds them (from their
+    positions by str.find, which reads a paragraph many times faster than the pattern)."""
+    run_start = run_end = -1
+    for at in char_positions(text, _DOUBLE_MARKS, start, end):
+        if at != run_end:
+            if run_start >= 0:
+                yield run_start, run_end
+            run_start = at
+        run_end = at + 1
+    if run_start >= 0:
         yield run_start, run_end
-        following = [
-            text.find(mark, run_end, end) if 0 <= at < run_end else at for mark, at in zip(_DOUBLE_MARKS, following)
-        ]
 
 
 def _single_marks_primary(text: str) -> bool:
