@@ -1034,9 +1034,8 @@ class Entities:
         the role of the person it refers to, so that the office reaches that person's quotes and "the chancellor
         said" finds them. The holder is the person whose stated role it is, else the nearest earlier subject
         of a sentence, else the nearest person named in an earlier sentence, with no other office given."""
-        lowered = self.text.lower()
-        if not any(office.rsplit(" ", 1)[-1] in lowered for office in OFFICES):
-            return  # (most articles name no office: the pattern is not run)
+        if not any(office in self.text for office in OFFICES):
+            return  # (most articles name no office, which the pattern matches as written, in lower case: not run)
         for match in _OFFICE_DESCRIPTION.finditer(self.text):
             if self._quote_starts and self._quoted(match.start()):
                 continue
