@@ -195,7 +195,7 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         cue.mention = mention_after(text, agent.end() if agent else cue.end, sentence_end)
         cue.subject_after = True
         return
-    if _passive(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - BEFORE_CUE), cue.start):
+    if _passive(text, cue.end) or _noun_before(text, cue.start):
         return  # "measures added by Republicans", "his remarks were": not a speech report
     # A participle ("…, saying", "a statement calling on") shares the subject of its clause, unless it is a
     # progressive tense ("he was saying").
@@ -244,6 +244,17 @@ def _passive(text: str, pos: int) -> bool:
         return False
     following = (by.group("next") or "").lower()
     return following not in SPEECH_SETTINGS and not following.endswith("ing")
+
+
+def _noun_before(text: str, pos: int) -> bool:
+    """Does a determiner or a possessive make the cue word at ``pos`` a noun ("his remarks", "the minister's reported
+    position")? _NOUN_BEFORE is searched for from the last space before the word before the cue: what it matches
+    holds none, and the pattern costs more the more positions it is tried from."""
+    lo = max(0, pos - BEFORE_CUE)
+    word_end = pos
+    while word_end > lo and text[word_end - 1].isspace():
+        word_end -= 1
+    return _NOUN_BEFORE.search(text, max(lo, text.rfind(" ", lo, word_end) + 1), pos) is not None
 
 
 def _verb_chain_start(text: str, lo: int, cue: Cue) -> int:
