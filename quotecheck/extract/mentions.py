@@ -1183,9 +1183,10 @@ def _names_office(mention: Mention, text: str) -> bool:
 
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
 # (or after a possessive: "Nevada's governor, Brian Sandoval, said")
+_NOT_IN_ROLE_BEFORE = ',.;:"“”()'  # characters a role set off before a name never holds
 _ROLE_BEFORE_NAME = regex.compile(
     r"(?:^|(?<=[.;:!?]\s|\n))(?:(?:And|But|Yet|So)\s+)?"  # ("But his wife, Jane, offered")
-    r"((?:The|the|Her|His|his|her|Their|their|Its|\p{Lu}\p{L}+['’]s)\s[^,.;:\"“”()]{2,80}?),\s+$"
+    r"((?:The|the|Her|His|his|her|Their|their|Its|\p{Lu}\p{L}+['’]s)\s[^" + _NOT_IN_ROLE_BEFORE + r"]{2,80}?),\s+$"
 )
 # (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com", "a former
 # spokesman for Mr. Obama")
@@ -1214,7 +1215,7 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
         )):
             return role  # (and "Jonathan Baume, of the top civil servants' union,")
     before = (
-        _ROLE_BEFORE_NAME.search(text, max(0, start - ROLE_BEFORE_REACH), start) if text[start - 2 : start] == ", " else None
+        _ROLE_BEFORE_NAME.search(text, _role_before_start(text, start), start) if text[start - 2 : start] == ", " else None
     )
     words = before.group(1).split() if before else ()
     head = next((_bare(w) for w in words if speaker_noun(w)), None)
@@ -1232,6 +1233,16 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     if toks:
         return _premodifier_role(text, toks, len(toks))[0]
     return None
+
+
+def _role_before_start(text: str, start: int) -> int:
+    """Where a role set off before the name at ``start`` (after its ", ") may begin: ROLE_BEFORE_REACH characters back
+    at most, and after the last character such a role never holds (str searches: the pattern costs more the more
+    positions it is tried from)."""
+    lo = begin = max(0, start - ROLE_BEFORE_REACH)
+    for char in _NOT_IN_ROLE_BEFORE:
+        begin = max(begin, text.rfind(char, lo, start - 2) + 1)
+    return begin
 
 
 _PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants")  # plural agent nouns, which -s would take for a verb
