@@ -345,7 +345,9 @@ def _reads_as_clause(text: str, start: int, end: int) -> bool:
     """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
     failed"); a noun phrase object ("mentioned the need for a wall") has none."""
     window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
-    written = _CLAUSE_WORD.findall(text, start, window, concurrent=False)[:_FINITE_WORDS]  # (mentions.tokens)
+    # (no further than the words looked at: a third faster than all of the window's; holding the GIL: mentions.tokens)
+    first_words = islice(_CLAUSE_WORD.finditer(text, start, window, concurrent=False), _FINITE_WORDS)
+    written = [word.group() for word in first_words]
     words = [w.lower().replace("’", "'") for w in written]
     if words and (_contracted_verb(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
