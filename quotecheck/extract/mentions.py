@@ -1256,12 +1256,17 @@ _POSSESSED_SPEECH = regex.compile(
 )
 
 
+# "denounced Trump's remarks as \"…\"": the words after "as" describe the remarks, in the subject's words
+_DESCRIBED_AS = regex.compile(r"\bas(?:\s+being)?\s*$")
+
+
 def possessor_of_speech(text: str, lo: int, pos: int) -> Mention | None:
-    """The last "X's claim" / "his remarks" in text[lo:pos]: X is the speaker of what follows."""
+    """The last "X's claim" / "his remarks" in text[lo:pos]: X is the speaker of what follows, unless what follows
+    is said of the remarks by someone else ("Hollande denounced Trump's remarks as \"hurtful\"")."""
     found = None
     for match in _POSSESSED_SPEECH.finditer(text, max(lo, pos - WINDOW), pos):
         found = match
-    if found is None:
+    if found is None or _DESCRIBED_AS.search(text, found.end(), pos):
         return None
     if found.group("pronoun"):
         word = found.group("pronoun").lower()

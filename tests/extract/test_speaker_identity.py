@@ -648,6 +648,12 @@ CASES = [
         '"Nobody knocks on doors now."',
         "Nobody knocks on doors", "Ann Ray", "a pollster",
     ),
+    # quoted words after "as" describe someone's remarks in the subject's words: the subject speaks, not the owner
+    (
+        "Gil Pike spoke at the dock on Friday.\n\nTara Voss denounced Pike's remarks as \"cheap and cruel\" on "
+        "Sunday.",
+        "cheap and cruel", "Tara Voss", None,
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
