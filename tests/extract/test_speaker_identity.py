@@ -654,6 +654,12 @@ CASES = [
         "Sunday.",
         "cheap and cruel", "Tara Voss", None,
     ),
+    # a preposition or adverb opening a sentence is never a name, whatever the article writes in lower case
+    (
+        "Amid calls for a recount, the Ledger's Omar Haddad wrote a column, urging the city to \"count every "
+        "ballot again.\"",
+        "count every ballot", "Omar Haddad", None,
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
