@@ -952,16 +952,21 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
                 return Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)
             if len(chunks) == 2 and _bare(toks[chunks[0][0]].text) in _PREPOSITIONS:
                 return mention  # "In the primary, Gov. John Kasich (R-OH), said": an adverbial before the name
-    # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk.
+    # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk; but a
+    # name that opens the clause of the cue ("in what Bay Ames, the party's treasurer, called", "charges that
+    # Ray Lind, for one, called") is its subject, whatever comes before.
     candidates = []
     for index in range(len(chunks) - 1):
         c_first, c_end = chunks[index]
-        if c_end <= c_first or _bare(toks[c_first].text) in _PREPOSITIONS:
-            continue  # "On the same show, Sen. Claire McCaskill, …, said": an adverbial, not the subject
+        if c_end <= c_first:
+            continue
         mention = _tail_mention(text, toks, c_first, c_end - 1)
+        opens_clause = mention is not None and mention.kind == "name" and _after_clause_opener(toks, mention.start)
+        if _bare(toks[c_first].text) in _PREPOSITIONS and not opens_clause:
+            continue  # "On the same show, Sen. Claire McCaskill, …, said": an adverbial, not the subject
         if mention is not None and mention.kind != "pronoun":
-            candidates.append((mention.kind != "name", index, mention))  # names first
-    for _, index, mention in sorted(candidates, key=lambda c: (c[0], c[1])):
+            candidates.append((not opens_clause, mention.kind != "name", index, mention))  # names first
+    for *_, index, mention in sorted(candidates, key=lambda c: c[:3]):
         r_first, _ = chunks[index + 1]
         r_end = chunks[-1][1]
         if r_end <= r_first or r_end - r_first > APPOSITIVE_ROLE_TOKENS:
@@ -981,6 +986,12 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         return Mention(mention.start, mention.end, mention.kind, mention.name, apposed or mention.role,
                        mention.speaker_type, mention.title)
     return None
+
+
+def _after_clause_opener(toks: list[Token], start: int) -> bool:
+    """The mention at offset ``start`` follows "what" or "that": it is the subject of a clause of its own."""
+    index = next((k for k, tok in enumerate(toks) if tok.start == start), 0)
+    return index > 0 and _bare(toks[index - 1].text) in ("what", "that")
 
 
 # A state or province abbreviated after a town: "Allentown, Pa.", "Salem, N.H."

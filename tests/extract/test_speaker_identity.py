@@ -660,6 +660,15 @@ CASES = [
         "ballot again.\"",
         "count every ballot", "Omar Haddad", None,
     ),
+    # a name that opens a relative or "that" clause before its cue is the cue's subject, not a name further back
+    (
+        "The council met in Leeds, in what Nadia Brook, the group's treasurer, called \"a shambles.\"",
+        "a shambles", "Nadia Brook", "the group's treasurer",
+    ),
+    (
+        "The mayor toured the harbour in Dover, and made claims that Ross Kemble, for one, called \"plain wrong.\"",
+        "plain wrong", "Ross Kemble", None,
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
