@@ -964,6 +964,8 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         opens_clause = mention is not None and mention.kind == "name" and _after_clause_opener(toks, mention.start)
         if _bare(toks[c_first].text) in _PREPOSITIONS and not opens_clause:
             continue  # "On the same show, Sen. Claire McCaskill, …, said": an adverbial, not the subject
+        if _whole_name(text, toks, *chunks[index + 1]):
+            continue  # "Alarmed by the unrest in Reno, Sen. Hal Reid, the leader, said": the person set off speaks
         if mention is not None and mention.kind != "pronoun":
             candidates.append((not opens_clause, mention.kind != "name", index, mention))  # names first
     for *_, index, mention in sorted(candidates, key=lambda c: c[:3]):
@@ -986,6 +988,14 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         return Mention(mention.start, mention.end, mention.kind, mention.name, apposed or mention.role,
                        mention.speaker_type, mention.title)
     return None
+
+
+def _whole_name(text: str, toks: list[Token], first: int, end: int) -> bool:
+    """Tokens first..end-1 are a person's full or titled name and nothing else."""
+    if end <= first or _PARTY_TAG.fullmatch(text, toks[first].start, toks[end - 1].end):
+        return False  # ("Republican of New York" is a party and state)
+    mention = _tail_mention(text, toks, first, end - 1)
+    return mention is not None and _personal(mention) and mention.start <= toks[first].start
 
 
 def _after_clause_opener(toks: list[Token], start: int) -> bool:

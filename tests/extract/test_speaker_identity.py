@@ -669,6 +669,12 @@ CASES = [
         "The mayor toured the harbour in Dover, and made claims that Ross Kemble, for one, called \"plain wrong.\"",
         "plain wrong", "Ross Kemble", None,
     ),
+    # a person's name set off by commas after an opening phrase speaks, not a name ending the phrase before it
+    (
+        "Alarmed by the flooding in Norfolk, Senator Hana Pryce, the committee chair, said the county faced "
+        "\"a hard winter.\"",
+        "a hard winter", "Hana Pryce", "the committee chair",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
