@@ -303,6 +303,15 @@ def _place_words(words: tuple[str, ...]) -> int:
     return 0
 
 
+def _journalist_of(outlet: list[str], rest: list[str], common: Container[str]) -> bool:
+    """"The Washington Post's Ishaan Tharoor": two name words after a news outlet's possessive are one of its
+    people, whatever the first-name data say; not a show ("MSNBC's Morning Joe", "ABC's This Week")."""
+    owner = outlet[-1][:-2] if outlet[-1].endswith(("'s", "’s")) else outlet[-1].rstrip("'’")
+    return len(rest) == 2 and (owner in MEDIA_NAMES or any(word in MEDIA_NAMES for word in outlet[:-1])) and (
+        rest[0] not in common and rest[0] not in STOP_CAPITALS and rest[0] not in TIME_WORDS
+    )
+
+
 def _split_name(
     words: list[str], common: LowerCaseWords | frozenset[str] = frozenset(), sentence_start: bool = False,
     known_surnames: Container[str] = (), after_role: bool = False,
@@ -324,7 +333,7 @@ def _split_name(
         rest = folded[possessive + 1 :]
         if rest[0] in TITLES or rest[0] in FIRST_NAMES or rest[-1] in known_surnames or len(rest) >= 2 and (
             rest[-2] in FIRST_NAMES
-        ):
+        ) or _journalist_of(folded[: possessive + 1], rest, common):
             words, folded = words[possessive + 1 :], rest  # "Boston's Walsh", "the Unit's Mr Hensel"
         else:
             words, folded = words[: possessive + 1], folded[: possessive + 1]  # "Gordon Brown's Budget"

@@ -675,6 +675,11 @@ CASES = [
         "\"a hard winter.\"",
         "a hard winter", "Hana Pryce", "the committee chair",
     ),
+    # two name words after a news outlet's possessive are one of its people, though the first-name data lack them
+    (
+        "The vote was close. As the Daily Herald's Teodric Anwell wrote, \"nobody saw it coming.\"",
+        "nobody saw it coming", "Teodric Anwell", None,
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
