@@ -44,7 +44,7 @@ TITLE_CASE_WORDS = 6  # a title-case phrase this short may be a title or a name,
 # "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
 # markers as a trie: twice as fast as a list of alternatives)
 _NOT_SPEECH = regex.compile(
-    r"(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
+    r"\b(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
     regex.I,
 )
 # "Dunne thinks the plan is": a belief, not speech, follows its subject (not "believes in journalism that …")
@@ -179,7 +179,8 @@ class _Extractor:
         if a.rule == "sentence-subject" and a.mention is not None and self._names_own_possession(a.mention.end, span):
             return False
         # (one word more than a title may have is enough to tell: a quote may be long)
-        words = [word.group() for word in islice(WORD.finditer(text, span.start, span.end), TITLE_CASE_WORDS + 1)]
+        found = WORD.finditer(text, span.start, span.end, concurrent=False)  # (holding the GIL: mentions.tokens)
+        words = [word.group() for word in islice(found, TITLE_CASE_WORDS + 1)]
         if not words:
             return False
         if len(words) <= TITLE_CASE_WORDS and _title_case(words):
