@@ -91,7 +91,9 @@ _VERB_AFTER = regex.compile(
     # and its ending checked behind it: no backtracking through its letters.)
     r"\s+(?:(?:\p{Ll}++(?<=\p{Ll}ly)|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
     r"(?!\p{Ll}++(?<=\p{Ll}(?:ers|ors|ists|ians|ants))\b)"
-    r"(?:(?:is|are|was|were|wo|ca)n['’]t|" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
+    # (an auxiliary with n't is the verb: "Stewart wouldn't say", "Brooks doesn't mince words")
+    r"(?:(?:is|are|was|were|wo|ca|has|have|had|does|did|would|could|should|must|might)n['’]t|"
+    + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60  # earlier mentions a pronoun or description looks back over

@@ -579,6 +579,17 @@ CASES = [
         'all," Hillary Clinton seized on the phrase. "It is not the same if you hand it to the states," she said.',
         "It is not the same", "Hillary Clinton", None,
     ),
+    # an auxiliary with "n't" before a bare verb: the name is the subject ("wouldn't say", "doesn't mince")
+    (
+        'Ken Marsh chairs the council.\n\nCouncil spokesman Dan Whitby wouldn\'t say when the vote would be held. '
+        '"There is nothing to announce," he said.',
+        "nothing to announce", "Dan Whitby", "Council spokesman",
+    ),
+    (
+        "Paul Ortega backs the deal, but Representative Lyle Brooks, who sits on the trade panel, doesn't mince "
+        'words.\n\n"This deal will cost jobs," he said.',
+        "This deal will cost jobs", "Lyle Brooks", "Representative",
+    ),
     # a subject never reaches back into the quote its sentence opens with
     (
         "Ted Cruz opposed the fuel standard.\n\n“The answer you’d like is, ‘I’m for the RFS, darn it,’” Cruz, who "
