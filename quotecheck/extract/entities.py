@@ -84,7 +84,8 @@ _VERB_AFTER = regex.compile(
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"  # a party tag: "Mike Pompeo (R-Kans.), who …, agreed"
     # an appositive set off by commas (which may hold commas and abbreviations: "a mother from Hemet, California,",
     # "a retiree in Carthage, Ill.,") or by dashes
-    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,"
+    # (an initial too: "a top adviser to George W. Bush,")
+    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})|(?<=[\s\-]\p{Lu})\.(?=\s\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,"
     r"|\s*[—–-][^—–.;:\"“”]{1," + str(DASH_ASIDE_CHARS) + r"}[—–-])?"
     # adverbs and auxiliaries before the verb ("Trump also offered", "Jolly doesn't see"); an -s word is a verb, but
     # not "boss", nor a people noun ("Chinese financiers", "Clinton voters"). (A word is read once, possessively,

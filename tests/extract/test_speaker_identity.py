@@ -590,6 +590,12 @@ CASES = [
         'words.\n\n"This deal will cost jobs," he said.',
         "This deal will cost jobs", "Lyle Brooks", "Representative",
     ),
+    # an initial inside the appositive between a subject and its verb
+    (
+        "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
+        'him, also questioned it.\n\n"The logic does not hold," he said.',
+        "The logic does not hold", "Juan Ortiz", None,
+    ),
     # a subject never reaches back into the quote its sentence opens with
     (
         "Ted Cruz opposed the fuel standard.\n\n“The answer you’d like is, ‘I’m for the RFS, darn it,’” Cruz, who "
