@@ -108,6 +108,8 @@ _OWNED_SUBJECT = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _INDEFINITE_LEAD = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")  # a lead opening on a person described
+# "Clinton's years", "Sanders' rallies": a possessive and a plural (not "Christie's been", "Trump's says")
+_OWNED_PLURAL = regex.compile(r"(?:['’]s|s['’])\s+(?!(?:" + word_pattern(COMMON_VERBS) + r")\b)\p{Ll}+s\b")
 _OWNER_ENDS = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
 _GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
 _AGE = regex.compile(r"\d+-year-old")
@@ -520,8 +522,11 @@ class Entities:
             self._mention_starts.append(start)
             self._mention_entities.append(entity)
             # (a name set off by commas after its description is the subject too: "his wife, Jane, offered")
-            subject = _subject_at(text, end) or text.startswith(",", end) and text[start - 2 : start] == ", " and (
-                _subject_at(text, end + 1)
+            # (but a possessive owns the plural after it: "Bill Clinton's years in office" is no verb in -s)
+            subject = not (text[end - 1] in _OWNER_ENDS and _OWNED_PLURAL.match(text, end - 2)) and (
+                _subject_at(text, end) or text.startswith(",", end) and text[start - 2 : start] == ", " and (
+                    _subject_at(text, end + 1)
+                )
             )
             self._subject_position.append(subject)
             # (the owner of a subject is in focus too: "Mr. Sanders's campaign vowed … he gave a speech")

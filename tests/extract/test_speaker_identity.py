@@ -590,6 +590,12 @@ CASES = [
         'words.\n\n"This deal will cost jobs," he said.',
         "This deal will cost jobs", "Lyle Brooks", "Representative",
     ),
+    # a possessive before a plural is no subject: "years" is not a verb in -s
+    (
+        "The rival campaign grew fast and Ray Cobb canvasses for it full time. Dismayed by Tom Hale's years in "
+        'office, he quit his job.\n\n"I had to do something," he said.',
+        "I had to do something", "Ray Cobb", None,
+    ),
     # an initial inside the appositive between a subject and its verb
     (
         "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
