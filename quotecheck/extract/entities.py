@@ -888,6 +888,8 @@ class Entities:
         entity.role_at_cue = entity.role_at_cue or at_cue
         words = _role_words(role)
         head = _role_head_index(words)
+        if words and (gender := _head_gender(words[head])):
+            _learn_gender(entity, gender, "article")  # "Foreign Ministry spokesman Lu Kang": a he
         if words and words[0] not in _AFFILIATIONS and not entity.evidence and (
             words[head] in ORGANISATION_WORDS or any(w in ORGANISATION_ROLES for w in words[: head + 1])
         ):  # (but "Jo Baume, of the civil servants' union": a member of a body, not the body; and a first name or
@@ -1136,7 +1138,7 @@ class Entities:
         words = mention.name.split()
         head = _fold(words[_role_head_index([_fold(word) for word in words])])  # "the minister for Wales"
         speaker_type = mention.speaker_type or ("organisation" if head in ORGANISATION_WORDS else "anonymous")
-        gender = "female" if head.endswith("woman") else "male" if head.endswith("man") else None
+        gender = _head_gender(head)
         name = mention.name
         if speaker_type == "organisation" and words[0].lower() == "the" and any(w[:1].isupper() for w in words[1:]):
             name = " ".join(words[1:])  # "The Clinton campaign" is the Clinton campaign
@@ -1295,6 +1297,11 @@ def _role_head_index(words: list[str]) -> int:
     if cut < last and _person_head(words[last]) and not _person_head(words[cut]):
         return last
     return cut
+
+
+def _head_gender(head: str) -> str | None:
+    """The gender a person noun gives: "spokeswoman", "congressman"."""
+    return "female" if head.endswith("woman") else "male" if head.endswith("man") else None
 
 
 def _role_head(role: str) -> str:

@@ -596,6 +596,12 @@ CASES = [
         'office, he quit his job.\n\n"I had to do something," he said.',
         "I had to do something", "Ray Cobb", None,
     ),
+    # a role noun in -man or -woman says the person's gender, over a first name read both ways
+    (
+        'Trade adviser Tom Hale spoke first. "It was a theft," Hale said.\n\nSpeaking in Beijing, foreign ministry '
+        'spokesman Lu Wen repeated that China opposed hacking. "This is irresponsible," he told reporters.',
+        "This is irresponsible", "Lu Wen", "foreign ministry spokesman",
+    ),
     # an initial inside the appositive between a subject and its verb
     (
         "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
