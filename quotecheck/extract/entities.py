@@ -700,6 +700,10 @@ class Entities:
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
+            if entity.speaker_type == "organisation" and ORGANISATION_WORDS.isdisjoint(entity.name.lower().split()) and (
+                entity.name not in PLACES
+            ):
+                entity.speaker_type = "person"  # ("Trump", typed by a role read first, is Donald Trump: a he)
         if (title_gender := TITLES.get(title or "")) in ("male", "female"):
             _learn_gender(entity, title_gender, "article")
         elif len(words) > 1 and (first_name_gender := FIRST_NAMES.get(lowered[0])) in ("male", "female"):

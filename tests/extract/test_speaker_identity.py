@@ -602,6 +602,13 @@ CASES = [
         'spokesman Lu Wen repeated that China opposed hacking. "This is irresponsible," he told reporters.',
         "This is irresponsible", "Lu Wen", "foreign ministry spokesman",
     ),
+    # a first name makes a person of a surname that a role read first had typed an organisation
+    (
+        "Vance, the agency chief, flew to the summit. It is a second chance for Donald Vance to win over the unions."
+        '\n\n"The deal is dead," his rival Tom Reed said. In brief remarks, Vance called the strike a disgrace, but '
+        'he also noted "the hard work of the police."',
+        "the hard work of the police", "Donald Vance", "the agency chief",
+    ),
     # an initial inside the appositive between a subject and its verb
     (
         "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
