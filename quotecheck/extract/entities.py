@@ -152,7 +152,8 @@ _OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Main
 # A subordinate clause or a prepositional phrase put before the main clause, up to the comma that ends it
 _FRONTED = regex.compile(
     r"\s*(?:(?:But|And|Yet|So)\s+)?(?:even\s+|Even\s+)?(?:When|After|Before|While|As|Although|Though|Because|Since|If"
-    r"|Once|Until|Despite|In|On|At|During|With|Without|From|Following|Asked|Speaking|Responding|after|when|while)\b"
+    r"|Once|Until|Despite|In|On|At|During|With|Without|From|Following|Asked|after|when|while"
+    r"|\p{Lu}\p{Ll}+ing)\b"  # a participle phrase: "Repeating a line from his speech at the convention, Biden …"
     r"[^;]*,[”\"’']?\s*"
 )
 _CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")

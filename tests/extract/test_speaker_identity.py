@@ -609,6 +609,12 @@ CASES = [
         'he also noted "the hard work of the police."',
         "the hard work of the police", "Donald Vance", "the agency chief",
     ),
+    # a sentence opening on a participle phrase of any length: the name after its comma is the subject
+    (
+        "Senator Tom Reed spoke first and praised the plan.\n\nFilling in for the governor at the same dinner where "
+        'Reed and the mayor appeared on Sunday, Paul Shaw took aim at the budget. "It does not add up," he said.',
+        "It does not add up", "Paul Shaw", None,
+    ),
     # an initial inside the appositive between a subject and its verb
     (
         "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
