@@ -1170,8 +1170,8 @@ class Entities:
             # "The WEF report concludes": a document speaks for the body that issued it
             issuer = " ".join(names)
             return self._find(_fold(names[-1]), issuer, None)
-        if len(words) < 2 or words[0] != "the" or names:
-            return None  # ("the Clinton campaign" names itself)
+        if len(words) < 2 or words[0] != "the" or names or "another" in words:
+            return None  # ("the Clinton campaign" names itself; "the head of another bank" is none named before)
         head = words[-1]
         hi, lo = self._window(pos)
         in_focus = None

@@ -615,6 +615,11 @@ CASES = [
         'Reed and the mayor appeared on Sunday, Paul Shaw took aim at the budget. "It does not add up," he said.',
         "It does not add up", "Paul Shaw", None,
     ),
+    # "another club" is not the club named before
+    (
+        "Kingsport Rovers said the fee was fair.\n\nThe chairman of another club said that the fee was far too high.",
+        "the fee was far too high", "The chairman of another club", None,
+    ),
     # an initial inside the appositive between a subject and its verb
     (
         "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
