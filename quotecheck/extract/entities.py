@@ -165,6 +165,7 @@ _CLOSING_CUE = regex.compile(r"\s+(?:" + word_pattern(SPEECH_VERBS) + r")[.,;]")
 _DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
 _STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
 _ARTICLES = frozenset(("a", "an", "the", "one", "another"))
+_INDEFINITE_ARTICLES = _ARTICLES - {"the"}
 _BARE_SOURCES = frozenset("source sources report reports others officials".split())  # no description to give
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
 _ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from any unnamed source
@@ -948,13 +949,14 @@ class Entities:
             ) or not _can_be_he_or_she(entity):
                 nearest_speaker = nearest_speaker and not speaker
                 continue  # (but the speaker just quoted may be a "he" whose first name is read both ways: "Robin")
+            just_quoted = speaker and nearest_speaker
             nearest_speaker = nearest_speaker and not speaker
             known = entity.evidence or entity.gender == gender
             unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
             if not unnamed and (
                 self._salience[index] == _CUE_SUBJECT or self._salience[index] == _SENTENCE_SUBJECT and known
-            ):
-                return _as_person(entity, gender)
+            ) or unnamed and just_quoted and fallback is None and self._alone_unnamed(index, gender):
+                return _as_person(entity, gender)  # (the unnamed speaker just quoted: "one diplomat said. … he added")
             if subject is None and self._subject_position[index] and known:
                 subject = entity
             if fallback is None and known:
@@ -962,6 +964,22 @@ class Entities:
             if unknown is None and self._salience[index] != _OTHER and (unnamed or entity.speaker_type == "person"):
                 unknown = entity  # "Keane waved from the stage. "We won," he said.": nobody else it could be
         return subject or fallback or (unknown and _as_person(unknown, gender))
+
+    def _alone_unnamed(self, index: int, gender: str) -> bool:
+        """The mention at ``index`` is a person described as one of many ("one western diplomat", "a senior
+        banker"; not "the candidate", who is someone named) and nobody of ``gender`` is named before it in its
+        sentence ("Clinton, a top aide said, …": she is Clinton)."""
+        entity = self._mention_entities[index]
+        if entity.name.split(" ", 1)[0].lower() not in _INDEFINITE_ARTICLES:
+            return False
+        sentence_start = self.layout.sentence(self._mention_starts[index])[0]
+        for k in range(index - 1, -1, -1):
+            if self._mention_starts[k] < sentence_start:
+                return True
+            other = self._mention_entities[k]
+            if other.gender == gender and other.speaker_type == "person":
+                return False
+        return True
 
     def _window(self, pos: int) -> tuple[int, int]:
         """Indices of the mentions a reference at ``pos`` looks back over: end (exclusive) and start."""

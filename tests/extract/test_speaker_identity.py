@@ -620,6 +620,25 @@ CASES = [
         "Kingsport Rovers said the fee was fair.\n\nThe chairman of another club said that the fee was far too high.",
         "the fee was far too high", "The chairman of another club", None,
     ),
+    # the unnamed speaker just quoted ("one western diplomat") is the "he" who goes on, before a name further back
+    (
+        "Trade talks resumed in Geneva on Monday, said Paul Hart, the chief negotiator.\n\n\"We are close,\" one western "
+        'diplomat said. "A deal could come this week," he added.',
+        "A deal could come this week", "one western diplomat", "western diplomat",
+    ),
+    # ... but not a definite description (the person it describes is named), nor one with a person of that gender
+    # named before it in its sentence
+    (
+        "The sitcom, now in its fifth season, is led by Tim Allen, who plays a father of three.\n\nDiscussing the show "
+        'in a radio interview, the actor explained the gap between him and his character. "I am not as well worded," '
+        "he said.",
+        "I am not as well worded", "Tim Allen", None,
+    ),
+    (
+        'Jo Platt runs the campaign.\n\nMs. Platt is "very confident," a top aide said, and she has often said that '
+        '"nothing is certain."',
+        "nothing is certain", "Jo Platt", None,
+    ),
     # an initial inside the appositive between a subject and its verb
     (
         "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
