@@ -14,10 +14,17 @@ from quotecheck.extract.confidence import Evidence, confidence, gather
 from quotecheck.extract.cues import find_cues
 from quotecheck.extract.entities import Entities, canonical
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import BELIEF_VERBS, NAMING_VERBS, NOT_SPEECH_MARKERS, word_pattern
+from quotecheck.extract.lexicons import (
+    BELIEF_VERBS,
+    NAMING_VERBS,
+    NOT_SPEECH_MARKERS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    word_pattern,
+)
 from quotecheck.extract.mentions import tidy_role
 from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind
-from quotecheck.extract.quotes import find_quotes
+from quotecheck.extract.quotes import QuoteSpan, find_quotes
 from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
 from quotecheck.extract.reported import WORD, find_reports
@@ -37,7 +44,7 @@ TITLE_CASE_WORDS = 6  # a title-case phrase this short may be a title or a name,
 # "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
 # markers as a trie: twice as fast as a list of alternatives)
 _NOT_SPEECH = regex.compile(
-    r"(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
+    r"\b(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
     regex.I,
 )
 # "Dunne thinks the plan is": a belief, not speech, follows its subject (not "believes in journalism that …")
@@ -47,6 +54,14 @@ _BELIEF_AFTER = regex.compile(
 )
 # "called his opponent", "dubbed it": a speaker coining a name for someone or something (the name is their words)
 _NAMING_BEFORE = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+(?:[\w'’-]+\s+){1,3}$", regex.I)
+# "The Courier sent its": a verb right before the subject's own possessive ("its", "his", "her", "their"), after
+# at most a few auxiliaries and adverbs: quoted words there name the subject's own people or things
+_OWN_POSSESSION = regex.compile(
+    r"\s+(?:(?:has|have|had|will|would|is|was|were|are|did|does|do|may|might|could|should|can|also|again|then"
+    r"|\w+ly)\s+){0,3}(\w+)\s+(?:its|his|her|their)\s+",
+    regex.I,
+)
+_WORD_AFTER = regex.compile(r"[\s,]*(\w+)")
 _TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
 
@@ -161,6 +176,8 @@ class _Extractor:
             _BELIEF_AFTER.match(text, a.mention.end, span.open_mark)
         ):
             return False  # what the subject thinks, in the writer's words
+        if a.rule == "sentence-subject" and a.mention is not None and self._names_own_possession(a.mention.end, span):
+            return False
         # (one word more than a title may have is enough to tell: a quote may be long)
         words = [word.group() for word in islice(WORD.finditer(text, span.start, span.end), TITLE_CASE_WORDS + 1)]
         if not words:
@@ -172,6 +189,23 @@ class _Extractor:
                 return not ctx.lead
             return a.rule in _TITLE_CASE_RULES or bool(_NAMING_BEFORE.search(before))
         return True
+
+    def _names_own_possession(self, subject_end: int, span: QuoteSpan) -> bool:
+        """'The Courier sent its "star reporter" to the fair': quoted words after the subject's own possessive and a
+        verb that is no speech ("sent", "activated") are the writer's scare quote, not the subject's words. Still
+        speech: a speech or naming verb ("repeated his", "called her"), and words followed by a speech noun
+        ('defended her "basket of deplorables" remark')."""
+        text = self.text
+        if subject_end >= span.open_mark:
+            return False
+        own = _OWN_POSSESSION.fullmatch(text, subject_end, span.open_mark)
+        if own is None:
+            return False
+        verb = own.group(1).lower()
+        if verb in SPEECH_VERBS or verb in NAMING_VERBS or verb in BELIEF_VERBS:
+            return False
+        after = _WORD_AFTER.match(text, (span.close_mark if span.close_mark is not None else span.end) + 1)
+        return after is None or after.group(1).lower() not in SPEECH_NOUNS
 
     def _kind(self, ctx: QuoteContext) -> QuoteKind:
         """direct: a whole utterance; partial: a fragment woven into the writer's sentence."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from quotecheck.extract.entities import Entity
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import (
-    CONJUNCTIONS, CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_VERBS, word_pattern,
+    CONJUNCTIONS, CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_SETTINGS, SPEECH_VERBS, word_pattern,
 )
 from quotecheck.extract.mentions import (
     Coordinated,
@@ -40,14 +40,15 @@ _CUE = re.compile(
     + r"))(?![\w'’-])"
 )
 _ENDS_SUBJECT = re.compile(
-    r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|for|with|who|which|whose)\b|[A-Z][a-z]+day\b"
+    r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|for|with|who|which|whose|that)\b|[A-Z][a-z]+day\b"
     r"|and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[,.;:!?]\s*)"  # '"…," said Rosa Diaz and Ben Cole.': the first
 )
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
 # "with Sen. John McCain calling it", "with spokeswoman Lena Park saying": the phrase before an absolute participle
 _ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
-_PASSIVE_BY = re.compile(r"\s+by\b")
+# "measures added by Republicans" is a passive; "said by telephone", "responded by calling" name the means
+_PASSIVE_BY = re.compile(r"\s+by\b(?:\s+(?P<next>[\w-]+))?")
 # "his remarks were", "the prime minister's reported position": the cue word is a noun or an adjective there
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)|\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)"
@@ -177,7 +178,7 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         cue.mention = mention_after(text, agent.end() if agent else cue.end, sentence_end)
         cue.subject_after = True
         return
-    if _PASSIVE_BY.match(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - BEFORE_CUE), cue.start):
+    if _passive(text, cue.end) or _NOUN_BEFORE.search(text, max(0, cue.start - BEFORE_CUE), cue.start):
         return  # "measures added by Republicans", "his remarks were": not a speech report
     # A participle ("…, saying", "a statement calling on") shares the subject of its clause, unless it is a
     # progressive tense ("he was saying").
@@ -216,6 +217,16 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
             cue.subject_after = True
             return
     cue.mention = subject
+
+
+def _passive(text: str, pos: int) -> bool:
+    """The cue ending at ``pos`` has its agent after "by" ("measures added by Republicans"), not the means of
+    speaking ("said by telephone", "replied by email") or a gerund ("responded by calling …")."""
+    by = _PASSIVE_BY.match(text, pos)
+    if by is None:
+        return False
+    following = (by.group("next") or "").lower()
+    return following not in SPEECH_SETTINGS and not following.endswith("ing")
 
 
 def _verb_chain_start(text: str, lo: int, cue: Cue) -> int:

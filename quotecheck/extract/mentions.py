@@ -1155,6 +1155,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
 
 _AND_NAME = regex.compile(r"\s+and\s+(?=\p{Lu})")
 _PLACE_PHRASE = regex.compile(r"\s+(?:at|of|in|from|for|with|on)\s+[^,.;:\"“”]{1,60}?(?=,)")
+_BODY_AFTER_NAME = regex.compile(r"\s+(?:of|from|at)\s+")
 _NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
 
 
@@ -1163,6 +1164,8 @@ def _named_after(text: str, start: int, end: int, hi: int) -> Mention | None:
     spokesman for the ministry, Oleg Voloshyn"): the speaker, with the description as the role."""
     appositive = _APPOSITIVE.match(text, end, hi)
     name = appositive.group(1).strip() if appositive else ""
+    # (the name may be followed by the body or place the person is of: "…, Andrew Pincus of the law firm Kell")
+    name = _BODY_AFTER_NAME.split(name, maxsplit=1)[0]
     if appositive is None or not _NAME_ONLY.fullmatch(name):
         return None
     name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
@@ -1185,10 +1188,11 @@ _ROLE_BEFORE_NAME = regex.compile(
 # (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com", "a former
 # spokesman for Mr. Obama")
 _TITLE = r"\b(?:" + word_pattern(ABBREVIATED_TITLES) + r")"
+_INITIAL = r"(?<![\p{L}.])\p{Lu}"  # a middle initial ("James B. Comey"), not the end of "D.C."
 _APPOSITIVE = regex.compile(
     # (words are taken a run at a time, so the end is looked for only at punctuation; callers bound the reach)
-    r",\s+((?:[^,.;:\"“”()]++|\.(?!\s+\p{Lu}|\s*$)|(?<=" + _TITLE + r")\.)+?)"
-    r"(?=[,;:]|\.(?<!" + _TITLE + r"\.)(?:\s+\p{Lu}|\s*$)|$)"
+    r",\s+((?:[^,.;:\"“”()]++|\.(?!\s+\p{Lu}|\s*$)|(?<=" + _TITLE + r"|" + _INITIAL + r")\.)+?)"
+    r"(?=[,;:]|\.(?<!" + _TITLE + r"\.)(?<!" + _INITIAL + r"\.(?=\s+\p{Lu}\p{Ll}))(?:\s+\p{Lu}|\s*$)|$)"
 )
 
 

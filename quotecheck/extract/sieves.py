@@ -28,6 +28,7 @@ from quotecheck.extract.mentions import (
     mention_after,
     possessor_of_speech,
     speaker_noun,
+    starts_predicate,
     subject_before,
 )
 from quotecheck.extract.model import SpeakerType
@@ -481,6 +482,20 @@ def leading_verb(ctx: QuoteContext) -> Attribution | None:
     return None
 
 
+@sieve("colon-layout")
+def colon_sentence_subject(ctx: QuoteContext) -> Attribution | None:
+    """A quoted sentence (it opens with a capital) after a colon ending a sentence of the writer's with no cue: the
+    subject of that sentence (``Ben Ortiz made his view plain: "We will rebuild the bridge."``), as
+    colon_paragraph_subject does across a paragraph break. Before continuation, so a quote earlier in the paragraph
+    does not claim it."""
+    colon = ctx.colon
+    if colon is None or not ctx.text[ctx.span.start : ctx.span.start + 1].isupper():
+        return None
+    sentence_start, _ = ctx.layout.sentence(colon)
+    mention = clause_subject(ctx.text, max(sentence_start, ctx.article.previous_close(ctx.open_mark)), colon)
+    return ctx.article.from_mention(mention) if mention is not None else None
+
+
 @sieve("dash-layout")
 def dash_layout(ctx: QuoteContext) -> Attribution | None:
     """A dash and a name after the quote, as a signature: ``"Houses first." - Rita Soto``, also with the dash line
@@ -522,8 +537,12 @@ def sentence_subject(ctx: QuoteContext) -> Attribution | None:
     if mention is not None:
         return ctx.article.from_mention(mention)
     comma = text.rfind(",", lo, open_mark)
-    if comma >= 0 and PARTICIPLE_START.match(text[comma + 1 : open_mark].lstrip()):
-        comma = -1  # "…, portraying Sanders as …": the participle shares the sentence's subject
+    if comma >= 0 and (
+        PARTICIPLE_START.match(text[comma + 1 : open_mark].lstrip()) or starts_predicate(text, comma + 1, open_mark)
+    ):
+        # "…, portraying Sanders as …": the participle shares the sentence's subject, and so does the predicate
+        # going on after an appositive ("Dan Ames, the party's treasurer, has egged on voters on Facebook …")
+        comma = -1
     mention = (clause_subject(text, comma + 1, open_mark) if comma >= 0 else None) or clause_subject(
         text, lo, open_mark
     )
@@ -574,9 +593,18 @@ def continuation(ctx: QuoteContext) -> Attribution | None:
         ctx.open_mark == ctx.para_start and all(furniture[i] for i in range(prev_span.paragraph + 1, span.paragraph))
     )
     candidate = ctx.paragraph_cue
-    if follows and (candidate is None or candidate.start < prev_span.end):
+    if follows and (candidate is None or candidate.start < prev_span.end or _in_attribution(ctx, prev_span, candidate)):
         return Attribution(prev.mention, prev.entity, prev.speaker, prev.speaker_type, prev.cue)
     return None
+
+
+def _in_attribution(ctx: QuoteContext, prev_span: QuoteSpan, cue: Cue) -> bool:
+    """The cue sits in the sentence that attributes the quote before, after its closing mark ('"…," says Ann Ray,
+    a pollster who advised the mayor. "…"'): it describes that speaker, and starts no new attribution."""
+    close = prev_span.close_mark
+    return close is not None and ctx.text[prev_span.end - 1 : prev_span.end] not in ".!?" and (
+        ctx.layout.sentence(close + 1) == ctx.layout.sentence(cue.start)
+    )
 
 
 @sieve("paragraph-cue")
@@ -589,8 +617,10 @@ def paragraph_cue(ctx: QuoteContext) -> Attribution | None:
 @sieve("paragraph-subject")
 def paragraph_subject(ctx: QuoteContext) -> Attribution | None:
     """The subject of an earlier sentence of the quote's paragraph, when no cue speaks for it: ``Ortiz visited
-    the site on Monday. The bridge was "a scandal", …``"""
-    if ctx.open_mark <= ctx.para_start:
+    the site on Monday. "We have never seen water this high."`` Not a fragment woven into a sentence of the
+    writer's (``… For years there was talk of a "death trap" on the bend.``): its own sentence's subject did not claim it, so it is
+    the writer's term or a scare quote far more often than the words of a person named a sentence before."""
+    if ctx.open_mark <= ctx.para_start or ctx.lead and not ctx.lead.endswith(UTTERANCE_LEAD_END):
         return None
     lo = max(ctx.para_start, ctx.article.previous_close(ctx.open_mark))
     mention = clause_subject(ctx.text, lo, ctx.open_mark)
@@ -622,6 +652,7 @@ SIEVES: tuple[Sieve, ...] = (
     cue_after_in_sentence,
     colon_layout,
     leading_verb,
+    colon_sentence_subject,
     dash_layout,
     sentence_subject,
     colon_paragraph_cue,

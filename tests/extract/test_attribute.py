@@ -255,10 +255,13 @@ def test_an_including_phrase_after_the_subject_is_not_its_role():
 # Issue 8 §2: quoted words with no speech cue and no speaker acting on them are not speech; a name a speaker coins
 # or uses is their partial quote. (text, the quoted words returned with their speaker)
 QUOTED_TERMS = [
-    pytest.param('The Courier sent its "star reporter" to the county fair on Monday.', [], marks=pytest.mark.xfail(
-        reason="not told apart yet: on the PolNeAR set most quoted terms after a determiner are the subject's words",
-        strict=True,
-    )),
+    ('The Courier sent its "star reporter" to the county fair on Monday.', []),
+    ('The agency had quietly activated its "rapid response" team by noon.', []),
+    # the subject's own possessive after a speech or naming verb, or before a speech noun: their words
+    ('Sara Dunne spoke at the fair. She repeated her "no new roads" pledge to the crowd.',
+     [("no new roads", "Sara Dunne")]),
+    ('Sara Dunne spoke at the fair. She defended her "lazy councillors" remark on Monday.',
+     [("lazy councillors", "Sara Dunne")]),
     ('Far from giving the new arrivals "a fair hearing", the board has closed the office.', []),
     ('The club\'s motto was "never give in" and the players lived by it.', []),
     ('Dunne thinks the plan is "brave" but far too costly.', []),
@@ -272,6 +275,20 @@ QUOTED_TERMS = [
     # "continue to" is going on, not speaking: the quoted words are the speaker's
     ('Ann Dale said she is certain Tom Reed will continue to be "a friend of the port."',
      [("a friend of the port.", "Ann Dale")]),
+    # a fragment no cue and no subject of its own sentence claims is not the words of an earlier sentence's subject
+    ('Ben Ortiz toured the flooded street on Monday. For years there was talk of a "death trap" on the bend.', []),
+    ('Ben Ortiz toured the flooded street on Monday. "We have never seen water this high."',
+     [("We have never seen water this high.", "Ben Ortiz")]),    # a sentence quoted after a colon of the writer's, with no cue, is the words of that sentence's subject
+    ('"We will fight," said Ann Dale. Ben Ortiz made his view plain: "We will rebuild the bridge."',
+     [("We will fight,", "Ann Dale"), ("We will rebuild the bridge.", "Ben Ortiz")]),
+    ('Ann Dale spoke first. The harbour board then had one message for the town: "Nobody will lose their home."',
+     [("Nobody will lose their home.", "The harbour board")]),
+    ('The sign on the gate had three words: "keep out now."', []),
+    # the kind of a work right before the mark makes the quoted words its title; after a full stop, a passage of it
+    ('Ann Dale looked back on the flood in her 2019 memoir, "When the River Came for Us All," which sold well.', []),
+    ('Ann Dale said her new film, "Nobody Else Was Coming to Save the Town," opens in May.', []),
+    ('Ann Dale looked back on the flood in her memoir. "We had an hour to leave," she wrote.',
+     [("We had an hour to leave,", "Ann Dale")]),
 ]
 
 

@@ -35,6 +35,7 @@ EXAMPLES = [
      "cue-in-sentence"),
     ('Rita Soto: "Nobody will lose their home."', "colon-layout"),
     ('Asked about the closure, Ben Ortiz demurred: "That is a matter for the board."', "leading-verb"),
+    ('"We will fight," said Ann Dale. Ben Ortiz made his view plain: "We will rebuild the bridge."', "colon-layout"),
     ('"Houses first, then roads." - Rita Soto', "dash-layout"),
     ('Councillor Tom Briggs has opposed "a giveaway to developers" from the start.', "sentence-subject"),
     ('Council approves flood plan\n\nRita Soto told the council:\n\n"Nobody will lose their home."', "leading-cue"),

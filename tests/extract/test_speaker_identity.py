@@ -673,6 +673,47 @@ CASES = [
         "Fear spread online after the attacks. \"We're anxious,\" said another Twitter user, Johanna Bayer.",
         "We're anxious", "Johanna Bayer", "another Twitter user",
     ),
+    # "by" before a means of speaking or a gerund is no passive agent: the cue keeps its subject
+    (
+        "Her son was at the station when the bomb went off.\n\n"
+        '"The city should close the square," Ms. Okafor said by telephone. "Nobody listens."',
+        "The city should close", "Okafor", None,
+    ),
+    (
+        'Rents rose again in March. "We cannot keep up," Hal Birch replied by email.',
+        "We cannot keep up", "Hal Birch", None,
+    ),
+    # a relative clause with "that" ends the subject after an inverted cue
+    (
+        'Trade in the market is slow. "We were told lies," said one owner of a bakery that sells to tourists.',
+        "We were told lies", "one owner of a bakery", "owner of a bakery",
+    ),
+    # ... also with a middle initial, and with the body the person is of after the name
+    (
+        '"The odds are long," said the agency\'s director, Paula K. Reyes, on Monday.',
+        "The odds are long", "Paula K. Reyes", "the agency's director",
+    ),
+    (
+        '"The odds are long," said another leading Supreme Court advocate, Mark T. Olsen of the firm Hale Dorr.',
+        "The odds are long", "Mark T. Olsen", "another leading Supreme Court advocate",
+    ),
+    # a tycoon, a moderator, a narrator … are people: the description is no name
+    (
+        'The race tightened.\n\nThe real estate mogul said he "would win Ohio."',
+        "would win Ohio", "The real estate mogul", "real estate mogul",
+    ),
+    # the predicate after an appositive keeps the subject before it, not a name inside the predicate
+    (
+        "Dan Ames, the treasurer of the Fair Vote PAC, has egged on supporters on Facebook with slogans like "
+        '"Vote every race, every year."',
+        "Vote every race", "Dan Ames", "the treasurer of the Fair Vote PAC",
+    ),
+    # a cue inside the attribution of the quote before describes that speaker: the next quote continues it
+    (
+        'Turnout fell.\n\n"The base is tired," says Ann Ray, a pollster who advised the mayor\'s campaign. '
+        '"Nobody knocks on doors now."',
+        "Nobody knocks on doors", "Ann Ray", "a pollster",
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
