@@ -179,7 +179,8 @@ class _Extractor:
         if a.rule == "sentence-subject" and a.mention is not None and self._names_own_possession(a.mention.end, span):
             return False
         # (one word more than a title may have is enough to tell: a quote may be long)
-        words = [word.group() for word in islice(WORD.finditer(text, span.start, span.end), TITLE_CASE_WORDS + 1)]
+        found = WORD.finditer(text, span.start, span.end, concurrent=False)  # (holding the GIL: mentions.tokens)
+        words = [word.group() for word in islice(found, TITLE_CASE_WORDS + 1)]
         if not words:
             return False
         if len(words) <= TITLE_CASE_WORDS and _title_case(words):

@@ -160,6 +160,7 @@ _CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$
 _CLAUSE_JOIN_WORDS = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+(?:\S+\s+){1,3}$")
 _SENTENCE_CASE = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline
 _CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
+_UNREAD = -1  # a salience not yet read (Entities._salience_of)
 # After a pronoun: a speech verb that closes the sentence or its first clause (", he said." / ", she added, ")
 _CLOSING_CUE = regex.compile(r"\s+(?:" + word_pattern(SPEECH_VERBS) + r")[.,;]")
 _DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
@@ -183,7 +184,8 @@ _LOWER_CASE = re.compile(r"[a-z]+")
 _WORD_GLUE = "_'’-"  # characters that, like letters and digits, join a word to its neighbours (as \w, ' and -)
 _LOOKUP_SPACING = 64  # a text's lower-case look-ups may examine one occurrence per this many characters ...
 _LOOKUP_MIN = 200  # ... and this many more before the words are collected at once ...
-_LOOKUP_PASSES = 8  # ... and read the text through this many times (a word that is absent is read for to the end)
+_LOOKUP_PASSES = 16  # ... and read the text through this many times (a word that is absent is read for to the end;
+# str.find reads about 50 times faster than _LOWER_WORD collects: at 8 passes a sixth of the articles collected)
 
 
 @dataclass(slots=True)
@@ -291,7 +293,7 @@ def _may_break(text: str) -> bool:
 
 def _subject_at(text: str, end: int) -> bool:
     """A verb follows the name ending at ``end``: a regular -ed/-s form or an irregular one ("spoke", "told")."""
-    return _VERB_AFTER.match(text, end) is not None
+    return _VERB_AFTER.match(text, end, concurrent=False) is not None  # (holding the GIL: mentions.tokens)
 
 
 def _place_prefix(words: list[str]) -> int:
@@ -455,9 +457,11 @@ class Entities:
         self._by_first_word: dict[str, list[Entity]] = {}  # of multi-word names: "maria" -> Maria Lindqvist
         self._bodies: dict[str, Entity] = {}  # bodies named by a lower-case description ("the Commons … committee")
         self._acronyms: dict[str, Entity] = {}  # initials of multi-word names: "ap" -> Associated Press
-        self._subject_position: list[bool] = []  # the mention is followed by a verb: "Fallon fired back"
+        # Both read lazily (_is_subject, _salience_of): a pronoun or a description asks about a fifth of the mentions.
+        self._subject_position: list[bool | None] = []  # the mention is followed by a verb: "Fallon fired back"
         # How salient each mention is for a later pronoun: a cue's subject, a sentence's subject, or neither.
         self._salience: list[int] = []
+        self._mention_ends: list[int] = []  # where each mention ends (what its subject tests read from)
         # Words the article writes in lower case: capitalised at a sentence start, they are not names.
         self._common = LowerCaseWords(text)
         any_furniture = any(layout.furniture)
@@ -465,7 +469,7 @@ class Entities:
         # Clinton Tells Voters")
         headline_names = layout.headline and _SENTENCE_CASE.search(text, *layout.paragraphs[0]) is not None
         quoted_names: list[list[str]] = []
-        for match in _NAME.finditer(text):
+        for match in _NAME.finditer(text, concurrent=False):  # (holding the GIL: mentions.tokens)
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
             if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words
@@ -523,20 +527,36 @@ class Entities:
                 self._extend_office(entity, end)
             self._mention_starts.append(start)
             self._mention_entities.append(entity)
-            # (a name set off by commas after its description is the subject too: "his wife, Jane, offered")
-            # (but a possessive owns the plural after it: "Bill Clinton's years in office" is no verb in -s)
-            subject = not (text[end - 1] in _OWNER_ENDS and _OWNED_PLURAL.match(text, end - 2)) and (
-                _subject_at(text, end) or text.startswith(",", end) and text[start - 2 : start] == ", " and (
-                    _subject_at(text, end + 1)
-                )
-            )
-            self._subject_position.append(subject)
-            # (the owner of a subject is in focus too: "Mr. Sanders's campaign vowed … he gave a speech")
-            salient = (subject or text[end - 1] in _OWNER_ENDS and _OWNED_SUBJECT.match(text, end)) and (
-                self._opens_sentence(start)
-            )
-            self._salience.append(_SENTENCE_SUBJECT if salient else _OTHER)
+            self._mention_ends.append(end)
+            self._subject_position.append(None)
+            self._salience.append(_UNREAD)
         self._complete_from_quotes(quoted_names)
+
+    def _is_subject(self, index: int) -> bool:
+        """A verb follows the mention ``index``: "Fallon fired back" (read on first asking, then kept)."""
+        subject = self._subject_position[index]
+        if subject is None:
+            text, start, end = self.text, self._mention_starts[index], self._mention_ends[index]
+            # (a name set off by commas after its description is the subject too: "his wife, Jane, offered"; but a
+            # possessive owns the plural after it: "Bill Clinton's years in office" is no verb in -s)
+            subject = self._subject_position[index] = not (
+                text[end - 1] in _OWNER_ENDS and _OWNED_PLURAL.match(text, end - 2)
+            ) and (_subject_at(text, end) or text.startswith(",", end) and (
+                text[start - 2 : start] == ", " and _subject_at(text, end + 1)
+            ))
+        return subject
+
+    def _salience_of(self, index: int) -> int:
+        """How salient the mention ``index`` is for a later pronoun (read on first asking, then kept)."""
+        salience = self._salience[index]
+        if salience == _UNREAD:
+            text, end = self.text, self._mention_ends[index]
+            # (the owner of a subject is in focus too: "Mr. Sanders's campaign vowed … he gave a speech")
+            salient = (
+                self._is_subject(index) or text[end - 1] in _OWNER_ENDS and _OWNED_SUBJECT.match(text, end) is not None
+            ) and self._opens_sentence(self._mention_starts[index])
+            salience = self._salience[index] = _SENTENCE_SUBJECT if salient else _OTHER
+        return salience
 
     def _complete_from_quotes(self, quoted_names: list[list[str]]) -> None:
         """A person the article names only by surname ("Comey announced") gets the full name a quote gives
@@ -800,7 +820,7 @@ class Entities:
             elif text.startswith(", ", end) and _WRITER_IN.search(text, max(0, start - _WRITER_IN_CHARS), start):
                 index = bisect_left(self._mention_starts, end + 2)
                 author = self._mention_entities[index] if index < len(self._mention_starts) and (
-                    self._mention_starts[index] == end + 2 and self._subject_position[index]
+                    self._mention_starts[index] == end + 2 and self._is_subject(index)
                 ) else None
             else:
                 author = None
@@ -917,6 +937,7 @@ class Entities:
             return
         self._mention_starts.insert(index, pos)
         self._mention_entities.insert(index, entity)
+        self._mention_ends.insert(index, pos)  # (never read: a cue's subject is known to be one)
         self._subject_position.insert(index, True)
         self._salience.insert(index, _CUE_SUBJECT)
 
@@ -941,7 +962,7 @@ class Entities:
         nearest_speaker = True
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
-            speaker = self._salience[index] == _CUE_SUBJECT
+            speaker = self._salience_of(index) == _CUE_SUBJECT
             if entity.gender not in (None, gender) and not (
                 entity.gender_is_tendency and speaker and (
                     nearest_speaker or self._mention_starts[index] >= paragraph_start
@@ -954,14 +975,14 @@ class Entities:
             known = entity.evidence or entity.gender == gender
             unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
             if not unnamed and (
-                self._salience[index] == _CUE_SUBJECT or self._salience[index] == _SENTENCE_SUBJECT and known
+                self._salience_of(index) == _CUE_SUBJECT or self._salience_of(index) == _SENTENCE_SUBJECT and known
             ) or unnamed and just_quoted and fallback is None and self._alone_unnamed(index, gender):
                 return _as_person(entity, gender)  # (the unnamed speaker just quoted: "one diplomat said. … he added")
-            if subject is None and self._subject_position[index] and known:
+            if subject is None and self._is_subject(index) and known:
                 subject = entity
             if fallback is None and known:
                 fallback = entity
-            if unknown is None and self._salience[index] != _OTHER and (unnamed or entity.speaker_type == "person"):
+            if unknown is None and self._salience_of(index) != _OTHER and (unnamed or entity.speaker_type == "person"):
                 unknown = entity  # "Keane waved from the stage. "We won," he said.": nobody else it could be
         return subject or fallback or (unknown and _as_person(unknown, gender))
 
@@ -992,7 +1013,7 @@ class Entities:
         said …. It added …"): what "it" stands for is an organisation."""
         hi, lo = self._window(pos)
         for index in range(hi - 1, lo - 1, -1):
-            if not self._subject_position[index]:
+            if not self._is_subject(index):
                 continue
             entity = self._mention_entities[index]
             if entity.speaker_type == "organisation" or not entity.evidence and entity.gender is None:
@@ -1019,7 +1040,7 @@ class Entities:
         passed_another_job = False
         for index in range(hi - 1, lo - 1, -1):
             entity = self._mention_entities[index]
-            if self._salience[index] == _OTHER:
+            if self._salience_of(index) == _OTHER:
                 continue
             if entity.head is not None:  # an unnamed speaker: "the spokesman" after "a spokesman"
                 if entity.head == words[-1] or words[-1] in _ANY_SOURCE:
@@ -1088,7 +1109,7 @@ class Entities:
         # The subject of the same sentence is someone else: "Weaver denied calling the senator corrupt".
         subjects = {
             id(self._mention_entities[k]) for k in range(bisect_left(self._mention_starts, sentence_start), hi)
-            if self._salience[k] != _OTHER
+            if self._salience_of(k) != _OTHER
         }
         head = words[_role_head_index(words)]
         nearest = None
@@ -1098,7 +1119,7 @@ class Entities:
                 continue
             if id(entity) in subjects or entity.role is not None and _other_job(_role_head(entity.role), head):
                 continue
-            if self._salience[index] != _OTHER:
+            if self._salience_of(index) != _OTHER:
                 return entity
             if nearest is None:
                 nearest = entity
@@ -1119,7 +1140,7 @@ class Entities:
         last = bisect_left(self._mention_starts, body_end)
         for index in range(first, bisect_left(self._mention_starts, lead_end)):
             source = self._mention_entities[index]
-            if source.head is None or self._salience[index] != _CUE_SUBJECT or source.speaker_type != "anonymous":
+            if source.head is None or self._salience_of(index) != _CUE_SUBJECT or source.speaker_type != "anonymous":
                 continue
             if source.name.split()[0].lower() not in ("a", "an", "another", "one", "the") or (
                 not _person_head(source.head)
@@ -1127,7 +1148,7 @@ class Entities:
                 continue
             named = [
                 self._mention_entities[k] for k in range(index + 1, last)
-                if self._salience[k] != _OTHER and self._mention_entities[k].head is None
+                if self._salience_of(k) != _OTHER and self._mention_entities[k].head is None
                 and self._mention_entities[k].speaker_type == "person" and self._mention_starts[k] >= lead_end
             ]
             named = [e for e in named if e.surname not in source.name.lower().split()]  # not "a Clinton veteran"
@@ -1201,7 +1222,7 @@ class Entities:
                 head in MEDIA_HEADS and MEDIA_NAMES.intersection(entity.name.lower().split())
             ):
                 return entity
-            if in_focus is None and self._salience[index] != _OTHER:
+            if in_focus is None and self._salience_of(index) != _OTHER:
                 in_focus = entity
         described = self._described_body(head, pos) if len(words) == 2 and head in ORGANISATION_WORDS else None
         if described is not None:

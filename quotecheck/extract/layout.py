@@ -56,8 +56,8 @@ class Layout:
             self.furniture[0] = True
         self._para_starts = [start for start, _ in self.paragraphs]
         starts = set(self._para_starts)
-        for match in _SENTENCE_END.finditer(text):
-            if not _ABBREVIATION.search(text, max(0, match.start() - 12), match.start() + 1):
+        for match in _SENTENCE_END.finditer(text, concurrent=False):  # (holding the GIL: mentions.tokens)
+            if not _ABBREVIATION.search(text, max(0, match.start() - 12), match.start() + 1, concurrent=False):
                 starts.add(match.end())
         self.sentence_starts: list[int] = sorted(starts)
         self._sentences: dict[tuple[int, int, bool], tuple[int, int]] = {}

@@ -326,14 +326,15 @@ def _without_trailing_joiner(clause: str) -> str:
 
 def _has_words(text: str, start: int, end: int, count: int) -> bool:
     """text[start:end] has at least ``count`` words: counted up to ``count`` only (a clause may run on for long)."""
-    return sum(1 for _ in islice(WORD.finditer(text, start, end), count)) == count
+    # (holding the GIL: mentions.tokens)
+    return sum(1 for _ in islice(WORD.finditer(text, start, end, concurrent=False), count)) == count
 
 
 def _reads_as_clause(text: str, start: int, end: int) -> bool:
     """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
     failed"); a noun phrase object ("mentioned the need for a wall") has none."""
     window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
-    written = _CLAUSE_WORD.findall(text, start, window)[:_FINITE_WORDS]
+    written = _CLAUSE_WORD.findall(text, start, window, concurrent=False)[:_FINITE_WORDS]  # (mentions.tokens)
     words = [w.lower().replace("’", "'") for w in written]
     if words and (_contracted_verb(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause
