@@ -746,6 +746,11 @@ CASES = [
         "The vote was close. As the Daily Herald's Teodric Anwell wrote, \"nobody saw it coming.\"",
         "nobody saw it coming", "Teodric Anwell", None,
     ),
+    # a passive agent inside a relative clause set off by commas is an aside, not the fragment's speaker
+    (
+        "Nell Ortega then accused the jury, which was picked by the Hartwell Trust, of being \"bought and paid for.\"",
+        "bought and paid for", "Nell Ortega", None,
+    ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
         "Live coverage of the debate.\n\nAmanda Price 9:32PM Chris Christie Is Over Marco Rubio's Same Old Speech\n"
