@@ -84,14 +84,17 @@ _VERB_AFTER = regex.compile(
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"  # a party tag: "Mike Pompeo (R-Kans.), who …, agreed"
     # an appositive set off by commas (which may hold commas and abbreviations: "a mother from Hemet, California,",
     # "a retiree in Carthage, Ill.,") or by dashes
-    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,"
+    # (an initial too: "a top adviser to George W. Bush,")
+    r"(?:,(?:[^.;:\"“”]|\.(?=,|\p{Lu})|(?<=[\s\-]\p{Lu})\.(?=\s\p{Lu})){1," + str(APPOSITIVE_CHARS) + r"}?,"
     r"|\s*[—–-][^—–.;:\"“”]{1," + str(DASH_ASIDE_CHARS) + r"}[—–-])?"
     # adverbs and auxiliaries before the verb ("Trump also offered", "Jolly doesn't see"); an -s word is a verb, but
     # not "boss", nor a people noun ("Chinese financiers", "Clinton voters"). (A word is read once, possessively,
     # and its ending checked behind it: no backtracking through its letters.)
     r"\s+(?:(?:\p{Ll}++(?<=\p{Ll}ly)|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
     r"(?!\p{Ll}++(?<=\p{Ll}(?:ers|ors|ists|ians|ants))\b)"
-    r"(?:(?:is|are|was|were|wo|ca)n['’]t|" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
+    # (an auxiliary with n't is the verb: "Stewart wouldn't say", "Brooks doesn't mince words")
+    r"(?:(?:is|are|was|were|wo|ca|has|have|had|does|did|would|could|should|must|might)n['’]t|"
+    + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT = 60  # earlier mentions a pronoun or description looks back over
@@ -105,6 +108,8 @@ _OWNED_SUBJECT = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
 _INDEFINITE_LEAD = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")  # a lead opening on a person described
+# "Clinton's years", "Sanders' rallies": a possessive and a plural (not "Christie's been", "Trump's says")
+_OWNED_PLURAL = regex.compile(r"(?:['’]s|s['’])\s+(?!(?:" + word_pattern(COMMON_VERBS) + r")\b)\p{Ll}+s\b")
 _OWNER_ENDS = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
 _GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
 _AGE = regex.compile(r"\d+-year-old")
@@ -147,7 +152,8 @@ _OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Main
 # A subordinate clause or a prepositional phrase put before the main clause, up to the comma that ends it
 _FRONTED = regex.compile(
     r"\s*(?:(?:But|And|Yet|So)\s+)?(?:even\s+|Even\s+)?(?:When|After|Before|While|As|Although|Though|Because|Since|If"
-    r"|Once|Until|Despite|In|On|At|During|With|Without|From|Following|Asked|Speaking|Responding|after|when|while)\b"
+    r"|Once|Until|Despite|In|On|At|During|With|Without|From|Following|Asked|after|when|while"
+    r"|\p{Lu}\p{Ll}+ing)\b"  # a participle phrase: "Repeating a line from his speech at the convention, Biden …"
     r"[^;]*,[”\"’']?\s*"
 )
 _CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")
@@ -160,6 +166,7 @@ _CLOSING_CUE = regex.compile(r"\s+(?:" + word_pattern(SPEECH_VERBS) + r")[.,;]")
 _DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
 _STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
 _ARTICLES = frozenset(("a", "an", "the", "one", "another"))
+_INDEFINITE_ARTICLES = _ARTICLES - {"the"}
 _BARE_SOURCES = frozenset("source sources report reports others officials".split())  # no description to give
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
 _ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from any unnamed source
@@ -305,6 +312,15 @@ def _place_words(words: tuple[str, ...]) -> int:
     return 0
 
 
+def _journalist_of(outlet: list[str], rest: list[str], common: Container[str]) -> bool:
+    """"The Washington Post's Ishaan Tharoor": two name words after a news outlet's possessive are one of its
+    people, whatever the first-name data say; not a show ("MSNBC's Morning Joe", "ABC's This Week")."""
+    owner = outlet[-1][:-2] if outlet[-1].endswith(("'s", "’s")) else outlet[-1].rstrip("'’")
+    return len(rest) == 2 and (owner in MEDIA_NAMES or any(word in MEDIA_NAMES for word in outlet[:-1])) and (
+        rest[0] not in common and rest[0] not in STOP_CAPITALS and rest[0] not in TIME_WORDS
+    )
+
+
 def _split_name(
     words: list[str], common: LowerCaseWords | frozenset[str] = frozenset(), sentence_start: bool = False,
     known_surnames: Container[str] = (), after_role: bool = False,
@@ -326,7 +342,7 @@ def _split_name(
         rest = folded[possessive + 1 :]
         if rest[0] in TITLES or rest[0] in FIRST_NAMES or rest[-1] in known_surnames or len(rest) >= 2 and (
             rest[-2] in FIRST_NAMES
-        ):
+        ) or _journalist_of(folded[: possessive + 1], rest, common):
             words, folded = words[possessive + 1 :], rest  # "Boston's Walsh", "the Unit's Mr Hensel"
         else:
             words, folded = words[: possessive + 1], folded[: possessive + 1]  # "Gordon Brown's Budget"
@@ -530,10 +546,13 @@ class Entities:
         subject = self._subject_position[index]
         if subject is None:
             text, start, end = self.text, self._mention_starts[index], self._mention_ends[index]
-            # (a name set off by commas after its description is the subject too: "his wife, Jane, offered")
-            subject = self._subject_position[index] = _subject_at(text, end) or text.startswith(",", end) and (
+            # (a name set off by commas after its description is the subject too: "his wife, Jane, offered"; but a
+            # possessive owns the plural after it: "Bill Clinton's years in office" is no verb in -s)
+            subject = self._subject_position[index] = not (
+                text[end - 1] in _OWNER_ENDS and _OWNED_PLURAL.match(text, end - 2)
+            ) and (_subject_at(text, end) or text.startswith(",", end) and (
                 text[start - 2 : start] == ", " and _subject_at(text, end + 1)
-            )
+            ))
         return subject
 
     def _salience_of(self, index: int) -> int:
@@ -712,6 +731,10 @@ class Entities:
             entity.speaker_type = "organisation"
         elif title or (len(words) > 1 and lowered[0] in FIRST_NAMES):
             entity.evidence = True
+            if entity.speaker_type == "organisation" and ORGANISATION_WORDS.isdisjoint(entity.name.lower().split()) and (
+                entity.name not in PLACES
+            ):
+                entity.speaker_type = "person"  # ("Trump", typed by a role read first, is Donald Trump: a he)
         if (title_gender := TITLES.get(title or "")) in ("male", "female"):
             _learn_gender(entity, title_gender, "article")
         elif len(words) > 1 and (first_name_gender := FIRST_NAMES.get(lowered[0])) in ("male", "female"):
@@ -900,6 +923,8 @@ class Entities:
         entity.role_at_cue = entity.role_at_cue or at_cue
         words = _role_words(role)
         head = _role_head_index(words)
+        if words and (gender := _head_gender(words[head])):
+            _learn_gender(entity, gender, "article")  # "Foreign Ministry spokesman Lu Kang": a he
         if words and words[0] not in _AFFILIATIONS and not entity.evidence and (
             words[head] in ORGANISATION_WORDS or any(w in ORGANISATION_ROLES for w in words[: head + 1])
         ):  # (but "Jo Baume, of the civil servants' union": a member of a body, not the body; and a first name or
@@ -954,13 +979,14 @@ class Entities:
             ) or not _can_be_he_or_she(entity):
                 nearest_speaker = nearest_speaker and not speaker
                 continue  # (but the speaker just quoted may be a "he" whose first name is read both ways: "Robin")
+            just_quoted = speaker and nearest_speaker
             nearest_speaker = nearest_speaker and not speaker
             known = entity.evidence or entity.gender == gender
             unnamed = entity.head is not None and entity.gender is None  # "the chancellor": he or she?
             if not unnamed and (
                 self._salience_of(index) == _CUE_SUBJECT or self._salience_of(index) == _SENTENCE_SUBJECT and known
-            ):
-                return _as_person(entity, gender)
+            ) or unnamed and just_quoted and fallback is None and self._alone_unnamed(index, gender):
+                return _as_person(entity, gender)  # (the unnamed speaker just quoted: "one diplomat said. … he added")
             if subject is None and self._is_subject(index) and known:
                 subject = entity
             if fallback is None and known:
@@ -968,6 +994,22 @@ class Entities:
             if unknown is None and self._salience_of(index) != _OTHER and (unnamed or entity.speaker_type == "person"):
                 unknown = entity  # "Keane waved from the stage. "We won," he said.": nobody else it could be
         return subject or fallback or (unknown and _as_person(unknown, gender))
+
+    def _alone_unnamed(self, index: int, gender: str) -> bool:
+        """The mention at ``index`` is a person described as one of many ("one western diplomat", "a senior
+        banker"; not "the candidate", who is someone named) and nobody of ``gender`` is named before it in its
+        sentence ("Clinton, a top aide said, …": she is Clinton)."""
+        entity = self._mention_entities[index]
+        if entity.name.split(" ", 1)[0].lower() not in _INDEFINITE_ARTICLES:
+            return False
+        sentence_start = self.layout.sentence(self._mention_starts[index])[0]
+        for k in range(index - 1, -1, -1):
+            if self._mention_starts[k] < sentence_start:
+                return True
+            other = self._mention_entities[k]
+            if other.gender == gender and other.speaker_type == "person":
+                return False
+        return True
 
     def _window(self, pos: int) -> tuple[int, int]:
         """Indices of the mentions a reference at ``pos`` looks back over: end (exclusive) and start."""
@@ -1148,7 +1190,7 @@ class Entities:
         words = mention.name.split()
         head = _fold(words[_role_head_index([_fold(word) for word in words])])  # "the minister for Wales"
         speaker_type = mention.speaker_type or ("organisation" if head in ORGANISATION_WORDS else "anonymous")
-        gender = "female" if head.endswith("woman") else "male" if head.endswith("man") else None
+        gender = _head_gender(head)
         name = mention.name
         if speaker_type == "organisation" and words[0].lower() == "the" and any(w[:1].isupper() for w in words[1:]):
             name = " ".join(words[1:])  # "The Clinton campaign" is the Clinton campaign
@@ -1175,8 +1217,8 @@ class Entities:
             # "The WEF report concludes": a document speaks for the body that issued it
             issuer = " ".join(names)
             return self._find(_fold(names[-1]), issuer, None)
-        if len(words) < 2 or words[0] != "the" or names:
-            return None  # ("the Clinton campaign" names itself)
+        if len(words) < 2 or words[0] != "the" or names or "another" in words:
+            return None  # ("the Clinton campaign" names itself; "the head of another bank" is none named before)
         head = words[-1]
         hi, lo = self._window(pos)
         in_focus = None
@@ -1307,6 +1349,11 @@ def _role_head_index(words: list[str]) -> int:
     if cut < last and _person_head(words[last]) and not _person_head(words[cut]):
         return last
     return cut
+
+
+def _head_gender(head: str) -> str | None:
+    """The gender a person noun gives: "spokeswoman", "congressman"."""
+    return "female" if head.endswith("woman") else "male" if head.endswith("man") else None
 
 
 def _role_head(role: str) -> str:

@@ -954,16 +954,23 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
                 return Mention(mention.start, mention.end, "name", mention.name, role, title=mention.title)
             if len(chunks) == 2 and _bare(toks[chunks[0][0]].text) in _PREPOSITIONS:
                 return mention  # "In the primary, Gov. John Kasich (R-OH), said": an adverbial before the name
-    # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk.
+    # Name, ROLE[, more ROLE], said: the first chunk that ends in a mention followed by a role-like chunk; but a
+    # name that opens the clause of the cue ("in what Bay Ames, the party's treasurer, called", "charges that
+    # Ray Lind, for one, called") is its subject, whatever comes before.
     candidates = []
     for index in range(len(chunks) - 1):
         c_first, c_end = chunks[index]
-        if c_end <= c_first or _bare(toks[c_first].text) in _PREPOSITIONS:
-            continue  # "On the same show, Sen. Claire McCaskill, …, said": an adverbial, not the subject
+        if c_end <= c_first:
+            continue
         mention = _tail_mention(text, toks, c_first, c_end - 1)
+        opens_clause = mention is not None and mention.kind == "name" and _after_clause_opener(toks, mention.start)
+        if _bare(toks[c_first].text) in _PREPOSITIONS and not opens_clause:
+            continue  # "On the same show, Sen. Claire McCaskill, …, said": an adverbial, not the subject
+        if _whole_name(text, toks, *chunks[index + 1]):
+            continue  # "Alarmed by the unrest in Reno, Sen. Hal Reid, the leader, said": the person set off speaks
         if mention is not None and mention.kind != "pronoun":
-            candidates.append((mention.kind != "name", index, mention))  # names first
-    for _, index, mention in sorted(candidates, key=lambda c: (c[0], c[1])):
+            candidates.append((not opens_clause, mention.kind != "name", index, mention))  # names first
+    for *_, index, mention in sorted(candidates, key=lambda c: c[:3]):
         r_first, _ = chunks[index + 1]
         r_end = chunks[-1][1]
         if r_end <= r_first or r_end - r_first > APPOSITIVE_ROLE_TOKENS:
@@ -983,6 +990,20 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
         return Mention(mention.start, mention.end, mention.kind, mention.name, apposed or mention.role,
                        mention.speaker_type, mention.title)
     return None
+
+
+def _whole_name(text: str, toks: list[Token], first: int, end: int) -> bool:
+    """Tokens first..end-1 are a person's full or titled name and nothing else."""
+    if end <= first or _PARTY_TAG.fullmatch(text, toks[first].start, toks[end - 1].end):
+        return False  # ("Republican of New York" is a party and state)
+    mention = _tail_mention(text, toks, first, end - 1)
+    return mention is not None and _personal(mention) and mention.start <= toks[first].start
+
+
+def _after_clause_opener(toks: list[Token], start: int) -> bool:
+    """The mention at offset ``start`` follows "what" or "that": it is the subject of a clause of its own."""
+    index = next((k for k, tok in enumerate(toks) if tok.start == start), 0)
+    return index > 0 and _bare(toks[index - 1].text) in ("what", "that")
 
 
 # A state or province abbreviated after a town: "Allentown, Pa.", "Salem, N.H."
@@ -1269,12 +1290,17 @@ _POSSESSED_SPEECH = regex.compile(
 )
 
 
+# "denounced Trump's remarks as \"…\"": the words after "as" describe the remarks, in the subject's words
+_DESCRIBED_AS = regex.compile(r"\bas(?:\s+being)?\s*$")
+
+
 def possessor_of_speech(text: str, lo: int, pos: int) -> Mention | None:
-    """The last "X's claim" / "his remarks" in text[lo:pos]: X is the speaker of what follows."""
+    """The last "X's claim" / "his remarks" in text[lo:pos]: X is the speaker of what follows, unless what follows
+    is said of the remarks by someone else ("Hollande denounced Trump's remarks as \"hurtful\"")."""
     found = None
     for match in _POSSESSED_SPEECH.finditer(text, max(lo, pos - WINDOW), pos):
         found = match
-    if found is None:
+    if found is None or _DESCRIBED_AS.search(text, found.end(), pos):
         return None
     if found.group("pronoun"):
         word = found.group("pronoun").lower()

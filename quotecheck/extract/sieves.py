@@ -97,6 +97,7 @@ _PASSIVE_AGENT = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)(?:\s+as)?\s*$")
 _QUOTED = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
 _AGENT_AFTER = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
+_SET_OFF_RELATIVE = regex.compile(r",\s+(?:which|who)\b[^,]*$")  # inside a relative clause set off by a comma
 _WHO_CLAUSE = regex.compile(r",\s+who\b[^,.;:!?\"“”]*$")  # a relative clause running up to the quote
 
 
@@ -746,6 +747,10 @@ def _agent_or_antecedent(text: str, lo: int, open_mark: int) -> Mention | None:
     passive = None
     for passive in _PASSIVE_AGENT.finditer(text, lo, open_mark):
         pass
+    if passive is not None and _SET_OFF_RELATIVE.search(text, lo, passive.start()) and (
+        "," in text[passive.end() : open_mark]
+    ):
+        passive = None  # "accused the panel, which is chosen by the party, of bias": an aside about the panel
     if passive is not None:
         mention = mention_after(text, passive.end(), open_mark)
         if mention is not None:

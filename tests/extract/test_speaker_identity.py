@@ -579,6 +579,72 @@ CASES = [
         'all," Hillary Clinton seized on the phrase. "It is not the same if you hand it to the states," she said.',
         "It is not the same", "Hillary Clinton", None,
     ),
+    # an auxiliary with "n't" before a bare verb: the name is the subject ("wouldn't say", "doesn't mince")
+    (
+        'Ken Marsh chairs the council.\n\nCouncil spokesman Dan Whitby wouldn\'t say when the vote would be held. '
+        '"There is nothing to announce," he said.',
+        "nothing to announce", "Dan Whitby", "Council spokesman",
+    ),
+    (
+        "Paul Ortega backs the deal, but Representative Lyle Brooks, who sits on the trade panel, doesn't mince "
+        'words.\n\n"This deal will cost jobs," he said.',
+        "This deal will cost jobs", "Lyle Brooks", "Representative",
+    ),
+    # a possessive before a plural is no subject: "years" is not a verb in -s
+    (
+        "The rival campaign grew fast and Ray Cobb canvasses for it full time. Dismayed by Tom Hale's years in "
+        'office, he quit his job.\n\n"I had to do something," he said.',
+        "I had to do something", "Ray Cobb", None,
+    ),
+    # a role noun in -man or -woman says the person's gender, over a first name read both ways
+    (
+        'Trade adviser Tom Hale spoke first. "It was a theft," Hale said.\n\nSpeaking in Beijing, foreign ministry '
+        'spokesman Lu Wen repeated that China opposed hacking. "This is irresponsible," he told reporters.',
+        "This is irresponsible", "Lu Wen", "foreign ministry spokesman",
+    ),
+    # a first name makes a person of a surname that a role read first had typed an organisation
+    (
+        "Vance, the agency chief, flew to the summit. It is a second chance for Donald Vance to win over the unions."
+        '\n\n"The deal is dead," his rival Tom Reed said. In brief remarks, Vance called the strike a disgrace, but '
+        'he also noted "the hard work of the police."',
+        "the hard work of the police", "Donald Vance", "the agency chief",
+    ),
+    # a sentence opening on a participle phrase of any length: the name after its comma is the subject
+    (
+        "Senator Tom Reed spoke first and praised the plan.\n\nFilling in for the governor at the same dinner where "
+        'Reed and the mayor appeared on Sunday, Paul Shaw took aim at the budget. "It does not add up," he said.',
+        "It does not add up", "Paul Shaw", None,
+    ),
+    # "another club" is not the club named before
+    (
+        "Kingsport Rovers said the fee was fair.\n\nThe chairman of another club said that the fee was far too high.",
+        "the fee was far too high", "The chairman of another club", None,
+    ),
+    # the unnamed speaker just quoted ("one western diplomat") is the "he" who goes on, before a name further back
+    (
+        "Trade talks resumed in Geneva on Monday, said Paul Hart, the chief negotiator.\n\n\"We are close,\" one western "
+        'diplomat said. "A deal could come this week," he added.',
+        "A deal could come this week", "one western diplomat", "western diplomat",
+    ),
+    # ... but not a definite description (the person it describes is named), nor one with a person of that gender
+    # named before it in its sentence
+    (
+        "The sitcom, now in its fifth season, is led by Tim Allen, who plays a father of three.\n\nDiscussing the show "
+        'in a radio interview, the actor explained the gap between him and his character. "I am not as well worded," '
+        "he said.",
+        "I am not as well worded", "Tim Allen", None,
+    ),
+    (
+        'Jo Platt runs the campaign.\n\nMs. Platt is "very confident," a top aide said, and she has often said that '
+        '"nothing is certain."',
+        "nothing is certain", "Jo Platt", None,
+    ),
+    # an initial inside the appositive between a subject and its verb
+    (
+        "Mark Bell, a retired colonel, called the plan sound. Juan Ortiz, like George W. Bush before "
+        'him, also questioned it.\n\n"The logic does not hold," he said.',
+        "The logic does not hold", "Juan Ortiz", None,
+    ),
     # a subject never reaches back into the quote its sentence opens with
     (
         "Ted Cruz opposed the fuel standard.\n\n“The answer you’d like is, ‘I’m for the RFS, darn it,’” Cruz, who "
@@ -647,6 +713,43 @@ CASES = [
         'Turnout fell.\n\n"The base is tired," says Ann Ray, a pollster who advised the mayor\'s campaign. '
         '"Nobody knocks on doors now."',
         "Nobody knocks on doors", "Ann Ray", "a pollster",
+    ),
+    # quoted words after "as" describe someone's remarks in the subject's words: the subject speaks, not the owner
+    (
+        "Gil Pike spoke at the dock on Friday.\n\nTara Voss denounced Pike's remarks as \"cheap and cruel\" on "
+        "Sunday.",
+        "cheap and cruel", "Tara Voss", None,
+    ),
+    # a preposition or adverb opening a sentence is never a name, whatever the article writes in lower case
+    (
+        "Amid calls for a recount, the Ledger's Omar Haddad wrote a column, urging the city to \"count every "
+        "ballot again.\"",
+        "count every ballot", "Omar Haddad", None,
+    ),
+    # a name that opens a relative or "that" clause before its cue is the cue's subject, not a name further back
+    (
+        "The council met in Leeds, in what Nadia Brook, the group's treasurer, called \"a shambles.\"",
+        "a shambles", "Nadia Brook", "the group's treasurer",
+    ),
+    (
+        "The mayor toured the harbour in Dover, and made claims that Ross Kemble, for one, called \"plain wrong.\"",
+        "plain wrong", "Ross Kemble", None,
+    ),
+    # a person's name set off by commas after an opening phrase speaks, not a name ending the phrase before it
+    (
+        "Alarmed by the flooding in Norfolk, Senator Hana Pryce, the committee chair, said the county faced "
+        "\"a hard winter.\"",
+        "a hard winter", "Hana Pryce", "the committee chair",
+    ),
+    # two name words after a news outlet's possessive are one of its people, though the first-name data lack them
+    (
+        "The vote was close. As the Daily Herald's Teodric Anwell wrote, \"nobody saw it coming.\"",
+        "nobody saw it coming", "Teodric Anwell", None,
+    ),
+    # a passive agent inside a relative clause set off by commas is an aside, not the fragment's speaker
+    (
+        "Nell Ortega then accused the jury, which was picked by the Hartwell Trust, of being \"bought and paid for.\"",
+        "bought and paid for", "Nell Ortega", None,
     ),
     # a title-case headline word ends a name: the name after it is a name of its own
     (
