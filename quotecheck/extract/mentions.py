@@ -72,6 +72,7 @@ _PREPOSITIONS = frozenset(
 )
 _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet if though although".split())
 _SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
+_CLAUSE_SUBORDINATORS = frozenset("as when while because although though whereas unless".split())  # (not prepositions)
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
 _THIRD_PERSONS = frozenset(("he", "she", "they"))
@@ -382,6 +383,14 @@ def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | N
     cue = max((k for k in range(first + 1, last) if _bare(toks[k].text) in SPEECH_VERBS), default=None)
     if cue is not None and _bare(toks[cue - 1].text) not in _RELATIVE | {"that"}:
         first = cue + 1  # "Number 10 said ministers were …": the speaker is before the cue, not a phrase across it
+    # "Freddy circled it as his friends jeered", "although critics have said": the subject is in the clause a
+    # subordinator opens, when a subject follows it (not "as follows", "as many as"; nor "the base chief known as
+    # Bob", "groups such as Oxfam": one phrase)
+    opener = max((k for k in range(first + 1, last) if _bare(toks[k].text) in _CLAUSE_SUBORDINATORS), default=None)
+    if opener is not None and _opens_subject(toks[opener + 1].text) and not (
+        toks[opener].text == "as" and _bare(toks[opener - 1].text).endswith(("ed", "such"))
+    ):
+        first = opener + 1
     if _bare(toks[first].text) in _POSSESSIVE_DETERMINERS:
         # "His comments come after the government announced": a clause before the subject, which starts at the
         # last determiner
@@ -420,6 +429,12 @@ def _nominal(text: str, toks: list[Token], first: int, last: int) -> Mention | N
         return None  # "to a phone call", "blame his supporters": the phrase is an object, not a subject
     phrase = text[toks[k].start : toks[last].end]
     return Mention(toks[k].start, toks[last].end, "nominal", phrase, speaker_type=nominal_type(phrase))
+
+
+def _opens_subject(word: str) -> bool:
+    """Can a subject start with ``word``: a determiner, a pronoun, a capitalised word or a noun for people?"""
+    low = _bare(word)
+    return low in DETERMINERS or low in PRONOUNS or _is_capitalised(word) or speaker_noun(low)
 
 
 _NOT_VERBS = frozenset(

@@ -40,7 +40,7 @@ from quotecheck.extract.sieve_marks import NamedSieve
 CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker (a sentence rarely has more)
 CUE_GAP = 90  # characters between a closing mark and a trailing cue: room for a name with a long role
 PRONOUN_CUE_GAP = 150  # characters between a closing mark and a pronoun cue later in its sentence
-TRAILING_VERB_WINDOW = 90  # characters after the closing mark read for "Reed hollered" / "agrees Tara Lund"
+TRAILING_VERB_WINDOW = 90  # characters after the closing mark read for "Reed harrumphed" / "agrees Tara Lund"
 PREMODIFIER_GAP = 60  # characters of premodifying words between a closing mark and a name ("former congressman")
 PREMODIFIER_WORDS = 6  # ... and words
 COLON_LEAD = 80  # characters before the opening mark read for "Smith:" or "he demurred:"
@@ -406,7 +406,7 @@ def _quoted_as_saying(ctx: QuoteContext, cue: Cue) -> Attribution | None:
 @sieve("trailing-verb")
 def trailing_verb(ctx: QuoteContext) -> Attribution | None:
     """A verb the lexicon does not know, in the attribution slot after the closing mark: ``"Get off the field,"
-    Reed hollered.`` / ``"…?" he surmised.`` / ``"…," agrees Tara Lund.`` After a full stop the verb must end the
+    Reed harrumphed.`` / ``"…?" he surmised.`` / ``"…," agrees Tara Lund.`` After a full stop the verb must end the
     sentence."""
     text, after = ctx.text, ctx.after
     if after is None or text[ctx.span.end - 1 : ctx.span.end] not in _ATTRIBUTION_PUNCTUATION:

@@ -26,7 +26,7 @@ EXAMPLES = [
      "leading-cue"),
     ('"We will appeal the ruling," said Hugh Hill, a lawyer for the family.', "trailing-cue"),
     ('"We will appeal," the judge said, according to the Herald.', "trailing-cue"),
-    ('"Get off the pitch," Dana Reed hollered at the referee.', "trailing-verb"),
+    ('"Get off the pitch," Dana Reed harrumphed at the referee.', "trailing-verb"),
     # leading_cue: the quote does not end its sentence, and nothing after it attributes it
     ('Rita Soto told reporters: "The bridge will reopen in spring", adding that the date was not fixed.',
      "leading-cue"),

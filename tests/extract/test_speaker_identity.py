@@ -757,6 +757,21 @@ CASES = [
         'The fangs came out early. "I fought for that bill," Rubio said.',
         "I fought for that bill", "Marco Rubio", None,
     ),
+    # a manner verb is a cue for the quote it is set against
+    (
+        'Karen Doyle took the podium first. "Not a chance," Doyle deadpanned when asked about a recount.',
+        "Not a chance", "Karen Doyle", None,
+    ),
+    (
+        "Gina Marr and her brother Tom were at the dock. Tom circled the trawler as Gina Marr jeered, "
+        '"Go home!"',
+        "Go home!", "Gina Marr", None,
+    ),
+    # the subject of a clause opened by a subordinator is in that clause, not the phrase before it
+    (
+        "Harlow Mills backed the bill, although critics have said it was written by lobbyists.",
+        "it was written by lobbyists", "critics", "critics",
+    ),
 ]
 
 
