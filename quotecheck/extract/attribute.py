@@ -17,14 +17,13 @@ from quotecheck.extract.layout import Layout
 from quotecheck.extract.lexicons import (
     BELIEF_VERBS,
     NAMING_VERBS,
-    NOT_SPEECH_MARKERS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     word_pattern,
 )
 from quotecheck.extract.mentions import tidy_role
 from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind
-from quotecheck.extract.quotes import QuoteSpan, find_quotes
+from quotecheck.extract.quotes import NOT_SPEECH_WINDOW, QuoteSpan, find_quotes, not_speech_marker
 from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
 from quotecheck.extract.reported import WORD, find_reports
@@ -39,21 +38,17 @@ RULES: tuple[str, ...] = (*SIEVE_RULES, *REPORTED_RULES)
 # takes their attribution (_share_backwards).
 _STRONG_RULES = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colon-layout", "dash-layout"))
 _TITLE_CASE_RULES = frozenset(("leading-cue", "colon-layout"))  # may attribute a short title-case phrase
-NOT_SPEECH_WINDOW = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
 TITLE_CASE_WORDS = 6  # a title-case phrase this short may be a title or a name, not speech ("Saturday Night Live")
-# "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
-# markers as a trie: twice as fast as a list of alternatives)
-_NOT_SPEECH = regex.compile(
-    r"\b(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
-    regex.I,
-)
 # "Dunne thinks the plan is": a belief, not speech, follows its subject (not "believes in journalism that …")
 _BELIEF_AFTER = regex.compile(
     r"\s+(?:\w+ly\s+|also\s+|still\s+)?(?:" + word_pattern(BELIEF_VERBS) + r")\s+(?!in\b|about\b|of\b|with\b)\w",  # (but "believes "…"" quotes the belief as spoken)
     regex.I,
 )
-# "called his opponent", "dubbed it": a speaker coining a name for someone or something (the name is their words)
-_NAMING_BEFORE = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+(?:[\w'’-]+\s+){1,3}$", regex.I)
+# "called his opponent", "dubbed it", "called Mrs. Schlafly an": a speaker coining a name for someone or something
+# (the name is their words)
+_NAMING_BEFORE = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+(?:[\w.'’-]+\s+){1,3}$", regex.I)
+# "Rubio, who he dubbed "…"": a pronoun subject right before a naming verb coins the name (not "a plan dubbed")
+_COINED_BY = regex.compile(r"\b(?:he|she|they|we|I)\s+(?:\w+ly\s+|also\s+|once\s+|has\s+|had\s+|have\s+)?$", regex.I)
 # "The Courier sent its": a verb right before the subject's own possessive ("its", "his", "her", "their"), after
 # at most a few auxiliaries and adverbs: quoted words there name the subject's own people or things
 _OWN_POSSESSION = regex.compile(
@@ -170,7 +165,8 @@ class _Extractor:
         """Titles, nicknames, scare-quoted terms and slogans are not speech."""
         text, span = self.text, ctx.span
         before = text[max(0, span.open_mark - NOT_SPEECH_WINDOW) : span.open_mark]
-        if _NOT_SPEECH.search(before):
+        marker = not_speech_marker(before)
+        if marker is not None and not _COINED_BY.search(before, 0, marker):
             return False
         if a.rule == "sentence-subject" and a.mention is not None and a.mention.end < span.open_mark and (
             _BELIEF_AFTER.match(text, a.mention.end, span.open_mark)

@@ -19,7 +19,7 @@ from quotecheck.extract.mentions import (
     starts_predicate,
     subject_before,
 )
-from quotecheck.extract.quotes import QuoteSpan
+from quotecheck.extract.quotes import NOT_SPEECH_WINDOW, QuoteSpan, not_speech_marker
 
 BEFORE_CUE = 12  # characters before a cue read for a determiner ("his remarks") or "was" ("he was saying")
 ABSOLUTE_LEAD = 40  # characters before the subject of an absolute participle read for "with" ("with Sen. John …")
@@ -129,11 +129,14 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
             insort(cues, Cue(start, opener.end(), opener.group(), SPEECH_VERBS[opener.group().lower()]), key=_start)
     cues = _without_dense_paragraphs(cues, layout)
     # Where the last quote before each cue closes: a subject is never read inside quoted words. A title woven into
-    # the sentence ("Okoye, whose book 'The Cat' was written here, said") ends in no punctuation: read across it.
+    # the sentence ("Okoye, whose book 'The Cat' was written here, said") ends in no punctuation, or follows a word
+    # that makes it one ('Amar, author of "Unwritten Constitution," put it'): read across it.
     closes = [
         (span.close_mark + 1) if span.close_mark is not None else span.end
         for span in spans
-        if span.close_mark is None or text[span.end - 1 : span.end] in _UTTERANCE_END
+        if span.close_mark is None or text[span.end - 1 : span.end] in _UTTERANCE_END and (
+            not_speech_marker(text[max(0, span.open_mark - NOT_SPEECH_WINDOW) : span.open_mark]) is None
+        )
     ]
     for position, cue in enumerate(cues):
         index = bisect_left(closes, cue.start + 1) - 1

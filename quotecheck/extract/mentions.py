@@ -232,7 +232,13 @@ def tidy_role(role: str | None) -> str | None:
     if verb is not None:  # a clause before the role: keep the noun phrase after its verb
         start = next((i for i in range(verb + 1, head + 1) if _bare(words[i]) in DETERMINERS), verb + 1)
         words = words[start:]
-    return " ".join(words) or None
+    role = " ".join(words)
+    # the trims take a title's closing mark with the comma inside it: 'author of "Unwritten Constitution,"'
+    if role.count('"') % 2:
+        role += '"'
+    elif role.count("“") > role.count("”"):
+        role += "”"
+    return role or None
 
 
 def nominal_type(phrase: str) -> SpeakerType | None:
@@ -733,6 +739,10 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     marks = [k for k, tok in enumerate(toks) if tok.text in _QUOTE_MARKS]
     if len(marks) % 2 or marks and marks[0] == 0:  # (nor a quote the window opens with: "“…,’” Cruz, who …, said")
         toks = toks[marks[-1] + 1 :]
+    elif marks and marks[-1] == len(toks) - 1 and len(toks) > 2 and toks[-2].text == ",":
+        # 'Amar, author of "Unwritten Constitution," put it': the comma that ends the appositive is inside the
+        # title's marks
+        toks[-2:] = [toks[-1], toks[-2]]
     i = len(toks) - 1
     while i >= 0:
         low = _bare(toks[i].text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from quotecheck.extract.layout import Layout, char_positions
+from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS, word_pattern
 
 _DOUBLE = regex.compile(r"[\"“”„«»]+")
 _SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
@@ -22,6 +23,13 @@ _CLOSERS = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+NOT_SPEECH_WINDOW = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
+# "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
+# markers as a trie: twice as fast as a list of alternatives)
+_NOT_SPEECH = regex.compile(
+    r"\b(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
+    regex.I,
+)
 MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
 
 
@@ -258,3 +266,10 @@ def _outside(spans: list[QuoteSpan], added: list[QuoteSpan]) -> list[QuoteSpan]:
             continue
         kept.append(span)
     return kept
+
+
+def not_speech_marker(before: str) -> int | None:
+    """Where, in ``before`` (the NOT_SPEECH_WINDOW characters before an opening mark), a word starts that makes the
+    quoted words a name, title or term rather than speech ("so-called", "the film", "author of"); None if none."""
+    marker = _NOT_SPEECH.search(before)
+    return marker.start() if marker is not None else None

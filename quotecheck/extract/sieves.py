@@ -98,7 +98,8 @@ _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll
 _QUOTED = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
 _AGENT_AFTER = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
 _SET_OFF_RELATIVE = regex.compile(r",\s+(?:which|who)\b[^,]*$")  # inside a relative clause set off by a comma
-_WHO_CLAUSE = regex.compile(r",\s+who\b[^,.;:!?\"“”]*$")  # a relative clause running up to the quote
+# A relative clause running up to the quote whose subject is "who" (not "who he dubbed": its object)
+_WHO_CLAUSE = regex.compile(r",\s+who\b(?!\s+(?:he|she|they|we|I)\b)[^,.;:!?\"“”]*$")
 
 
 @dataclass(slots=True)

@@ -269,6 +269,8 @@ QUOTED_TERMS = [
     ('Sara Dunne spoke at the fair. She dubbed it "the Harvest Plan" for the valley.',
      [("the Harvest Plan", "Sara Dunne")]),
     ('She joined a club called "Save Our Park" last year.', []),
+    ('The county started a program dubbed "Operation Lifeline" in May.', []),
+    ('Ann Dale is the author of "Nobody Else Was Coming," a history of the flood.', []),
     # "called" naming a thing is no cue: the quote goes on with the speaker before it
     ('Ann Dale spoke, citing a fund called Harbour First. "They will lose," she said.',
      [("They will lose,", "Ann Dale")]),

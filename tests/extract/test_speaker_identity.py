@@ -772,6 +772,22 @@ CASES = [
         "Harlow Mills backed the bill, although critics have said it was written by lobbyists.",
         "it was written by lobbyists", "critics", "critics",
     ),
+    # a name a speaker coins after a naming verb: the pronoun before "dubbed" makes it theirs, not a plan's name
+    (
+        'Carl Boyd spoke for an hour at a rally in Tampa. He took swipes at his rival, who he dubbed '
+        '"the little senator."',
+        "the little senator", "Carl Boyd", None,
+    ),
+    # "called" with a titled name as its object
+    (
+        'Ms. Betty Friedan called Mrs. Schlafly an "Aunt Tom."',
+        "Aunt Tom", "Betty Friedan", None,
+    ),
+    # a title inside the subject's appositive, its comma inside the marks, is read across
+    (
+        'As Akhil Amar, author of "Unwritten Constitution," put it, "Senate Republicans should remember that."',
+        "Senate Republicans should remember", "Akhil Amar", 'author of "Unwritten Constitution"',
+    ),
 ]
 
 
