@@ -1102,6 +1102,13 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         word = toks[0].text.rstrip(".")
         return Mention(toks[0].start, toks[0].start + len(word), "nominal", word)  # '"…" read one.'
 
+    # "said the base chief known as Bob", "a woman who identified herself only as Maria": the name is the speaker
+    known_as = next((k for k in range(2, min(len(toks), SUBJECT_TOKENS)) if toks[k].text == "as" or (
+        not toks[k].text[0].isalnum()
+    )), None)
+    by_name = _known_as(text, toks, known_as) if known_as is not None else None
+    if by_name is not None:
+        return by_name
     indefinite = low in _INDEFINITE
     stop = 0
     while stop < len(toks) and stop < SUBJECT_TOKENS:
@@ -1205,6 +1212,29 @@ _AND_NAME = regex.compile(r"\s+and\s+(?=\p{Lu})")
 _PLACE_PHRASE = regex.compile(r"\s+(?:at|of|in|from|for|with|on)\s+[^,.;:\"“”]{1,60}?(?=,)")
 _BODY_AFTER_NAME = regex.compile(r"\s+(?:of|from|at)\s+")
 _NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
+
+
+_KNOWN_BY = frozenset(("known", "identified"))
+_BEFORE_AS = frozenset(("only", "simply", "himself", "herself", "themselves", "who", "identifies", "gave", "his",
+                        "her", "name"))
+
+
+def _known_as(text: str, toks: list[Token], at: int) -> Mention | None:
+    """At an "as" after "known" or "identified" ("the base chief known as Bob", "a woman identified only as Maria")
+    with a name after it: that name is the speaker, and the description before "known" is the role."""
+    if _bare(toks[at].text) != "as" or at < 2 or at + 1 >= len(toks) or not _is_name_word(toks[at + 1].text):
+        return None
+    verb = at - 1
+    while verb > 0 and at - verb <= 3 and _bare(toks[verb].text) in _BEFORE_AS:
+        verb -= 1
+    role_end = verb - 1 - (_bare(toks[verb - 1].text) == "who")
+    if _bare(toks[verb].text) not in _KNOWN_BY or role_end < 0:
+        return None
+    last = at + 1
+    while last + 1 < len(toks) and _is_name_word(toks[last + 1].text):
+        last += 1
+    named = _name_mention(text, toks, at + 1, last)
+    return Mention(named.start, named.end, "name", named.name, text[toks[0].start : toks[role_end].end])
 
 
 def _named_after(text: str, start: int, end: int, hi: int) -> Mention | None:

@@ -788,6 +788,15 @@ CASES = [
         'As Akhil Amar, author of "Unwritten Constitution," put it, "Senate Republicans should remember that."',
         "Senate Republicans should remember", "Akhil Amar", 'author of "Unwritten Constitution"',
     ),
+    # a person known or identified by a name alone: the name is the speaker, the description the role
+    (
+        '"There never was a stand-down order," said the base chief known as Bob, speaking for the first time.',
+        "There never was a stand-down order", "Bob", "the base chief",
+    ),
+    (
+        '"We were never told," said a woman who identified herself only as Maria.',
+        "We were never told", "Maria", "a woman",
+    ),
 ]
 
 
