@@ -20,6 +20,7 @@ from quotecheck.extract.lexicons import (
     DETERMINERS,
     FIRST_NAMES,
     GROUP_MEMBERS,
+    LY_ADJECTIVES,
     ORGANISATION_WORDS,
     PARTICLES,
     PRONOUNS,
@@ -455,7 +456,7 @@ def _verb_like(word: str) -> bool:
     if not word[0].islower():
         return False
     low = _bare(word)
-    if low in _NOT_VERBS:
+    if low in _NOT_VERBS or low in LY_ADJECTIVES:
         return False
     return (
         low in COMMON_VERBS

@@ -98,6 +98,12 @@ _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll
 _QUOTED = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
 _AGENT_AFTER = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
 _SET_OFF_RELATIVE = regex.compile(r",\s+(?:which|who)\b[^,]*$")  # inside a relative clause set off by a comma
+# "delivered a blunt message to Trump:", "in an interview with CNN on Tuesday:": a name before a colon after a
+# preposition (and a few words of description) is an object, not a speaker's label
+_OBJECT_LEAD = regex.compile(
+    r"\b(?:to|with|from|on|at|in|for|of|by|about|against|toward|towards|into|through)\s+(?:[\w'’.-]+\s+){0,3}$"
+)
+OBJECT_LEAD_CHARS = 60
 # A relative clause running up to the quote whose subject is "who" (not "who he dubbed": its object)
 _WHO_CLAUSE = regex.compile(r",\s+who\b(?!\s+(?:he|she|they|we|I)\b)[^,.;:!?\"“”]*$")
 
@@ -462,7 +468,9 @@ def colon_layout(ctx: QuoteContext) -> Attribution | None:
     if ctx.colon is None:
         return None
     mention = subject_before(ctx.text, ctx.para_start, ctx.colon)
-    if isinstance(mention, Mention) and mention.kind == "name":
+    if isinstance(mention, Mention) and mention.kind == "name" and not _OBJECT_LEAD.search(
+        ctx.text, max(ctx.para_start, mention.start - OBJECT_LEAD_CHARS), mention.start
+    ):
         return ctx.article.from_mention(mention)
     return None
 

@@ -797,6 +797,16 @@ CASES = [
         '"We were never told," said a woman who identified herself only as Maria.',
         "We were never told", "Maria", "a woman",
     ),
+    # a name before a colon after a preposition is the listener, not the speaker's label
+    (
+        'Senator Ida Marsh delivered a blunt message to Mayor Tom Greer: "It is time to stop attacking people."',
+        "It is time to stop", "Ida Marsh", "Senator",
+    ),
+    (
+        'One early supporter, Representative Lee Zeldin, gave the idea a whirl in an interview with CNN on '
+        'Tuesday: "You can easily argue that."',
+        "You can easily argue that", "Lee Zeldin", "One early supporter",
+    ),
 ]
 
 
