@@ -92,19 +92,43 @@ _INITIALS_OR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  
 _POSSESSIVE_S = regex.compile(r"['’]s$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class Mention:
     """A span that may name a speaker. ``kind``: name / pronoun / nominal. ``name`` is the words that identify
-    the speaker (the name without title, the nominal without its determiner's case changes)."""
+    the speaker (the name without title, the nominal without its determiner's case changes).
+
+    Never changed once made (hashed as a frozen dataclass is, copied with dataclasses.replace), but not declared
+    frozen, and its __init__ written out: mypyc compiles that one to C, where the dataclass's own stays interpreted
+    Python, ten to forty times slower (frozen, it sets each field through object.__setattr__)."""
 
     start: int
     end: int
     kind: str
     name: str
-    role: str | None = None
-    speaker_type: SpeakerType | None = None  # known from the words alone (organisation / anonymous), else None
-    title: str | None = None
-    partners: tuple[Mention, ...] = ()  # names coordinated with this one: "Rosa Diaz and Ben Cole said"
+    role: str | None
+    speaker_type: SpeakerType | None  # known from the words alone (organisation / anonymous), else None
+    title: str | None
+    partners: tuple[Mention, ...]  # names coordinated with this one: "Rosa Diaz and Ben Cole said"
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        role: str | None = None,
+        speaker_type: SpeakerType | None = None,
+        title: str | None = None,
+        partners: tuple[Mention, ...] = (),
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.speaker_type = speaker_type
+        self.title = title
+        self.partners = partners
 
 
 class Coordinated:
