@@ -5,7 +5,6 @@ How sure an attribution is (``confidence``) is computed from the evidence behind
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import cast
 
 import regex
@@ -26,7 +25,7 @@ from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind
 from quotecheck.extract.quotes import NOT_SPEECH_WINDOW, QuoteSpan, find_quotes, not_speech_marker
 from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
-from quotecheck.extract.reported import WORD, find_reports
+from quotecheck.extract.reported import WORD, find_reports, first_words
 from quotecheck.extract.sieves import RULES as SIEVE_RULES
 from quotecheck.extract.sieves import QUOTE_MARK, Article, Attribution, QuoteContext, attribute
 
@@ -175,8 +174,7 @@ class _Extractor:
         if a.rule == "sentence-subject" and a.mention is not None and self._names_own_possession(a.mention.end, span):
             return False
         # (one word more than a title may have is enough to tell: a quote may be long)
-        found = WORD.finditer(text, span.start, span.end, concurrent=False)  # (holding the GIL: mentions.tokens)
-        words = [word.group() for word in islice(found, TITLE_CASE_WORDS + 1)]
+        words = first_words(WORD, text, span.start, span.end, TITLE_CASE_WORDS + 1)
         if not words:
             return False
         if len(words) <= TITLE_CASE_WORDS and _title_case(words):

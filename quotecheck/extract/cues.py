@@ -82,15 +82,33 @@ _CLOSING_MARKS = ("”", '"', "»", "'", "’", ",", "?", "!")
 _DOUBLE_MARKS = frozenset('"“”„«»')
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # (__init__ written out to be compiled: mentions.Mention says why)
 class Cue:
     start: int
     end: int
     word: str  # as written
     lemma: str
-    mention: Mention | None = None
-    subject_after: bool = False  # "according to X", "said Smith"
-    entity: Entity | None = None  # filled by attribution
+    mention: Mention | None
+    subject_after: bool  # "according to X", "said Smith"
+    entity: Entity | None  # filled by attribution
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        word: str,
+        lemma: str,
+        mention: Mention | None = None,
+        subject_after: bool = False,
+        entity: Entity | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.word = word
+        self.lemma = lemma
+        self.mention = mention
+        self.subject_after = subject_after
+        self.entity = entity
 
     @property
     def quote_only(self) -> bool:

@@ -5,8 +5,7 @@ Everything works on tokens of a bounded window around one position, so the cost 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
-from typing import NamedTuple
+from functools import lru_cache
 
 import regex
 
@@ -94,19 +93,43 @@ _INITIALS_OR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  
 _POSSESSIVE_S = regex.compile(r"['’]s$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class Mention:
     """A span that may name a speaker. ``kind``: name / pronoun / nominal. ``name`` is the words that identify
-    the speaker (the name without title, the nominal without its determiner's case changes)."""
+    the speaker (the name without title, the nominal without its determiner's case changes).
+
+    Never changed once made (hashed as a frozen dataclass is, copied with dataclasses.replace), but not declared
+    frozen, and its __init__ written out: mypyc compiles that one to C, where the dataclass's own stays interpreted
+    Python, ten to forty times slower (frozen, it sets each field through object.__setattr__)."""
 
     start: int
     end: int
     kind: str
     name: str
-    role: str | None = None
-    speaker_type: SpeakerType | None = None  # known from the words alone (organisation / anonymous), else None
-    title: str | None = None
-    partners: tuple[Mention, ...] = ()  # names coordinated with this one: "Rosa Diaz and Ben Cole said"
+    role: str | None
+    speaker_type: SpeakerType | None  # known from the words alone (organisation / anonymous), else None
+    title: str | None
+    partners: tuple[Mention, ...]  # names coordinated with this one: "Rosa Diaz and Ben Cole said"
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        role: str | None = None,
+        speaker_type: SpeakerType | None = None,
+        title: str | None = None,
+        partners: tuple[Mention, ...] = (),
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.speaker_type = speaker_type
+        self.title = title
+        self.partners = partners
 
 
 class Coordinated:
@@ -116,27 +139,45 @@ class Coordinated:
 COORDINATED = Coordinated()
 
 
-class Token(NamedTuple):
+class Token:
     """A word or a punctuation character of the text, with its offsets."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
 
-# tokens() makes many Tokens: built by C-level maps over the matches (no bytecode per token), the list costs about
-# what a list of plain tuples did.
-_token = partial(tuple.__new__, Token)
-_MATCH = regex.Match
-_match_start, _match_end, _match_group = _MATCH.start, _MATCH.end, _MATCH.group
+# ASCII marks that end a word without joining it (_TOKEN reads "." after a word as part of it: "Jr.", "said.")
+_WORD_ENDING_MARKS = frozenset("!\"#$%&'()*+,-/:;<=>?@[\\]^_`{|}~")
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end]."""
-    # (concurrent=False, here and in the other busiest scans: by default the regex module lets go of the GIL while
-    # it matches a str, and takes it back for every allocation and every match; holding it makes this a third faster)
-    matches = list(_TOKEN.finditer(text, start, end, concurrent=False))
-    return list(map(_token, zip(map(_match_start, matches), map(_match_end, matches), map(_match_group, matches))))
+    # Read between spaces, which no token holds: nine pieces in ten are an ASCII word ("said"), maybe with a mark
+    # after it ("said," "Smith."), told apart by str tests; _TOKEN reads the rest (a quote mark before a word, a
+    # non-ASCII letter, "U.S.", a line break), at several times the cost.
+    toks: list[Token] = []
+    pos = start
+    for piece in text[start:end].split(" "):
+        piece_end = pos + len(piece)
+        if piece.isascii() and piece.isalnum():
+            toks.append(Token(pos, piece_end, piece))
+        elif piece.isascii() and piece[:-1].isalnum() and (piece[-1] == "." or piece[-1] in _WORD_ENDING_MARKS):
+            if piece[-1] == ".":
+                toks.append(Token(pos, piece_end, piece))
+            else:
+                toks += (Token(pos, piece_end - 1, piece[:-1]), Token(piece_end - 1, piece_end, piece[-1]))
+        elif piece:
+            # (concurrent=False, here and in the other busiest scans: by default the regex module lets go of the GIL
+            # while it matches a str, and takes it back for every allocation and every match; holding it makes this
+            # a third faster)
+            matches = _TOKEN.finditer(text, pos, piece_end, concurrent=False)
+            toks += [Token(match.start(), match.end(), match.group()) for match in matches]
+        pos = piece_end + 1
+    return toks
 
 
 @lru_cache(maxsize=1 << 16)  # asked for the same few thousand words again and again

@@ -33,7 +33,8 @@ _NOT_SPEECH = regex.compile(
 MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
 
 
-@dataclass(frozen=True, slots=True)
+# (never changed once made, but not declared frozen, and __init__ written out to be compiled: mentions.Mention says why)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class QuoteSpan:
     """Words between a pair of marks. ``open_mark``/``close_mark`` are the mark offsets (close_mark is None when the
     quote runs to the end of its paragraph, or to the next opening mark); ``continued`` says the next paragraph (or
@@ -44,9 +45,29 @@ class QuoteSpan:
     open_mark: int
     close_mark: int | None
     paragraph: int
-    continued: bool = False
-    continuation: bool = False  # this quote carries on one left open in the previous paragraph or before it
-    label: tuple[int, int] | None = None  # a transcript turn: where its speaker's label is ("ANCHOR", "Q")
+    continued: bool
+    continuation: bool  # this quote carries on one left open in the previous paragraph or before it
+    label: tuple[int, int] | None  # a transcript turn: where its speaker's label is ("ANCHOR", "Q")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        open_mark: int,
+        close_mark: int | None,
+        paragraph: int,
+        continued: bool = False,
+        continuation: bool = False,
+        label: tuple[int, int] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.open_mark = open_mark
+        self.close_mark = close_mark
+        self.paragraph = paragraph
+        self.continued = continued
+        self.continuation = continuation
+        self.label = label
 
 
 def _is_opening(text: str, start: int, end: int, para_start: int, para_end: int) -> bool | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import islice
 
 import regex
 
@@ -335,19 +334,37 @@ def _clause_break(text: str, start: int, end: int) -> regex.Match[str] | None:
     return CLAUSE_BREAK.search(text, max(start, min(found) - 1), end)
 
 
+def first_words(pattern: regex.Pattern[str], text: str, start: int, end: int, count: int) -> list[str]:
+    """The first ``count`` words ``pattern`` (WORD, _CLAUSE_WORD: letters and digits, never a space) finds in
+    text[start:end], read up to there only (a clause may run on for long). Like mentions.tokens, between spaces: a
+    piece of ASCII letters and digits, maybe with one mark after it ("said,"), is a word; the pattern reads the
+    rest."""
+    words: list[str] = []
+    pos = start
+    while pos < end and len(words) < count:
+        space = text.find(" ", pos, end)
+        piece_end = space if space >= 0 else end
+        piece = text[pos:piece_end]
+        if piece.isascii() and piece.isalnum():
+            words.append(piece)
+        elif piece.isascii() and piece[:-1].isalnum():
+            words.append(piece[:-1])
+        elif piece:  # (holding the GIL: mentions.tokens)
+            words += [word.group() for word in pattern.finditer(text, pos, piece_end, concurrent=False)]
+        pos = piece_end + 1
+    return words[:count]
+
+
 def _has_words(text: str, start: int, end: int, count: int) -> bool:
-    """text[start:end] has at least ``count`` words: counted up to ``count`` only (a clause may run on for long)."""
-    # (holding the GIL: mentions.tokens)
-    return sum(1 for _ in islice(WORD.finditer(text, start, end, concurrent=False), count)) == count
+    """text[start:end] has at least ``count`` words."""
+    return len(first_words(WORD, text, start, end, count)) == count
 
 
 def _reads_as_clause(text: str, start: int, end: int) -> bool:
     """Without "that", a reported clause must have a finite verb among its first words ("said the talks had
     failed"); a noun phrase object ("mentioned the need for a wall") has none."""
     window = min(end, start + CHARS_PER_WORD * _FINITE_WORDS)  # enough characters for the first words
-    # (no further than the words looked at: a third faster than all of the window's; holding the GIL: mentions.tokens)
-    first_words = islice(_CLAUSE_WORD.finditer(text, start, window, concurrent=False), _FINITE_WORDS)
-    written = [word.group() for word in first_words]
+    written = first_words(_CLAUSE_WORD, text, start, window, _FINITE_WORDS)
     words = [w.lower().replace("’", "'") for w in written]
     if words and (_contracted_verb(words[0]) or words[0] in _SUBJECT_PRONOUNS):
         return True  # "it's", "they'll", "they prefer": a subject pronoun opens a clause

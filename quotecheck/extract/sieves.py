@@ -108,7 +108,7 @@ OBJECT_LEAD_CHARS = 60
 _WHO_CLAUSE = regex.compile(r",\s+who\b(?!\s+(?:he|she|they|we|I)\b)[^,.;:!?\"“”]*$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # (__init__ written out to be compiled: mentions.Mention says why)
 class Attribution:
     """Who a quote is attributed to: the mention it rests on, the speaker it resolved to, the cue, the rule."""
 
@@ -117,7 +117,23 @@ class Attribution:
     speaker: str | None
     speaker_type: SpeakerType | None
     cue: str | None
-    rule: str = ""
+    rule: str
+
+    def __init__(
+        self,
+        mention: Mention | None,
+        entity: Entity | None,
+        speaker: str | None,
+        speaker_type: SpeakerType | None,
+        cue: str | None,
+        rule: str = "",
+    ) -> None:
+        self.mention = mention
+        self.entity = entity
+        self.speaker = speaker
+        self.speaker_type = speaker_type
+        self.cue = cue
+        self.rule = rule
 
 
 def describe(mention: Mention | None, entity: Entity | None) -> tuple[str | None, SpeakerType | None]:
