@@ -104,6 +104,7 @@ _OBJECT_LEAD = regex.compile(
     r"\b(?:to|with|from|on|at|in|for|of|by|about|against|toward|towards|into|through)\s+(?:[\w'’.-]+\s+){0,3}$"
 )
 OBJECT_LEAD_CHARS = 60
+_JOINED_CLAUSE = regex.compile(r",\s+(?:and|but|while)\s+$")
 # A relative clause running up to the quote whose subject is "who" (not "who he dubbed": its object)
 _WHO_CLAUSE = regex.compile(r",\s+who\b(?!\s+(?:he|she|they|we|I)\b)[^,.;:!?\"“”]*$")
 
@@ -630,6 +631,9 @@ def _in_attribution(ctx: QuoteContext, prev_span: QuoteSpan, cue: Cue) -> bool:
     close = prev_span.close_mark
     return close is not None and ctx.text[prev_span.end - 1 : prev_span.end] not in ".!?" and (
         ctx.layout.sentence(close + 1) == ctx.layout.sentence(cue.start)
+    ) and not (  # ('"…," Ebeling said, and her husband cut in. "…"': a clause of its own with another speaker)
+        cue.mention is not None and cue.mention.start > close
+        and _JOINED_CLAUSE.search(ctx.text, close + 1, cue.mention.start) is not None
     )
 
 

@@ -807,6 +807,15 @@ CASES = [
         'Tuesday: "You can easily argue that."',
         "You can easily argue that", "Lee Zeldin", "One early supporter",
     ),
+    # phrasal cues, and a cue in a clause of its own after the previous quote's attribution starts a new speaker
+    (
+        '"Tell her I promised you a picture," Betsy Ebeling said, and her husband cut in. "Do not forget me."',
+        "Do not forget me", "Ebeling's husband", "husband",
+    ),
+    (
+        '"We tried twice," Mayor Ann Lee said. "They will lose," Councillor Bo Park shot back.',
+        "They will lose", "Bo Park", "Councillor",
+    ),
 ]
 
 
