@@ -49,9 +49,10 @@ _ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 # "measures added by Republicans" is a passive; "said by telephone", "responded by calling" name the means
 _PASSIVE_BY = re.compile(r"\s+by\b(?:\s+(?P<next>[\w-]+))?")
-# "his remarks were", "the prime minister's reported position": the cue word is a noun or an adjective there
+# "his remarks were", "the prime minister's reported position", '"…," came shouts from the crowd': the cue word is
+# a noun or an adjective there
 _NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those)|\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)"
+    r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those|came|come|comes)|\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)"
     r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
 )
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))

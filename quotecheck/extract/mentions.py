@@ -1162,8 +1162,12 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         if stop > 0 and _bare(word) in _AFTER_STOPS and not (_bare(word) == "to" and _bare(toks[stop - 1].text) == "close") and not (
             indefinite and _bare(word) in _DESCRIBING_PREPOSITIONS and _describes(toks, stop + 1)
         ) and not (_bare(word) == "for" and _is_capitalised(toks[stop - 1].text) and _capitalised_after(toks, stop + 1)
-                   and _bare(toks[0].text) not in FIRST_NAMES):
-            break  # (but an organisation keeps its tail: "the Centre for Urban Policy"; "Jane Doe for The Atlantic")
+                   and _bare(toks[0].text) not in FIRST_NAMES) and not (
+            _bare(word) == "and" and _is_title(toks[stop - 1].text) and _capitalised_after(toks, stop + 1)
+        ):
+            # (but an organisation keeps its tail: "the Centre for Urban Policy"; "Jane Doe for The Atlantic"; and
+            # two offices one name: "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell")
+            break
         if stop > 1 and word.endswith("ed") and word[0].islower() and _bare(toks[stop - 1].text) in _SOURCE_DOCUMENTS:
             break  # "a Labor Department report released Friday": the source is the report, not "Friday"
         stop += 1
@@ -1279,10 +1283,15 @@ def _known_as(text: str, toks: list[Token], at: int) -> Mention | None:
     return Mention(named.start, named.end, "name", named.name, text[toks[0].start : toks[role_end].end])
 
 
+_TIME_PHRASE = regex.compile(r"\s+(?:at\s+the\s+time|at\s+that\s+time|then|now)(?=,)")
+
+
 def _named_after(text: str, start: int, end: int, hi: int) -> Mention | None:
     """The name set off after a description of a person ("said another Twitter user, Johanna Bayer", "said a former
-    spokesman for the ministry, Oleg Voloshyn"): the speaker, with the description as the role."""
-    appositive = _APPOSITIVE.match(text, end, hi)
+    spokesman for the ministry, Oleg Voloshyn"): the speaker, with the description as the role (past a time
+    phrase: "wrote the American ambassador at the time, John E. Herbst")."""
+    time = _TIME_PHRASE.match(text, end, hi)
+    appositive = _APPOSITIVE.match(text, time.end() if time else end, hi)
     name = appositive.group(1).strip() if appositive else ""
     # (the name may be followed by the body or place the person is of: "…, Andrew Pincus of the law firm Kell")
     name = _BODY_AFTER_NAME.split(name, maxsplit=1)[0]

@@ -76,6 +76,11 @@ def test_unknown_verb_in_the_attribution_slot():
     assert (q.speaker, q.rule, q.cue) == ("Sam Reed", "trailing-verb", "harrumphed")
 
 
+def test_a_cue_word_after_came_is_a_noun_with_no_subject():
+    text = 'Delegates stood on their chairs.\n"Call the roll," came shouts from the floor.'
+    assert [q.speaker for q in extract(text) if q.text == "Call the roll,"] in ([], [None], ["Delegates"])
+
+
 def test_reported_speech_forward_with_that_and_listener():
     text = "Ana Kirk told the BBC on Friday that the talks had failed."
     q = only(text)

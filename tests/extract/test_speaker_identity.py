@@ -816,6 +816,16 @@ CASES = [
         '"We tried twice," Mayor Ann Lee said. "They will lose," Councillor Bo Park shot back.',
         "They will lose", "Bo Park", "Councillor",
     ),
+    # two offices joined before one name
+    (
+        '"He is reprising that role," said former Ohio Gov. and Democratic Party Chairman Ed Rennick.',
+        "He is reprising that role", "Ed Rennick", "Ohio Gov. and Democratic Party Chairman",
+    ),
+    # a name set off after a description and a time phrase
+    (
+        '"The party was working to change its image," wrote the American ambassador at the time, John E. Herst.',
+        "The party was working", "John E. Herst", "the American ambassador",
+    ),
 ]
 
 
