@@ -248,7 +248,8 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         mention = clause_subject(text, comma + 1, cue.start) if after_aside else None
         cue.mention = mention or clause_subject(text, sentence_start, cue.start)
         return
-    if subject is None and _inverted_slot(text, sentence_start, cue.start):
+    if subject is None and _inverted_slot(text, sentence_start, cue.start) and not text.startswith(" that ", cue.end):
+        # (", concluded that the Centre qualified": a clause follows, whose subject is not the speaker)
         mention = mention_after(text, cue.end, sentence_end)
         # "…," said Smith. / said Smith, a doctor -- but not "argued that democracies need"
         if mention is not None and (mention.role or _ENDS_SUBJECT.match(text, mention.end, sentence_end + 1)):

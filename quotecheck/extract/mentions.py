@@ -74,6 +74,7 @@ _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet i
 _SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
 _CLAUSE_SUBORDINATORS = frozenset("as when while because although though whereas unless".split())  # (not prepositions)
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+_MODALS = frozenset("will would should could can may might must shall".split())
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
 _THIRD_PERSONS = frozenset(("he", "she", "they"))
 _HEAD_BREAKS = _PREPOSITIONS | {"of"}
@@ -549,8 +550,13 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     first = 0
     opening = _bare(toks[0].text) if toks else ""
     if opening in _SUBORDINATORS or opening in _PREPOSITIONS or toks and _participle_opens(toks):
-        # "When asked if other countries would follow, he said …": the subject comes after the clause
+        # "When asked if other countries would follow, he said …": the subject comes after the clause (and after a
+        # second one: "On Tuesday, even as shares were tumbling, Mr. Ackman wrote")
         first = next((k + 1 for k in range(min(count, OPENING_CLAUSE_TOKENS)) if toks[k].text == ","), 0)
+        lead = first + (first < count and _bare(toks[first].text) in ("even", "just"))
+        if first and lead < count and _bare(toks[lead].text) in _SUBORDINATORS:
+            first = next((k + 1 for k in range(lead, min(count, lead + OPENING_CLAUSE_TOKENS)) if toks[k].text == ","),
+                         first)
     inside = False  # within quoted words, which are not the writer's subject
     for j in range(first, count - 1):
         word = toks[j].text
@@ -806,8 +812,8 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
             i = j - 1
         elif low in ADVERBS and not _stop_word_name(toks, i) or (
             low.endswith("ly") and len(low) > SHORT_LY and not _is_capitalised(toks[i].text)
-        ):
-            i -= 1  # ("Theresa May said": "May" is her name, not the auxiliary)
+        ) or low in _MODALS and toks[i].text.islower():
+            i -= 1  # ("Theresa May said": "May" is her name, not the auxiliary; "the party should reiterate")
         elif low in TIME_WORDS and i >= 2 and _bare(toks[i - 1].text) == "the" and (
             _bare(toks[i - 2].text) in _TIME_PREPOSITIONS
         ):  # "Trump at the time said", "she over the weekend said"

@@ -826,6 +826,22 @@ CASES = [
         '"The party was working to change its image," wrote the American ambassador at the time, John E. Herst.',
         "The party was working", "John E. Herst", "the American ambassador",
     ),
+    # a participle shares the subject after two opening clauses
+    (
+        'On Tuesday, even as shares of Valeant were tumbling, Mr. Bill Ackman wrote to investors, telling them '
+        'Valeant was "worth multiples of the current market price."',
+        "worth multiples", "Bill Ackman", None,
+    ),
+    # a modal is no part of the subject before it; a clause after "concluded that" holds no inverted speaker
+    (
+        'Ann Dale said the council should reject the "reckless" plan.',
+        "reckless", "Ann Dale", None,
+    ),
+    (
+        'A legal opinion drafted in May 2012, and obtained by the Beacon, concluded that the Harbour Centre '
+        'qualified as a "foreign principal" under the law.',
+        "foreign principal", "A legal opinion", None,
+    ),
 ]
 
 
