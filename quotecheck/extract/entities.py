@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, overload
 
@@ -188,23 +188,34 @@ _LOOKUP_PASSES = 16  # ... and read the text through this many times (a word tha
 # str.find reads about 50 times faster than _LOWER_WORD collects: at 8 passes a sixth of the articles collected)
 
 
-@dataclass(slots=True)
 class Entity:
-    name: str
-    surname: str
-    speaker_type: SpeakerType = "person"
-    gender: str | None = None
-    role: str | None = None
-    gender_source: str | None = None  # "article" (a title, a he/she, "spokeswoman") or "first-name"
-    evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
-    spoke: bool = False
-    role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
-    mentions: int = 0  # how often the article names this entity (full name or surname)
-    same_as: "Entity | None" = None  # an unnamed lead source the article names later ("a Home Office minister")
-    tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
-    head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
-    order: int = -1  # when the name index took it in (name_index.py)
-    gender_is_tendency: bool = False  # the gender comes from a first name read both ways ("Robin", "Mo")
+    """A speaker of the article. A plain class, not a dataclass: compiled, mypyc runs a dataclass's generated
+    ``__init__`` as interpreted Python (0.8% of extract()'s instructions), and entities are compared by identity."""
+
+    __slots__ = (
+        "name", "surname", "speaker_type", "gender", "role", "gender_source", "evidence", "spoke", "role_at_cue",
+        "mentions", "same_as", "tentative", "head", "order", "gender_is_tendency",
+    )
+
+    def __init__(
+        self, name: str, surname: str, speaker_type: SpeakerType = "person", gender: str | None = None,
+        role: str | None = None, gender_source: str | None = None, *, head: str | None = None,
+    ) -> None:
+        self.name = name
+        self.surname = surname
+        self.speaker_type: SpeakerType = speaker_type
+        self.gender = gender
+        self.role = role
+        self.gender_source = gender_source  # "article" (a title, a he/she, "spokeswoman") or "first-name"
+        self.evidence = False  # something says it is a person: a title, a known first name, a he/she, a person role
+        self.spoke = False
+        self.role_at_cue = False  # the role was read next to a speech cue (preferred over one read elsewhere)
+        self.mentions = 0  # how often the article names this entity (full name or surname)
+        self.same_as: Entity | None = None  # an unnamed lead source the article names later ("a Home Office minister")
+        self.tentative = False  # typed organisation for want of evidence: a he/she may still make it a person
+        self.head = head  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
+        self.order = -1  # when the name index took it in (name_index.py)
+        self.gender_is_tendency = False  # the gender comes from a first name read both ways ("Robin", "Mo")
 
 
 def _unpossessive(word: str) -> str:
