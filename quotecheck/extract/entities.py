@@ -237,9 +237,19 @@ def _unpossessive(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 16)
+# word -> _fold(word), for the words of recent articles (a dict read in compiled code: through lru_cache's
+# wrapper, a call costs more than folding the word)
+_FOLDED: Final[dict[str, str]] = {}
+_FOLDED_MAX: Final = 1 << 16
+
+
 def _fold(word: str) -> str:
-    return _unpossessive(word).rstrip(".").lower()
+    folded = _FOLDED.get(word)
+    if folded is None:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        folded = _FOLDED[word] = _unpossessive(word).rstrip(".").lower()
+    return folded
 
 
 class LowerCaseWords:
@@ -285,6 +295,22 @@ class LowerCaseWords:
         if self._reading < 0:  # (the next word asked is answered from all of them)
             self._all = frozenset(_LOWER_WORD.findall(text))
         return False
+
+
+class _Walk:
+    """``bisect_right(starts, pos) - 1`` for positions asked in order, none before the last: a step forward from
+    the last answer instead of a search (a call to bisect from compiled code costs a thousand instructions)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts
+        self._index = -1
+
+    def index(self, pos: int) -> int:
+        starts, index = self._starts, self._index
+        while index + 1 < len(starts) and starts[index + 1] <= pos:
+            index += 1
+        self._index = index
+        return index
 
 
 def _glued(word: str, folded: str, common: LowerCaseWords | frozenset[str], sentence_start: bool) -> bool:
@@ -496,22 +522,30 @@ class Entities:
         # Words the article writes in lower case: capitalised at a sentence start, they are not names.
         self._common = LowerCaseWords(text)
         any_furniture = any(layout.furniture)
+        paragraph_at = _Walk([start for start, _ in layout.paragraphs])
+        quote_at = _Walk(self._quote_starts)
         # A headline in sentence case names people in full; one in title case runs words into names ("Hillary
         # Clinton Tells Voters")
         headline_names = layout.headline and _SENTENCE_CASE.search(text, *layout.paragraphs[0]) is not None
         quoted_names: list[list[str]] = []
         for match in _NAME.finditer(text, concurrent=False):  # (holding the GIL: mentions.tokens)
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
-            if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
+            folded_first = _fold(words[0])
+            if len(words) == 1 and folded_first in STOP_CAPITALS:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words
-            if any_furniture and layout.is_furniture(match.start()):
-                if headline_names and 1 < len(words) <= 3 and _fold(words[0]) in FIRST_NAMES and (
-                    _fold(words[0]) not in ADVERBS and layout.in_headline(match.start())  # (not "Will Sanders …?")
+            start, end = match.span()
+            # (Layout.is_furniture and Entities._quoted, stepping forward: the runs come in order)
+            paragraph = paragraph_at.index(start)
+            if any_furniture and paragraph >= 0 and layout.furniture[paragraph] and (
+                start < layout.paragraphs[paragraph][1]
+            ):
+                if headline_names and 1 < len(words) <= 3 and folded_first in FIRST_NAMES and (
+                    folded_first not in ADVERBS and layout.in_headline(start)  # (not "Will Sanders …?")
                 ):
                     self._register(words)  # "A shaky balancing act for Kelly Ayotte": who "Ayotte" is, below
                 continue
-            start, end = match.span()
-            if self._quote_starts and self._quoted(start):
+            quote = quote_at.index(start)
+            if quote >= 0 and start < self._quote_ends[quote]:
                 if len(words) > 1:  # (but its full form may be the only one: "I met FBI Director James Comey")
                     quoted_names.append(words)
                 self._quoted_name_starts.append(start)
@@ -527,20 +561,21 @@ class Entities:
                     town.speaker_type = "organisation"
                 continue
             if len(words) == 1 and words[0].endswith("ing") and _GERUND.fullmatch(words[0]) and (
-                self._at_sentence_start(start) and _fold(words[0]) not in FIRST_NAMES
-                and _fold(words[0]) not in self.by_surname
+                self._at_sentence_start(start) and folded_first not in FIRST_NAMES
+                and folded_first not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
-            if len(words) == 1 and self._at_sentence_start(start) and _fold(words[0]) not in self.by_surname and (
-                _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) in self._common  # (the costly test last)
+            if len(words) == 1 and self._at_sentence_start(start) and folded_first not in self.by_surname and (
+                folded_first not in FIRST_NAMES and folded_first in self._common  # (the costly test last)
             ):
                 continue  # "Management has repeatedly said": a word the article writes in lower case too
             if len(words) == 1 and text[start - 2 : start - 1].isdigit() and _stage_number(text, start, words[0]):
                 number = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
                 words, start = [number, words[0]], start - len(number) - 1  # "50 Cent said": a stage name
+                folded_first = _fold(number)
             if len(words) > 1:
                 # (a first word such as "Jan" or "April" is a first name after a job noun: "governor Jan Brewer")
-                after_role = _fold(words[0]) in STOP_CAPITALS and _job_noun_before(text, start)
+                after_role = folded_first in STOP_CAPITALS and _job_noun_before(text, start)
                 entity = self._register(words, self._at_sentence_start(start), after_role)
             else:  # (most runs are one word, and a surname alone is never looked up as a whole name)
                 entity = self._register_word(words[0])
@@ -552,7 +587,7 @@ class Entities:
                 role = role_near(text, start, end, layout.paragraph(start)[1])
                 if role is not None:
                     self._set_role(entity, self._owned_role(role, start))
-            if len(words) > 2 and start > 1 and text[start - 2].islower() and _fold(words[0]) in ROLE_NOUNS:
+            if len(words) > 2 and start > 1 and text[start - 2].islower() and folded_first in ROLE_NOUNS:
                 self._extend_office_before(entity, words, start)
             if entity.role is not None and text.startswith((" of ", ", ", " ("), end):
                 self._extend_office(entity, end)
@@ -783,7 +818,12 @@ class Entities:
         if not candidates:
             if len(surname) < FUZZY_MIN_LENGTH or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
                 return None
-            best = process.extractOne(surname, self.by_surname.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
+            # (a ratio is at most 100 less 100 times the difference of the lengths over their sum: only the
+            # surnames of a near length are compared)
+            shortest = -(-FUZZY_RATIO * len(surname) // (200 - FUZZY_RATIO))
+            longest = (200 - FUZZY_RATIO) * len(surname) // FUZZY_RATIO
+            near = [known for known in self.by_surname if shortest <= len(known) <= longest]
+            best = process.extractOne(surname, near, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO) if near else None
             if best is None:
                 return None
             candidates = self.by_surname[best[0]]
