@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Final, overload
 
 
 import re
@@ -52,10 +52,12 @@ from quotecheck.extract.model import SpeakerType
 if TYPE_CHECKING:
     from quotecheck.extract.cues import Cue
 
+# (The module's constants are Final, as are the lexicons': compiled, reading one is a C variable, not a dict look-up.)
+
 # A capitalised run: optional abbreviated title, then words; a dot only after an initial ("John F. Kennedy"), so
 # a run never crosses a sentence end ("... in Iraq. Carson said"). Every run starts with a capital (so do the
 # titles): the lookahead first rejects most positions with one test, a fifth faster than the lookbehind first.
-_NAME = regex.compile(
+_NAME: Final = regex.compile(
     r"(?=\p{Lu})(?<![\p{L}\p{N}'’])(?:(?:" + word_pattern(ABBREVIATED_TITLES) + r")\.[ \u00a0])?"
     r"(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
     r"(?:[ \u00a0](?!(?:" + word_pattern(word.capitalize() for word in HEADLINE_WORDS) + r")\b)"  # (a headline's "Is")
@@ -66,19 +68,22 @@ _NAME = regex.compile(
     r"|(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-\p{Lu}[\p{L}\p{M}'’\-]*)"  # "Ali al-Khalifa al-Sabah"
     r"(?![\p{L}\p{N}])){0,6}"
 )
-_NICKNAME_MARKS = frozenset('“"‘')
-_GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
-_GIVEN_NAME_AFTER_FAMILY = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")  # "Ki-moon", "Jae-in": a Korean given name
+_NICKNAME_MARKS: Final = frozenset('“"‘')
+_GENERATIONS: Final = frozenset(("jr", "sr", "ii", "iii", "iv"))
+_GIVEN_NAME_AFTER_FAMILY: Final = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")  # "Ki-moon", "Jae-in": a Korean given name
 # After "Town, ": a state or province abbreviated, then a comma or the rest of the sentence ("Allentown, Pa., said")
-_PLACE_ABBREVIATION = regex.compile(r"(?:" + STATE_ABBREVIATION + r")(?=[,;)]|\s+\p{Ll})")
-_PLACE_CHARS = 30  # the longest town name before such a state
-APPOSITIVE_CHARS = 120  # an appositive between a name and its verb ("Naureen Jahangir, a mother from Hemet, California,")
-DASH_ASIDE_CHARS = 200  # an aside between dashes, which mark both ends ("Whit Ayres -- author of … -- is skeptical")
-TAG_CHARS = 30  # a bracketed tag after a name: party and state ("(R-Kans.)"), an age, a post
-OPENING_PHRASE_WORDS = 6  # an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
+_PLACE_ABBREVIATION: Final = regex.compile(r"(?:" + STATE_ABBREVIATION + r")(?=[,;)]|\s+\p{Ll})")
+_PLACE_CHARS: Final = 30  # the longest town name before such a state
+# an appositive between a name and its verb ("Naureen Jahangir, a mother from Hemet, California,")
+APPOSITIVE_CHARS: Final = 120
+# an aside between dashes, which mark both ends ("Whit Ayres -- author of … -- is skeptical")
+DASH_ASIDE_CHARS: Final = 200
+TAG_CHARS: Final = 30  # a bracketed tag after a name: party and state ("(R-Kans.)"), an age, a post
+# an opening phrase before a sentence's subject ("On Monday, ", "In a statement on Friday, ")
+OPENING_PHRASE_WORDS: Final = 6
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
-_VERB_FORM = r"\p{Ll}++(?<=\p{Ll}ed|[^\Ws]s)"  # a regular -ed or -s form ("spoke", "told" are listed)
-_VERB_AFTER = regex.compile(
+_VERB_FORM: Final = r"\p{Ll}++(?<=\p{Ll}ed|[^\Ws]s)"  # a regular -ed or -s form ("spoke", "told" are listed)
+_VERB_AFTER: Final = regex.compile(
     r"(?:(?<=[JS]r)\.)?"  # the dot of a suffix: "Harry B. Harris Jr., who leads …, makes"
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Ann Beck of Vermont, …, said"
     r"(?:\s\([^()\"“”]{1," + str(TAG_CHARS) + r"}\))?"  # a party tag: "Mike Pompeo (R-Kans.), who …, agreed"
@@ -96,115 +101,132 @@ _VERB_AFTER = regex.compile(
     r"(?:(?:is|are|was|were|wo|ca|has|have|had|does|did|would|could|should|must|might)n['’]t|"
     + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
-_SEARCH_BACK = 4000  # characters a pronoun looks back for its antecedent
-_MENTIONS_LOOKED_AT = 60  # earlier mentions a pronoun or description looks back over
-_FUZZY_LIMIT = 400  # surnames compared by rapidfuzz; an article has a few dozen
-FUZZY_MIN_LENGTH = 5  # letters: shorter surnames are matched exactly only ("Lee" is not "Le")
-FUZZY_RATIO = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
-PLACE_WORDS = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
-_SECTION_BREAK = re.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
-_SECTION_RULES = ("___", "***", "---", "===")
-_OWNED_SUBJECT = regex.compile(
+_SEARCH_BACK: Final = 4000  # characters a pronoun looks back for its antecedent
+_MENTIONS_LOOKED_AT: Final = 60  # earlier mentions a pronoun or description looks back over
+_FUZZY_LIMIT: Final = 400  # surnames compared by rapidfuzz; an article has a few dozen
+FUZZY_MIN_LENGTH: Final = 5  # letters: shorter surnames are matched exactly only ("Lee" is not "Le")
+FUZZY_RATIO: Final = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
+PLACE_WORDS: Final = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
+_SECTION_BREAK: Final = re.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
+_SECTION_RULES: Final = ("___", "***", "---", "===")
+_OWNED_SUBJECT: Final = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
-_INDEFINITE_LEAD = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")  # a lead opening on a person described
+# a lead opening on a person described
+_INDEFINITE_LEAD: Final = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")
 # "Clinton's years", "Sanders' rallies": a possessive and a plural (not "Christie's been", "Trump's says")
-_OWNED_PLURAL = regex.compile(r"(?:['’]s|s['’])\s+(?!(?:" + word_pattern(COMMON_VERBS) + r")\b)\p{Ll}+s\b")
-_OWNER_ENDS = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
-_GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
-_AGE = regex.compile(r"\d+-year-old")
+_OWNED_PLURAL: Final = regex.compile(r"(?:['’]s|s['’])\s+(?!(?:" + word_pattern(COMMON_VERBS) + r")\b)\p{Ll}+s\b")
+_OWNER_ENDS: Final = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
+_GERUND: Final = re.compile(r"[A-Z][a-z]{3,}ing")
+_AGE: Final = regex.compile(r"\d+-year-old")
 # "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
-_OFFICE_DESCRIPTION = regex.compile(
+_OFFICE_DESCRIPTION: Final = regex.compile(
     r"\b[Tt]he\s+(?P<role>(?:(?:former|then|outgoing|incoming|current|\p{Lu}[\p{L}\-]*)\s+){0,3}?(?:"
     + word_pattern(OFFICES) + r"))(?P<possessive>['’]s)?\b(?!\s+(?:\p{Lu}|of\b))"
 )
-_WORKS_FOR_CHARS = 40
+_WORKS_FOR_CHARS: Final = 40
 # "… by Sunday Telegraph journalist Robert Peston": the author named in a document's description
-_BYLINE = regex.compile(r"\bby\s+")
-_BYLINE_CHARS = 120
+_BYLINE: Final = regex.compile(r"\bby\s+")
+_BYLINE_CHARS: Final = 120
 # "Smith and Woods have filed a wrongful death lawsuit": who wrote or filed a document
-_AUTHORED = regex.compile(
+_AUTHORED: Final = regex.compile(
     r"\b(?:filed|wrote|written|sent|signed|penned|published|submitted|brought|issued|authored)\s+"
     r"(?:an?|the|his|her|their)"
     r"\s+(?:[\p{L}\-]+\s+){0,3}?(?P<head>" + word_pattern(AUTHORED_DOCUMENTS) + r")\b", regex.I
 )
-_AUTHOR_LOOKBACK = 600
-_CLAUSE_END = regex.compile(r"[,.;:!?\"“”()]")
+_AUTHOR_LOOKBACK: Final = 600
+_CLAUSE_END: Final = regex.compile(r"[,.;:!?\"“”()]")
 # what follows a document word to name its publisher: "report published on Thursday by the WEF", "book, Title by"
-_DOCUMENT_WORD = re.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")\b")
-_WRITER_IN = re.compile(r"\b[Ii]n\s+(?:the|a|an|his|her|their)\s+(?:[^.;:!?\"“”]{0,40}\s)?$")
-_WRITER_IN_CHARS = 60
-_WRITER_IN_NEEDLES = ("n the ", "n a ", "n an ", "n his ", "n her ", "n their ")  # "In the July 9 cable, …"
-_PUBLISHED_BY = regex.compile(
+_DOCUMENT_WORD: Final = re.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")\b")
+_WRITER_IN: Final = re.compile(r"\b[Ii]n\s+(?:the|a|an|his|her|their)\s+(?:[^.;:!?\"“”]{0,40}\s)?$")
+_WRITER_IN_CHARS: Final = 60
+_WRITER_IN_NEEDLES: Final = ("n the ", "n a ", "n an ", "n his ", "n her ", "n their ")  # "In the July 9 cable, …"
+_PUBLISHED_BY: Final = regex.compile(
     r"(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+(?:(?:was\s+)?(?:published|released|issued|written|compiled|"
     r"commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+"
 )
-_BOSS_OF = regex.compile(r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b")
+_BOSS_OF: Final = regex.compile(
+    r"(?:\s+[\p{Ll}\-]+){0,2}?\s+(?:" + word_pattern(ROLE_NOUNS - ORGANISATION_WORDS) + r")s?\b"
+)
 # What a name's office is of: "Sen. Rand Paul of Kentucky"; a party and state: "Sen. Ron Johnson, R-Wis.,"
-_OFFICE_PLACE = regex.compile(r" of (?:the )?(\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,2})")
-_PARTY_STATE = regex.compile(
+_OFFICE_PLACE: Final = regex.compile(r" of (?:the )?(\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,2})")
+_PARTY_STATE: Final = regex.compile(
     r"(?:, | \()([RDI]-\p{Lu}[\p{L}.]*|(?:Republican|Democrat|Independent) of \p{Lu}\p{L}*(?: \p{Lu}\p{L}*)?)"
     r"(?=[,.)]| said)"
 )
-_OPENING_PHRASE = regex.compile(  # "On Monday, ", "At a rally in Portland, Maine, on Thursday, "
+_OPENING_PHRASE: Final = regex.compile(  # "On Monday, ", "At a rally in Portland, Maine, on Thursday, "
     r"\s*(?:(?:[\p{L}\p{N}'’\-.]+\s+){0," + str(OPENING_PHRASE_WORDS - 1) + r"}[\p{L}\p{N}'’\-.]+,\s*){1,3}"
 )
 # A subordinate clause or a prepositional phrase put before the main clause, up to the comma that ends it
-_FRONTED = regex.compile(
+_FRONTED: Final = regex.compile(
     r"\s*(?:(?:But|And|Yet|So)\s+)?(?:even\s+|Even\s+)?(?:When|After|Before|While|As|Although|Though|Because|Since|If"
     r"|Once|Until|Despite|In|On|At|During|With|Without|From|Following|Asked|after|when|while"
     r"|\p{Lu}\p{Ll}+ing)\b"  # a participle phrase: "Repeating a line from his speech at the convention, Biden …"
     r"[^;]*,[”\"’']?\s*"
 )
-_CLAUSE_JOIN = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")
-_CLAUSE_JOIN_WORDS = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+(?:\S+\s+){1,3}$")
-_SENTENCE_CASE = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline
-_CUE_SUBJECT, _SENTENCE_SUBJECT, _OTHER = 2, 1, 0
-_UNREAD = -1  # a salience not yet read (Entities._salience_of)
+_CLAUSE_JOIN: Final = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+$|;\s+$")
+_CLAUSE_JOIN_WORDS: Final = regex.compile(r"[,;]\s+(?:but|and|yet|so|while|whereas)\s+(?:\S+\s+){1,3}$")
+_SENTENCE_CASE: Final = regex.compile(r"\s\p{Ll}{4,}\b")  # a lower-case word past the first: not a title-case headline
+_CUE_SUBJECT: Final = 2
+_SENTENCE_SUBJECT: Final = 1
+_OTHER: Final = 0
+_UNREAD: Final = -1  # a salience not yet read (Entities._salience_of)
 # After a pronoun: a speech verb that closes the sentence or its first clause (", he said." / ", she added, ")
-_CLOSING_CUE = regex.compile(r"\s+(?:" + word_pattern(SPEECH_VERBS) + r")[.,;]")
-_DOCUMENTS = frozenset("report reports study survey poll analysis research review statement memo audit".split())
-_STEM = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
-_ARTICLES = frozenset(("a", "an", "the", "one", "another"))
-_INDEFINITE_ARTICLES = _ARTICLES - {"the"}
-_BARE_SOURCES = frozenset("source sources report reports others officials".split())  # no description to give
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
-_ANY_SOURCE = frozenset(("person", "source"))  # "the person added" goes on from any unnamed source
-_GENERAL_JOBS = frozenset("head chief leader official boss member".split())  # heads that fit most offices
-_OPENERS = frozenset(" \t\u00a0\"“‘'(")
-_AFFILIATIONS = frozenset(("of", "from", "at", "for", "with"))  # a role that opens so names a body one is in
-SHARED_SURNAME_SCAN = 50  # the most recent people of one surname a bare surname is weighed against
-_OWNER_WORDS = 14  # the longest opening noun phrase read as the owner of "its president"
-_OBJECT_STARTS = frozenset(("to", "a", "an", "the", "that", "his", "her"))  # "plans to sue", "wants a …"
-_AUXILIARIES = frozenset("is was were are has have had will would can could may might must should".split())
-_ROLE_BREAKS = frozenset(("of", "at", "for", "in", "to", "with"))
-_CONTRACTION = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
-_LOWER_CASE = re.compile(r"[a-z]+")
-_WORD_GLUE = "_'’-"  # characters that, like letters and digits, join a word to its neighbours (as \w, ' and -)
-_LOOKUP_SPACING = 64  # a text's lower-case look-ups may examine one occurrence per this many characters ...
-_LOOKUP_MIN = 200  # ... and this many more before the words are collected at once ...
-_LOOKUP_PASSES = 16  # ... and read the text through this many times (a word that is absent is read for to the end;
-# str.find reads about 50 times faster than _LOWER_WORD collects: at 8 passes a sixth of the articles collected)
+_CLOSING_CUE: Final = regex.compile(r"\s+(?:" + word_pattern(SPEECH_VERBS) + r")[.,;]")
+_DOCUMENTS: Final = frozenset("report reports study survey poll analysis research review statement memo audit".split())
+_STEM: Final = 6  # letters two job nouns must share to be forms of one job ("epidemiolog-ist", "epidemiolog-y")
+_ARTICLES: Final = frozenset(("a", "an", "the", "one", "another"))
+_INDEFINITE_ARTICLES: Final = _ARTICLES - {"the"}
+_BARE_SOURCES: Final = frozenset("source sources report reports others officials".split())  # no description to give
+_POSSESSIVE_PRONOUNS: Final = {"his": "he", "her": "she"}
+_ANY_SOURCE: Final = frozenset(("person", "source"))  # "the person added" goes on from any unnamed source
+_GENERAL_JOBS: Final = frozenset("head chief leader official boss member".split())  # heads that fit most offices
+_OPENERS: Final = frozenset(" \t\u00a0\"“‘'(")
+_AFFILIATIONS: Final = frozenset(("of", "from", "at", "for", "with"))  # a role that opens so names a body one is in
+SHARED_SURNAME_SCAN: Final = 50  # the most recent people of one surname a bare surname is weighed against
+_OWNER_WORDS: Final = 14  # the longest opening noun phrase read as the owner of "its president"
+_OBJECT_STARTS: Final = frozenset(("to", "a", "an", "the", "that", "his", "her"))  # "plans to sue", "wants a …"
+_AUXILIARIES: Final = frozenset("is was were are has have had will would can could may might must should".split())
+_ROLE_BREAKS: Final = frozenset(("of", "at", "for", "in", "to", "with"))
+_CONTRACTION: Final = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
+_LOWER_WORD: Final = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
+_LOWER_CASE: Final = re.compile(r"[a-z]+")
+_WORD_GLUE: Final = "_'’-"  # characters that, like letters and digits, join a word to its neighbours (as \w, ' and -)
+_LOOKUP_SPACING: Final = 64  # a text's lower-case look-ups may examine one occurrence per this many characters ...
+_LOOKUP_MIN: Final = 200  # ... and this many more before the words are collected at once ...
+_LOOKUP_PASSES: Final = 16  # ... and read the text through this many times (a word that is absent is read
+# for to the end; str.find reads about 50 times faster than _LOWER_WORD collects: at 8 passes a sixth of the
+# articles collected)
 
 
-@dataclass(slots=True)
 class Entity:
-    name: str
-    surname: str
-    speaker_type: SpeakerType = "person"
-    gender: str | None = None
-    role: str | None = None
-    gender_source: str | None = None  # "article" (a title, a he/she, "spokeswoman") or "first-name"
-    evidence: bool = False  # something says it is a person: a title, a known first name, a he/she, a person role
-    spoke: bool = False
-    role_at_cue: bool = False  # the role was read next to a speech cue (preferred over one read elsewhere)
-    mentions: int = 0  # how often the article names this entity (full name or surname)
-    same_as: "Entity | None" = None  # an unnamed lead source the article names later ("a Home Office minister")
-    tentative: bool = False  # typed organisation for want of evidence: a he/she may still make it a person
-    head: str | None = None  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
-    order: int = -1  # when the name index took it in (name_index.py)
-    gender_is_tendency: bool = False  # the gender comes from a first name read both ways ("Robin", "Mo")
+    """A speaker of the article. A plain class, not a dataclass: compiled, mypyc runs a dataclass's generated
+    ``__init__`` as interpreted Python (0.8% of extract()'s instructions), and entities are compared by identity."""
+
+    __slots__ = (
+        "name", "surname", "speaker_type", "gender", "role", "gender_source", "evidence", "spoke", "role_at_cue",
+        "mentions", "same_as", "tentative", "head", "order", "gender_is_tendency",
+    )
+
+    def __init__(
+        self, name: str, surname: str, speaker_type: SpeakerType = "person", gender: str | None = None,
+        role: str | None = None, gender_source: str | None = None, *, head: str | None = None,
+    ) -> None:
+        self.name = name
+        self.surname = surname
+        self.speaker_type: SpeakerType = speaker_type
+        self.gender = gender
+        self.role = role
+        self.gender_source = gender_source  # "article" (a title, a he/she, "spokeswoman") or "first-name"
+        self.evidence = False  # something says it is a person: a title, a known first name, a he/she, a person role
+        self.spoke = False
+        self.role_at_cue = False  # the role was read next to a speech cue (preferred over one read elsewhere)
+        self.mentions = 0  # how often the article names this entity (full name or surname)
+        self.same_as: Entity | None = None  # an unnamed lead source the article names later ("a Home Office minister")
+        self.tentative = False  # typed organisation for want of evidence: a he/she may still make it a person
+        self.head = head  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
+        self.order = -1  # when the name index took it in (name_index.py)
+        self.gender_is_tendency = False  # the gender comes from a first name read both ways ("Robin", "Mo")
 
 
 def _unpossessive(word: str) -> str:
@@ -215,9 +237,19 @@ def _unpossessive(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 16)
+# word -> _fold(word), for the words of recent articles (a dict read in compiled code: through lru_cache's
+# wrapper, a call costs more than folding the word)
+_FOLDED: Final[dict[str, str]] = {}
+_FOLDED_MAX: Final = 1 << 16
+
+
 def _fold(word: str) -> str:
-    return _unpossessive(word).rstrip(".").lower()
+    folded = _FOLDED.get(word)
+    if folded is None:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        folded = _FOLDED[word] = _unpossessive(word).rstrip(".").lower()
+    return folded
 
 
 class LowerCaseWords:
@@ -263,6 +295,22 @@ class LowerCaseWords:
         if self._reading < 0:  # (the next word asked is answered from all of them)
             self._all = frozenset(_LOWER_WORD.findall(text))
         return False
+
+
+class _Walk:
+    """``bisect_right(starts, pos) - 1`` for positions asked in order, none before the last: a step forward from
+    the last answer instead of a search (a call to bisect from compiled code costs a thousand instructions)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts
+        self._index = -1
+
+    def index(self, pos: int) -> int:
+        starts, index = self._starts, self._index
+        while index + 1 < len(starts) and starts[index + 1] <= pos:
+            index += 1
+        self._index = index
+        return index
 
 
 def _glued(word: str, folded: str, common: LowerCaseWords | frozenset[str], sentence_start: bool) -> bool:
@@ -419,7 +467,7 @@ def _find_all(text: str, needle: str) -> list[int]:
 
 # A number of one to three digits as the first word of a name, with the word before it: not after a name
 # ("Channel 4 News"), another number, a comma or a dot ("No. 10").
-_NAME_NUMBER = regex.compile(r"(?:^|(?<=[\s(\"“])(?:([\p{L}]+)[ \u00a0])?)\p{N}{1,3}[ \u00a0]$")
+_NAME_NUMBER: Final = regex.compile(r"(?:^|(?<=[\s(\"“])(?:([\p{L}]+)[ \u00a0])?)\p{N}{1,3}[ \u00a0]$")
 
 
 def _stage_number(text: str, start: int, word: str) -> bool:
@@ -474,22 +522,30 @@ class Entities:
         # Words the article writes in lower case: capitalised at a sentence start, they are not names.
         self._common = LowerCaseWords(text)
         any_furniture = any(layout.furniture)
+        paragraph_at = _Walk([start for start, _ in layout.paragraphs])
+        quote_at = _Walk(self._quote_starts)
         # A headline in sentence case names people in full; one in title case runs words into names ("Hillary
         # Clinton Tells Voters")
         headline_names = layout.headline and _SENTENCE_CASE.search(text, *layout.paragraphs[0]) is not None
         quoted_names: list[list[str]] = []
         for match in _NAME.finditer(text, concurrent=False):  # (holding the GIL: mentions.tokens)
             words = [word for word in match.group().split() if word[0] not in _NICKNAME_MARKS]
-            if len(words) == 1 and _fold(words[0]) in STOP_CAPITALS:
+            folded_first = _fold(words[0])
+            if len(words) == 1 and folded_first in STOP_CAPITALS:
                 continue  # "The", "But", "He": sentence openers, the commonest capitalised words
-            if any_furniture and layout.is_furniture(match.start()):
-                if headline_names and 1 < len(words) <= 3 and _fold(words[0]) in FIRST_NAMES and (
-                    _fold(words[0]) not in ADVERBS and layout.in_headline(match.start())  # (not "Will Sanders …?")
+            start, end = match.span()
+            # (Layout.is_furniture and Entities._quoted, stepping forward: the runs come in order)
+            paragraph = paragraph_at.index(start)
+            if any_furniture and paragraph >= 0 and layout.furniture[paragraph] and (
+                start < layout.paragraphs[paragraph][1]
+            ):
+                if headline_names and 1 < len(words) <= 3 and folded_first in FIRST_NAMES and (
+                    folded_first not in ADVERBS and layout.in_headline(start)  # (not "Will Sanders …?")
                 ):
                     self._register(words)  # "A shaky balancing act for Kelly Ayotte": who "Ayotte" is, below
                 continue
-            start, end = match.span()
-            if self._quote_starts and self._quoted(start):
+            quote = quote_at.index(start)
+            if quote >= 0 and start < self._quote_ends[quote]:
                 if len(words) > 1:  # (but its full form may be the only one: "I met FBI Director James Comey")
                     quoted_names.append(words)
                 self._quoted_name_starts.append(start)
@@ -505,20 +561,21 @@ class Entities:
                     town.speaker_type = "organisation"
                 continue
             if len(words) == 1 and words[0].endswith("ing") and _GERUND.fullmatch(words[0]) and (
-                self._at_sentence_start(start) and _fold(words[0]) not in FIRST_NAMES
-                and _fold(words[0]) not in self.by_surname
+                self._at_sentence_start(start) and folded_first not in FIRST_NAMES
+                and folded_first not in self.by_surname
             ):
                 continue  # "Fundraising was …", "Speaking in Ohio, …": a verb form opening a sentence
-            if len(words) == 1 and self._at_sentence_start(start) and _fold(words[0]) not in self.by_surname and (
-                _fold(words[0]) not in FIRST_NAMES and _fold(words[0]) in self._common  # (the costly test last)
+            if len(words) == 1 and self._at_sentence_start(start) and folded_first not in self.by_surname and (
+                folded_first not in FIRST_NAMES and folded_first in self._common  # (the costly test last)
             ):
                 continue  # "Management has repeatedly said": a word the article writes in lower case too
             if len(words) == 1 and text[start - 2 : start - 1].isdigit() and _stage_number(text, start, words[0]):
                 number = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
                 words, start = [number, words[0]], start - len(number) - 1  # "50 Cent said": a stage name
+                folded_first = _fold(number)
             if len(words) > 1:
                 # (a first word such as "Jan" or "April" is a first name after a job noun: "governor Jan Brewer")
-                after_role = _fold(words[0]) in STOP_CAPITALS and _job_noun_before(text, start)
+                after_role = folded_first in STOP_CAPITALS and _job_noun_before(text, start)
                 entity = self._register(words, self._at_sentence_start(start), after_role)
             else:  # (most runs are one word, and a surname alone is never looked up as a whole name)
                 entity = self._register_word(words[0])
@@ -530,7 +587,7 @@ class Entities:
                 role = role_near(text, start, end, layout.paragraph(start)[1])
                 if role is not None:
                     self._set_role(entity, self._owned_role(role, start))
-            if len(words) > 2 and start > 1 and text[start - 2].islower() and _fold(words[0]) in ROLE_NOUNS:
+            if len(words) > 2 and start > 1 and text[start - 2].islower() and folded_first in ROLE_NOUNS:
                 self._extend_office_before(entity, words, start)
             if entity.role is not None and text.startswith((" of ", ", ", " ("), end):
                 self._extend_office(entity, end)
@@ -761,7 +818,12 @@ class Entities:
         if not candidates:
             if len(surname) < FUZZY_MIN_LENGTH or not self.by_surname or len(self.by_surname) > _FUZZY_LIMIT:
                 return None
-            best = process.extractOne(surname, self.by_surname.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
+            # (a ratio is at most 100 less 100 times the difference of the lengths over their sum: only the
+            # surnames of a near length are compared)
+            shortest = -(-FUZZY_RATIO * len(surname) // (200 - FUZZY_RATIO))
+            longest = (200 - FUZZY_RATIO) * len(surname) // FUZZY_RATIO
+            near = [known for known in self.by_surname if shortest <= len(known) <= longest]
+            best = process.extractOne(surname, near, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO) if near else None
             if best is None:
                 return None
             candidates = self.by_surname[best[0]]
@@ -1300,7 +1362,7 @@ def _described_body(head: str) -> regex.Pattern:
 
 
 # Words that cannot stand inside such a description: it would be a clause ("the Times said the committee").
-_DESCRIPTION_WORDS = COMMON_VERBS | DETERMINERS | {"said", "says", "that", "which", "who"}
+_DESCRIPTION_WORDS: Final = COMMON_VERBS | DETERMINERS | {"said", "says", "that", "which", "who"}
 
 
 def _can_be_he_or_she(entity: Entity) -> bool:

@@ -1,12 +1,13 @@
 """The word lists in lexicon/*.txt, loaded once at import.
 
 Each file is plain text: one entry per line, ``#`` starts a comment. Keeping them as data lets a reviewer
-add a speech verb or a title without touching code."""
+add a speech verb or a title without touching code. The tables are ``Final``: compiled, a module reads a Final name
+straight from a C variable instead of looking it up in a dict, and the extractor asks them about every word."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from gender_guesser.detector import Detector
@@ -126,19 +127,24 @@ def _titles() -> tuple[dict[str, str], tuple[str, ...]]:
     return table, tuple(abbreviated)
 
 
-SPEECH_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS = _speech_verbs()
-CUE_PHRASES: tuple[str, ...] = _phrases("cue_phrases.txt")
-PRONOUNS: dict[str, str] = _tagged("pronouns.txt")
-TITLES, ABBREVIATED_TITLES = _titles()
-AUTHORED_DOCUMENTS: dict[str, str] = _tagged("authored_documents.txt")  # "suit" -> "lawsuit": its filer speaks
-OFFICES = _words("offices.txt")  # offices a person is referred to by ("the chancellor said")
-TITLE_ABBREVIATIONS: dict[str, str] = _tagged("title_abbreviations.txt")  # "sen" -> "Senator"
-ABBREVIATIONS: tuple[str, ...] = tuple(_lines("abbreviations.txt"))  # as written: case matters ("No.", "vs.")
-PARTICLES = _words("particles.txt")
-TIME_WORDS: dict[str, str] = _tagged("time_words.txt")  # word -> weekday / day / period / part / adverb
-TIME_LEADS = _words("time_leads.txt")
-DETERMINERS = _words("determiners.txt")
-FIRST_NAMES = FirstNames()
+_SPEECH_VERB_TABLES = _speech_verbs()
+SPEECH_VERBS: Final = _SPEECH_VERB_TABLES[0]
+OBJECT_VERBS: Final = _SPEECH_VERB_TABLES[1]
+QUOTE_ONLY_VERBS: Final = _SPEECH_VERB_TABLES[2]
+CUE_PHRASES: Final[tuple[str, ...]] = _phrases("cue_phrases.txt")
+PRONOUNS: Final[dict[str, str]] = _tagged("pronouns.txt")
+_TITLE_TABLES = _titles()
+TITLES: Final = _TITLE_TABLES[0]
+ABBREVIATED_TITLES: Final = _TITLE_TABLES[1]
+AUTHORED_DOCUMENTS: Final[dict[str, str]] = _tagged("authored_documents.txt")  # "suit" -> "lawsuit": its filer speaks
+OFFICES: Final = _words("offices.txt")  # offices a person is referred to by ("the chancellor said")
+TITLE_ABBREVIATIONS: Final[dict[str, str]] = _tagged("title_abbreviations.txt")  # "sen" -> "Senator"
+ABBREVIATIONS: Final[tuple[str, ...]] = tuple(_lines("abbreviations.txt"))  # as written: case matters ("No.", "vs.")
+PARTICLES: Final = _words("particles.txt")
+TIME_WORDS: Final[dict[str, str]] = _tagged("time_words.txt")  # word -> weekday / day / period / part / adverb
+TIME_LEADS: Final = _words("time_leads.txt")
+DETERMINERS: Final = _words("determiners.txt")
+FIRST_NAMES: Final = FirstNames()
 
 
 class Places:
@@ -168,31 +174,31 @@ class Places:
         return frozenset(names | {name.lower() for name in cities})
 
 
-PLACES = Places()
-ROLE_NOUNS = _words("role_nouns.txt")
-ORGANISATION_WORDS = _words("organisation_words.txt")
-ANONYMOUS_MARKERS: tuple[str, ...] = _phrases("anonymous_markers.txt")
-BOILERPLATE: tuple[str, ...] = _phrases("boilerplate.txt")
-NOT_SPEECH_MARKERS: tuple[str, ...] = _phrases("not_speech_markers.txt")
-BELIEF_VERBS = frozenset(word for line in _lines("belief_verbs.txt") for word in line.lower().split())
-NAMING_VERBS = frozenset(word for line in _lines("naming_verbs.txt") for word in line.lower().split())
-ADVERBS = _words("adverbs.txt")
-LY_ADJECTIVES = _words("ly_adjectives.txt")
-CONJUNCTIONS = _words("conjunctions.txt")
-STOP_CAPITALS = _words("stop_capitals.txt")
-COMMON_VERBS = frozenset(word for line in _lines("common_verbs.txt") for word in line.lower().split())
-ORGANISATION_ROLES = _words("organisation_roles.txt")
-OFFICE_MODIFIERS = _words("office_modifiers.txt")
-MEDIA_HEADS = _words("media_heads.txt")
-MEDIA_NAMES = _words("media_names.txt")
-GENERIC_ORGANISATIONS = _words("generic_organisations.txt")
-GROUP_MEMBERS = _words("group_members.txt")
-HEADLINE_WORDS = _words("headline_words.txt")  # capitalised in a headline, never inside a name
-AMOUNTS = _words("amounts.txt")
-RAISING_VERBS = frozenset(word for line in _lines("raising_verbs.txt") for word in line.lower().split())
-SPEECH_SETTINGS = _words("speech_settings.txt")
-LISTENERS: tuple[str, ...] = _phrases("listeners.txt")
-SPEECH_NOUNS = frozenset(word for line in _lines("speech_nouns.txt") for word in line.lower().split())
+PLACES: Final = Places()
+ROLE_NOUNS: Final = _words("role_nouns.txt")
+ORGANISATION_WORDS: Final = _words("organisation_words.txt")
+ANONYMOUS_MARKERS: Final[tuple[str, ...]] = _phrases("anonymous_markers.txt")
+BOILERPLATE: Final[tuple[str, ...]] = _phrases("boilerplate.txt")
+NOT_SPEECH_MARKERS: Final[tuple[str, ...]] = _phrases("not_speech_markers.txt")
+BELIEF_VERBS: Final = frozenset(word for line in _lines("belief_verbs.txt") for word in line.lower().split())
+NAMING_VERBS: Final = frozenset(word for line in _lines("naming_verbs.txt") for word in line.lower().split())
+ADVERBS: Final = _words("adverbs.txt")
+LY_ADJECTIVES: Final = _words("ly_adjectives.txt")
+CONJUNCTIONS: Final = _words("conjunctions.txt")
+STOP_CAPITALS: Final = _words("stop_capitals.txt")
+COMMON_VERBS: Final = frozenset(word for line in _lines("common_verbs.txt") for word in line.lower().split())
+ORGANISATION_ROLES: Final = _words("organisation_roles.txt")
+OFFICE_MODIFIERS: Final = _words("office_modifiers.txt")
+MEDIA_HEADS: Final = _words("media_heads.txt")
+MEDIA_NAMES: Final = _words("media_names.txt")
+GENERIC_ORGANISATIONS: Final = _words("generic_organisations.txt")
+GROUP_MEMBERS: Final = _words("group_members.txt")
+HEADLINE_WORDS: Final = _words("headline_words.txt")  # capitalised in a headline, never inside a name
+AMOUNTS: Final = _words("amounts.txt")
+RAISING_VERBS: Final = frozenset(word for line in _lines("raising_verbs.txt") for word in line.lower().split())
+SPEECH_SETTINGS: Final = _words("speech_settings.txt")
+LISTENERS: Final[tuple[str, ...]] = _phrases("listeners.txt")
+SPEECH_NOUNS: Final = frozenset(word for line in _lines("speech_nouns.txt") for word in line.lower().split())
 
 
 def time_words(*kinds: str) -> frozenset[str]:
