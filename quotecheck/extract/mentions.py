@@ -1011,6 +1011,11 @@ def _comma_subject(text: str, toks: list[Token], comma: int, *, relative: bool =
     ):
         first = _strip_leading(toks, last_first, last_end - 1)
         mention = _tail_mention(text, toks, first, last_end - 1)
+        before_first, before_end = chunks[-2]
+        if len(chunks) > 2 and before_end > before_first and _bare(toks[before_end - 1].text) in ORGANISATION_WORDS and (
+            any(tok.text == "of" for tok in toks[before_first:before_end])
+        ):
+            mention = None  # "Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said": its name
         if mention is not None and mention.kind == "name" and mention.start <= toks[first].start + 1:
             if mention.role is not None:
                 return mention

@@ -842,6 +842,19 @@ CASES = [
         'qualified as a "foreign principal" under the law.',
         "foreign principal", "A legal opinion", None,
     ),
+    # a name set off after "the editor of the … newspaper" names the newspaper; the person before speaks
+    (
+        "Marco Vianello, the editor in chief of the diocese's official newspaper, La Voce, said every bishop was "
+        '"both religious and political."',
+        "both religious and political", "Marco Vianello",
+        "the editor in chief of the diocese's official newspaper, La Voce",
+    ),
+    # but an organisation described before its name is the speaker
+    (
+        "The pair were returning home after a month in Paris, their children's school, Leaders' College, said "
+        'in a "heartbroken" statement.',
+        "heartbroken", "Leaders' College", "their children's school",
+    ),
 ]
 
 
