@@ -855,6 +855,11 @@ CASES = [
         'in a "heartbroken" statement.',
         "heartbroken", "Leaders' College", "their children's school",
     ),
+    # an irregular past verb marks the subject before a coordinated cue
+    (
+        'Asked whether Mr. Lund would hold a cabinet post, Mrs. Ada Lund shook her head and said, "No."',
+        "No.", "Ada Lund", None,
+    ),
 ]
 
 
