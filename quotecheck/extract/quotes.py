@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from quotecheck.extract.layout import Layout, char_positions
-from quotecheck.extract.lexicons import NOT_SPEECH_MARKERS, word_pattern
+from quotecheck.extract.lexicons import NAMING_VERBS, NOT_SPEECH_MARKERS, word_pattern
 
 _DOUBLE = regex.compile(r"[\"“”„«»]+")
 _SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
@@ -27,9 +27,11 @@ NOT_SPEECH_WINDOW = 25  # characters before the opening mark read for "so-called
 # "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
 # markers as a trie: twice as fast as a list of alternatives)
 _NOT_SPEECH = regex.compile(
-    r"\b(?:" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
+    r"\b(?P<marker>" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
     regex.I,
 )
+# "called the show "…"": a naming verb before the marker makes the quoted words the speaker's name for it
+_NAMING_BEFORE_MARKER = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+$", regex.I)
 MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
 
 
@@ -293,4 +295,8 @@ def not_speech_marker(before: str) -> int | None:
     """Where, in ``before`` (the NOT_SPEECH_WINDOW characters before an opening mark), a word starts that makes the
     quoted words a name, title or term rather than speech ("so-called", "the film", "author of"); None if none."""
     marker = _NOT_SPEECH.search(before)
-    return marker.start() if marker is not None else None
+    if marker is None or marker.group("marker").split()[-1][0].isupper() and marker.start("marker") > 0 or (
+        _NAMING_BEFORE_MARKER.search(before, 0, marker.start())
+    ):
+        return None  # (nor a name: "by Dr. Paul Song "was inappropriate"")
+    return marker.start()

@@ -296,6 +296,11 @@ QUOTED_TERMS = [
     ('Ann Dale said her new film, "Nobody Else Was Coming to Save the Town," opens in May.', []),
     ('Ann Dale looked back on the flood in her memoir. "We had an hour to leave," she wrote.',
      [("We had an hour to leave,", "Ann Dale")]),
+    # a marker word that is a name ("Paul Song") marks nothing; a naming verb before one makes the words speech
+    ('Ann Dale said the comment by Dr. Paul Song "was inappropriate and insensitive."',
+     [("was inappropriate and insensitive.", "Ann Dale")]),
+    ('The station boss Ann Dale called the show "the news show of record."',
+     [("the news show of record.", "Ann Dale")]),
 ]
 
 
