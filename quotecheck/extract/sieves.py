@@ -21,7 +21,7 @@ import regex
 from quotecheck.extract.cues import Cue
 from quotecheck.extract.entities import Entities, Entity
 from quotecheck.extract.layout import Layout
-from quotecheck.extract.lexicons import OBJECT_VERBS
+from quotecheck.extract.lexicons import OBJECT_VERBS, ROLE_NOUNS
 from quotecheck.extract.mentions import (
     Mention,
     clause_subject,
@@ -99,11 +99,14 @@ _QUOTED = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
 _AGENT_AFTER = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
 _SET_OFF_RELATIVE = regex.compile(r",\s+(?:which|who)\b[^,]*$")  # inside a relative clause set off by a comma
 # "delivered a blunt message to Trump:", "in an interview with CNN on Tuesday:": a name before a colon after a
-# preposition (and a few words of description) is an object, not a speaker's label
+# preposition (and a few words of description) is an object, not a speaker's label ("of" and "for" are left out:
+# "Former secretary of state Hillary Clinton:")
 _OBJECT_LEAD = regex.compile(
-    r"\b(?:to|with|from|on|at|in|for|of|by|about|against|toward|towards|into|through)\s+(?:[\w'’.-]+\s+){0,3}$"
+    r"\b(to|with|from|on|at|in|for|of|by|about|against|toward|towards|into|through)\s+(?:[\w'’.-]+\s+){0,3}$"
 )
 OBJECT_LEAD_CHARS = 60
+OFFICE_WORD_CHARS = 20  # characters before "of" read for the office it belongs to ("secretary of state")
+_TIME_BEFORE_COLON = regex.compile(r"\s+in\s+(?:\p{Lu}\p{Ll}+\s+)?(?:19|20)\d\d\s*$")  # "Here's Clinton in December 1992:"
 _JOINED_CLAUSE = regex.compile(r",\s+(?:and|but|while)\s+$")
 # A relative clause running up to the quote whose subject is "who" (not "who he dubbed": its object)
 _WHO_CLAUSE = regex.compile(r",\s+who\b(?!\s+(?:he|she|they|we|I)\b)[^,.;:!?\"“”]*$")
@@ -484,12 +487,21 @@ def colon_layout(ctx: QuoteContext) -> Attribution | None:
     """A name and a colon before the quote: ``Rita Soto: "Nobody will lose their home."``"""
     if ctx.colon is None:
         return None
-    mention = subject_before(ctx.text, ctx.para_start, ctx.colon)
-    if isinstance(mention, Mention) and mention.kind == "name" and not _OBJECT_LEAD.search(
-        ctx.text, max(ctx.para_start, mention.start - OBJECT_LEAD_CHARS), mention.start
-    ):
+    time = _TIME_BEFORE_COLON.search(ctx.text, max(ctx.para_start, ctx.colon - OBJECT_LEAD_CHARS), ctx.colon)
+    mention = subject_before(ctx.text, ctx.para_start, time.start() if time else ctx.colon)
+    if isinstance(mention, Mention) and mention.kind == "name" and not _object_before(ctx.text, ctx.para_start, mention):
         return ctx.article.from_mention(mention)
     return None
+
+
+def _object_before(text: str, lo: int, mention: Mention) -> bool:
+    """A preposition before the name (and a few words of description) makes it an object ("a blunt message to
+    Trump:"), unless it is an office's ("Former secretary of state Hillary Clinton:")."""
+    lead = _OBJECT_LEAD.search(text, max(lo, mention.start - OBJECT_LEAD_CHARS), mention.start)
+    if lead is None:
+        return False
+    office = lead.group(1) in ("of", "for") and text[max(lo, lead.start() - OFFICE_WORD_CHARS) : lead.start()].split()
+    return not (office and office[-1].lower() in ROLE_NOUNS)
 
 
 @sieve("leading-verb")

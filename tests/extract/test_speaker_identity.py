@@ -860,6 +860,15 @@ CASES = [
         'Asked whether Mr. Lund would hold a cabinet post, Mrs. Ada Lund shook her head and said, "No."',
         "No.", "Ada Lund", None,
     ),
+    # colon layouts: an office's "of" is no object's preposition; a year after the name is stepped over
+    (
+        'Former secretary of state Hana Rudd:"We learned that from the department."',
+        "We learned that", "Hana Rudd", "Former secretary of state",
+    ),
+    (
+        'Here is Rudd in December 1992: "Our new direction must rest on the new realities."',
+        "Our new direction", "Rudd", None,
+    ),
 ]
 
 
