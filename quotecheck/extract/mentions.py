@@ -847,7 +847,10 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     if low in _QUANTIFIERS and (i == 0 or not toks[i - 1].text[0].isalnum() or _bare(toks[i - 1].text) in CONJUNCTIONS):
         return Mention(toks[i].start, toks[i].end, "nominal", word)  # "most said", "others say"
     if word == ",":
-        return _comma_subject(text, toks, i)
+        found = _comma_subject(text, toks, i)
+        if found is None and i >= 1 and toks[i - 1].text == ")":
+            return subject_before(text, lo, toks[i].start)  # "Sen. Jack Reed (D-R.I.), said": a stray comma
+        return found
     set_off = i >= 1 and toks[i - 1].text in (",", "-", "—", "–")
     if low == "who" and i >= 1 and not set_off and _is_capitalised(toks[i - 1].text) and toks[i - 1].text[0].isalpha():
         # "a tweet from Rikki Wells who wrote": a restrictive "who" right after a name

@@ -869,6 +869,12 @@ CASES = [
         'Here is Rudd in December 1992: "Our new direction must rest on the new realities."',
         "Our new direction", "Rudd", None,
     ),
+    # a stray comma after a party tag does not hide the name before it
+    (
+        "Bernie Sanders spoke first. Hill Democrats were vague. Sen. Jack Reed (D-R.I.), said after a lunch that he "
+        'had not read the plan, but called it "a step forward."',
+        "a step forward", "Jack Reed", "Senator, D-R.I",
+    ),
 ]
 
 
