@@ -73,6 +73,8 @@ _GENERATIONS: Final = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _GIVEN_NAME_AFTER_FAMILY: Final = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")  # "Ki-moon", "Jae-in": a Korean given name
 # After "Town, ": a state or province abbreviated, then a comma or the rest of the sentence ("Allentown, Pa., said")
 _PLACE_ABBREVIATION: Final = regex.compile(r"(?:" + STATE_ABBREVIATION + r")(?=[,;)]|\s+\p{Ll})")
+_AGENT_BEFORE: Final = regex.compile(r"\bby\s+(?:[\w.'’-]+\s+){0,3}$")  # "by Sen. Dianne …", "by the senator"
+AGENT_CHARS: Final = 40
 _PLACE_CHARS: Final = 30  # the longest town name before such a state
 # an appositive between a name and its verb ("Naureen Jahangir, a mother from Hemet, California,")
 APPOSITIVE_CHARS: Final = 120
@@ -856,7 +858,7 @@ class Entities:
                 continue
             cue.entity = self.resolve(mention)
             if isinstance(cue.entity, Entity):
-                self.note_speaker(cue.entity, mention.start)
+                self.note_speaker(cue.entity, mention.start, aside=self._relative_aside(mention, cue.entity))
 
     def resolve(self, mention: Mention) -> Entity | None:
         """The speaker a mention stands for: a name's entity, a pronoun's antecedent, the person or organisation a
@@ -995,22 +997,40 @@ class Entities:
         elif any(speaker_noun(w) for w in words):
             entity.evidence = True
 
-    def note_speaker(self, entity: Entity, pos: int) -> None:
-        """Record that ``entity`` spoke, through a mention at ``pos`` (a subject: pronouns may refer to it)."""
+    def _relative_aside(self, mention: Mention, entity: Entity) -> bool:
+        """The cue's subject is a relative "who" after a name that does not open its sentence ("Rubio refrained
+        from attacking Jeb Bush and Chris Christie, who say …"): an aside about someone the sentence is not about."""
+        if self.text[mention.start : mention.end].lower() not in ("who", "which"):
+            return False
+        index = bisect_left(self._mention_starts, mention.start) - 1
+        while index >= 0 and self._mention_entities[index] is not entity and self._mention_starts[index] > (
+            mention.start - APPOSITIVE_CHARS
+        ):
+            index -= 1  # (past the names of an appositive: "Feinstein of California, the ranking Democrat on …")
+        if index < 0 or self._mention_entities[index] is not entity or self._opens_sentence(self._mention_starts[index]):
+            return False
+        # (but a passive's agent is what the sentence is about: "was supported by Sen. Dianne Feinstein, …, who said")
+        start = self._mention_starts[index]
+        return not _AGENT_BEFORE.search(self.text, max(0, start - AGENT_CHARS), start)
+
+    def note_speaker(self, entity: Entity, pos: int, *, aside: bool = False) -> None:
+        """Record that ``entity`` spoke, through a mention at ``pos`` (a subject: pronouns may refer to it; one in
+        an ``aside`` less than the sentence's own subject)."""
         entity.spoke = True
+        salience = _OTHER if aside else _CUE_SUBJECT
         index = bisect_left(self._mention_starts, pos)
         if index < len(self._mention_starts) and self._mention_starts[index] == pos:
             owner = self._mention_entities[index]
             if not (owner.speaker_type == "person" and owner.evidence and entity.speaker_type != "person"):
                 self._mention_entities[index] = entity  # (but "Mr. Sand's campaign said": he stays in focus)
-            self._salience[index] = _CUE_SUBJECT
+            self._salience[index] = salience
             self._subject_position[index] = True  # ("The US government denied …": a subject, whatever followed "US")
             return
         self._mention_starts.insert(index, pos)
         self._mention_entities.insert(index, entity)
         self._mention_ends.insert(index, pos)  # (never read: a cue's subject is known to be one)
         self._subject_position.insert(index, True)
-        self._salience.insert(index, _CUE_SUBJECT)
+        self._salience.insert(index, salience)
 
     def resolve_pronoun(self, word: str, pos: int) -> Entity | None:
         """he/she -> the nearest earlier person of that gender who is salient: the subject of a speech cue or of

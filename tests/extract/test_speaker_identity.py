@@ -875,6 +875,18 @@ CASES = [
         'had not read the plan, but called it "a step forward."',
         "a step forward", "Jack Reed", "Senator, D-R.I",
     ),
+    # a "who" clause about a name in the object is an aside: the next "he" is the sentence's subject
+    (
+        "Speaking on the radio Monday, Carl Boyd refrained from attacking his rivals, particularly Tom Reyes, who "
+        'says the senator lacks experience.\n\nHe dismissed criticism of his debate, saying it was "our best night."',
+        "our best night", "Carl Boyd", None,
+    ),
+    # but a passive's agent is what its sentence is about
+    (
+        "The plan was backed Friday by Sen. Dina Feld of Ohio, the ranking Democrat on the committee, who said it "
+        'was fair.\n\n"It never made sense to me," she said.',
+        "It never made sense to me", "Dina Feld", "Senator of Ohio",
+    ),
 ]
 
 
