@@ -610,7 +610,9 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
             return Mention(toks[j].start, toks[j].end, "nominal", word)  # "On Social Security, both oppose …"
         if word in _QUOTE_MARKS:
             return None  # reached quoted words: the subject is not in the writer's words before them
-        if _is_name_word(word) and not word.endswith(("'s", "’s")) and not (j == first and _opening_gerund(word)):
+        if _is_name_word(word) and not word.endswith(("'s", "’s")) and not (
+            j == first and _opening_gerund(word) and _bare(following) not in SPEECH_VERBS  # (a gerund never "said")
+        ):
             if speaker_noun(following):
                 continue  # "Chechen authorities have ...": the noun after it heads the phrase
             mention = _tail_mention(text, toks, 0, j)

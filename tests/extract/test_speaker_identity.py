@@ -887,6 +887,11 @@ CASES = [
         'was fair.\n\n"It never made sense to me," she said.',
         "It never made sense to me", "Dina Feld", "Senator of Ohio",
     ),
+    # a surname in -ing opening a sentence before a speech verb is a name, not a gerund
+    (
+        "Ben Boreing leads the group. Boreing said the members will still meet, but said, \"It's time to move on.\"",
+        "It's time to move on", "Ben Boreing", None,
+    ),
 ]
 
 
