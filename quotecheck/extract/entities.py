@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Container, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from string import ascii_lowercase
 from typing import TYPE_CHECKING, Final, overload
 
 
@@ -195,13 +196,15 @@ _AUXILIARIES: Final = frozenset("is was were are has have had will would can cou
 _ROLE_BREAKS: Final = frozenset(("of", "at", "for", "in", "to", "with"))
 _CONTRACTION: Final = regex.compile(r"['’](?:m|re|ve|ll|d|t)$|n['’]t$", regex.I)
 _LOWER_WORD: Final = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # the stdlib engine: 5x faster here
+# Punctuation around a word (none of it glue, below): stripped off a whitespace-separated token, it leaves the word
+_WORD_WRAPPING: Final = ".,;:!?\"“”‘()[]{}…—–/*"
 _LOWER_CASE: Final = re.compile(r"[a-z]+")
 _WORD_GLUE: Final = "_'’-"  # characters that, like letters and digits, join a word to its neighbours (as \w, ' and -)
 _LOOKUP_SPACING: Final = 64  # a text's lower-case look-ups may examine one occurrence per this many characters ...
 _LOOKUP_MIN: Final = 200  # ... and this many more before the words are collected at once ...
 _LOOKUP_PASSES: Final = 16  # ... and read the text through this many times (a word that is absent is read
-# for to the end; str.find reads about 50 times faster than _LOWER_WORD collects: at 8 passes a sixth of the
-# articles collected)
+# for to the end; str.find reads about 30 times faster than _lower_case_words collects: at 8 passes a sixth of
+# the articles collected)
 
 
 class Entity:
@@ -288,7 +291,7 @@ class LowerCaseWords:
         while start >= 0:
             self._budget -= 1
             if self._budget < 0 or self._reading < 0:
-                self._all = frozenset(_LOWER_WORD.findall(text))
+                self._all = _lower_case_words(text)
                 return word in self._all
             before = text[start - 1] if start else " "
             after = text[start + size] if start + size < len(text) else " "
@@ -298,8 +301,23 @@ class LowerCaseWords:
             self._reading -= (len(text) if following < 0 else following) - start
             start = following
         if self._reading < 0:  # (the next word asked is answered from all of them)
-            self._all = frozenset(_LOWER_WORD.findall(text))
+            self._all = _lower_case_words(text)
         return False
+
+
+def _lower_case_words(text: str) -> frozenset[str]:
+    """All the words ``text`` writes in lower case, as _LOWER_WORD finds them, but read a whitespace-separated
+    token at a time (whitespace is no glue): most tokens are a word, with punctuation around it or not, told by str
+    tests; only tokens with glue or punctuation inside ("don't", "U.S.") are searched. A third fewer instructions
+    than searching the text."""
+    words: set[str] = set()
+    for token in set(text.split()):
+        core = token.strip(_WORD_WRAPPING)
+        if core and not core.strip(ascii_lowercase):  # (one str call: a-z only)
+            words.add(core)  # (only wrapping around it: a word on its own)
+        elif not core.isalnum():  # (letters and digits only, not all in lower case: no word on its own inside)
+            words.update(_LOWER_WORD.findall(token))
+    return frozenset(words)
 
 
 class _Walk:
