@@ -845,7 +845,12 @@ class Entities:
             # surnames of a near length are compared)
             shortest = -(-FUZZY_RATIO * len(surname) // (200 - FUZZY_RATIO))
             longest = (200 - FUZZY_RATIO) * len(surname) // FUZZY_RATIO
-            near = [known for known in self.by_surname if shortest <= len(known) <= longest]
+            # (and a different surname of the same length is two edits away at least: only a long one comes near)
+            same_length = 100 * (len(surname) - 1) >= FUZZY_RATIO * len(surname)
+            near = [
+                known for known in self.by_surname
+                if shortest <= len(known) <= longest and (same_length or len(known) != len(surname))
+            ]
             best = process.extractOne(surname, near, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO) if near else None
             if best is None:
                 return None
