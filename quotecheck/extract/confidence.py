@@ -17,10 +17,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import regex
 
 from quotecheck.extract.lexicons import PRONOUNS, ROLE_NOUNS, STOP_CAPITALS, TITLES
+
+if TYPE_CHECKING:  # (typed, the compiled gather reads their fields and calls their methods directly)
+    from quotecheck.extract.entities import Entities, Entity
+    from quotecheck.extract.layout import Layout
+    from quotecheck.extract.mentions import Mention
 
 MENTION_KINDS = ("name", "pronoun", "nominal", "none")
 QUOTE_KINDS = ("direct", "partial", "indirect")
@@ -235,14 +241,14 @@ def odd_name(name: str) -> bool:
 
 def gather(
     text: str,
-    layout,
-    entities,
+    layout: Layout,
+    entities: Entities,
     start: int,
     end: int,
     kind: str,
     rule: str,
-    mention,
-    entity,
+    mention: Mention | None,
+    entity: Entity | None,
     speaker: str | None,
     speaker_type: str | None,
 ) -> Evidence:
