@@ -59,6 +59,10 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those|came|come|comes)|\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)"
     r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
 )
+# What the word before a cue that _NOUN_BEFORE matches ends in (tested on its lower-cased end first: most end in none)
+_NOUN_ENDINGS = ("the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "these", "those", "came",
+                 "come", "comes", "'s")
+_NOUN_REACH = max(map(len, _NOUN_ENDINGS))
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
 # "referencing a super PAC called Future45", "joined a group called Save Our Park": "called" after an indefinite
 # noun phrase that is the object of a word before it names that thing
@@ -292,6 +296,10 @@ def _noun_before(text: str, pos: int) -> bool:
     word_end = pos
     while word_end > lo and text[word_end - 1].isspace():
         word_end -= 1
+    ending = text[max(lo, word_end - _NOUN_REACH) : word_end]
+    # (an ending not in ASCII is left to the pattern: re.I folds more letters together than str.lower does)
+    if word_end == pos or (ending.isascii() and not ending.lower().endswith(_NOUN_ENDINGS)):
+        return False
     return _NOUN_BEFORE.search(text, max(lo, text.rfind(" ", lo, word_end) + 1), pos) is not None
 
 
