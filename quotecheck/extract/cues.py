@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quotecheck.extract.entities import Entity
@@ -27,18 +28,19 @@ COMMA_BEFORE = 3  # characters before a participle read for the comma that makes
 INVERTED_SLOT = 4  # characters before a cue read for the comma or closing mark after which its subject may follow
 # "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
 _SENTENCE_OPENERS = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
-# Phrases in lower-case and capitalised forms and verbs, each as a trie (which, like the list longest first that the
-# phrases were, takes the longest phrase that fits): the stdlib engine keeps this scan at ~40 MB/s. The leading \b
-# (every phrase and verb starts with a letter) is implied by the lookbehinds but rejects the positions inside a word,
-# most of them, a fifth faster.
+# Phrases in lower-case and capitalised forms and verbs, as one trie (which, like the list longest first that the
+# phrases were, takes the longest phrase that fits, and a phrase over the verb it opens with): the stdlib engine
+# keeps this scan at ~40 MB/s (a trie of each costs half as much again). A phrase holds a space, a verb never does.
 _PHRASE_FORMS = {*CUE_PHRASES, *(p.capitalize() for p in CUE_PHRASES)}
-_CUE = re.compile(
-    r"\b(?:(?<![\w'’-])|(?<=--))(?:(?P<phrase>"  # (a double hyphen is a dash: '"Fine"--said Mr. Abernethy')
-    + word_pattern(_PHRASE_FORMS).replace(r"\ ", r"\s+")
-    + ")|(?P<verb>"
-    + word_pattern(SPEECH_VERBS)
-    + r"))(?![\w'’-])"
-)
+_CUE_WORDS = r"(?P<cue>" + word_pattern({*_PHRASE_FORMS, *SPEECH_VERBS}).replace(r"\ ", r"\s+") + r")(?![\w'’-])"
+# A cue is not inside a word: the character before it is no letter, digit, apostrophe or hyphen, but for the second
+# of a double hyphen, a dash ('"Fine"--said Mr. Abernethy'). The patterns match that character, not a lookbehind, so
+# the engine skips ahead to the next one: to the next space (most cues follow one) several times faster than to the
+# next of any other such character. Those others as ranges of code points, tested faster than the class
+# [^\w'’ ], the letters and digits beyond ASCII among them ruled out after.
+_CUE_AFTER_SPACE = re.compile(" " + _CUE_WORDS)
+_CUE_AFTER_OTHER = re.compile(r"[\x00-\x1f!-&(-/:-@\[-^`{-\U0010ffff](?<![\w’])(?<!(?<!-)-)" + _CUE_WORDS)
+_CUE_AT_TEXT_START = re.compile(_CUE_WORDS)  # (no character before it)
 _ENDS_SUBJECT = re.compile(
     r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|for|with|who|which|whose|that)\b|[A-Z][a-z]+day\b"
     r"|and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[,.;:!?]\s*)"  # '"…," said Rosa Diaz and Ben Cole.': the first
@@ -55,6 +57,10 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those|came|come|comes)|\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)"
     r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
 )
+# What the word before a cue that _NOUN_BEFORE matches ends in (tested on its lower-cased end first: most end in none)
+_NOUN_ENDINGS = ("the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "these", "those", "came",
+                 "come", "comes", "'s")
+_NOUN_REACH = max(map(len, _NOUN_ENDINGS))
 _AFTER_PHRASE_SUBJECT = frozenset(("according to",))
 # "referencing a super PAC called Future45", "joined a group called Save Our Park": "called" after an indefinite
 # noun phrase that is the object of a word before it names that thing
@@ -120,15 +126,15 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
     """Every speech cue outside quoted words and page furniture, with its subject mention where one is found."""
     quoted_starts = [s.start for s in spans]
     cues: list[Cue] = []
-    for match in (match for lo, hi in _stretches_to_scan(text, spans) for match in _CUE.finditer(text, lo, hi)):
-        start, end = match.span()
-        word = match.group()
+    for match in _cue_matches(text, spans):
+        start, end = match.span("cue")
+        word = match.group("cue")
         index = bisect_left(quoted_starts, start + 1) - 1
         if index >= 0 and spans[index].start <= start < spans[index].end:
             continue
         if layout.is_furniture(start) and not layout.in_headline(start):
             continue
-        phrase = match.group("phrase")
+        phrase = None if word.isalpha() else word  # (each verb is a word of letters)
         if not phrase and _AUXILIARY_AFTER.match(text, end):
             continue  # "demand had fallen", "claims were": a noun, the subject of the verb after it
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
@@ -178,6 +184,29 @@ def _stretches_to_scan(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int
             lo = skipped_end
     stretches.append((lo, len(text)))
     return stretches
+
+
+def _cue_matches(text: str, spans: list[QuoteSpan]) -> Iterator[re.Match[str]]:
+    """The cues, in order and none inside another, over the stretches of the text that _stretches_to_scan gives:
+    what one scan for a cue after any character finds, from the scans after a space and after any other merged. (A
+    match of one inside a phrase the other found is dropped: no cue starting inside a phrase runs on past its end,
+    so the scan it came from goes on as one scan would.)"""
+    for lo, hi in _stretches_to_scan(text, spans):
+        last_end = max(0, lo - 1)  # (the patterns match the character before a cue too)
+        if lo == 0:
+            at_start = _CUE_AT_TEXT_START.match(text, 0, hi)
+            if at_start is not None:
+                yield at_start
+                last_end = at_start.end()
+        found = [*_CUE_AFTER_SPACE.finditer(text, last_end, hi), *_CUE_AFTER_OTHER.finditer(text, last_end, hi)]
+        for match in sorted(found, key=_match_start):
+            if match.start() >= last_end:
+                yield match
+                last_end = match.end()
+
+
+def _match_start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _names_a_thing(text: str, start: int) -> bool:
@@ -277,6 +306,10 @@ def _noun_before(text: str, pos: int) -> bool:
     word_end = pos
     while word_end > lo and text[word_end - 1].isspace():
         word_end -= 1
+    ending = text[max(lo, word_end - _NOUN_REACH) : word_end]
+    # (an ending not in ASCII is left to the pattern: re.I folds more letters together than str.lower does)
+    if word_end == pos or (ending.isascii() and not ending.lower().endswith(_NOUN_ENDINGS)):
+        return False
     return _NOUN_BEFORE.search(text, max(lo, text.rfind(" ", lo, word_end) + 1), pos) is not None
 
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import chain
+from string import ascii_letters
 
 import regex
 
@@ -31,6 +32,7 @@ _ABBREVIATION = regex.compile(
     r"(?:\b(?:" + word_pattern((*ABBREVIATED_TITLES, *ABBREVIATIONS)) + r"|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"
 )
 _ABBREVIATION_REACH = 12  # characters before a full stop read for an abbreviation
+_ABBREVIATION_WORDS = frozenset((*ABBREVIATED_TITLES, *ABBREVIATIONS))  # (each a run of ASCII letters)
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)]$")
 # Searched in the lower-cased line: a trie without IGNORECASE scans several times faster.
 _BOILERPLATE = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)")
@@ -72,6 +74,18 @@ def _last_word_start(text: str, dot: int) -> int:
     most, and not before a space (what it matches is a run of letters and dots)."""
     reach = max(0, dot - _ABBREVIATION_REACH)
     return max(reach, text.rfind(" ", reach, dot) + 1)
+
+
+def _may_abbreviate(text: str, lo: int, dot: int) -> bool:
+    """Could _ABBREVIATION match in text[lo:dot + 1]? Only where the run of ASCII letters before the full stop is a
+    listed abbreviation, or the character before it is a capital (or not ASCII), or a dot comes before that one
+    ("U.S."). Most full stops end a sentence on a lower-case word, which these str tests rule out at a tenth of the
+    cost of the pattern."""
+    last = text[dot - 1 : dot]
+    if not last.isascii() or last.isupper() or text[dot - 2 : dot - 1] == ".":
+        return True
+    word = text[lo:dot]
+    return word[len(word.rstrip(ascii_letters)) :] in _ABBREVIATION_WORDS
 
 
 def _sentence_ends(text: str) -> Iterator[regex.Match[str]]:
@@ -120,12 +134,17 @@ class Layout:
         starts = set(self._para_starts)
         for match in _sentence_ends(text):
             # (_ABBREVIATION ends in a full stop, not ! or ?)
-            if text[match.start()] != "." or not _ABBREVIATION.search(
-                text, _last_word_start(text, match.start()), match.start() + 1, concurrent=False  # (mentions.tokens)
+            dot = match.start()
+            lo = _last_word_start(text, dot)
+            if text[dot] != "." or not (
+                _may_abbreviate(text, lo, dot)
+                and _ABBREVIATION.search(text, lo, dot + 1, concurrent=False)  # (holding the GIL: mentions.tokens)
             ):
                 starts.add(match.end())
         self.sentence_starts: list[int] = sorted(starts)
-        self._sentences: dict[tuple[int, int, bool], tuple[int, int]] = {}
+        # The paragraph of each sentence, and so of every position in it: each paragraph start is a sentence start.
+        self._sentence_paragraphs = [bisect_right(self._para_starts, start) - 1 for start in self.sentence_starts]
+        self._sentences: dict[tuple[int, bool], tuple[int, int]] = {}
 
     @staticmethod
     def too_dense(count: int, length: int) -> bool:
@@ -136,6 +155,10 @@ class Layout:
     def _is_furniture(line: str) -> bool:
         """Subscription prompts, sub-headings and bylines: short lines naming a page action, or a few words with
         no closing punctuation and no quote marks."""
+        # More words than either limit below (most lines, prose), told without splitting: in a stripped line with no
+        # two spaces together, each space parts two words.
+        if "  " not in line and line.count(" ") >= BOILERPLATE_WORDS:
+            return False
         words = len(line.split(None, BOILERPLATE_WORDS))  # (counted only as far as the larger limit below)
         if words <= BOILERPLATE_WORDS and _names_page_action(line.lower()):
             return True
@@ -162,10 +185,10 @@ class Layout:
         """The sentence containing ``pos``, bounded by its paragraph and by MAX_SENTENCE characters either side
         of ``pos`` (so no caller ever scans an unbounded stretch of a text without full stops). Remembered per
         sentence: the cues, the sieves and reported speech ask for the same sentences again and again."""
-        para = self.paragraph_index(pos)
         index = bisect_right(self.sentence_starts, pos) - 1
+        para = self._sentence_paragraphs[index] if index >= 0 else -1
         para_start, para_end = self.paragraphs[para] if para >= 0 else (0, 0)
-        key = (index, para, para_end > pos)
+        key = (index, para_end > pos)
         bounds = self._sentences.get(key)  # asked for again and again by cues, mentions and attribution
         if bounds is None:
             start = max(self.sentence_starts[index], para_start) if index >= 0 else para_start

@@ -32,6 +32,10 @@ _NOT_SPEECH = regex.compile(
 )
 # "called the show "…"": a naming verb before the marker makes the quoted words the speaker's name for it
 _NAMING_BEFORE_MARKER = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+$", regex.I)
+# What a window that _NOT_SPEECH matches ends in, before its trailing spaces, commas and colons: a marker's last word
+# or the verb after one (tested on the lower-cased end of the window first: most windows end in neither)
+_NOT_SPEECH_ENDINGS = tuple({marker.split()[-1] for marker in NOT_SPEECH_MARKERS} | {"is", "was", "reads", "read"})
+_NOT_SPEECH_REACH = max(map(len, _NOT_SPEECH_ENDINGS))
 MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
 
 
@@ -294,6 +298,13 @@ def _outside(spans: list[QuoteSpan], added: list[QuoteSpan]) -> list[QuoteSpan]:
 def not_speech_marker(before: str) -> int | None:
     """Where, in ``before`` (the NOT_SPEECH_WINDOW characters before an opening mark), a word starts that makes the
     quoted words a name, title or term rather than speech ("so-called", "the film", "author of"); None if none."""
+    end = len(before)
+    while end > 0 and (before[end - 1].isspace() or before[end - 1] in ",:"):
+        end -= 1
+    ending = before[max(0, end - _NOT_SPEECH_REACH) : end]
+    # (an ending not in ASCII is left to the pattern: regex.I folds more letters together than str.lower does)
+    if ending.isascii() and not ending.lower().endswith(_NOT_SPEECH_ENDINGS):
+        return None
     marker = _NOT_SPEECH.search(before)
     if marker is None or marker.group("marker").split()[-1][0].isupper() and marker.start("marker") > 0 or (
         _NAMING_BEFORE_MARKER.search(before, 0, marker.start())

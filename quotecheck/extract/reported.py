@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from quotecheck.extract.cues import Cue
-from quotecheck.extract.layout import Layout
+from quotecheck.extract.layout import Layout, char_positions
 from quotecheck.extract.lexicons import (
     COMMON_VERBS,
     LISTENERS,
@@ -71,7 +71,8 @@ CLAUSE_BREAK = regex.compile(
     r"|,\s+(?:he|she|they|it)\s+(?:\p{Ll}+ly\s+)?(?:" + word_pattern(SPEECH_VERBS) + r")\b"  # ", he clarified that"
     r"|,\s+and\s+(?:then\s+)?\p{Ll}{3,}ed\b"  # ", and questioned why …": the speaker's next act, not the report
 )
-_BREAK_CHARACTERS = (";", ",", "—", "–")  # each CLAUSE_BREAK holds one, first or right after its first character
+_DASHES = "—–"
+_BREAK_CHARACTERS = ";," + _DASHES  # each CLAUSE_BREAK holds one, first or right after its first character
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ADJUNCT_START = regex.compile(
     r"(?:not\s+to|in|on|at|during|after|before|last|earlier|later|about|of|to|with|from)\s"
@@ -101,6 +102,7 @@ SUBORDINATE_REACH = 80  # characters before a cue's subject read for the subordi
 _TRAILING_JOINER = regex.compile(r"(?:[\s,;]|\band\b|\bbut\b|\balso\b)+$")
 _JOINER_ENDS = (",", ";", "and", "but", "also")  # what a clause ending in a _TRAILING_JOINER ends with, but space
 _CONJUNCTION = regex.compile(r"(?:but|and|or|then)\b", regex.I)
+_CONJUNCTION_INITIALS = frozenset("baot")  # its words' first letters (no other letter matches one, ignoring case)
 _DETERMINER_END = regex.compile(r"(?<=\s)(?:the|a|an)\s*$", regex.I)
 # What may follow a backward attribution (but a listener of "told"): the sentence's end, a comma, a time, a place or
 # a manner ("…, she said in a statement on Monday", "…, Smith said, adding …")
@@ -184,7 +186,10 @@ class _Reader:
         sentence_start, sentence_end = self.layout.sentence(cue.start)
         pos = cue.end
         object_skipped = False
-        if _RELATIVE_BEFORE.search(text, max(sentence_start, cue.start - RELATIVE_WINDOW), cue.start):
+        relative_lo = max(sentence_start, cue.start - RELATIVE_WINDOW)
+        if _may_hold(text[relative_lo : cue.start], ("who", "which", "that", "having")) and _RELATIVE_BEFORE.search(
+            text, relative_lo, cue.start
+        ):
             return None  # "the editor who wrote the profile": a restrictive relative clause, not a report
         if cue.lemma == "according to":
             if cue.start != sentence_start:
@@ -210,14 +215,17 @@ class _Reader:
                 pos = lead.end() if lead else pos
         while pos < sentence_end and text[pos] in " :,\u00a0":
             pos += 1
-        if _CONJUNCTION.match(text, pos, sentence_end) or self._cue_within(pos, pos + 1):
+        if (text[pos : pos + 1].lower() in _CONJUNCTION_INITIALS and _CONJUNCTION.match(text, pos, sentence_end)) or (
+            self._cue_within(pos, pos + 1)
+        ):
             return None  # "said, but added ..." / "said, noting ...": the next cue carries the content
         end = sentence_end
         stop = _clause_break(text, pos, end)
         if stop:
             end = stop.start()
-        that_before = _THAT_BEFORE.search(text, cue.end, pos)
-        tail = _PARTICIPLE_TAIL.search(text, pos, end)
+        that_before = _THAT_BEFORE.search(text, cue.end, pos) if _may_hold(text[cue.end : pos], ("that",)) else None
+        comma = text.find(",", pos, end)  # (where a _PARTICIPLE_TAIL may start, at the earliest)
+        tail = _PARTICIPLE_TAIL.search(text, comma, end) if comma >= 0 and text.find("ing", comma, end) >= 0 else None
         if tail and not that_before and _reads_as_clause(text, pos, tail.start()):
             end = tail.start()
         index = bisect_left(self.cue_starts, pos)
@@ -315,6 +323,14 @@ class _Reader:
         return start, end
 
 
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """Could a pattern that ignores case find one of ``words`` (ASCII, in lower case) in ``window``? Only where the
+    lower-cased window holds one, or one with an i or an s where the window has a letter beyond ASCII ("İ" and "ſ"
+    match those too). (A str test before the pattern: most windows hold none.)"""
+    lowered = window.lower()
+    return any(word in lowered or (not window.isascii() and ("i" in word or "s" in word)) for word in words)
+
+
 def _without_trailing_joiner(clause: str) -> str:
     """The clause without the spaces, commas and joining words ("and", "but", "also") it ends in. (A str test
     first: most clauses end in a letter or a full stop, and the pattern, anchored at the end, is tried from every
@@ -325,13 +341,14 @@ def _without_trailing_joiner(clause: str) -> str:
 
 
 def _clause_break(text: str, start: int, end: int) -> regex.Match[str] | None:
-    """The first CLAUSE_BREAK in text[start:end], searched for from the character before the first of its
-    characters: most reported clauses hold few commas, and the pattern costs far more, tried from every position,
-    than a str search for each character."""
-    found = [at for at in (text.find(character, start, end) for character in _BREAK_CHARACTERS) if at >= 0]
-    if not found:
-        return None
-    return CLAUSE_BREAK.search(text, max(start, min(found) - 1), end)
+    """The first CLAUSE_BREAK in text[start:end], tried only where one can start: at each of its characters but a
+    dash, and at the character before a dash. Most reported clauses hold few of them, and the pattern costs far more,
+    searched for from every position, than a str search for each character."""
+    for at in char_positions(text, _BREAK_CHARACTERS, start, end):
+        found = CLAUSE_BREAK.match(text, at - 1 if at > start and text[at] in _DASHES else at, end)
+        if found is not None:
+            return found
+    return None
 
 
 def first_words(pattern: regex.Pattern[str], text: str, start: int, end: int, count: int) -> list[str]:
