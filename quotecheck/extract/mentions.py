@@ -74,6 +74,7 @@ _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet i
 _SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
 _CLAUSE_SUBORDINATORS = frozenset("as when while because although though whereas unless".split())  # (not prepositions)
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+PARTY_TAG_CHARS = 20  # characters before a closing parenthesis read for its opening one ("(D-Calif.)")
 _MODALS = frozenset("will would should could can may might must shall".split())
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
 _THIRD_PERSONS = frozenset(("he", "she", "they"))
@@ -493,6 +494,12 @@ _NOT_VERBS = frozenset(
 )
 
 
+def _party_tag_before(text: str, close: int) -> bool:
+    """The parenthesis closing at ``close`` holds a party tag ("(D-R.I.)", "(R-OH)"), not an acronym ("(TAZARA)")."""
+    opening = text.rfind("(", max(0, close - PARTY_TAG_CHARS), close)
+    return opening >= 0 and _PARTY_TAG.fullmatch(text, opening + 1, close) is not None
+
+
 def _verb_like(word: str) -> bool:
     """Could ``word`` be the verb (or an adverb before it) of a clause? By form: -s, -ed, -ly, or a listed word."""
     if not word[0].islower():
@@ -849,10 +856,11 @@ def subject_before(text: str, lo: int, pos: int) -> Mention | Coordinated | None
     if low in _QUANTIFIERS and (i == 0 or not toks[i - 1].text[0].isalnum() or _bare(toks[i - 1].text) in CONJUNCTIONS):
         return Mention(toks[i].start, toks[i].end, "nominal", word)  # "most said", "others say"
     if word == ",":
-        found = _comma_subject(text, toks, i)
-        if found is None and i >= 1 and toks[i - 1].text == ")":
-            return subject_before(text, lo, toks[i].start)  # "Sen. Jack Reed (D-R.I.), said": a stray comma
-        return found
+        if i >= 1 and toks[i - 1].text == ")" and _party_tag_before(text, toks[i - 1].start):
+            tagged = subject_before(text, lo, toks[i].start)  # "Sen. Jack Reed (D-R.I.), said": a stray comma
+            if isinstance(tagged, Mention) and tagged.kind == "name":
+                return tagged
+        return _comma_subject(text, toks, i)
     set_off = i >= 1 and toks[i - 1].text in (",", "-", "—", "–")
     if low == "who" and i >= 1 and not set_off and _is_capitalised(toks[i - 1].text) and toks[i - 1].text[0].isalpha():
         # "a tweet from Rikki Wells who wrote": a restrictive "who" right after a name
@@ -915,10 +923,14 @@ def _object_of_preposition(text: str, mention: Mention) -> bool:
 
 def _participle_modifier(toks: list[Token], first: int, last: int) -> int | None:
     """Where a participle phrase after the subject starts: "Another source speaking to Fox News (said)", "A
-    spokesman talking to reporters (said)": the noun before the participle is the subject, not the listener."""
+    spokesman talking to reporters (said)", "A letter from the Legion obtained by The Associated Press (warns)":
+    the noun before the participle is the subject, not the listener or the agent."""
     for k in range(first + 1, last):
         word = toks[k].text
-        if word.endswith("ing") and word.islower() and _bare(toks[k + 1].text) in _LISTENER_PREPOSITIONS and (
+        follows = _bare(toks[k + 1].text)
+        if (word.endswith("ing") and follows in _LISTENER_PREPOSITIONS or word.endswith("ed") and follows == "by") and (
+            word.islower()
+        ) and (
             speaker_noun(toks[k - 1].text) or _is_name_word(toks[k - 1].text)
         ):
             return k

@@ -892,6 +892,24 @@ CASES = [
         "Ben Boreing leads the group. Boreing said the members will still meet, but said, \"It's time to move on.\"",
         "It's time to move on", "Ben Boreing", None,
     ),
+    # a stray comma after a party tag, even after a name set off by commas before it
+    (
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning the primary, Gov. John Kasich (R-OH), "
+        'said, "I am getting ready to rent a covered wagon."',
+        "I am getting ready", "John Kasich", "Governor, R-OH",
+    ),
+    # but an acronym in brackets is part of the appositive role
+    (
+        "Standwell Mapara, general manager of the Tanzania-Zambia Railway Authority (TAZARA), said the line "
+        'was "in good shape."',
+        "in good shape", "Standwell Mapara", "general manager of the Tanzania-Zambia Railway Authority (TAZARA)",
+    ),
+    # a participle phrase with its agent after the subject: the noun before it speaks
+    (
+        "A letter from the American Legion obtained by The Associated Press warns that \"any further communication "
+        'will be through our attorney."',
+        "any further communication", "American Legion", None,
+    ),
 ]
 
 
