@@ -72,7 +72,7 @@ _PREPOSITIONS = frozenset(
 )
 _CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet if though although".split())
 _SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
-_CLAUSE_SUBORDINATORS = frozenset("as when while because although though whereas unless".split())  # (not prepositions)
+_CLAUSE_SUBORDINATORS = frozenset("as when while because although though whereas unless after before until".split())
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 PARTY_TAG_CHARS = 20  # characters before a closing parenthesis read for its opening one ("(D-Calif.)")
 _MODALS = frozenset("will would should could can may might must shall".split())

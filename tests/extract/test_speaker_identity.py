@@ -910,6 +910,15 @@ CASES = [
         'will be through our attorney."',
         "any further communication", "American Legion", None,
     ),
+    # a subject after "after" is that clause's; a crowd's people can speak
+    (
+        'The mayor spoke after the senator had said the plan was "dead."',
+        "dead", "the senator", "senator",
+    ),
+    (
+        'Andrean High School fans also chanted, "Build a wall," during the game.',
+        "Build a wall", "Andrean High School fans", "Andrean High School fans",
+    ),
 ]
 
 
