@@ -75,6 +75,10 @@ _SUBORDINATORS = frozenset("when if although though because since after before w
 _CLAUSE_SUBORDINATORS = frozenset("as when while because although though whereas unless after before until".split())
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 PARTY_TAG_CHARS = 20  # characters before a closing parenthesis read for its opening one ("(D-Calif.)")
+# Prepositions that open a sentence with a phrase before its subject ("Alongside BLM calls for action, …"), beyond
+# those _PREPOSITIONS lists for other uses
+_OPENING_PREPOSITIONS = frozenset("alongside amid besides unlike following throughout across beyond toward towards".split())
+_AMOUNT_RELATIVES = frozenset(("which", "whom", "who", "that"))
 _MODALS = frozenset("will would should could can may might must shall".split())
 _PERSONAL = frozenset(("he", "she", "they", "we", "i"))
 _THIRD_PERSONS = frozenset(("he", "she", "they"))
@@ -556,7 +560,9 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
     count = len(toks)
     first = 0
     opening = _bare(toks[0].text) if toks else ""
-    if opening in _SUBORDINATORS or opening in _PREPOSITIONS or toks and _participle_opens(toks):
+    if opening in _SUBORDINATORS or opening in _PREPOSITIONS or opening in _OPENING_PREPOSITIONS or toks and (
+        _participle_opens(toks)
+    ):
         # "When asked if other countries would follow, he said …": the subject comes after the clause (and after a
         # second one: "On Tuesday, even as shares were tumbling, Mr. Ackman wrote")
         first = next((k + 1 for k in range(min(count, OPENING_CLAUSE_TOKENS)) if toks[k].text == ","), 0)
@@ -1010,9 +1016,11 @@ def _amount_phrase(text: str, toks: list[Token], last: int) -> Mention | None:
             break
         first -= 1
     if first > 0 and toks[first - 1].text not in (",", ";", ":", "(", "—", "–", ".") and (
-        _bare(toks[first - 1].text) not in CONJUNCTIONS
+        _bare(toks[first - 1].text) not in CONJUNCTIONS and _bare(toks[first - 1].text) not in _AMOUNT_RELATIVES
     ):
-        return None  # inside a longer phrase: "won 60 percent" is not a subject
+        return None  # inside a longer phrase: "won 60 percent" is not a subject (but "to which 21 percent said" is)
+    if _bare(toks[first].text) in ("in", "of"):
+        return None  # a date ("who in 2012 called"), not a share
     return Mention(toks[first].start, toks[last].end, "nominal", text[toks[first].start : toks[last].end])
 
 
@@ -1171,6 +1179,10 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     if low in _QUANTIFIERS and (len(toks) == 1 or not toks[1].text[0].isalnum()):
         word = toks[0].text.rstrip(".")
         return Mention(toks[0].start, toks[0].start + len(word), "nominal", word)  # '"…" read one.'
+    if low in _QUANTIFIERS and len(toks) > 2 and _bare(toks[1].text) in ("on", "in", "at", "within") and (
+        _is_name_word(toks[2].text)
+    ):  # "According to some on Twitter, …"
+        return Mention(toks[0].start, toks[2].end, "nominal", text[toks[0].start : toks[2].end], speaker_type="anonymous")
 
     # "said the base chief known as Bob", "a woman who identified herself only as Maria": the name is the speaker
     known_as = next((k for k in range(2, min(len(toks), SUBJECT_TOKENS)) if toks[k].text == "as" or (

@@ -919,6 +919,20 @@ CASES = [
         'Andrean High School fans also chanted, "Build a wall," during the game.',
         "Build a wall", "Andrean High School fans", "Andrean High School fans",
     ),
+    # a share after a relative ("to which 21 percent said"), some on a platform, an opening preposition's phrase
+    (
+        'The poll asked how likely a win was, to which 21 percent said "not too likely" and 14 percent said "never."',
+        "not too likely", "21 percent", None,
+    ),
+    (
+        'Anchor Megyn Kelly was seen entering the tower. According to some on Twitter, Kelly was "incognito."',
+        "incognito", "some on Twitter", None,
+    ),
+    (
+        "Alongside NAACP calls for action, a top GOP strategist said Clinton must choose, saying, "
+        '"She has to come out."',
+        "She has to come out", "a top GOP strategist", "top GOP strategist",
+    ),
 ]
 
 
