@@ -120,6 +120,8 @@ _SECTION_RULES: Final = ("___", "***", "---", "===")
 _OWNED_SUBJECT: Final = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
+# the words between "To" and the person whose view a sentence gives: a few words, no clause
+_VIEW_LEAD: Final = regex.compile(r"(?:[\p{L}\-.'’]+\s+){0,8}")
 # a lead opening on a person described
 _INDEFINITE_LEAD: Final = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")
 # "Clinton's years", "Sanders' rallies": a possessive and a plural (not "Christie's been", "Trump's says")
@@ -645,9 +647,23 @@ class Entities:
             # (the owner of a subject is in focus too: "Mr. Sanders's campaign vowed … he gave a speech")
             salient = (
                 self._is_subject(index) or text[end - 1] in _OWNER_ENDS and _OWNED_SUBJECT.match(text, end) is not None
-            ) and self._opens_sentence(self._mention_starts[index])
+            ) and self._opens_sentence(self._mention_starts[index]) or self._holds_view(index)
             salience = self._salience[index] = _SENTENCE_SUBJECT if salient else _OTHER
         return salience
+
+    def _holds_view(self, index: int) -> bool:
+        """The sentence opens on whose view it gives: "To professor Brigid Harrison, Christie's stare seemed to
+        reflect sadness. "…," she said." A person in focus as much as a subject."""
+        start, end = self._mention_starts[index], self._mention_ends[index]
+        if not self.text.startswith(",", end):
+            return False
+        lead = self.text[self.layout.sentence(start)[0] : start].lstrip(" \t\n\"“‘'(")
+        if not lead.startswith("To ") or _VIEW_LEAD.fullmatch(lead, 3) is None:
+            return False
+        words = lead.split()[1:]  # none, or a description: a capitalised one or one ending on a job noun
+        return not words or words[0][0].isupper() or speaker_noun(words[-1]) and not any(
+            word in COMMON_VERBS for word in words
+        )
 
     def _complete_from_quotes(self, quoted_names: list[list[str]]) -> None:
         """A person the article names only by surname ("Comey announced") gets the full name a quote gives

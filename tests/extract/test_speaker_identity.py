@@ -933,6 +933,12 @@ CASES = [
         '"She has to come out."',
         "She has to come out", "a top GOP strategist", "top GOP strategist",
     ),
+    # a sentence that gives a person's view ("To X, …") puts her in focus for the next "she"
+    (
+        "Former Gov. Carla Whitby said Mr. Dunn had lost his way.\n\nTo state university historian Nora Vance, "
+        "Mr. Dunn's blank stare seemed to reflect sadness.\n\n\"It looked like heartbreak,\" she said.",
+        "It looked like heartbreak", "Nora Vance", "state university historian",
+    ),
 ]
 
 
