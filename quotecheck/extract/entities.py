@@ -31,6 +31,7 @@ from quotecheck.extract.lexicons import (
     OFFICE_MODIFIERS,
     ORGANISATION_ROLES,
     ADVERBS,
+    PLACE_KINDS,
     AUTHORED_DOCUMENTS,
     GROUP_MEMBERS,
     HEADLINE_WORDS,
@@ -802,7 +803,8 @@ class Entities:
             return None  # "On Tuesday": a day, a sentence word (but "Mrs May" is a name)
         if ("'" in full or "’" in full) and any(_CONTRACTION.search(word) for word in words):
             return None  # "I'm", "Don't": sentence words, not a name
-        place = title is None and full in PLACES  # "Lithuania has helped …": a place speaks as its government
+        # "Lithuania has helped …", "Lee County will appeal": a place speaks as its government
+        place = title is None and (full in PLACES or folded[-1] in PLACE_KINDS)
         if (folded[-1] in ROLE_NOUNS and folded[-1] not in ORGANISATION_WORDS or folded[-1] in GROUP_MEMBERS) and (
             folded[0] not in FIRST_NAMES
         ):

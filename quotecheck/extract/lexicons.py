@@ -184,6 +184,7 @@ BELIEF_VERBS: Final = frozenset(word for line in _lines("belief_verbs.txt") for 
 NAMING_VERBS: Final = frozenset(word for line in _lines("naming_verbs.txt") for word in line.lower().split())
 ADVERBS: Final = _words("adverbs.txt")
 LY_ADJECTIVES: Final = _words("ly_adjectives.txt")
+PLACE_KINDS: Final = _words("place_kinds.txt")
 CONJUNCTIONS: Final = _words("conjunctions.txt")
 STOP_CAPITALS: Final = _words("stop_capitals.txt")
 COMMON_VERBS: Final = frozenset(word for line in _lines("common_verbs.txt") for word in line.lower().split())

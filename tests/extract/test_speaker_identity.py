@@ -939,6 +939,11 @@ CASES = [
         "Mr. Dunn's blank stare seemed to reflect sadness.\n\n\"It looked like heartbreak,\" she said.",
         "It looked like heartbreak", "Nora Vance", "state university historian",
     ),
+    # a name ending on a kind of place is a place, never a "he" (though "Lee" is a first name)
+    (
+        'Franco Ruiz, 18, from Lee County, Fla., disagrees. "I could say anything," he says.',
+        "I could say anything", "Franco Ruiz", None,
+    ),
 ]
 
 
