@@ -171,6 +171,7 @@ def _pair_paragraph(
     pending: int | None = None  # offset just after the pending opening run
     pending_char = ""
     run_on = False  # the pending quote carries on one left open before it
+    outer: tuple[int, str, bool] | None = None  # a straight quote holding the pending curly one, or the reverse
     for count, (start, end) in enumerate(_double_runs(text, para_start, para_end)):
         if count >= most:
             break
@@ -185,20 +186,27 @@ def _pair_paragraph(
             continue
         # „…“ closes with the mark that opens elsewhere.
         closes = opening is not True or (pending_char == "„" and text[start] == "“")
-        if closes:
+        if closes and outer is not None:
+            pending, pending_char, run_on = outer  # the words quoted inside are part of the outer quote
+            outer = None
+        elif closes:
             found.append(_span(text, pending, start, start, index, continuation=run_on))
             pending, run_on = None, False
             if end - start > 1 and opening is None:
                 pending, pending_char = end, text[end - 1]
-        else:
+        elif _SENTENCE_END.search(text, pending, start):
             # An opener after an opener: paragraphs joined without closing the first quote ("A. "B," he said, as
-            # British wire copy runs a quote on) when the words before it end a sentence; else the first was stray.
-            if _SENTENCE_END.search(text, pending, start):
-                found.append(_span(text, pending, start, None, index, continued=True, continuation=run_on))
-                run_on = True
-            else:
-                run_on = False
-            pending, pending_char = end, text[end - 1]
+            # British wire copy runs a quote on) when the words before it end a sentence
+            found.append(_span(text, pending, start, None, index, continued=True, continuation=run_on))
+            pending, pending_char, run_on = end, text[end - 1], True
+        elif outer is None and (pending_char == '"') != (text[start] == '"'):
+            # a quote inside a quote in the other style: "The department isn't about “equal justice” anymore.
+            outer = (pending, pending_char, run_on)
+            pending, pending_char, run_on = end, text[end - 1], False
+        else:
+            pending, pending_char, run_on = end, text[end - 1], False  # the first opener was stray
+    if outer is not None:
+        return found, outer[0]  # (its inner quote never closed: the outer one runs on over it)
     return found, pending
 
 

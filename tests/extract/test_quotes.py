@@ -33,6 +33,27 @@ def test_nested_single_quotes_stay_inside_the_outer_quote():
     assert spans(text) == ["She told me ‘never again’ and left,", "It’s 'odd' indeed."]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # curly marks inside a straight quote
+            'She said: "The office isn’t about “equal justice” anymore. It is about power."',
+            ["The office isn’t about “equal justice” anymore. It is about power."],
+        ),
+        (  # straight marks inside a curly quote
+            'She said: “The office isn’t about "equal justice" anymore. It is about power.”',
+            ["The office isn’t about \"equal justice\" anymore. It is about power."],
+        ),
+        (  # the outer quote left open runs on into the next paragraph
+            'She said:\n\n"The office isn’t about “equal justice” anymore.\n\n"It is about power."',
+            ["The office isn’t about “equal justice” anymore.", "It is about power."],
+        ),
+    ],
+)
+def test_a_quote_in_the_other_style_nests_inside_the_outer_one(text, expected):
+    assert spans(text) == expected
+
+
 def test_apostrophes_do_not_open_single_quotes():
     text = "The mayor’s office didn’t comment on the ’90s plan."
     assert spans(text) == []
