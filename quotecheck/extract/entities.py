@@ -123,6 +123,11 @@ _OWNED_SUBJECT: Final = regex.compile(
 )
 # the words between "To" and the person whose view a sentence gives: a few words, no clause
 _VIEW_LEAD: Final = regex.compile(r"(?:[\p{L}\-.'’]+\s+){0,8}")
+# a "who" clause after a description, to the end of its clause: "… who supports Trump, asking for anonymity" (not
+# one set off by a comma, which adds to what is known of someone described enough already: "the designer, who …";
+# nor a "that" clause, which may be about the last noun: "one owner of a bakery that sells to tourists")
+_RELATIVE_CLAUSE: Final = regex.compile(r"\s+who\s+[^,;:\"“”()\[\]]{3,}?(?=[,;:\"“”(\[]|[.!?]?\s*$)")
+_RELATIVE_CLAUSE_CHARS = 100
 # a lead opening on a person described
 _INDEFINITE_LEAD: Final = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")
 # "Clinton's years", "Sanders' rallies": a possessive and a plural (not "Christie's been", "Trump's says")
@@ -1333,7 +1338,20 @@ class Entities:
         if role is None and speaker_type == "anonymous" and head not in _BARE_SOURCES and speaker_noun(head):
             determined = words[0].lower() in _ARTICLES | frozenset(_POSSESSIVE_PRONOUNS)
             role = " ".join(words[1:]) if determined else mention.name
+        if speaker_type == "anonymous" and name == mention.name:
+            name += self._relative_clause(mention.end)
         return Entity(name, "", speaker_type, gender, role, gender and "article", head=head)
+
+    def _relative_clause(self, end: int) -> str:
+        """The relative clause after an unnamed speaker's description that says who it is ("a Trump supporter
+        who runs the account @WomenForTrump"), when it holds no speech verb ("a man who said …" is another
+        report); else nothing."""
+        clause = _RELATIVE_CLAUSE.match(
+            self.text, end, min(self.layout.sentence(end)[1], end + _RELATIVE_CLAUSE_CHARS)
+        )
+        if clause is None or any(word.lower() in SPEECH_VERBS for word in clause.group().split()):
+            return ""
+        return clause.group()
 
     def resolve_organisation(self, phrase: str, pos: int) -> Entity | None:
         """"the agency", "the bank" -> the nearest earlier organisation whose name has that word, else whose

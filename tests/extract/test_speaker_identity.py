@@ -944,6 +944,15 @@ CASES = [
         'Franco Ruiz, 18, from Lee County, Fla., disagrees. "I could say anything," he says.',
         "I could say anything", "Franco Ruiz", None,
     ),
+    # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
+    (
+        '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
+        "I would want answers", "a party committee member who supports Mr. Kemp", "party committee member",
+    ),
+    (
+        '"Meh," wrote a reader who runs the account @VotersForKemp.',
+        "Meh", "a reader who runs the account @VotersForKemp", None,
+    ),
 ]
 
 
