@@ -210,6 +210,7 @@ REPORTS = [
     ("Her aides indicated that the department was reviewing the request.",
      [("the department was reviewing the request", "Her aides")]),
     ("The gallery was told the levy would double next spring.", []),
+    ("Like the mayor, the county board has written off efforts by the farmers to block the levy.", []),
 ]
 
 

@@ -944,6 +944,11 @@ CASES = [
         'Franco Ruiz, 18, from Lee County, Fla., disagrees. "I could say anything," he says.',
         "I could say anything", "Franco Ruiz", None,
     ),
+    # a past participle is a cue ("had written")
+    (
+        'As the columnist Lena Parr had written a few years earlier, "We could not have a film industry without him."',
+        "We could not have a film industry", "Lena Parr", "columnist",
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
