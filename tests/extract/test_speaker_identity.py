@@ -949,6 +949,12 @@ CASES = [
         'As the columnist Lena Parr had written a few years earlier, "We could not have a film industry without him."',
         "We could not have a film industry", "Lena Parr", "columnist",
     ),
+    # "Ever" opening a sentence is no name
+    (
+        "A lawyer has begun vetting Ms. Varga. Ever since she endorsed Mr. Dunn this month, Ms. Varga has been a "
+        'surrogate, visiting the headquarters with a simple message: "Don\'t screw this up!"',
+        "Don't screw this up", "Varga", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
