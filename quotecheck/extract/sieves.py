@@ -47,6 +47,9 @@ COLON_LEAD = 80  # characters before the opening mark read for "Smith:" or "he d
 VERB_BEFORE_COLON = 40  # characters before a colon read for the verb of "he demurred:"
 DASH_WINDOW = 10  # characters after the closing mark (or at the start of the next line) read for the dash
 SIGNATURE_LINE = 80  # characters a line holding only "- Rita Soto" may have
+# between a speech verb and the subject of the clause it reports: nothing, "that", or an adjunct and "that" ("said
+# in her opening remarks that", "said, per a translator, that")
+_REPORTED_SUBJECT_GAP = regex.compile(r"\s*(?:[^.;:\"“”]{0,45}\bthat\s+)?")
 MODAL_WINDOW = 12  # characters before a cue read for "will", "would" (a hypothetical report)
 INTRODUCER_GAP = 60  # characters of a listener or setting between a cue and its colon ("told a rally in Ohio:")
 RELAY_GAP = 60  # characters between an attribution and a relaying source ("said on Tuesday, according to")
@@ -217,13 +220,19 @@ class Article:
                 if _MODAL_BEFORE.search(text, max(sentence_start, cue.start - MODAL_WINDOW), cue.start):
                     # "Obama said he expected that Americans will say "no"": a hypothetical inside a report
                     cue = self._outermost(cue, index, sentence_start, any_subject=True)
+                elif "," not in gap_after_subject and ":" not in gap_after_subject:
+                    # words woven into a reported clause ("Trump said Fox executives were calling "…"", not "McClure
+                    # said senators told him, "…""): the reporter's account of them
+                    cue = self._outermost(cue, index, sentence_start, reports_only=True)
                 return LeadingCue(cue, True)
             if cue.start >= sentence_start:
                 return LeadingCue(self._outermost(cue, index, sentence_start), False)
             nearest = False
         return None
 
-    def _outermost(self, cue: Cue, index: int, sentence_start: int, *, any_subject: bool = False) -> Cue:
+    def _outermost(
+        self, cue: Cue, index: int, sentence_start: int, *, any_subject: bool = False, reports_only: bool = False
+    ) -> Cue:
         """A report inside a report belongs to the outer source: "According to GMA News, Salceda said the …",
         "The senator said he rarely asks surrogates to stump, '…'"."""
         if not any_subject and (cue.mention is None or cue.mention.kind != "pronoun" and cue.lemma != "according to"):
@@ -236,12 +245,26 @@ class Article:
             index -= 1
             if earlier.mention is None or earlier.mention.start >= cue.start:
                 continue
+            if reports_only:
+                if cue.mention is not None and self._reports_subject(earlier, cue.mention.start):
+                    return earlier
+                continue
             if earlier.lemma == "according to" or cue.mention is not None and (
                 outer_lemmas is None and "," not in self.text[earlier.end : cue.mention.start]
                 or cue.mention.start < earlier.start and self._parenthetical(earlier)
+                or self._reports_subject(earlier, cue.mention.start)
             ):
                 return earlier
         return cue
+
+    def _reports_subject(self, earlier: Cue, subject_start: int) -> bool:
+        """The clause an earlier cue reports opens on the subject at ``subject_start``: "Trump said Fox executives
+        were calling "every 15 minutes"", "Israel said in a call that Clinton urged members to be "…"". The words
+        quoted inside a report are the reporter's account."""
+        mention = earlier.mention
+        return mention is not None and not earlier.subject_after and earlier.end <= subject_start and (
+            mention.kind != "nominal" or speaker_noun(mention.name.split()[-1])  # (a subject that can speak)
+        ) and _REPORTED_SUBJECT_GAP.fullmatch(self.text, earlier.end, subject_start) is not None
 
     def _parenthetical(self, cue: Cue) -> bool:
         """A cue set off by commas inside the clause it reports: "CNN, Cruz said, called the move "…"."""

@@ -955,6 +955,15 @@ CASES = [
         'surrogate, visiting the headquarters with a simple message: "Don\'t screw this up!"',
         "Don't screw this up", "Varga", None,
     ),
+    # words quoted inside a report are the reporter's, even when the reported clause has a cue of its own
+    (
+        'At one point, Mr. Kemp said TV executives were calling "every 15 minutes."',
+        "every 15 minutes", "Kemp", None,
+    ),
+    (
+        'Rep. Anna Lind said in her opening remarks that the platform should back the "stalwart allies" of the city.',
+        "stalwart allies", "Anna Lind", "Representative",
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
