@@ -221,9 +221,10 @@ class Article:
                     # "Obama said he expected that Americans will say "no"": a hypothetical inside a report
                     cue = self._outermost(cue, index, sentence_start, any_subject=True)
                 elif "," not in gap_after_subject and ":" not in gap_after_subject:
-                    # words woven into a reported clause ("Trump said Fox executives were calling "…"", not "McClure
-                    # said senators told him, "…""): the reporter's account of them
-                    cue = self._outermost(cue, index, sentence_start, reports_only=True)
+                    # words woven into a report: the relay's ("According to pool reports, Obama said "…"") or the
+                    # reporter's ("Trump said Fox executives were calling "…"", not "McClure said senators told him,
+                    # "…"", which the inner cue introduces)
+                    cue = self._outermost(cue, index, sentence_start, woven=True)
                 return LeadingCue(cue, True)
             if cue.start >= sentence_start:
                 return LeadingCue(self._outermost(cue, index, sentence_start), False)
@@ -231,10 +232,11 @@ class Article:
         return None
 
     def _outermost(
-        self, cue: Cue, index: int, sentence_start: int, *, any_subject: bool = False, reports_only: bool = False
+        self, cue: Cue, index: int, sentence_start: int, *, any_subject: bool = False, woven: bool = False
     ) -> Cue:
         """A report inside a report belongs to the outer source: "According to GMA News, Salceda said the …",
-        "The senator said he rarely asks surrogates to stump, '…'"."""
+        "The senator said he rarely asks surrogates to stump, '…'". ``woven``: words the cue introduces with no
+        comma or colon, which only a relay ("according to") or the reporter of the cue's clause takes."""
         if not any_subject and (cue.mention is None or cue.mention.kind != "pronoun" and cue.lemma != "according to"):
             outer_lemmas = ("according to",)
         else:
@@ -245,8 +247,10 @@ class Article:
             index -= 1
             if earlier.mention is None or earlier.mention.start >= cue.start:
                 continue
-            if reports_only:
-                if cue.mention is not None and self._reports_subject(earlier, cue.mention.start):
+            if woven:
+                if earlier.lemma == "according to" or cue.mention is not None and (
+                    self._reports_subject(earlier, cue.mention.start)
+                ):
                     return earlier
                 continue
             if earlier.lemma == "according to" or cue.mention is not None and (

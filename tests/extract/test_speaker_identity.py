@@ -964,6 +964,10 @@ CASES = [
         'Rep. Anna Lind said in her opening remarks that the platform should back the "stalwart allies" of the city.',
         "stalwart allies", "Anna Lind", "Representative",
     ),
+    (
+        'According to pool reports, Mayor Dana Kemp said "there is love" in the city after the storm.',
+        "there is love", "pool reports", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
