@@ -422,7 +422,7 @@ def introducing_cue(ctx: QuoteContext) -> Attribution | None:
     quote can claim it. ``He replied, "It was fine." He added, …`` / ``Trump claimed that "…" one of them said``."""
     leading = ctx.leading
     if leading is not None and leading.introduces and (ctx.lead.endswith("that") or ctx.ends_sentence):
-        return ctx.article.from_cue(leading.cue)
+        return _relay_after_quote(ctx) or ctx.article.from_cue(leading.cue)
     return None
 
 
@@ -481,7 +481,9 @@ def leading_cue(ctx: QuoteContext) -> Attribution | None:
     reporters: "…"`` / ``"We are," he said, "just one of many."`` (the second half). Inside a hypothetical the
     outer report speaks (``Obama said he expected that Americans will say "no"``)."""
     leading = ctx.leading
-    return ctx.article.from_cue(leading.cue) if leading is not None and leading.introduces else None
+    if leading is None or not leading.introduces:
+        return None
+    return _relay_after_quote(ctx) or ctx.article.from_cue(leading.cue)
 
 
 @sieve("cue-in-sentence")
@@ -489,7 +491,20 @@ def cue_before_in_sentence(ctx: QuoteContext) -> Attribution | None:
     """A cue earlier in the quote's sentence: ``Linkevicius said it was "not that unusual"``. A report inside a
     report belongs to the outer source (``According to GMA News, Salceda said the "…"``)."""
     leading = ctx.leading
-    return ctx.article.from_cue(leading.cue) if leading is not None and not leading.introduces else None
+    if leading is None or leading.introduces:
+        return None
+    return _relay_after_quote(ctx) or ctx.article.from_cue(leading.cue)
+
+
+def _relay_after_quote(ctx: QuoteContext) -> Attribution | None:
+    """'Trump said he was "happy to see" that Khan won, according to The New York Times.': a relay ending the
+    sentence of the quoted words is the source they rest on, as after a trailing cue (_relayed)."""
+    relay, after = ctx.cue_after, ctx.after
+    if relay is None or after is None or relay.lemma != "according to" or relay.start >= ctx.sentence[1]:
+        return None
+    if relay.mention is None or _RELAY_GAP.fullmatch(ctx.text, after, relay.start) is None:
+        return None
+    return ctx.article.from_cue(relay)
 
 
 @sieve("cue-in-sentence")

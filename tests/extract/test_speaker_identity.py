@@ -968,6 +968,11 @@ CASES = [
         'According to pool reports, Mayor Dana Kemp said "there is love" in the city after the storm.',
         "there is love", "pool reports", None,
     ),
+    # a relay ending the sentence is the source, as after a trailing cue
+    (
+        'On Monday, Mayor Dana Kemp said she was "happy to see" that the bridge reopened, according to The Courier.',
+        "happy to see", "Courier", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
