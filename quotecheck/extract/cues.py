@@ -277,6 +277,12 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
         mention = clause_subject(text, comma + 1, cue.start) if after_aside else None
         cue.mention = mention or clause_subject(text, sentence_start, cue.start)
         return
+    if cue.lemma == "reported" and text.startswith(", ", cue.start - 2):
+        # '"…," said Kristen Day, a director of the group, reports USA Today.': a relay named after its verb
+        relay = mention_after(text, cue.end, sentence_end)
+        if relay is not None and _ENDS_SUBJECT.match(text, relay.end, sentence_end + 1):
+            cue.mention, cue.subject_after = relay, True
+            return
     if subject is None and _inverted_slot(text, sentence_start, cue.start) and not text.startswith(" that ", cue.end):
         # (", concluded that the Centre qualified": a clause follows, whose subject is not the speaker)
         mention = mention_after(text, cue.end, sentence_end)

@@ -1394,8 +1394,12 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     if start < 2 or text[start - 1] != " " or _modifies_noun(text, end):
         return None  # (nor in "veteran Clinton haters", where the name modifies the noun after it)
     word = text[text.rfind(" ", max(0, start - PREMODIFIER_REACH), start - 1) + 1 : start - 1]
-    if not word or not word[0].islower() or word.endswith(".") or not speaker_noun(word):
-        return None  # (a word ending a sentence is not a premodifier: "commander in chief. Sanders hit back")
+    if not word or not word[0].islower() or word.endswith(".") or not speaker_noun(word) or (
+        word in SPEECH_VERBS and text[start - len(word) - 3 : start - len(word) - 1] == ", "
+    ):
+        # (a word ending a sentence is not a premodifier: "commander in chief. Sanders hit back"; nor an inverted
+        # cue after a comma: "…, reports USA Today")
+        return None
     toks = tokens(text, max(0, start - PREMODIFIER_CHARS), start)
     if toks:
         return _premodifier_role(text, toks, len(toks))[0]

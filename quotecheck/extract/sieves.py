@@ -63,7 +63,7 @@ _BREAK = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote mark, s
 # "said in a statement: ", "said that ".
 _INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0," + str(INTRODUCER_GAP) + r"}[:,]\s*")
 # Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
-_RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?,\s*")
+_RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?(?:,\s*|\s+)")  # (a comma may be missing)
 # After '"…." Smith said', words that open a reported clause show the cue has content of its own.
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
 _CLAUSE_AFTER = regex.compile(

@@ -973,6 +973,14 @@ CASES = [
         'On Monday, Mayor Dana Kemp said she was "happy to see" that the bridge reopened, according to The Courier.',
         "happy to see", "Courier", None,
     ),
+    (
+        '"It is a platform for all," said Kris Dale, director of the group, reports The Courier. "We are heard."',
+        "It is a platform for all", "Courier", None,
+    ),
+    (
+        '"We disagree strongly," spokesman Jamal Ware said in a statement according to The Courier.',
+        "We disagree strongly", "Courier", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
