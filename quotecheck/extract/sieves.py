@@ -63,6 +63,7 @@ _BREAK = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote mark, s
 # "said in a statement: ", "said that ".
 _INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0," + str(INTRODUCER_GAP) + r"}[:,]\s*")
 # Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
+_SENTENCE_END_AFTER = regex.compile(r"\s*(?:[.!?]|$)")
 _RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?(?:,\s*|\s+)")  # (a comma may be missing)
 # After '"…." Smith said', words that open a reported clause show the cue has content of its own.
 _CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
@@ -500,11 +501,15 @@ def _relay_after_quote(ctx: QuoteContext) -> Attribution | None:
     """'Trump said he was "happy to see" that Khan won, according to The New York Times.': a relay ending the
     sentence of the quoted words is the source they rest on, as after a trailing cue (_relayed)."""
     relay, after = ctx.cue_after, ctx.after
-    if relay is None or after is None or relay.lemma != "according to" or relay.start >= ctx.sentence[1]:
+    if relay is None or after is None or relay.mention is None or relay.start >= ctx.sentence[1]:
         return None
-    if relay.mention is None or _RELAY_GAP.fullmatch(ctx.text, after, relay.start) is None:
-        return None
-    return ctx.article.from_cue(relay)
+    if relay.lemma == "according to" or relay.lemma == "reported" and relay.subject_after:  # "…, reported the Post."
+        return ctx.article.from_cue(relay) if _RELAY_GAP.fullmatch(ctx.text, after, relay.start) else None
+    if relay.lemma == "reported" and _RELAY_GAP.fullmatch(ctx.text, after, relay.mention.start) and (
+        _SENTENCE_END_AFTER.match(ctx.text, relay.end)
+    ):
+        return ctx.article.from_cue(relay)  # "…, CNN reported."
+    return None
 
 
 @sieve("cue-in-sentence")

@@ -981,6 +981,14 @@ CASES = [
         '"We disagree strongly," spokesman Jamal Ware said in a statement according to The Courier.',
         "We disagree strongly", "Courier", None,
     ),
+    (
+        'Ms. Dale noted that the levy is "central" to the party platform for the first time, reported The Courier.',
+        "central", "Courier", None,
+    ),
+    (
+        'Mr. Kemp welcomed the news, saying the mayor was "doing the right thing," The Courier reported.',
+        "doing the right thing", "Courier", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
