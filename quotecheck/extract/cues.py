@@ -50,6 +50,10 @@ _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s
 _ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 # "measures added by Republicans" is a passive; "said by telephone", "responded by calling" name the means
+# a sentence opening on a poll, up to the comma before its findings ("In a September Post-ABC News poll, ")
+_POLL_LEAD = re.compile(r"In\s+(?P<poll>(?:a|an|the)\s+[^,.;:\"“”]{0,60}?\b(?:poll|survey)\b[^,.;:\"“”]{0,40}?),\s+")
+# a share of the people asked: "31% of Republicans", "just 8 percent of Democrats", "75 percent"
+_SHARE = re.compile(r"(?:[A-Za-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)")
 _PASSIVE_BY = re.compile(r"\s+by\b(?:\s+(?P<next>[\w-]+))?")
 # "his remarks were", "the prime minister's reported position", '"…," came shouts from the crowd': the cue word is
 # a noun or an adjective there
@@ -291,7 +295,18 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
             cue.mention = mention
             cue.subject_after = True
             return
-    cue.mention = subject
+    cue.mention = _poll_of(text, sentence_start, subject) or subject
+
+
+def _poll_of(text: str, sentence_start: int, subject: Mention | Coordinated | None) -> Mention | None:
+    """'In a national CNN/ORC poll released Monday, 31% of Republicans said they were …': the share of the
+    respondents speaks through the named poll the sentence opens on, which is the source."""
+    if not isinstance(subject, Mention) or not text.startswith("In ", sentence_start):
+        return None
+    poll = _POLL_LEAD.match(text, sentence_start, subject.start)
+    if poll is None or _SHARE.match(subject.name) is None or poll.group("poll").islower():
+        return None  # (a poll named: "In the survey, 40 percent of farmers said" leaves the farmers speaking)
+    return mention_after(text, poll.start("poll"), poll.end("poll"))
 
 
 def _passive(text: str, pos: int) -> bool:

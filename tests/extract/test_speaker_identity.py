@@ -989,6 +989,12 @@ CASES = [
         'Mr. Kemp welcomed the news, saying the mayor was "doing the right thing," The Courier reported.',
         "doing the right thing", "Courier", None,
     ),
+    # a share of the people asked speaks through the poll the sentence opens on
+    (
+        'In a national Courier/Gallup poll released Monday, 31% of farmers said they were "extremely worried" '
+        "about the levy.",
+        "extremely worried", "Courier", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
