@@ -128,6 +128,11 @@ _VIEW_LEAD: Final = regex.compile(r"(?:[\p{L}\-.'’]+\s+){0,8}")
 # nor a "that" clause, which may be about the last noun: "one owner of a bakery that sells to tourists")
 _RELATIVE_CLAUSE: Final = regex.compile(r"\s+who\s+[^,;:\"“”()\[\]]{3,}?(?=[,;:\"“”(\[]|[.!?]?\s*$)")
 _RELATIVE_CLAUSE_CHARS = 100
+# what follows a description's closing participle and says when or by whom: a weekday, or a preposition and a name
+_PARTICIPLE_COMPLEMENT: Final = regex.compile(
+    r"\s+(?:\p{Lu}\p{Ll}+day|(?:on|in|by|to|for|at|from)\s+(?:the\s+)?\p{Lu}[\w.’'&-]*(?:\s+\p{Lu}[\w.’'&-]*){0,3})"
+    r"(?![\w’'-])"
+)
 # a lead opening on a person described
 _INDEFINITE_LEAD: Final = regex.compile(r"(?:A|An)\s+([^,.;:\"“”()]{3,160})")
 # "Clinton's years", "Sanders' rallies": a possessive and a plural (not "Christie's been", "Trump's says")
@@ -1340,6 +1345,12 @@ class Entities:
             role = " ".join(words[1:]) if determined else mention.name
         if speaker_type == "anonymous" and name == mention.name:
             name += self._relative_clause(mention.end)
+            if name == mention.name and words[-1].endswith("ed") and words[-1].islower():
+                # "the order released Friday", "audio provided to The Times": the participle's complement
+                complement = _PARTICIPLE_COMPLEMENT.match(self.text, mention.end)
+                if complement is not None:
+                    added = complement.group()
+                    name += added[:-1] if added.endswith(".") and added.count(".") == 1 else added  # (a full stop)
         return Entity(name, "", speaker_type, gender, role, gender and "article", head=head)
 
     def _relative_clause(self, end: int) -> str:

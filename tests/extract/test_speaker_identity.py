@@ -995,6 +995,15 @@ CASES = [
         "about the levy.",
         "extremely worried", "Courier", None,
     ),
+    # ... and the complement of the participle ending its description
+    (
+        '"The claim is speculative," the order released Friday said.',
+        "The claim is speculative", "the order released Friday", None,
+    ),
+    (
+        'Mr. Kemp spoke to donors. "We are winning," Mr. Kemp said, according to audio provided to The Courier.',
+        "We are winning", "audio provided to The Courier", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
