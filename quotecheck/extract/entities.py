@@ -1384,7 +1384,8 @@ class Entities:
             if entity.speaker_type != "organisation" or entity.head is not None:
                 continue
             if head in entity.name.lower().split()[1:] or entity.role and _role_head(entity.role) == head or (
-                head in MEDIA_HEADS and MEDIA_NAMES.intersection(entity.name.lower().split())
+                (head in MEDIA_HEADS or words[-2:] == ["editorial", "board"])  # (an outlet's editorial board)
+                and MEDIA_NAMES.intersection(entity.name.lower().split())
             ):
                 return entity
             if in_focus is None and self._salience_of(index) != _OTHER:

@@ -1004,6 +1004,12 @@ CASES = [
         'Mr. Kemp spoke to donors. "We are winning," Mr. Kemp said, according to audio provided to The Courier.',
         "We are winning", "audio provided to The Courier", None,
     ),
+    # an outlet's editorial board speaks for the outlet
+    (
+        'The Harbor Times editorial page weighed in on Tuesday.\n\n"Are we talking about the same mayor?" the '
+        "editorial board writes.",
+        "Are we talking about the same mayor", "Harbor Times", None,
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
