@@ -115,8 +115,8 @@ _FUZZY_LIMIT: Final = 400  # surnames compared by rapidfuzz; an article has a fe
 FUZZY_MIN_LENGTH: Final = 5  # letters: shorter surnames are matched exactly only ("Lee" is not "Le")
 FUZZY_RATIO: Final = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
 PLACE_WORDS: Final = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
-_SECTION_BREAK: Final = re.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
-_SECTION_RULES: Final = ("___", "***", "---", "===")
+_SECTION_RULE: Final = re.compile(r"[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*")  # a whole line
+_SECTION_RULES: Final = ("___", "***", "---", "===")  # the three characters every such line holds
 _OWNED_SUBJECT: Final = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
@@ -359,9 +359,20 @@ def _job_noun_before(text: str, start: int) -> bool:
     return start > 1 and text[start - 2].islower() and speaker_noun(text[text.rfind(" ", 0, start - 1) + 1 : start - 1])
 
 
-def _may_break(text: str) -> bool:
-    """A str test before _SECTION_BREAK: the text has a rule's three characters somewhere (few texts do)."""
-    return any(rule in text for rule in _SECTION_RULES)
+def _section_breaks(text: str) -> list[int]:
+    """Where the sections of a live blog or a digest begin: the end of each line that is a rule ("___", "***").
+    Only the lines holding a rule's three characters are read (str.find): a multi-line pattern would be tried at
+    every position of the text, and few texts have a rule at all."""
+    ends: set[int] = set()
+    for rule in _SECTION_RULES:
+        found = text.find(rule)
+        while found >= 0:
+            line_end = text.find("\n", found)
+            line_end = len(text) if line_end < 0 else line_end
+            if _SECTION_RULE.fullmatch(text, text.rfind("\n", 0, found) + 1, line_end):
+                ends.add(line_end)
+            found = text.find(rule, line_end)
+    return sorted(ends)
 
 
 def _subject_at(text: str, end: int) -> bool:
@@ -532,7 +543,7 @@ class Entities:
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
         # Where the sections of a live blog or a digest begin ("___", "***"): nothing refers back across them.
-        self._breaks = [0] + ([match.end() for match in _SECTION_BREAK.finditer(text)] if _may_break(text) else [])
+        self._breaks = [0] + _section_breaks(text)
         self._cue_ends: list[int] = []  # where each speech cue ends, in order (resolve_cue_speakers)
         self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
         self._quoted_name_starts: list[int] = []  # where names inside quoted words start
