@@ -361,7 +361,8 @@ def _glued(word: str, folded: str, common: LowerCaseWords | frozenset[str], sent
         return True
     if "-" in word and any(part[:1].islower() for part in word.split("-")[1:]):
         return True
-    return sentence_start and (folded in common or folded.endswith("ing")) and folded not in FIRST_NAMES
+    # (the look-up in the text last: a first name, the usual opening of a run, is never looked for)
+    return sentence_start and folded not in FIRST_NAMES and (folded.endswith("ing") or folded in common)
 
 
 def _may_have_role(text: str, start: int, end: int) -> bool:
