@@ -1515,8 +1515,16 @@ def _other_job(held: str, described: str) -> bool:
     return held[:_STEM] != described[:_STEM] and held not in _GENERAL_JOBS and described not in _GENERAL_JOBS
 
 
+# role -> its words as _role_fits reads them, for the roles of recent articles
+_ROLE_WORD_SETS: Final[dict[str, frozenset[str]]] = {}
+
+
 def _role_fits(words: list[str], role: str) -> bool:
     """A description's words are all in the role, and the role has no office-changing modifier ("shadow",
     "deputy", "former") that the description lacks: "the chancellor" is not the "shadow chancellor"."""
-    role_words = set(role.lower().replace(",", " ").replace("-", " ").split())
+    role_words = _ROLE_WORD_SETS.get(role)
+    if role_words is None:  # (kept: each description is held against every role given before it)
+        if len(_ROLE_WORD_SETS) >= _FOLDED_MAX:
+            _ROLE_WORD_SETS.clear()
+        role_words = _ROLE_WORD_SETS[role] = frozenset(role.lower().replace(",", " ").replace("-", " ").split())
     return all(w in role_words for w in words) and not (role_words & OFFICE_MODIFIERS) - set(words)
