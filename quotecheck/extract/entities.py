@@ -116,8 +116,8 @@ _FUZZY_LIMIT: Final = 400  # surnames compared by rapidfuzz; an article has a fe
 FUZZY_MIN_LENGTH: Final = 5  # letters: shorter surnames are matched exactly only ("Lee" is not "Le")
 FUZZY_RATIO: Final = 90  # rapidfuzz ratio for a near spelling of a surname ("Linkevicius" / "Linkevičius")
 PLACE_WORDS: Final = 3  # words of a place name at the front of a capitalised run ("Los Angeles Mayor …")
-_SECTION_BREAK: Final = re.compile(r"(?m)^[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*$")
-_SECTION_RULES: Final = ("___", "***", "---", "===")
+_SECTION_RULE: Final = re.compile(r"[ \t]*(?:_{3,}|\*{3,}|-{3,}|={3,})\.?[ \t]*")  # a whole line
+_SECTION_RULES: Final = ("___", "***", "---", "===")  # the three characters every such line holds
 _OWNED_SUBJECT: Final = regex.compile(
     r"(?:\s+\p{Ll}[\p{L}\-]*){1,2}\s+(?:" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
@@ -140,9 +140,11 @@ _OWNED_PLURAL: Final = regex.compile(r"(?:['’]s|s['’])\s+(?!(?:" + word_patt
 _OWNER_ENDS: Final = "s'’"  # "Sanders's campaign", "Sanders' campaign", "the Sanders campaign"
 _GERUND: Final = re.compile(r"[A-Z][a-z]{3,}ing")
 _AGE: Final = regex.compile(r"\d+-year-old")
-# "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles
+# "the chancellor", "the former secretary of state", "the Vermont senator's", not followed by the name it titles.
+# (It opens on the literal "he", its "T" read behind: the engine then skips to each "he" by a string search instead
+# of trying the pattern at every position, a third fewer instructions; a match starts a character after its "The".)
 _OFFICE_DESCRIPTION: Final = regex.compile(
-    r"\b[Tt]he\s+(?P<role>(?:(?:former|then|outgoing|incoming|current|\p{Lu}[\p{L}\-]*)\s+){0,3}?(?:"
+    r"he(?<=\b[Tt]he)\s+(?P<role>(?:(?:former|then|outgoing|incoming|current|\p{Lu}[\p{L}\-]*)\s+){0,3}?(?:"
     + word_pattern(OFFICES) + r"))(?P<possessive>['’]s)?\b(?!\s+(?:\p{Lu}|of\b))"
 )
 _WORKS_FOR_CHARS: Final = 40
@@ -159,6 +161,11 @@ _AUTHOR_LOOKBACK: Final = 600
 _CLAUSE_END: Final = regex.compile(r"[,.;:!?\"“”()]")
 # what follows a document word to name its publisher: "report published on Thursday by the WEF", "book, Title by"
 _DOCUMENT_WORD: Final = re.compile(r"\b(?:" + word_pattern(AUTHORED_DOCUMENTS) + r")\b")
+# The words as bare text, a str test before the pattern: most windows hold none, which str searches tell several
+# times faster than the pattern, tried at every position, finds nothing ("lawsuit" holds "suit": one test for both).
+_DOCUMENT_TEXTS: Final = tuple(sorted(
+    word for word in AUTHORED_DOCUMENTS if not any(other != word and other in word for other in AUTHORED_DOCUMENTS)
+))
 _WRITER_IN: Final = re.compile(r"\b[Ii]n\s+(?:the|a|an|his|her|their)\s+(?:[^.;:!?\"“”]{0,40}\s)?$")
 _WRITER_IN_CHARS: Final = 60
 _WRITER_IN_NEEDLES: Final = ("n the ", "n a ", "n an ", "n his ", "n her ", "n their ")  # "In the July 9 cable, …"
@@ -250,6 +257,16 @@ class Entity:
         self.head = head  # for an unnamed speaker ("a club spokeswoman"): the head noun of its description
         self.order = -1  # when the name index took it in (name_index.py)
         self.gender_is_tendency = False  # the gender comes from a first name read both ways ("Robin", "Mo")
+
+
+def _most_named(entities: list[Entity]) -> Entity:
+    """The first of ``entities`` that the article names most: max(key=...) without a call per entity (compiled, a
+    key function is called as a Python object, several times the loop's cost)."""
+    most = entities[0]
+    for entity in entities:
+        if entity.mentions > most.mentions:
+            most = entity
+    return most
 
 
 def _unpossessive(word: str) -> str:
@@ -359,12 +376,14 @@ def _glued(word: str, folded: str, common: LowerCaseWords | frozenset[str], sent
         return True
     if "-" in word and any(part[:1].islower() for part in word.split("-")[1:]):
         return True
-    return sentence_start and (folded in common or folded.endswith("ing")) and folded not in FIRST_NAMES
+    # (the look-up in the text last: a first name, the usual opening of a run, is never looked for)
+    return sentence_start and folded not in FIRST_NAMES and (folded.endswith("ing") or folded in common)
 
 
 def _may_have_role(text: str, start: int, end: int) -> bool:
-    """Cheap test before role_near: a comma after the name, one before it, or a job noun before it."""
-    return text.startswith(",", end) or text[start - 2 : start] == ", " or _job_noun_before(text, start)
+    """Cheap test before role_near: a comma after the name, one before it, or a job noun before it. (Slices, not
+    str.startswith at a position: compiled, that is a method call by name, several times the cost.)"""
+    return text[end : end + 1] == "," or text[start - 2 : start] == ", " or _job_noun_before(text, start)
 
 
 def _job_noun_before(text: str, start: int) -> bool:
@@ -372,9 +391,20 @@ def _job_noun_before(text: str, start: int) -> bool:
     return start > 1 and text[start - 2].islower() and speaker_noun(text[text.rfind(" ", 0, start - 1) + 1 : start - 1])
 
 
-def _may_break(text: str) -> bool:
-    """A str test before _SECTION_BREAK: the text has a rule's three characters somewhere (few texts do)."""
-    return any(rule in text for rule in _SECTION_RULES)
+def _section_breaks(text: str) -> list[int]:
+    """Where the sections of a live blog or a digest begin: the end of each line that is a rule ("___", "***").
+    Only the lines holding a rule's three characters are read (str.find): a multi-line pattern would be tried at
+    every position of the text, and few texts have a rule at all."""
+    ends: set[int] = set()
+    for rule in _SECTION_RULES:
+        found = text.find(rule)
+        while found >= 0:
+            line_end = text.find("\n", found)
+            line_end = len(text) if line_end < 0 else line_end
+            if _SECTION_RULE.fullmatch(text, text.rfind("\n", 0, found) + 1, line_end):
+                ends.add(line_end)
+            found = text.find(rule, line_end)
+    return sorted(ends)
 
 
 def _subject_at(text: str, end: int) -> bool:
@@ -491,8 +521,15 @@ def _document_words(text: str) -> list[tuple[int, int, str]]:
     windows += [
         (opening, opening + _WRITER_IN_CHARS) for needle in _WRITER_IN_NEEDLES for opening in _find_all(text, needle)
     ]
-    found = {(m.start(), m.end(), m.group()) for lo, hi in windows for m in _DOCUMENT_WORD.finditer(text, lo, hi)}
+    found = {
+        (m.start(), m.end(), m.group()) for lo, hi in windows if _holds_document_text(text[lo:hi])
+        for m in _DOCUMENT_WORD.finditer(text, lo, hi)
+    }
     return sorted(found)
+
+
+def _holds_document_text(window: str) -> bool:
+    return any(word in window for word in _DOCUMENT_TEXTS)
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -545,7 +582,7 @@ class Entities:
         self._mention_entities: list[Entity] = []
         self._with_roles: list[Entity] = []
         # Where the sections of a live blog or a digest begin ("___", "***"): nothing refers back across them.
-        self._breaks = [0] + ([match.end() for match in _SECTION_BREAK.finditer(text)] if _may_break(text) else [])
+        self._breaks = [0] + _section_breaks(text)
         self._cue_ends: list[int] = []  # where each speech cue ends, in order (resolve_cue_speakers)
         self._authors: dict[str, Entity] = {}  # "lawsuit" -> who filed the lawsuit the article speaks of
         self._quoted_name_starts: list[int] = []  # where names inside quoted words start
@@ -588,9 +625,9 @@ class Entities:
                     quoted_names.append(words)
                 self._quoted_name_starts.append(start)
                 continue  # a name inside quoted words is the quoted speaker's, not a speaker of the article
-            if text[start - 2 : start] == ", " and _PLACE_ABBREVIATION.match(text, start) and (
-                self._mention_starts and text[start - 3 : start - 2].isalpha()
-                and self._mention_starts[-1] < start - 2 <= self._mention_starts[-1] + len(words[0]) + _PLACE_CHARS
+            if text[start - 2 : start] == ", " and self._mention_starts and text[start - 3 : start - 2].isalpha() and (
+                self._mention_starts[-1] < start - 2 <= self._mention_starts[-1] + len(words[0]) + _PLACE_CHARS
+                and _PLACE_ABBREVIATION.match(text, start)  # (the pattern last)
             ):
                 # "Allentown, Pa.,", "Salem, N.H., resident": the state of a town named before it, so the town is a
                 # place too (it speaks, if at all, as its government)
@@ -619,7 +656,7 @@ class Entities:
                 entity = self._register_word(words[0])
             if entity is None:
                 continue
-            if (entity.role is None or text.startswith(", ", end)) and _may_have_role(text, start, end):
+            if (entity.role is None or text[end : end + 2] == ", ") and _may_have_role(text, start, end):
                 # (an appositive may state a fuller role: "pollster Kellyanne Conway" … "Conway, the Republican
                 # pollster,")
                 role = role_near(text, start, end, layout.paragraph(start)[1])
@@ -627,7 +664,7 @@ class Entities:
                     self._set_role(entity, self._owned_role(role, start))
             if len(words) > 2 and start > 1 and text[start - 2].islower() and folded_first in ROLE_NOUNS:
                 self._extend_office_before(entity, words, start)
-            if entity.role is not None and text.startswith((" of ", ", ", " ("), end):
+            if entity.role is not None and (text[end : end + 2] in (", ", " (") or text[end : end + 4] == " of "):
                 self._extend_office(entity, end)
             self._mention_starts.append(start)
             self._mention_entities.append(entity)
@@ -645,7 +682,7 @@ class Entities:
             # possessive owns the plural after it: "Bill Clinton's years in office" is no verb in -s)
             subject = self._subject_position[index] = not (
                 text[end - 1] in _OWNER_ENDS and _OWNED_PLURAL.match(text, end - 2)
-            ) and (_subject_at(text, end) or text.startswith(",", end) and (
+            ) and (_subject_at(text, end) or text[end : end + 1] == "," and (
                 text[start - 2 : start] == ", " and _subject_at(text, end + 1)
             ))
         return subject
@@ -865,7 +902,7 @@ class Entities:
                            surname not in self._common and full not in PLACES  # "Xi" after "President Xi Jinping"
                        )]
             if fitting:
-                return max(fitting, key=lambda e: e.mentions)
+                return _most_named(fitting)
         if not candidates and full.isupper() and full.lower() in self._acronyms:
             return self._acronyms[full.lower()]  # "the AP" after "the Associated Press"
         if not candidates:
@@ -897,7 +934,7 @@ class Entities:
         wanted = TITLES.get(title or "")
         candidates = candidates[-SHARED_SURNAME_SCAN:]  # (the most recent: a list of a thousand Smiths is not read)
         fitting = [e for e in candidates if wanted not in ("male", "female") or e.gender in (None, wanted)]
-        return max(fitting or candidates, key=lambda e: e.mentions)
+        return _most_named(fitting or candidates)
 
     def most_named_person(self) -> Entity | None:
         """The person the article names most: in an interview's "A:" turns, the one interviewed."""
@@ -1214,13 +1251,12 @@ class Entities:
         the role of the person it refers to, so that the office reaches that person's quotes and "the chancellor
         said" finds them. The holder is the person whose stated role it is, else the nearest earlier subject
         of a sentence, else the nearest person named in an earlier sentence, with no other office given."""
-        if not any(office in self.text for office in OFFICES):
-            return  # (most articles name no office, which the pattern matches as written, in lower case: not run)
         for match in _OFFICE_DESCRIPTION.finditer(self.text):
-            if self._quote_starts and self._quoted(match.start()):
+            start = match.start() - 1  # (at the "T" of "The")
+            if self._quote_starts and self._quoted(start):
                 continue
             if match.group("possessive") and _BOSS_OF.match(self.text, match.end()) or _works_for(
-                self.text[max(0, match.start() - _WORKS_FOR_CHARS) : match.start()]
+                self.text[max(0, start - _WORKS_FOR_CHARS) : start]
             ):
                 continue  # "the prime minister's spokesman", "an adviser to the governor": someone else's boss
             role = " ".join(match.group("role").split())
@@ -1231,7 +1267,7 @@ class Entities:
             ):
                 continue
             named = self._named_in_apposition(match.end())
-            holder = named if named is not None else self._office_holder(words, match.start())
+            holder = named if named is not None else self._office_holder(words, start)
             if holder is not None:
                 self._set_role(holder, role)
 
@@ -1528,8 +1564,16 @@ def _other_job(held: str, described: str) -> bool:
     return held[:_STEM] != described[:_STEM] and held not in _GENERAL_JOBS and described not in _GENERAL_JOBS
 
 
+# role -> its words as _role_fits reads them, for the roles of recent articles
+_ROLE_WORD_SETS: Final[dict[str, frozenset[str]]] = {}
+
+
 def _role_fits(words: list[str], role: str) -> bool:
     """A description's words are all in the role, and the role has no office-changing modifier ("shadow",
     "deputy", "former") that the description lacks: "the chancellor" is not the "shadow chancellor"."""
-    role_words = set(role.lower().replace(",", " ").replace("-", " ").split())
+    role_words = _ROLE_WORD_SETS.get(role)
+    if role_words is None:  # (kept: each description is held against every role given before it)
+        if len(_ROLE_WORD_SETS) >= _FOLDED_MAX:
+            _ROLE_WORD_SETS.clear()
+        role_words = _ROLE_WORD_SETS[role] = frozenset(role.lower().replace(",", " ").replace("-", " ").split())
     return all(w in role_words for w in words) and not (role_words & OFFICE_MODIFIERS) - set(words)

@@ -7,10 +7,7 @@ straight from a C variable instead of looking it up in a dict, and the extractor
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
-
-if TYPE_CHECKING:
-    from gender_guesser.detector import Detector
+from typing import Final
 
 from quotecheck.wordlists import word_list
 
@@ -72,7 +69,8 @@ class FirstNames:
                 self._overrides[word.lower()] = gender.strip()
         self._cache: dict[str, str | None] = {}
         self._contested: set[str] = set()  # names the dataset reads as a man's in one place, a woman's in another
-        self._detector: Detector | None = None
+        self._dataset: dict[str, dict[str, str]] | None = None  # name -> gender -> the name's frequency by country
+        self._columns: tuple[int, ...] = ()  # where the dataset gives the frequency in each of _COUNTRIES
 
     def get(self, word: str, default: str | None = None) -> str | None:
         word = word.lower()
@@ -95,23 +93,43 @@ class FirstNames:
     def _look_up(self, word: str) -> str | None:
         if not word.isalpha():
             return None
-        detector = self._detector
-        if detector is None:
+        dataset = self._dataset
+        if dataset is None:
             from gender_guesser.detector import Detector
 
-            detector = self._detector = Detector(case_sensitive=False)
-        if word not in detector.names:
-            return None  # (most capitalised words are no first name: answered without three look-ups)
-        for country in self._COUNTRIES:
-            answer = detector.get_gender(word, country)
+            detector = Detector(case_sensitive=False)
+            dataset = self._dataset = detector.names
+            self._columns = tuple(detector.COUNTRIES.index(country) for country in self._COUNTRIES)
+        genders = dataset.get(word)
+        if genders is None:
+            return None  # (most capitalised words are no first name: answered without three readings)
+        for column in self._columns:
+            answer = _reading(genders, column)
             if answer in ("male", "female", "mostly_male", "mostly_female"):
-                raw = {detector.get_gender(word, other) for other in self._COUNTRIES} | {detector.get_gender(word)}
+                raw = {_reading(genders, other) for other in self._columns} | {_reading(genders, None)}
                 readings = {r.removeprefix("mostly_") for r in raw}
                 if {"male", "female"} <= readings or raw.isdisjoint(("male", "female")):
                     self._contested.add(word)  # (or only "mostly" one way anywhere: "Lee", "Kelly")
                 return answer.removeprefix("mostly_")
-        answer = detector.get_gender(word)
+        answer = _reading(genders, None)
         return answer if answer in ("male", "female") else None
+
+
+def _reading(genders: dict[str, str], column: int | None) -> str:
+    """The gender the dataset gives a name it has (``genders``: gender -> one frequency character per country), in
+    the country at ``column`` or, for None, over all of them: gender_guesser's ``Detector.get_gender``, computed
+    as the package computes it, but compiled (the package's is interpreted Python, most of the cost of a name's
+    first look-up)."""
+    best, best_count, best_tie = next(iter(genders)), 0, 0
+    for gender, frequencies in genders.items():
+        if column is None:  # (how many countries know the name, then how often: digits, then letters for more)
+            known = [ord(char) for char in frequencies.replace(" ", "")]
+            count, tie = len(known), sum(code - 55 if code > 64 else code - 48 for code in known)
+        else:
+            count, tie = ord(frequencies[column]) - 32, 0
+        if count > best_count or count == best_count and tie > best_tie:
+            best, best_count, best_tie = gender, count, tie
+    return best if best_count > 0 else "andy"
 
 
 def _titles() -> tuple[dict[str, str], tuple[str, ...]]:
