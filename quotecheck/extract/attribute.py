@@ -131,23 +131,24 @@ class _Extractor:
             role = tidy_role(a.mention.role)
         evidence = gather(self.text, self.layout, self.article.entities, start, end, kind, a.rule, a.mention, entity,
                           name, speaker_type)
+        # (the fields in their order, not by keyword: keywords cost a dict per quote, 0.6% of extract())
         quote = Quote(
-            start=start,
-            end=end,
-            text=self.source[start:end],
-            kind=kind,
-            speaker=name,
-            speaker_type=speaker_type,
-            role=role,
-            mention_start=a.mention.start if a.mention else None,
-            mention_end=a.mention.end if a.mention else None,
-            cue=a.cue,
-            confidence=confidence(evidence),
-            rule=a.rule,
+            start,
+            end,
+            self.source[start:end],  # text
+            kind,
+            name,  # speaker
+            speaker_type,
+            role,
+            a.mention.start if a.mention else None,  # mention_start
+            a.mention.end if a.mention else None,  # mention_end
+            a.cue,
+            confidence(evidence),
+            a.rule,
             # (the genders and their sources are read from the lexicons, which hold only these values)
-            speaker_gender=cast("Gender | None", gender),
-            speaker_gender_source=cast("GenderSource | None", gender_source),
-            co_speakers=self._co_speakers(a),
+            cast("Gender | None", gender),  # speaker_gender
+            cast("GenderSource | None", gender_source),  # speaker_gender_source
+            self._co_speakers(a),
         )
         if self.evidence is not None:
             self.evidence.append((quote, evidence))
