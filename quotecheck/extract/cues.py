@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import insort
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quotecheck.extract.entities import Entity
-from quotecheck.extract.layout import Layout
+from quotecheck.extract.layout import Layout, bisect_left
 from quotecheck.extract.lexicons import (
     CONJUNCTIONS, CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_SETTINGS, SPEECH_VERBS, word_pattern,
 )

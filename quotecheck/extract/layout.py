@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import chain
 from string import ascii_letters
@@ -42,6 +41,32 @@ _TERMINAL = re.compile(r"[.!?:;\"”’'»)]$")
 # Searched in the lower-cased line: a trie without IGNORECASE scans several times faster.
 _BOILERPLATE = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)")
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
+
+
+def bisect_right(positions: list[int], pos: int) -> int:
+    """bisect.bisect_right(positions, pos) for a list of offsets: compiled, a search takes a third of the
+    instructions of the C function, whose call and comparisons of Python ints cost more than the search itself
+    (positions are looked up tens of thousands of times per text)."""
+    lo, hi = 0, len(positions)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if pos < positions[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def bisect_left(positions: list[int], pos: int) -> int:
+    """bisect.bisect_left(positions, pos) for a list of offsets (bisect_right says why)."""
+    lo, hi = 0, len(positions)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if positions[mid] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def char_positions(text: str, chars: str, start: int, end: int) -> Iterator[int]:

@@ -7,13 +7,12 @@ the sentence or an earlier break; docs/attribution.md section 6 lists what it mu
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
 
 from quotecheck.extract.cues import Cue
-from quotecheck.extract.layout import Layout, char_positions
+from quotecheck.extract.layout import Layout, bisect_left, bisect_right, char_positions
 from quotecheck.extract.lexicons import (
     COMMON_VERBS,
     LISTENERS,

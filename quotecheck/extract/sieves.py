@@ -11,7 +11,6 @@ that does not fire changes nothing."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from string import capwords
 from typing import Callable, NamedTuple, Protocol
@@ -20,7 +19,7 @@ import regex
 
 from quotecheck.extract.cues import Cue
 from quotecheck.extract.entities import Entities, Entity
-from quotecheck.extract.layout import Layout
+from quotecheck.extract.layout import Layout, bisect_left, bisect_right
 from quotecheck.extract.lexicons import OBJECT_VERBS, ROLE_NOUNS
 from quotecheck.extract.mentions import (
     Mention,
