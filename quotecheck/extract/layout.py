@@ -6,41 +6,42 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 from string import ascii_letters
+from typing import Final
 
 import regex
 
 from quotecheck.extract.lexicons import ABBREVIATED_TITLES, ABBREVIATIONS, BOILERPLATE, word_pattern
 
-MAX_SENTENCE = 1000  # characters; longer "sentences" are cut to this much around a position
+MAX_SENTENCE: Final = 1000  # characters; longer "sentences" are cut to this much around a position
 # News prose has a quote or a speech verb every few hundred characters. More than _DENSE_COUNT of them in a
 # paragraph, one per _DENSE_SPACING characters, is not prose (a run of marks, "he said that he said …", noise); and a
 # text yields at most one per _BUDGET_SPACING characters. Skipping the rest keeps the time per character bounded.
-_DENSE_COUNT = 200
-_DENSE_SPACING = 40
-_BUDGET_SPACING = 100
-FURNITURE_CHARS = 400  # a line longer than this is never page furniture
-HEADLINE_WORDS = 20  # a first line of at most this many words, set off by a blank line, is the headline
-BOILERPLATE_WORDS = 25  # a line naming a page action ("Subscribe …") is furniture up to this many words
-SUBHEADING_WORDS = 10  # a line of at most this many words without closing punctuation is a sub-heading or byline
-_LINE_BREAKS = "\n\r\u2028\u2029"  # what ends a line (and a paragraph)
+_DENSE_COUNT: Final = 200
+_DENSE_SPACING: Final = 40
+_BUDGET_SPACING: Final = 100
+FURNITURE_CHARS: Final = 400  # a line longer than this is never page furniture
+HEADLINE_WORDS: Final = 20  # a first line of at most this many words, set off by a blank line, is the headline
+BOILERPLATE_WORDS: Final = 25  # a line naming a page action ("Subscribe …") is furniture up to this many words
+SUBHEADING_WORDS: Final = 10  # a line of at most this many words without closing punctuation is a sub-heading or byline
+_LINE_BREAKS: Final = "\n\r\u2028\u2029"  # what ends a line (and a paragraph)
 # A sentence ends at . ! ? (optionally followed by closing marks) then space and something that can open one: a
 # quote mark, or a capital or digit (after an opening bracket or not). _sentence_end reads this in str tests.
-_STOPS = ".!?"
-_CLOSING_AFTER_STOP = "\"”’»')]"
-_OPENING_MARKS = "\"“‘«'"
-_NOT_SPACE = "\x1c\x1d\x1e\x1f"  # (str.isspace() is true for these separators, \s of the regex module is not)
-_CAPITAL_OR_DIGIT = regex.compile(r"[\p{Lu}\p{N}]")  # (tried on a character beyond ASCII only)
+_STOPS: Final = ".!?"
+_CLOSING_AFTER_STOP: Final = "\"”’»')]"
+_OPENING_MARKS: Final = "\"“‘«'"
+_NOT_SPACE: Final = "\x1c\x1d\x1e\x1f"  # (str.isspace() is true for these separators, \s of the regex module is not)
+_CAPITAL_OR_DIGIT: Final = regex.compile(r"[\p{Lu}\p{N}]")  # (tried on a character beyond ASCII only)
 # A dot that does not end a sentence: after a title or another abbreviation (titles.txt, abbreviations.txt), an
 # initial ("J.") or a run of initials ("U.S.").
-_ABBREVIATION = regex.compile(
+_ABBREVIATION: Final = regex.compile(
     r"(?:\b(?:" + word_pattern((*ABBREVIATED_TITLES, *ABBREVIATIONS)) + r"|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"
 )
-_ABBREVIATION_REACH = 12  # characters before a full stop read for an abbreviation
-_ABBREVIATION_WORDS = frozenset((*ABBREVIATED_TITLES, *ABBREVIATIONS))  # (each a run of ASCII letters)
-_TERMINAL = re.compile(r"[.!?:;\"”’'»)]$")
+_ABBREVIATION_REACH: Final = 12  # characters before a full stop read for an abbreviation
+_ABBREVIATION_WORDS: Final = frozenset((*ABBREVIATED_TITLES, *ABBREVIATIONS))  # (each a run of ASCII letters)
+_TERMINAL: Final = re.compile(r"[.!?:;\"”’'»)]$")
 # Searched in the lower-cased line: a trie without IGNORECASE scans several times faster.
-_BOILERPLATE = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)")
-_QUOTE_MARK = re.compile(r"[\"“”„«»]")
+_BOILERPLATE: Final = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)")
+_QUOTE_MARK: Final = re.compile(r"[\"“”„«»]")
 
 
 def bisect_right(positions: list[int], pos: int) -> int:

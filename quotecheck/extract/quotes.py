@@ -7,36 +7,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Final
 
 import regex
 
 from quotecheck.extract.layout import Layout, char_positions
 from quotecheck.extract.lexicons import NAMING_VERBS, NOT_SPEECH_MARKERS, word_pattern
 
-_DOUBLE = regex.compile(r"[\"“”„«»]+")
-_SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
-_STRAIGHT_OPENER = regex.compile(r"(?<![\p{L}\p{N}'])'(?=\p{L})")  # a straight single mark opening a quote
-_DOUBLE_MARKS = "\"“”„«»"
-_SENTENCE_END = regex.compile(r"[.!?][’']?\s*$")
-_OPENERS = "“„«"
-_CLOSERS = "”»"
+_DOUBLE: Final = regex.compile(r"[\"“”„«»]+")
+_SINGLE_OR_STRAIGHT: Final = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
+_STRAIGHT_OPENER: Final = regex.compile(r"(?<![\p{L}\p{N}'])'(?=\p{L})")  # a straight single mark opening a quote
+_DOUBLE_MARKS: Final = "\"“”„«»"
+_SENTENCE_END: Final = regex.compile(r"[.!?][’']?\s*$")
+_OPENERS: Final = "“„«"
+_CLOSERS: Final = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
-_BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
-_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
-NOT_SPEECH_WINDOW = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
+_BEFORE_OPEN: Final = set(" \t\n\r\u00a0([{<—–-:/")
+_LETTER_OR_DIGIT: Final = regex.compile(r"[\p{L}\p{N}]")
+NOT_SPEECH_WINDOW: Final = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
 # "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
 # markers as a trie: twice as fast as a list of alternatives)
-_NOT_SPEECH = regex.compile(
+_NOT_SPEECH: Final = regex.compile(
     r"\b(?P<marker>" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
     regex.I,
 )
 # "called the show "…"": a naming verb before the marker makes the quoted words the speaker's name for it
-_NAMING_BEFORE_MARKER = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+$", regex.I)
+_NAMING_BEFORE_MARKER: Final = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+$", regex.I)
 # What a window that _NOT_SPEECH matches ends in, before its trailing spaces, commas and colons: a marker's last word
 # or the verb after one (tested on the lower-cased end of the window first: most windows end in neither)
-_NOT_SPEECH_ENDINGS = tuple({marker.split()[-1] for marker in NOT_SPEECH_MARKERS} | {"is", "was", "reads", "read"})
-_NOT_SPEECH_REACH = max(map(len, _NOT_SPEECH_ENDINGS))
-MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
+_NOT_SPEECH_ENDINGS: Final = tuple(
+    {marker.split()[-1] for marker in NOT_SPEECH_MARKERS} | {"is", "was", "reads", "read"}
+)
+_NOT_SPEECH_REACH: Final = max(map(len, _NOT_SPEECH_ENDINGS))
+# quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
+MARKS_PER_QUOTE: Final = 4
 
 
 # (never changed once made, but not declared frozen, and __init__ written out to be compiled: mentions.Mention says why)
@@ -126,8 +130,8 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
 
 
 # A transcript's turn: a paragraph that opens on a speaker's label in capitals, or Q or A ("ANCHOR: Will you …").
-_TURN = regex.compile(r"(?P<label>Q|A|\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}):[ \t]+(?=\S)")
-TURNS_IN_A_TRANSCRIPT = 2  # labelled paragraphs (of two labels at least) that make a text a transcript
+_TURN: Final = regex.compile(r"(?P<label>Q|A|\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}):[ \t]+(?=\S)")
+TURNS_IN_A_TRANSCRIPT: Final = 2  # labelled paragraphs (of two labels at least) that make a text a transcript
 
 
 def _add_turns(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[QuoteSpan]:
