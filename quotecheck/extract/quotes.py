@@ -131,6 +131,9 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
 
 # A transcript's turn: a paragraph that opens on a speaker's label in capitals, or Q or A ("ANCHOR: Will you …").
 _TURN: Final = regex.compile(r"(?P<label>Q|A|\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}):[ \t]+(?=\S)")
+# What follows a label's first letter (a capital in ASCII, or one of these): most paragraphs open on a word in lower
+# case after it, which rules a label out before the pattern is tried
+_TURN_SECOND: Final = ":'.-"
 TURNS_IN_A_TRANSCRIPT: Final = 2  # labelled paragraphs (of two labels at least) that make a text a transcript
 
 
@@ -140,6 +143,9 @@ def _add_turns(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[QuoteS
     quote marks of its own keeps those quotes instead."""
     turns = []
     for index, (start, end) in enumerate(layout.paragraphs):
+        second = text[start + 1 : start + 2]
+        if second.isascii() and not second.isupper() and second not in _TURN_SECOND:
+            continue
         turn = _TURN.match(text, start, end)
         if turn is not None and not layout.furniture[index]:
             turns.append((index, turn))
