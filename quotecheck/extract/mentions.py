@@ -1289,15 +1289,16 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
                           nominal.speaker_type)
     # (past a phrase saying where or whose: "said his best friend at Lehigh, Bruce Turry")
     phrase = _PLACE_PHRASE.match(text, toks[last].end, hi) if mention.kind == "nominal" else None
-    appositive = _APPOSITIVE.match(text, phrase.end() if phrase else toks[last].end, hi)
-    if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(appositive.group(1).strip()):
+    appositive = _appositive(text, phrase.end() if phrase else toks[last].end, hi)
+    set_off = text[appositive[0] : appositive[1]] if appositive else ""
+    if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(set_off.strip()):
         # "said the Minister for Housing, Ruth Adeyemi": the name set off after an office is the speaker
-        name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
-        name = appositive.group(1).strip()
+        name_start = appositive[0] + len(set_off) - len(set_off.lstrip())
+        name = set_off.strip()
         role_end = phrase.end() if phrase else mention.end
         return Mention(name_start, name_start + len(name), "name", name, text[mention.start : role_end])
     if appositive and mention.kind == "name":
-        role = appositive.group(1).strip()
+        role = set_off.strip()
         lead = role.split()[0].lower()
         if lead not in _RELATIVE and (lead in DETERMINERS or any(speaker_noun(w) for w in role.split())):
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
@@ -1346,13 +1347,14 @@ def _named_after(text: str, start: int, end: int, hi: int) -> Mention | None:
     spokesman for the ministry, Oleg Voloshyn"): the speaker, with the description as the role (past a time
     phrase: "wrote the American ambassador at the time, John E. Herbst")."""
     time = _TIME_PHRASE.match(text, end, hi)
-    appositive = _APPOSITIVE.match(text, time.end() if time else end, hi)
-    name = appositive.group(1).strip() if appositive else ""
+    appositive = _appositive(text, time.end() if time else end, hi)
+    set_off = text[appositive[0] : appositive[1]] if appositive else ""
+    name = set_off.strip()
     # (the name may be followed by the body or place the person is of: "…, Andrew Pincus of the law firm Kell")
     name = _BODY_AFTER_NAME.split(name, maxsplit=1)[0]
     if appositive is None or not _NAME_ONLY.fullmatch(name):
         return None
-    name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
+    name_start = appositive[0] + len(set_off) - len(set_off.lstrip())
     return Mention(name_start, name_start + len(name), "name", name, text[start:end])
 
 
@@ -1366,6 +1368,9 @@ def _names_office(mention: Mention, text: str) -> bool:
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
 # (or after a possessive: "Nevada's governor, Brian Sandoval, said")
 _NOT_IN_ROLE_BEFORE: Final = ',.;:"“”()'  # characters a role set off before a name never holds
+_SENTENCE_END_MARKS: Final = ".;:!?"  # (one, then a space, may come before such a role)
+# The words such a role may open with (or a possessive: "Nevada's governor, ")
+_ROLE_BEFORE_OPENERS: Final = frozenset("And But Yet So The the Her His his her Their their Its".split())
 _ROLE_BEFORE_NAME: Final = regex.compile(
     r"(?:^|(?<=[.;:!?]\s|\n))(?:(?:And|But|Yet|So)\s+)?"  # ("But his wife, Jane, offered")
     r"((?:The|the|Her|His|his|her|Their|their|Its|\p{Lu}\p{L}+['’]s)\s[^" + _NOT_IN_ROLE_BEFORE + r"]{2,80}?),\s+$"
@@ -1379,14 +1384,49 @@ _APPOSITIVE: Final = regex.compile(
     r",\s+((?:[^,.;:\"“”()]++|\.(?!\s+\p{Lu}|\s*$)|(?<=" + _TITLE + r"|" + _INITIAL + r")\.)+?)"
     r"(?=[,;:]|\.(?<!" + _TITLE + r"\.)(?<!" + _INITIAL + r"\.(?=\s+\p{Lu}\p{Ll}))(?:\s+\p{Lu}|\s*$)|$)"
 )
+_APPOSITIVE_STOPS: Final = ',.;:"“”()'  # what a run of its words stops at
+
+
+def _appositive(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
+    """Where the words set off after ``pos`` are: the span of _APPOSITIVE's group 1 when it matches there, else None.
+    Most appositives are ", " and one run of words up to a comma, semicolon or colon, or up to a full stop after a
+    word in lower case that ends the sentence ("…, an economist at the bank. She"): str tests read those (and a run
+    up to a quote mark or parenthesis, which the pattern never takes), the pattern the rest. A match of the pattern
+    costs several times as much (about 1% of extract())."""
+    words = pos + 2
+    if text.startswith(", ", pos) and words < endpos and not text[words].isspace():
+        stop = endpos
+        for char in _APPOSITIVE_STOPS:
+            at = text.find(char, words, stop)
+            if at >= 0:
+                stop = at
+        if stop == endpos:
+            return words, endpos
+        if stop > words:
+            mark = text[stop]
+            if mark in ",;:":
+                return words, stop
+            if mark != ".":
+                return None  # (a quote mark or a parenthesis)
+            last_word = text[words:stop].rsplit(" ", 1)[-1]
+            ends_sentence = stop + 1 == endpos or stop + 2 < endpos and text[stop + 1] == " " and (
+                "A" <= text[stop + 2] <= "Z"
+            )
+            # (a word in lower case is no initial; nor is it a title unless the lexicon lists it)
+            if ends_sentence and last_word.isascii() and last_word.isalpha() and last_word[-1].islower() and (
+                last_word not in ABBREVIATED_TITLES
+            ):
+                return words, stop
+    found = _APPOSITIVE.match(text, pos, endpos)
+    return found.span(1) if found is not None else None
 
 
 def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     """The role the article gives a name at text[start:end] outside any speech cue: an appositive after it
     ("Eva Moll, a Danish economist at the bank,") or premodifying role words ("Dutch prime minister Anna Vos")."""
-    appositive = _APPOSITIVE.match(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
+    appositive = _appositive(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
     if appositive:
-        words = appositive.group(1).split()
+        words = text[appositive[0] : appositive[1]].split()
         # (a cue ends it where the comma after the role is missing: "Richard Munro, chairman and chief executive
         # said the company …")
         words = words[: next((k for k in range(1, len(words)) if words[k] in SPEECH_VERBS), len(words))]
@@ -1396,10 +1436,8 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
             or words[0][0].isupper() and any(speaker_noun(w) for w in words[1:4])  # "Jo Ray, IHRC chairman,"
         )):
             return role  # (and "Jonathan Baume, of the top civil servants' union,")
-    before = (
-        _ROLE_BEFORE_NAME.search(text, _role_before_start(text, start), start) if text[start - 2 : start] == ", " else None
-    )
-    words = before.group(1).split() if before else ()
+    before = _role_before(text, start) if text[start - 2 : start] == ", " else None
+    words = before.group(1).split() if before else []
     head = next((_bare(w) for w in words if speaker_noun(w)), None)
     if before is not None and head is not None and head not in ORGANISATION_WORDS and not any(
         w in COMMON_VERBS for w in words
@@ -1414,6 +1452,30 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     toks = tokens(text, max(0, start - PREMODIFIER_CHARS), start)
     if toks:
         return _premodifier_role(text, toks, len(toks))[0]
+    return None
+
+
+def _role_before(text: str, start: int) -> regex.Match[str] | None:
+    """_ROLE_BEFORE_NAME's first match before the name at ``start`` (after its ", "), tried only where its lookbehind
+    lets one start (at the start of the text or of a line, or after a sentence's end and a space: in the window only
+    a line break, ! or ? can end one, _role_before_start) and on a word it may open with. A search costs as much as
+    a try at each of its positions, and most windows hold one such start at most."""
+    lo = _role_before_start(text, start)
+    starts = {lo, lo + 1}
+    for mark in "\n!?":
+        at = text.find(mark, lo, start)
+        while at >= 0:
+            starts.add(at + 1 if mark == "\n" else at + 2)
+            at = text.find(mark, at + 1, start)
+    for at in sorted(starts):
+        if at < start and (
+            at == 0 or text[at - 1] == "\n" or text[at - 2 : at - 1] in _SENTENCE_END_MARKS and text[at - 1].isspace()
+        ):
+            first = text[at:start].split(None, 1)[0]  # (the window ends in ", ": it holds a word)
+            if first in _ROLE_BEFORE_OPENERS or first.endswith(("'s", "’s")):
+                found = _ROLE_BEFORE_NAME.match(text, at, start)
+                if found is not None:
+                    return found
     return None
 
 
