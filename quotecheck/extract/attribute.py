@@ -21,7 +21,7 @@ from quotecheck.extract.lexicons import (
     word_pattern,
 )
 from quotecheck.extract.mentions import tidy_role
-from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind
+from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind, SpeakerType
 from quotecheck.extract.quotes import NOT_SPEECH_WINDOW, QuoteSpan, find_quotes, not_speech_marker
 from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
@@ -134,24 +134,23 @@ class _Extractor:
             role = tidy_role(a.mention.role)
         evidence = gather(self.text, self.layout, self.article.entities, start, end, kind, a.rule, a.mention, entity,
                           name, speaker_type)
-        # (the fields in their order, not by keyword: keywords cost a dict per quote, 0.6% of extract())
-        quote = Quote(
-            start,
-            end,
-            self.source[start:end],  # text
-            kind,
-            name,  # speaker
-            speaker_type,
-            role,
-            a.mention.start if a.mention else None,  # mention_start
-            a.mention.end if a.mention else None,  # mention_end
-            a.cue,
-            confidence(evidence),
-            a.rule,
+        quote = _new_quote(
+            start=start,
+            end=end,
+            text=self.source[start:end],
+            kind=kind,
+            speaker=name,
+            speaker_type=speaker_type,
+            role=role,
+            mention_start=a.mention.start if a.mention else None,
+            mention_end=a.mention.end if a.mention else None,
+            cue=a.cue,
+            confidence=confidence(evidence),
+            rule=a.rule,
             # (the genders and their sources are read from the lexicons, which hold only these values)
-            cast("Gender | None", gender),  # speaker_gender
-            cast("GenderSource | None", gender_source),  # speaker_gender_source
-            self._co_speakers(a),
+            speaker_gender=cast("Gender | None", gender),
+            speaker_gender_source=cast("GenderSource | None", gender_source),
+            co_speakers=self._co_speakers(a),
         )
         if self.evidence is not None:
             self.evidence.append((quote, evidence))
@@ -218,6 +217,47 @@ class _Extractor:
         if not lead and span.close_mark is not None:
             return "direct"
         return "partial"
+
+
+def _new_quote(
+    *,
+    start: int,
+    end: int,
+    text: str,
+    kind: QuoteKind,
+    speaker: str | None,
+    speaker_type: SpeakerType | None,
+    role: str | None,
+    mention_start: int | None,
+    mention_end: int | None,
+    cue: str | None,
+    confidence: float,
+    rule: str,
+    speaker_gender: Gender | None,
+    speaker_gender_source: GenderSource | None,
+    co_speakers: tuple[str, ...],
+) -> Quote:
+    """Quote(...) with every field given, built as its dataclass __init__ builds it: a field at a time with
+    object.__setattr__ (it is frozen). Compiled, each is a C call; model.py stays Python (setup.py), and there the
+    generated __init__ costs five times as much, 2% of extract(). (tests/extract/test_attribute.py checks that the
+    two build the same quote.)"""
+    quote = Quote.__new__(Quote)
+    object.__setattr__(quote, "start", start)
+    object.__setattr__(quote, "end", end)
+    object.__setattr__(quote, "text", text)
+    object.__setattr__(quote, "kind", kind)
+    object.__setattr__(quote, "speaker", speaker)
+    object.__setattr__(quote, "speaker_type", speaker_type)
+    object.__setattr__(quote, "role", role)
+    object.__setattr__(quote, "mention_start", mention_start)
+    object.__setattr__(quote, "mention_end", mention_end)
+    object.__setattr__(quote, "cue", cue)
+    object.__setattr__(quote, "confidence", confidence)
+    object.__setattr__(quote, "rule", rule)
+    object.__setattr__(quote, "speaker_gender", speaker_gender)
+    object.__setattr__(quote, "speaker_gender_source", speaker_gender_source)
+    object.__setattr__(quote, "co_speakers", co_speakers)
+    return quote
 
 
 def _title_case(words: list[str]) -> bool:
