@@ -1511,6 +1511,8 @@ _POSSESSED_SPEECH: Final = regex.compile(
     r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})['’]s?)"
     r"\s+(?:[\p{L}\-]+\s+){0,3}?(?:" + word_pattern(SPEECH_NOUNS) + r")\b"
 )
+# The speech nouns that hold no other one ("claim", not "claims"): a window that holds none of these holds none
+_SPEECH_NOUN_CORES: Final = tuple(sorted(n for n in SPEECH_NOUNS if not any(m != n and m in n for m in SPEECH_NOUNS)))
 
 
 # "denounced Trump's remarks as \"…\"": the words after "as" describe the remarks, in the subject's words
@@ -1520,8 +1522,12 @@ _DESCRIBED_AS: Final = regex.compile(r"\bas(?:\s+being)?\s*$")
 def possessor_of_speech(text: str, lo: int, pos: int) -> Mention | None:
     """The last "X's claim" / "his remarks" in text[lo:pos]: X is the speaker of what follows, unless what follows
     is said of the remarks by someone else ("Hollande denounced Trump's remarks as \"hurtful\"")."""
+    lo = max(lo, pos - WINDOW)
+    window = text[lo:pos]
+    if not any(noun in window for noun in _SPEECH_NOUN_CORES):
+        return None  # (a str test first: every match ends in a speech noun, and most windows hold none)
     found = None
-    for match in _POSSESSED_SPEECH.finditer(text, max(lo, pos - WINDOW), pos):
+    for match in _POSSESSED_SPEECH.finditer(text, lo, pos):
         found = match
     if found is None or _DESCRIBED_AS.search(text, found.end(), pos):
         return None

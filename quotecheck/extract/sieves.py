@@ -96,6 +96,7 @@ _PASSIVE_AGENT: Final = regex.compile(
 )
 # A passive verb that a fragment completes, and its agent after the quoted words (past other quoted words)
 _PASSIVE_BEFORE: Final = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)(?:\s+as)?\s*$")
+_PASSIVE_BEFORE_ENDS: Final = ("ed", "en", "as")  # what a lead it matches ends in (but white space)
 _QUOTED: Final = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
 _AGENT_AFTER: Final = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
 _SET_OFF_RELATIVE: Final = regex.compile(r",\s+(?:which|who)\b[^,]*$")  # inside a relative clause set off by a comma
@@ -776,8 +777,12 @@ def _relayed(ctx: QuoteContext, cue: Cue) -> Attribution | None:
 def _agent_after(ctx: QuoteContext) -> Mention | None:
     """The agent of a passive named after the quoted words: ``Her comments were described as "irresponsible" and
     "outrageous" by the Islamic Human Rights Commission``."""
-    lead = _QUOTED.sub("", ctx.lead)
-    if not _PASSIVE_BEFORE.search(lead) or ctx.span.close_mark is None:
+    if ctx.span.close_mark is None:
+        return None
+    # (str tests first: the patterns are tried from every position of the lead, and most leads hold no quote mark,
+    # which each of _QUOTED's matches opens with, nor end in what _PASSIVE_BEFORE ends with)
+    lead = _QUOTED.sub("", ctx.lead) if '"' in ctx.lead or "“" in ctx.lead else ctx.lead
+    if not lead.rstrip().endswith(_PASSIVE_BEFORE_ENDS) or not _PASSIVE_BEFORE.search(lead):
         return None
     agent = _AGENT_AFTER.match(ctx.text, ctx.span.close_mark + 1, ctx.sentence[1])
     return mention_after(ctx.text, agent.end(), ctx.sentence[1]) if agent is not None else None
