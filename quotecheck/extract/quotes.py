@@ -33,12 +33,15 @@ _NOT_SPEECH: Final = regex.compile(
 )
 # "called the show "…"": a naming verb before the marker makes the quoted words the speaker's name for it
 _NAMING_BEFORE_MARKER: Final = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+$", regex.I)
-# What a window that _NOT_SPEECH matches ends in, before its trailing spaces, commas and colons: a marker's last word
-# or the verb after one (tested on the lower-cased end of the window first: most windows end in neither)
-_NOT_SPEECH_ENDINGS: Final = tuple(
-    {marker.split()[-1] for marker in NOT_SPEECH_MARKERS} | {"is", "was", "reads", "read"}
-)
-_NOT_SPEECH_REACH: Final = max(map(len, _NOT_SPEECH_ENDINGS))
+# The markers of _NOT_SPEECH by their last character, and its verbs, for the str test before it (_ends_in_marker);
+# and the letters beyond ASCII that regex.I matches ASCII letters with ("İ", "ſ" and the Kelvin sign), which that
+# test leaves to the pattern
+_MARKERS_ENDING_IN: Final = {
+    last: tuple(marker.lower() for marker in NOT_SPEECH_MARKERS if marker.lower().endswith(last))
+    for last in {marker[-1].lower() for marker in NOT_SPEECH_MARKERS}
+}
+_MARKER_VERBS: Final = ("is", "was", "reads", "read")
+_FOLDED_INTO_ASCII: Final = "\u0130\u017f\u212a"
 # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
 MARKS_PER_QUOTE: Final = 4
 
@@ -305,15 +308,28 @@ def _outside(spans: list[QuoteSpan], added: list[QuoteSpan]) -> list[QuoteSpan]:
     return kept
 
 
+def _ends_in_marker(words: str) -> bool:
+    """Do ``words`` (in lower case, without the spaces, commas and colons after them) end in a not-speech marker, or
+    in one and the verb after it ("the motto was")? Only then can _NOT_SPEECH match them."""
+    if words.endswith(_MARKERS_ENDING_IN.get(words[-1:], ())):
+        return True
+    verb = next((verb for verb in _MARKER_VERBS if words.endswith(verb)), None)
+    if verb is None:
+        return False
+    before_verb = words[: len(words) - len(verb)].rstrip()
+    return before_verb.endswith(_MARKERS_ENDING_IN.get(before_verb[-1:], ()))
+
+
 def not_speech_marker(before: str) -> int | None:
     """Where, in ``before`` (the NOT_SPEECH_WINDOW characters before an opening mark), a word starts that makes the
     quoted words a name, title or term rather than speech ("so-called", "the film", "author of"); None if none."""
     end = len(before)
     while end > 0 and (before[end - 1].isspace() or before[end - 1] in ",:"):
         end -= 1
-    ending = before[max(0, end - _NOT_SPEECH_REACH) : end]
-    # (an ending not in ASCII is left to the pattern: regex.I folds more letters together than str.lower does)
-    if ending.isascii() and not ending.lower().endswith(_NOT_SPEECH_ENDINGS):
+    words = before[:end]
+    # (a str test first, as most windows end in no marker; but one holding a letter that regex.I takes for an ASCII
+    # letter, and str.lower does not, is left to the pattern)
+    if not any(char in words for char in _FOLDED_INTO_ASCII) and not _ends_in_marker(words.lower()):
         return None
     marker = _NOT_SPEECH.search(before)
     if marker is None or marker.group("marker").split()[-1][0].isupper() and marker.start("marker") > 0 or (
