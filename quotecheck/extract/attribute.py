@@ -5,7 +5,7 @@ How sure an attribution is (``confidence``) is computed from the evidence behind
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 
 import regex
 
@@ -21,7 +21,7 @@ from quotecheck.extract.lexicons import (
     word_pattern,
 )
 from quotecheck.extract.mentions import tidy_role
-from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind
+from quotecheck.extract.model import Gender, GenderSource, Quote, QuoteKind, SpeakerType
 from quotecheck.extract.quotes import NOT_SPEECH_WINDOW, QuoteSpan, find_quotes, not_speech_marker
 from quotecheck.extract.reading import reading_text
 from quotecheck.extract.reported import RULES as REPORTED_RULES
@@ -31,33 +31,36 @@ from quotecheck.extract.sieves import QUOTE_MARK, Article, Attribution, QuoteCon
 
 # Every rule name: the sieves' in the order they first decide (sieves.SIEVES), then reported speech's.
 # docs/attribution.md describes each. How sure an attribution is comes from its evidence, not its rule alone.
-RULES: tuple[str, ...] = (*SIEVE_RULES, *REPORTED_RULES)
+RULES: Final[tuple[str, ...]] = (*SIEVE_RULES, *REPORTED_RULES)
 
 # Rules that tie a quote to a cue or a layout right next to it: an earlier piece of the same sentence without one
 # takes their attribution (_share_backwards).
-_STRONG_RULES = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colon-layout", "dash-layout"))
-_TITLE_CASE_RULES = frozenset(("leading-cue", "colon-layout"))  # may attribute a short title-case phrase
-TITLE_CASE_WORDS = 6  # a title-case phrase this short may be a title or a name, not speech ("Saturday Night Live")
+_STRONG_RULES: Final = frozenset(("trailing-cue", "trailing-verb", "leading-cue", "colon-layout", "dash-layout"))
+_TITLE_CASE_RULES: Final = frozenset(("leading-cue", "colon-layout"))  # may attribute a short title-case phrase
+# a title-case phrase this short may be a title or a name, not speech ("Saturday Night Live")
+TITLE_CASE_WORDS: Final = 6
 # "Dunne thinks the plan is": a belief, not speech, follows its subject (not "believes in journalism that …")
-_BELIEF_AFTER = regex.compile(
+_BELIEF_AFTER: Final = regex.compile(
     r"\s+(?:\w+ly\s+|also\s+|still\s+)?(?:" + word_pattern(BELIEF_VERBS) + r")\s+(?!in\b|about\b|of\b|with\b)\w",  # (but "believes "…"" quotes the belief as spoken)
     regex.I,
 )
 # "called his opponent", "dubbed it", "called Mrs. Schlafly an": a speaker coining a name for someone or something
 # (the name is their words)
-_NAMING_BEFORE = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+(?:[\w.'’-]+\s+){1,3}$", regex.I)
+_NAMING_BEFORE: Final = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+(?:[\w.'’-]+\s+){1,3}$", regex.I)
 # "Rubio, who he dubbed "…"": a pronoun subject right before a naming verb coins the name (not "a plan dubbed")
-_COINED_BY = regex.compile(r"\b(?:he|she|they|we|I)\s+(?:\w+ly\s+|also\s+|once\s+|has\s+|had\s+|have\s+)?$", regex.I)
+_COINED_BY: Final = regex.compile(
+    r"\b(?:he|she|they|we|I)\s+(?:\w+ly\s+|also\s+|once\s+|has\s+|had\s+|have\s+)?$", regex.I
+)
 # "The Courier sent its": a verb right before the subject's own possessive ("its", "his", "her", "their"), after
 # at most a few auxiliaries and adverbs: quoted words there name the subject's own people or things
-_OWN_POSSESSION = regex.compile(
+_OWN_POSSESSION: Final = regex.compile(
     r"\s+(?:(?:has|have|had|will|would|is|was|were|are|did|does|do|may|might|could|should|can|also|again|then"
     r"|\w+ly)\s+){0,3}(\w+)\s+(?:its|his|her|their)\s+",
     regex.I,
 )
-_WORD_AFTER = regex.compile(r"[\s,]*(\w+)")
-_TITLE_WORD = regex.compile(r"[\p{Lu}\p{N}]")
-_LOWER_WORDS = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
+_WORD_AFTER: Final = regex.compile(r"[\s,]*(\w+)")
+_TITLE_WORD: Final = regex.compile(r"[\p{Lu}\p{N}]")
+_LOWER_WORDS: Final = frozenset("a an the of and or in on at to for with by from is as vs. vs".split())
 
 
 def extract_quotes(text: str, evidence: list[tuple[Quote, Evidence]] | None = None) -> list[Quote]:
@@ -131,7 +134,7 @@ class _Extractor:
             role = tidy_role(a.mention.role)
         evidence = gather(self.text, self.layout, self.article.entities, start, end, kind, a.rule, a.mention, entity,
                           name, speaker_type)
-        quote = Quote(
+        quote = _new_quote(
             start=start,
             end=end,
             text=self.source[start:end],
@@ -214,6 +217,47 @@ class _Extractor:
         if not lead and span.close_mark is not None:
             return "direct"
         return "partial"
+
+
+def _new_quote(
+    *,
+    start: int,
+    end: int,
+    text: str,
+    kind: QuoteKind,
+    speaker: str | None,
+    speaker_type: SpeakerType | None,
+    role: str | None,
+    mention_start: int | None,
+    mention_end: int | None,
+    cue: str | None,
+    confidence: float,
+    rule: str,
+    speaker_gender: Gender | None,
+    speaker_gender_source: GenderSource | None,
+    co_speakers: tuple[str, ...],
+) -> Quote:
+    """Quote(...) with every field given, built as its dataclass __init__ builds it: a field at a time with
+    object.__setattr__ (it is frozen). Compiled, each is a C call; model.py stays Python (setup.py), and there the
+    generated __init__ costs five times as much, 2% of extract(). (tests/extract/test_attribute.py checks that the
+    two build the same quote.)"""
+    quote = Quote.__new__(Quote)
+    object.__setattr__(quote, "start", start)
+    object.__setattr__(quote, "end", end)
+    object.__setattr__(quote, "text", text)
+    object.__setattr__(quote, "kind", kind)
+    object.__setattr__(quote, "speaker", speaker)
+    object.__setattr__(quote, "speaker_type", speaker_type)
+    object.__setattr__(quote, "role", role)
+    object.__setattr__(quote, "mention_start", mention_start)
+    object.__setattr__(quote, "mention_end", mention_end)
+    object.__setattr__(quote, "cue", cue)
+    object.__setattr__(quote, "confidence", confidence)
+    object.__setattr__(quote, "rule", rule)
+    object.__setattr__(quote, "speaker_gender", speaker_gender)
+    object.__setattr__(quote, "speaker_gender_source", speaker_gender_source)
+    object.__setattr__(quote, "co_speakers", co_speakers)
+    return quote
 
 
 def _title_case(words: list[str]) -> bool:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -28,11 +28,11 @@ if TYPE_CHECKING:  # (typed, the compiled gather reads their fields and calls th
     from quotecheck.extract.layout import Layout
     from quotecheck.extract.mentions import Mention
 
-MENTION_KINDS = ("name", "pronoun", "nominal", "none")
-QUOTE_KINDS = ("direct", "partial", "indirect")
-SPEAKER_TYPES = ("person", "organisation", "anonymous", "none")
+MENTION_KINDS: Final = ("name", "pronoun", "nominal", "none")
+QUOTE_KINDS: Final = ("direct", "partial", "indirect")
+SPEAKER_TYPES: Final = ("person", "organisation", "anonymous", "none")
 # Features that are numbers, not one of a group of categories ("rule=…", "mention=…", "kind=…", "type=…").
-NUMERIC_FEATURES = (
+NUMERIC_FEATURES: Final = (
     "resolved",  # the mention resolved to a speaker of the article (an entity)
     "no_speaker",  # the quote has no speaker name at all (an unresolved pronoun)
     "multi_word",  # the speaker's name has two words or more ("Linas Linkevicius")
@@ -50,15 +50,15 @@ NUMERIC_FEATURES = (
     "antecedent_far",  # pronouns: ... FAR characters or more before it (or not within the search window)
     "nominal_named",  # nominals: the description resolved to a named person ("the senator" -> Ann Lee)
 )
-MAX_RIVALS = 3
-NEAR = 64
-FAR = 512
+MAX_RIVALS: Final = 3
+NEAR: Final = 64
+FAR: Final = 512
 # Not a name: "Boston's Walsh", "Gordon Brown's Budget", "Impeaching Trump", "Los Angeles-area Sanders" (a capitalised
 # run read as a name); a first word that is a title, role noun or sentence opener is checked in odd_name.
-_ODD_NAME = regex.compile(r"['’]s\b|-\p{Ll}{3,}\b|^\p{Lu}\p{Ll}+ing\s|^(?:\S+\s+){3}\S")
-_GROUPS = ("rule", "mention", "kind", "type")
-_CATEGORIES = {"mention": MENTION_KINDS, "kind": QUOTE_KINDS, "type": SPEAKER_TYPES}
-_WEIGHTS_FILE = resources.files("quotecheck.extract") / "lexicon" / "confidence.json"
+_ODD_NAME: Final = regex.compile(r"['’]s\b|-\p{Ll}{3,}\b|^\p{Lu}\p{Ll}+ing\s|^(?:\S+\s+){3}\S")
+_GROUPS: Final = ("rule", "mention", "kind", "type")
+_CATEGORIES: Final = {"mention": MENTION_KINDS, "kind": QUOTE_KINDS, "type": SPEAKER_TYPES}
+_WEIGHTS_FILE: Final = resources.files("quotecheck.extract") / "lexicon" / "confidence.json"
 
 
 @dataclass(slots=True, init=False)
@@ -169,7 +169,7 @@ def load_weights(data: dict) -> tuple[float, dict[str, dict[str, float]], dict[s
     return float(data["bias"]), groups, numeric
 
 
-WEIGHTS_DATA: dict = json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))
+WEIGHTS_DATA: Final[dict] = json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))
 _BIAS, _GROUP_WEIGHTS, _W = load_weights(WEIGHTS_DATA)
 _RULE_W, _MENTION_W, _KIND_W, _TYPE_W = (_GROUP_WEIGHTS[group] for group in _GROUPS)
 

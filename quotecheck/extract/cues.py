@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import insort
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from quotecheck.extract.entities import Entity
-from quotecheck.extract.layout import Layout
+from quotecheck.extract.layout import Layout, bisect_left
 from quotecheck.extract.lexicons import (
     CONJUNCTIONS, CUE_PHRASES, QUOTE_ONLY_VERBS, RAISING_VERBS, SPEECH_SETTINGS, SPEECH_VERBS, word_pattern,
 )
@@ -22,75 +23,77 @@ from quotecheck.extract.mentions import (
 )
 from quotecheck.extract.quotes import NOT_SPEECH_WINDOW, QuoteSpan, not_speech_marker
 
-BEFORE_CUE = 12  # characters before a cue read for a determiner ("his remarks") or "was" ("he was saying")
-ABSOLUTE_LEAD = 40  # characters before the subject of an absolute participle read for "with" ("with Sen. John …")
-COMMA_BEFORE = 3  # characters before a participle read for the comma that makes it share its clause's subject
-INVERTED_SLOT = 4  # characters before a cue read for the comma or closing mark after which its subject may follow
+BEFORE_CUE: Final = 12  # characters before a cue read for a determiner ("his remarks") or "was" ("he was saying")
+# characters before the subject of an absolute participle read for "with" ("with Sen. John …")
+ABSOLUTE_LEAD: Final = 40
+COMMA_BEFORE: Final = 3  # characters before a participle read for the comma that makes it share its clause's subject
+# characters before a cue read for the comma or closing mark after which its subject may follow
+INVERTED_SLOT: Final = 4
 # "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
-_SENTENCE_OPENERS = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
+_SENTENCE_OPENERS: Final = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
 # Phrases in lower-case and capitalised forms and verbs, as one trie (which, like the list longest first that the
 # phrases were, takes the longest phrase that fits, and a phrase over the verb it opens with): the stdlib engine
 # keeps this scan at ~40 MB/s (a trie of each costs half as much again). A phrase holds a space, a verb never does.
-_PHRASE_FORMS = {*CUE_PHRASES, *(p.capitalize() for p in CUE_PHRASES)}
-_CUE_WORDS = r"(?P<cue>" + word_pattern({*_PHRASE_FORMS, *SPEECH_VERBS}).replace(r"\ ", r"\s+") + r")(?![\w'’-])"
+_PHRASE_FORMS: Final = {*CUE_PHRASES, *(p.capitalize() for p in CUE_PHRASES)}
+_CUE_WORDS: Final = r"(?P<cue>" + word_pattern({*_PHRASE_FORMS, *SPEECH_VERBS}).replace(r"\ ", r"\s+") + r")(?![\w'’-])"
 # A cue is not inside a word: the character before it is no letter, digit, apostrophe or hyphen, but for the second
 # of a double hyphen, a dash ('"Fine"--said Mr. Abernethy'). The patterns match that character, not a lookbehind, so
 # the engine skips ahead to the next one: to the next space (most cues follow one) several times faster than to the
 # next of any other such character. Those others as ranges of code points, tested faster than the class
 # [^\w'’ ], the letters and digits beyond ASCII among them ruled out after.
-_CUE_AFTER_SPACE = re.compile(" " + _CUE_WORDS)
-_CUE_AFTER_OTHER = re.compile(r"[\x00-\x1f!-&(-/:-@\[-^`{-\U0010ffff](?<![\w’])(?<!(?<!-)-)" + _CUE_WORDS)
-_CUE_AT_TEXT_START = re.compile(_CUE_WORDS)  # (no character before it)
-_ENDS_SUBJECT = re.compile(
+_CUE_AFTER_SPACE: Final = re.compile(" " + _CUE_WORDS)
+_CUE_AFTER_OTHER: Final = re.compile(r"[\x00-\x1f!-&(-/:-@\[-^`{-\U0010ffff](?<![\w’])(?<!(?<!-)-)" + _CUE_WORDS)
+_CUE_AT_TEXT_START: Final = re.compile(_CUE_WORDS)  # (no character before it)
+_ENDS_SUBJECT: Final = re.compile(
     r"\s*(?:[,.;:!?)(—–]|$|(?:on|in|at|during|last|this|when|as|after|of|to|for|with|who|which|whose|that)\b|[A-Z][a-z]+day\b"
     r"|and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[,.;:!?]\s*)"  # '"…," said Rosa Diaz and Ben Cole.': the first
 )
-_PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
+_PROGRESSIVE: Final = re.compile(r"\b(?:is|was|were|are|am|been|be|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$")
 # "with Sen. John McCain calling it", "with spokeswoman Lena Park saying": the phrase before an absolute participle
-_ABSOLUTE_BEFORE = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-_JUST_BEFORE = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
+_ABSOLUTE_BEFORE: Final = re.compile(r"(?:\b(with|and)|[–—:]|\s-)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_JUST_BEFORE: Final = re.compile(r"[\s,]*(?:(?:and|but)\s+)?(?:also\s+)?")
 # "measures added by Republicans" is a passive; "said by telephone", "responded by calling" name the means
 # a sentence opening on a poll, up to the comma before its findings ("In a September Post-ABC News poll, ")
-_POLL_LEAD = re.compile(r"In\s+(?P<poll>(?:a|an|the)\s+[^,.;:\"“”]{0,60}?\b(?:poll|survey)\b[^,.;:\"“”]{0,40}?),\s+")
+_POLL_LEAD: Final = re.compile(r"In\s+(?P<poll>(?:a|an|the)\s+[^,.;:\"“”]{0,60}?\b(?:poll|survey)\b[^,.;:\"“”]{0,40}?),\s+")
 # a share of the people asked: "31% of Republicans", "just 8 percent of Democrats", "75 percent"
-_SHARE = re.compile(r"(?:[A-Za-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)")
-_PASSIVE_BY = re.compile(r"\s+by\b(?:\s+(?P<next>[\w-]+))?")
+_SHARE: Final = re.compile(r"(?:[A-Za-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)")
+_PASSIVE_BY: Final = re.compile(r"\s+by\b(?:\s+(?P<next>[\w-]+))?")
 # "his remarks were", "the prime minister's reported position", '"…," came shouts from the crowd': the cue word is
 # a noun or an adjective there
-_NOUN_BEFORE = re.compile(
+_NOUN_BEFORE: Final = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|these|those|came|come|comes)|\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)"
     r"(?<!\bwho)(?<!\bthere)['’]s)\s+$", re.I,  # (but "he’s predicted" is a verb)
 )
 # What the word before a cue that _NOUN_BEFORE matches ends in (tested on its lower-cased end first: most end in none)
-_NOUN_ENDINGS = ("the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "these", "those", "came",
-                 "come", "comes", "'s")
-_NOUN_REACH = max(map(len, _NOUN_ENDINGS))
-_AFTER_PHRASE_SUBJECT = frozenset(("according to",))
+_NOUN_ENDINGS: Final = ("the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "these", "those",
+                        "came", "come", "comes", "'s")
+_NOUN_REACH: Final = max(map(len, _NOUN_ENDINGS))
+_AFTER_PHRASE_SUBJECT: Final = frozenset(("according to",))
 # "referencing a super PAC called Future45", "joined a group called Save Our Park": "called" after an indefinite
 # noun phrase that is the object of a word before it names that thing
-_NAMED_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s+$", re.I)
-NAMED_REACH = 40  # characters before "called" read for that noun phrase
-_NAME_AFTER = re.compile(r"\s+[\"“‘'A-Z0-9]")  # the name right after it, or its opening mark
+_NAMED_BEFORE: Final = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s+$", re.I)
+NAMED_REACH: Final = 40  # characters before "called" read for that noun phrase
+_NAME_AFTER: Final = re.compile(r"\s+[\"“‘'A-Z0-9]")  # the name right after it, or its opening mark
 # "…, per the Commerce Department.": "per" is "according to" when a comma sets it off before a source (not "per
 # cent", "per year", "$5 per share").
-_PER = re.compile(r",\s+(per)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
+_PER: Final = re.compile(r",\s+(per)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
 # "according to figures published by the agency", "according to an account she gave to the Beacon": the source is
 # the agent, or whoever gave the account (not the outlet it was given to)
-_PUBLISHED_BY = re.compile(
+_PUBLISHED_BY: Final = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|collected|gathered|provided|obtained)\s+by\s+"
     r"|\s+(?:an?|the|his|her|their)\s+(?:account|interview|statement|testimony)\s+(?:that\s+)?(?=\w+\s+gave\b)"
 )
 # "appeared to say", "went on to warn", "were more likely to say": the speaker is the subject of the word before "to"
-_RAISING_BEFORE = re.compile(r"(?<![\w'’-])(?:" + word_pattern(RAISING_VERBS) + r")(?:\s+on)?\s+to\s+$", re.I)
+_RAISING_BEFORE: Final = re.compile(r"(?<![\w'’-])(?:" + word_pattern(RAISING_VERBS) + r")(?:\s+on)?\s+to\s+$", re.I)
 # "is warning", "were (slightly more) likely to say": a form of "be" before a progressive or a raising adjective
-_BE_BEFORE = re.compile(r"(?:(?<![\w'’-])(?:is|are|was|were|am|be|been|being)|(?<=\w)['’](?:s|re))\s+(?:(?:\w+ly|not|also|still|now|more|less)\s+)*$")
-CHAIN_REACH = 40  # characters before a cue read for its verb chain ("were slightly more likely to")
-_AUXILIARY_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
-_UTTERANCE_END = frozenset(",.;:!?…—–-")
-_INVERTED_AFTER = (",", "”", "“", '"', "»", "«", "'", "’", "?", "!")
-_DASHES = ("—", "–", "-", "―")
-_CLOSING_MARKS = ("”", '"', "»", "'", "’", ",", "?", "!")
-_DOUBLE_MARKS = frozenset('"“”„«»')
+_BE_BEFORE: Final = re.compile(r"(?:(?<![\w'’-])(?:is|are|was|were|am|be|been|being)|(?<=\w)['’](?:s|re))\s+(?:(?:\w+ly|not|also|still|now|more|less)\s+)*$")
+CHAIN_REACH: Final = 40  # characters before a cue read for its verb chain ("were slightly more likely to")
+_AUXILIARY_AFTER: Final = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
+_UTTERANCE_END: Final = frozenset(",.;:!?…—–-")
+_INVERTED_AFTER: Final = (",", "”", "“", '"', "»", "«", "'", "’", "?", "!")
+_DASHES: Final = ("—", "–", "-", "―")
+_CLOSING_MARKS: Final = ("”", '"', "»", "'", "’", ",", "?", "!")
+_DOUBLE_MARKS: Final = frozenset('"“”„«»')
 
 
 @dataclass(slots=True, init=False)  # (__init__ written out to be compiled: mentions.Mention says why)

@@ -3,40 +3,71 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import chain
 from string import ascii_letters
+from typing import Final
 
 import regex
 
 from quotecheck.extract.lexicons import ABBREVIATED_TITLES, ABBREVIATIONS, BOILERPLATE, word_pattern
 
-MAX_SENTENCE = 1000  # characters; longer "sentences" are cut to this much around a position
+MAX_SENTENCE: Final = 1000  # characters; longer "sentences" are cut to this much around a position
 # News prose has a quote or a speech verb every few hundred characters. More than _DENSE_COUNT of them in a
 # paragraph, one per _DENSE_SPACING characters, is not prose (a run of marks, "he said that he said …", noise); and a
 # text yields at most one per _BUDGET_SPACING characters. Skipping the rest keeps the time per character bounded.
-_DENSE_COUNT = 200
-_DENSE_SPACING = 40
-_BUDGET_SPACING = 100
-FURNITURE_CHARS = 400  # a line longer than this is never page furniture
-HEADLINE_WORDS = 20  # a first line of at most this many words, set off by a blank line, is the headline
-BOILERPLATE_WORDS = 25  # a line naming a page action ("Subscribe …") is furniture up to this many words
-SUBHEADING_WORDS = 10  # a line of at most this many words without closing punctuation is a sub-heading or byline
-_LINE_BREAKS = "\n\r\u2028\u2029"  # what ends a line (and a paragraph)
-# A sentence ends at . ! ? (optionally followed by closing marks) then space and something that can open one.
-_SENTENCE_END = regex.compile(r"[.!?]+[\"”’»')\]]*\s+(?=[\"“‘«']|[(\[]?[\p{Lu}\p{N}])")
+_DENSE_COUNT: Final = 200
+_DENSE_SPACING: Final = 40
+_BUDGET_SPACING: Final = 100
+FURNITURE_CHARS: Final = 400  # a line longer than this is never page furniture
+HEADLINE_WORDS: Final = 20  # a first line of at most this many words, set off by a blank line, is the headline
+BOILERPLATE_WORDS: Final = 25  # a line naming a page action ("Subscribe …") is furniture up to this many words
+SUBHEADING_WORDS: Final = 10  # a line of at most this many words without closing punctuation is a sub-heading or byline
+_LINE_BREAKS: Final = "\n\r\u2028\u2029"  # what ends a line (and a paragraph)
+# A sentence ends at . ! ? (optionally followed by closing marks) then space and something that can open one: a
+# quote mark, or a capital or digit (after an opening bracket or not). _sentence_end reads this in str tests.
+_STOPS: Final = ".!?"
+_CLOSING_AFTER_STOP: Final = "\"”’»')]"
+_OPENING_MARKS: Final = "\"“‘«'"
+_NOT_SPACE: Final = "\x1c\x1d\x1e\x1f"  # (str.isspace() is true for these separators, \s of the regex module is not)
+_CAPITAL_OR_DIGIT: Final = regex.compile(r"[\p{Lu}\p{N}]")  # (tried on a character beyond ASCII only)
 # A dot that does not end a sentence: after a title or another abbreviation (titles.txt, abbreviations.txt), an
 # initial ("J.") or a run of initials ("U.S.").
-_ABBREVIATION = regex.compile(
+_ABBREVIATION: Final = regex.compile(
     r"(?:\b(?:" + word_pattern((*ABBREVIATED_TITLES, *ABBREVIATIONS)) + r"|[\p{Lu}])|\b(?:\p{L}\.){1,3}\p{L})\.$"
 )
-_ABBREVIATION_REACH = 12  # characters before a full stop read for an abbreviation
-_ABBREVIATION_WORDS = frozenset((*ABBREVIATED_TITLES, *ABBREVIATIONS))  # (each a run of ASCII letters)
-_TERMINAL = re.compile(r"[.!?:;\"”’'»)]$")
+_ABBREVIATION_REACH: Final = 12  # characters before a full stop read for an abbreviation
+_ABBREVIATION_WORDS: Final = frozenset((*ABBREVIATED_TITLES, *ABBREVIATIONS))  # (each a run of ASCII letters)
+_TERMINAL: Final = re.compile(r"[.!?:;\"”’'»)]$")
 # Searched in the lower-cased line: a trie without IGNORECASE scans several times faster.
-_BOILERPLATE = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)")
-_QUOTE_MARK = re.compile(r"[\"“”„«»]")
+_BOILERPLATE: Final = re.compile(r"(?<!\w)(?:" + word_pattern(BOILERPLATE) + r")(?!\w)")
+_QUOTE_MARK: Final = re.compile(r"[\"“”„«»]")
+
+
+def bisect_right(positions: list[int], pos: int) -> int:
+    """bisect.bisect_right(positions, pos) for a list of offsets: compiled, a search takes a third of the
+    instructions of the C function, whose call and comparisons of Python ints cost more than the search itself
+    (positions are looked up tens of thousands of times per text)."""
+    lo, hi = 0, len(positions)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if pos < positions[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def bisect_left(positions: list[int], pos: int) -> int:
+    """bisect.bisect_left(positions, pos) for a list of offsets (bisect_right says why)."""
+    lo, hi = 0, len(positions)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if positions[mid] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def char_positions(text: str, chars: str, start: int, end: int) -> Iterator[int]:
@@ -88,21 +119,50 @@ def _may_abbreviate(text: str, lo: int, dot: int) -> bool:
     return word[len(word.rstrip(ascii_letters)) :] in _ABBREVIATION_WORDS
 
 
-def _sentence_ends(text: str) -> Iterator[regex.Match[str]]:
-    """What _SENTENCE_END.finditer(text) finds, the pattern tried only at the . ! ? that open its matches. A try that
-    fails fails from the rest of that run of marks too, so they are skipped (a run of a million dots stays linear)."""
+def _sentence_end(text: str, at: int) -> int:
+    r"""Where the sentence ended by the . ! or ? at ``at`` is followed by the next one (past the stops, closing marks
+    and white space after it), or -1 when it is not: the pattern
+    ``[.!?]+["”’»')\]]*\s+(?=["“‘«']|[(\[]?[\p{Lu}\p{N}])`` tested with str methods, which cost a tenth of a
+    match of the regex module (about 2% of extract() went to those matches)."""
+    length = len(text)
+    pos = at + 1
+    while pos < length and text[pos] in _STOPS:
+        pos += 1
+    while pos < length and text[pos] in _CLOSING_AFTER_STOP:
+        pos += 1
+    space = pos
+    while pos < length and text[pos].isspace() and text[pos] not in _NOT_SPACE:
+        pos += 1
+    if pos == space or pos == length:
+        return -1
+    opener = text[pos]
+    if opener in _OPENING_MARKS:
+        return pos
+    if opener in "([":
+        opener = text[pos + 1 : pos + 2]
+    if opener.isascii():
+        return pos if opener.isupper() or opener.isdigit() else -1
+    return pos if _CAPITAL_OR_DIGIT.match(opener) else -1
+
+
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    """Where each sentence ends (its first . ! or ?) and the next one starts, by _sentence_end tried only at a
+    . ! ? that does not continue a run of them. A try that fails fails from the rest of that run of marks too, so
+    they are skipped (a run of a million dots stays linear)."""
+    ends = []
     resume = 0
-    for at in char_positions(text, ".!?", 0, len(text)):
+    for at in char_positions(text, _STOPS, 0, len(text)):
         if at < resume:
             continue
-        match = _SENTENCE_END.match(text, at, concurrent=False)  # (holding the GIL: mentions.tokens)
-        if match is not None:
-            yield match
-            resume = match.end()
+        end = _sentence_end(text, at)
+        if end >= 0:
+            ends.append((at, end))
+            resume = end
         else:
             resume = at + 1
-            while resume < len(text) and text[resume] in ".!?":
+            while resume < len(text) and text[resume] in _STOPS:
                 resume += 1
+    return ends
 
 
 def _names_page_action(lowered: str) -> bool:
@@ -132,15 +192,14 @@ class Layout:
             self.furniture[0] = True
         self._para_starts = [start for start, _ in self.paragraphs]
         starts = set(self._para_starts)
-        for match in _sentence_ends(text):
+        for dot, next_start in _sentence_ends(text):
             # (_ABBREVIATION ends in a full stop, not ! or ?)
-            dot = match.start()
             lo = _last_word_start(text, dot)
             if text[dot] != "." or not (
                 _may_abbreviate(text, lo, dot)
                 and _ABBREVIATION.search(text, lo, dot + 1, concurrent=False)  # (holding the GIL: mentions.tokens)
             ):
-                starts.add(match.end())
+                starts.add(next_start)
         self.sentence_starts: list[int] = sorted(starts)
         # The paragraph of each sentence, and so of every position in it: each paragraph start is a sentence start.
         self._sentence_paragraphs = [bisect_right(self._para_starts, start) - 1 for start in self.sentence_starts]

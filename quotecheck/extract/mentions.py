@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Final
 
 import regex
 
@@ -35,68 +36,78 @@ from quotecheck.extract.lexicons import (
 )
 from quotecheck.extract.model import SpeakerType
 
-WINDOW = 260  # characters looked at on either side of a cue
+WINDOW: Final = 260  # characters looked at on either side of a cue
 
 # How far the phrase readers look, in tokens (words and punctuation marks) unless said otherwise. News phrases are
 # short; the limits keep a reader from wandering into the next clause and keep the work per cue bounded.
-SUBJECT_TOKENS = 16  # a subject phrase before a cue ("A senior manager at a hospital in the region") or after one
-NOMINAL_TOKENS = 8  # a speaking nominal read whole ("the Swedish politician", "a spokesman for the city council")
-DESCRIPTION_TOKENS = 14  # an unnamed source with what describes it ("One source close to the government")
-DETERMINER_REACH = 5  # from the head noun back to its determiner ("the moderator", "one angry user")
-INDEFINITE_MODIFIERS = 4  # modifiers between "a"/"one" and the head ("a 2008 Clinton campaign veteran")
-INDEFINITE_HEAD = 5  # tokens before the head of an indefinite source after a cue ("said a senior manager at …")
-PREMODIFIER_WORDS = 6  # role words before a name ("American Unity Fund president Margaret Hoover")
-OFFICE_WORDS = 4  # capitalised words after "and" that end in an office ("Work and Pensions Secretary")
-PARENTHESIS_TOKENS = 10  # a parenthesis after a name ("Sen. Claire McCaskill (D-Mo.)")
-ASIDE_PARENTHESIS_TOKENS = 12  # a parenthesis between a subject and its cue ("Sen. Chuck Schumer (D-N.Y.) said")
-APPOSITIVE_TOKENS = 25  # an appositive between a subject and its verb ("Erin Brockovich, the activist, endorsed")
-PREPOSITIONAL_TOKENS = 8  # a prepositional phrase between a subject and its verb ("Trump in his speech called")
-OPENING_CLAUSE_TOKENS = 30  # an opening clause before the subject ("When asked if others would follow, he said")
-NOMINAL_REACH = 6  # words of a noun phrase before its head in a clause ("The impostor gushed")
-ASIDE_WORDS = 4  # an adverbial aside between a subject and its cue ("he, once again, pledged")
-AMOUNT_TOKENS = 6  # a share of people ("About 4 in 10", "Nearly half")
-ROLE_BEFORE_TOKENS = 14  # a role set off before a name ("Portugal's state secretary for …, Catarina Marcelino,")
-APPOSITIVE_ROLE_TOKENS = 40  # the appositive role after a name ("Hill, a doctor who treated him at …, said")
-SHORT_LY = 4  # letters: a word ending in -ly this short is not an adverb ("only", "fly")
+# a subject phrase before a cue ("A senior manager at a hospital in the region") or after one
+SUBJECT_TOKENS: Final = 16
+# a speaking nominal read whole ("the Swedish politician", "a spokesman for the city council")
+NOMINAL_TOKENS: Final = 8
+DESCRIPTION_TOKENS: Final = 14  # an unnamed source with what describes it ("One source close to the government")
+DETERMINER_REACH: Final = 5  # from the head noun back to its determiner ("the moderator", "one angry user")
+INDEFINITE_MODIFIERS: Final = 4  # modifiers between "a"/"one" and the head ("a 2008 Clinton campaign veteran")
+INDEFINITE_HEAD: Final = 5  # tokens before the head of an indefinite source after a cue ("said a senior manager at …")
+PREMODIFIER_WORDS: Final = 6  # role words before a name ("American Unity Fund president Margaret Hoover")
+OFFICE_WORDS: Final = 4  # capitalised words after "and" that end in an office ("Work and Pensions Secretary")
+PARENTHESIS_TOKENS: Final = 10  # a parenthesis after a name ("Sen. Claire McCaskill (D-Mo.)")
+ASIDE_PARENTHESIS_TOKENS: Final = 12  # a parenthesis between a subject and its cue ("Sen. Chuck Schumer (D-N.Y.) said")
+# an appositive between a subject and its verb ("Erin Brockovich, the activist, endorsed")
+APPOSITIVE_TOKENS: Final = 25
+PREPOSITIONAL_TOKENS: Final = 8  # a prepositional phrase between a subject and its verb ("Trump in his speech called")
+OPENING_CLAUSE_TOKENS: Final = 30  # an opening clause before the subject ("When asked if others would follow, he said")
+NOMINAL_REACH: Final = 6  # words of a noun phrase before its head in a clause ("The impostor gushed")
+ASIDE_WORDS: Final = 4  # an adverbial aside between a subject and its cue ("he, once again, pledged")
+AMOUNT_TOKENS: Final = 6  # a share of people ("About 4 in 10", "Nearly half")
+ROLE_BEFORE_TOKENS: Final = 14  # a role set off before a name ("Portugal's state secretary for …, Catarina Marcelino,")
+APPOSITIVE_ROLE_TOKENS: Final = 40  # the appositive role after a name ("Hill, a doctor who treated him at …, said")
+SHORT_LY: Final = 4  # letters: a word ending in -ly this short is not an adverb ("only", "fly")
 # In characters, for the role the article gives a name outside any cue (role_near):
-APPOSITIVE_REACH = 160  # "Eva Moll, a Danish economist at the bank,"
-ROLE_BEFORE_REACH = 120  # "The Shadow Minister for the Arts, Joanna Pike"
-PREMODIFIER_REACH = 40  # the word right before a name ("prime minister Anna Vos")
-PREMODIFIER_CHARS = 80  # the role words before a name
+APPOSITIVE_REACH: Final = 160  # "Eva Moll, a Danish economist at the bank,"
+ROLE_BEFORE_REACH: Final = 120  # "The Shadow Minister for the Arts, Joanna Pike"
+PREMODIFIER_REACH: Final = 40  # the word right before a name ("prime minister Anna Vos")
+PREMODIFIER_CHARS: Final = 80  # the role words before a name
 
 # Words (with inner apostrophes, hyphens, dots of abbreviations) or single punctuation characters.
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
-_RELATIVE = frozenset("who which whose".split())
-_PREPOSITIONS = frozenset(
+_TOKEN: Final = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
+_RELATIVE: Final = frozenset("who which whose".split())
+_PREPOSITIONS: Final = frozenset(
     "in on at during after before for with from by under over among since until despite without within including".split()
 )
-_CLAUSE_OPENERS = frozenset("and but or while as when because that so then yet if though although".split())
-_SUBORDINATORS = frozenset("when if although though because since after before while as asked once unless".split())
-_CLAUSE_SUBORDINATORS = frozenset("as when while because although though whereas unless after before until".split())
-_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
-PARTY_TAG_CHARS = 20  # characters before a closing parenthesis read for its opening one ("(D-Calif.)")
+_CLAUSE_OPENERS: Final = frozenset("and but or while as when because that so then yet if though although".split())
+_SUBORDINATORS: Final = frozenset(
+    "when if although though because since after before while as asked once unless".split()
+)
+_CLAUSE_SUBORDINATORS: Final = frozenset(
+    "as when while because although though whereas unless after before until".split()
+)
+_REFLEXIVES: Final = frozenset(("himself", "herself", "themselves", "itself"))
+PARTY_TAG_CHARS: Final = 20  # characters before a closing parenthesis read for its opening one ("(D-Calif.)")
 # Prepositions that open a sentence with a phrase before its subject ("Alongside BLM calls for action, …"), beyond
 # those _PREPOSITIONS lists for other uses
-_OPENING_PREPOSITIONS = frozenset("alongside amid besides unlike following throughout across beyond toward towards".split())
-_AMOUNT_RELATIVES = frozenset(("which", "whom", "who", "that"))
-_MODALS = frozenset("will would should could can may might must shall".split())
-_PERSONAL = frozenset(("he", "she", "they", "we", "i"))
-_THIRD_PERSONS = frozenset(("he", "she", "they"))
-_HEAD_BREAKS = _PREPOSITIONS | {"of"}
-_NUMBER_WORDS = frozenset("two three four five six both".split())
-_QUANTIFIERS = frozenset("most many some others several few both all another one".split())
-_QUOTE_MARKS = frozenset('"“”„«»')
-_APPROXIMATORS = frozenset("about nearly almost only just roughly around some over under another more than out".split())
-_TIME_PREPOSITIONS = frozenset(("at", "in", "over", "during"))
-_PREPOSITION_CHARS = 20  # how far back the preposition before a name is looked for
-_LISTENER_PREPOSITIONS = _PREPOSITIONS | {"to", "about"}  # "speaking to Fox News", "talking about the deal"
-_NAMED_TIMES = frozenset(("weekday", "day", "month"))  # capitalised, still a time: "Friday", "Today", "June"
-SHARE_OF_REACH = 4  # words between "of" and the verb in a share of people ("60 percent of Democratic voters said")
-_PASSIVE = frozenset("was were is are be been being".split())
-_NEVER_SUBJECT = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
-_INITIALS = regex.compile(r"(?:\p{L}\.)+")  # "J.", "U.S.": the dot belongs to the word
-_INITIALS_OR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  # also "Sen.", "Corp."
-_POSSESSIVE_S = regex.compile(r"['’]s$")
+_OPENING_PREPOSITIONS: Final = frozenset("alongside amid besides unlike following throughout across beyond toward towards".split())
+_AMOUNT_RELATIVES: Final = frozenset(("which", "whom", "who", "that"))
+_MODALS: Final = frozenset("will would should could can may might must shall".split())
+_PERSONAL: Final = frozenset(("he", "she", "they", "we", "i"))
+_THIRD_PERSONS: Final = frozenset(("he", "she", "they"))
+_HEAD_BREAKS: Final = _PREPOSITIONS | {"of"}
+_NUMBER_WORDS: Final = frozenset("two three four five six both".split())
+_QUANTIFIERS: Final = frozenset("most many some others several few both all another one".split())
+_QUOTE_MARKS: Final = frozenset('"“”„«»')
+_APPROXIMATORS: Final = frozenset(
+    "about nearly almost only just roughly around some over under another more than out".split()
+)
+_TIME_PREPOSITIONS: Final = frozenset(("at", "in", "over", "during"))
+_PREPOSITION_CHARS: Final = 20  # how far back the preposition before a name is looked for
+_LISTENER_PREPOSITIONS: Final = _PREPOSITIONS | {"to", "about"}  # "speaking to Fox News", "talking about the deal"
+_NAMED_TIMES: Final = frozenset(("weekday", "day", "month"))  # capitalised, still a time: "Friday", "Today", "June"
+# words between "of" and the verb in a share of people ("60 percent of Democratic voters said")
+SHARE_OF_REACH: Final = 4
+_PASSIVE: Final = frozenset("was were is are be been being".split())
+_NEVER_SUBJECT: Final = frozenset(("his", "her", "its", "their", "him", "them"))  # possessive and object pronouns
+_INITIALS: Final = regex.compile(r"(?:\p{L}\.)+")  # "J.", "U.S.": the dot belongs to the word
+_INITIALS_OR_ABBREVIATION: Final = regex.compile(r"(?:\p{L}\.)+|\p{Lu}\p{Ll}{0,3}\.")  # also "Sen.", "Corp."
+_POSSESSIVE_S: Final = regex.compile(r"['’]s$")
 
 
 @dataclass(slots=True, init=False, unsafe_hash=True)
@@ -142,7 +153,7 @@ class Coordinated:
     """Marker: the cue shares its subject with an earlier verb ("Lithuania helped ... and said")."""
 
 
-COORDINATED = Coordinated()
+COORDINATED: Final = Coordinated()
 
 
 class Token:
@@ -157,7 +168,7 @@ class Token:
 
 
 # ASCII marks that end a word without joining it (_TOKEN reads "." after a word as part of it: "Jr.", "said.")
-_WORD_ENDING_MARKS = frozenset("!\"#$%&'()*+,-/:;<=>?@[\\]^_`{|}~")
+_WORD_ENDING_MARKS: Final = frozenset("!\"#$%&'()*+,-/:;<=>?@[\\]^_`{|}~")
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -236,11 +247,11 @@ def speaker_noun(word: str) -> bool:
     return False
 
 
-_RELATIVE_TAIL = regex.compile(r",?\s+(?:who|which|whose|where)\b.*$", regex.S)
-_ROLE_HEAD_BREAKS = frozenset("of at for in to with from between on".split())
-_SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{2}|\))[.!?]\s+(?=\p{Lu})")
-_ROLE_LEAD_ADVERBS = frozenset("now currently also still then later once new current".split())
-_ROLE_TRIM = " \t\n,.;:'\"’”“"
+_RELATIVE_TAIL: Final = regex.compile(r",?\s+(?:who|which|whose|where)\b.*$", regex.S)
+_ROLE_HEAD_BREAKS: Final = frozenset("of at for in to with from between on".split())
+_SENTENCE_BREAK: Final = regex.compile(r"(?<=\p{Ll}{2}|\))[.!?]\s+(?=\p{Lu})")
+_ROLE_LEAD_ADVERBS: Final = frozenset("now currently also still then later once new current".split())
+_ROLE_TRIM: Final = " \t\n,.;:'\"’”“"
 
 
 @lru_cache(maxsize=1 << 12)  # a pure function of the words; a person's role is tidied at each mention
@@ -491,7 +502,7 @@ def _opens_subject(word: str) -> bool:
     return low in DETERMINERS or low in PRONOUNS or _is_capitalised(word) or speaker_noun(low)
 
 
-_NOT_VERBS = frozenset(
+_NOT_VERBS: Final = frozenset(
     "of and or but nor to in on at for with from by as than that who which whose over about after before into "
     "during against under since until because while if when where like near across around through between among "
     "per via 's ’s".split()
@@ -519,7 +530,7 @@ def _verb_like(word: str) -> bool:
     )
 
 
-_CONTRACTED = regex.compile(r"(\p{L}+)['’](?:s|d|ll|re|ve)", regex.I)
+_CONTRACTED: Final = regex.compile(r"(\p{L}+)['’](?:s|d|ll|re|ve)", regex.I)
 
 
 def _contracted_pronoun(word: str) -> str | None:
@@ -675,11 +686,11 @@ def _chunks(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
     return chunks
 
 
-_DEFINITE = frozenset("the his her their its our".split())
-_INDEFINITE = frozenset("a an one another some several many two three four few".split())
+_DEFINITE: Final = frozenset("the his her their its our".split())
+_INDEFINITE: Final = frozenset("a an one another some several many two three four few".split())
 
 
-_MEMBERS_OF = frozenset(("to", "of", "for"))
+_MEMBERS_OF: Final = frozenset(("to", "of", "for"))
 
 
 def _group_of_people(word: str) -> bool:
@@ -984,13 +995,13 @@ def _share_of(text: str, toks: list[Token], last: int) -> Mention | None:
 
 # The group the last share before a bare one was of: "55 percent — of Sanders supporters said …. Some 22 percent
 # said" (the 22 percent are Sanders supporters too); "of the support of likely voters" names the voters.
-_SHARE_OF_GROUP = regex.compile(
+_SHARE_OF_GROUP: Final = regex.compile(
     r"(?:percent|per cent|%)\s*(?:[—–-]+\s*)?of\s+(?:the\s+(?:support|backing|vote|votes)\s+of\s+)?"
     r"((?:[\p{L}’'\-]+\s+){0,4}[\p{L}’'\-]+)"
 )
-POPULATION_REACH = 400  # characters back, within the paragraph, to the share that names the group
+POPULATION_REACH: Final = 400  # characters back, within the paragraph, to the share that names the group
 # (SPEECH_VERBS as a frozenset: its dict keys would turn the union into a plain set)
-_GROUP_ENDS = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | frozenset(SPEECH_VERBS)
+_GROUP_ENDS: Final = _PREPOSITIONS | _RELATIVE | {"to", "that", "and", "or"} | COMMON_VERBS | frozenset(SPEECH_VERBS)
 
 
 def _of_population(text: str, share: Mention) -> Mention:
@@ -1110,8 +1121,8 @@ def _after_clause_opener(toks: list[Token], start: int) -> bool:
 
 
 # A state or province abbreviated after a town: "Allentown, Pa.", "Salem, N.H."
-STATE_ABBREVIATION = r"(?:\p{Lu}\.){1,3}|\p{Lu}\p{Ll}{1,4}\."
-_STATE = regex.compile(STATE_ABBREVIATION)
+STATE_ABBREVIATION: Final = r"(?:\p{Lu}\.){1,3}|\p{Lu}\p{Ll}{1,4}\."
+_STATE: Final = regex.compile(STATE_ABBREVIATION)
 def _state_after_town(toks: list[Token], first: int, end: int) -> bool:
     """The chunk toks[first:end] is the state of the town that ends the chunk before it: "a retiree in Allentown,
     Pa., said" (not a name with a role before it)."""
@@ -1121,19 +1132,23 @@ def _state_after_town(toks: list[Token], first: int, end: int) -> bool:
 
 
 # "R-Utah", "D-N.Y.", "Republican of New York": party and state after a name
-_PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*|(?:Republican|Democrat|Democratic|Independent)\s+of\s+\p{Lu}[\p{L}.\s]*")
-_DASH_TOKENS = frozenset("-–—")
+_PARTY_TAG: Final = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\s]*|(?:Republican|Democrat|Democratic|Independent)\s+of\s+\p{Lu}[\p{L}.\s]*")
+_DASH_TOKENS: Final = frozenset("-–—")
 # What a source publishes: "according to the agency's website" rests on the agency
-_SOURCE_DOCUMENTS = frozenset("website site report reports data figures records statement account blog feed".split())
-_CONTRACTION_END = regex.compile(r"['’](?:d|ll|m|re|ve)$|n['’]t$", regex.I)
-_POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its"))
-_OFFICE_OF = frozenset(("for", "of", "in", "at"))  # "minister for Wales", "mayor of Boston"
-_ASIDE_TOKENS = 20  # the longest aside between dashes stepped over between a subject and its verb
-_DESCRIBING_PREPOSITIONS = frozenset(("to", "in", "for", "with", "at"))
+_SOURCE_DOCUMENTS: Final = frozenset(
+    "website site report reports data figures records statement account blog feed".split()
+)
+_CONTRACTION_END: Final = regex.compile(r"['’](?:d|ll|m|re|ve)$|n['’]t$", regex.I)
+_POSSESSIVE_DETERMINERS: Final = frozenset(("his", "her", "their", "its"))
+_OFFICE_OF: Final = frozenset(("for", "of", "in", "at"))  # "minister for Wales", "mayor of Boston"
+_ASIDE_TOKENS: Final = 20  # the longest aside between dashes stepped over between a subject and its verb
+_DESCRIBING_PREPOSITIONS: Final = frozenset(("to", "in", "for", "with", "at"))
 # Where the head noun of an unnamed source's description ends: "a person | close to the Clintons"
-_DESCRIPTION_BREAKS = frozenset("of to in for with at on from close familiar involved briefed knowledgeable".split())
+_DESCRIPTION_BREAKS: Final = frozenset(
+    "of to in for with at on from close familiar involved briefed knowledgeable".split()
+)
 # After a preposition, words that start the circumstances of the speech, not a description of the speaker.
-_SPEECH_SETTING = SPEECH_SETTINGS | frozenset(TIME_WORDS)
+_SPEECH_SETTING: Final = SPEECH_SETTINGS | frozenset(TIME_WORDS)
 
 
 def _opens_clause(toks: list[Token], start: int) -> bool:
@@ -1161,7 +1176,7 @@ def _describes(toks: list[Token], index: int) -> bool:
     return index < len(toks) and toks[index].text[0].isalnum() and _bare(toks[index].text) not in _SPEECH_SETTING
 
 
-_AFTER_STOPS = frozenset(
+_AFTER_STOPS: Final = frozenset(
     "who which that in on at during after when because as and but last earlier this to for since while if".split()
 )
 
@@ -1274,15 +1289,16 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
                           nominal.speaker_type)
     # (past a phrase saying where or whose: "said his best friend at Lehigh, Bruce Turry")
     phrase = _PLACE_PHRASE.match(text, toks[last].end, hi) if mention.kind == "nominal" else None
-    appositive = _APPOSITIVE.match(text, phrase.end() if phrase else toks[last].end, hi)
-    if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(appositive.group(1).strip()):
+    appositive = _appositive(text, phrase.end() if phrase else toks[last].end, hi)
+    set_off = text[appositive[0] : appositive[1]] if appositive else ""
+    if appositive and _names_office(mention, text) and _NAME_ONLY.fullmatch(set_off.strip()):
         # "said the Minister for Housing, Ruth Adeyemi": the name set off after an office is the speaker
-        name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
-        name = appositive.group(1).strip()
+        name_start = appositive[0] + len(set_off) - len(set_off.lstrip())
+        name = set_off.strip()
         role_end = phrase.end() if phrase else mention.end
         return Mention(name_start, name_start + len(name), "name", name, text[mention.start : role_end])
     if appositive and mention.kind == "name":
-        role = appositive.group(1).strip()
+        role = set_off.strip()
         lead = role.split()[0].lower()
         if lead not in _RELATIVE and (lead in DETERMINERS or any(speaker_noun(w) for w in role.split())):
             mention = Mention(mention.start, mention.end, mention.kind, mention.name, role,
@@ -1294,14 +1310,14 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     return mention
 
 
-_AND_NAME = regex.compile(r"\s+and\s+(?=\p{Lu})")
-_PLACE_PHRASE = regex.compile(r"\s+(?:at|of|in|from|for|with|on)\s+[^,.;:\"“”]{1,60}?(?=,)")
-_BODY_AFTER_NAME = regex.compile(r"\s+(?:of|from|at)\s+")
-_NAME_ONLY = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
+_AND_NAME: Final = regex.compile(r"\s+and\s+(?=\p{Lu})")
+_PLACE_PHRASE: Final = regex.compile(r"\s+(?:at|of|in|from|for|with|on)\s+[^,.;:\"“”]{1,60}?(?=,)")
+_BODY_AFTER_NAME: Final = regex.compile(r"\s+(?:of|from|at)\s+")
+_NAME_ONLY: Final = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)){1,3}")
 
 
-_KNOWN_BY = frozenset(("known", "identified"))
-_BEFORE_AS = frozenset(("only", "simply", "himself", "herself", "themselves", "who", "identifies", "gave", "his",
+_KNOWN_BY: Final = frozenset(("known", "identified"))
+_BEFORE_AS: Final = frozenset(("only", "simply", "himself", "herself", "themselves", "who", "identifies", "gave", "his",
                         "her", "name"))
 
 
@@ -1323,7 +1339,7 @@ def _known_as(text: str, toks: list[Token], at: int) -> Mention | None:
     return Mention(named.start, named.end, "name", named.name, text[toks[0].start : toks[role_end].end])
 
 
-_TIME_PHRASE = regex.compile(r"\s+(?:at\s+the\s+time|at\s+that\s+time|then|now)(?=,)")
+_TIME_PHRASE: Final = regex.compile(r"\s+(?:at\s+the\s+time|at\s+that\s+time|then|now)(?=,)")
 
 
 def _named_after(text: str, start: int, end: int, hi: int) -> Mention | None:
@@ -1331,13 +1347,14 @@ def _named_after(text: str, start: int, end: int, hi: int) -> Mention | None:
     spokesman for the ministry, Oleg Voloshyn"): the speaker, with the description as the role (past a time
     phrase: "wrote the American ambassador at the time, John E. Herbst")."""
     time = _TIME_PHRASE.match(text, end, hi)
-    appositive = _APPOSITIVE.match(text, time.end() if time else end, hi)
-    name = appositive.group(1).strip() if appositive else ""
+    appositive = _appositive(text, time.end() if time else end, hi)
+    set_off = text[appositive[0] : appositive[1]] if appositive else ""
+    name = set_off.strip()
     # (the name may be followed by the body or place the person is of: "…, Andrew Pincus of the law firm Kell")
     name = _BODY_AFTER_NAME.split(name, maxsplit=1)[0]
     if appositive is None or not _NAME_ONLY.fullmatch(name):
         return None
-    name_start = appositive.start(1) + len(appositive.group(1)) - len(appositive.group(1).lstrip())
+    name_start = appositive[0] + len(set_off) - len(set_off.lstrip())
     return Mention(name_start, name_start + len(name), "name", name, text[start:end])
 
 
@@ -1350,28 +1367,66 @@ def _names_office(mention: Mention, text: str) -> bool:
 
 # A role set off before a name at the start of a sentence or clause: "The Shadow Minister for the Arts, "
 # (or after a possessive: "Nevada's governor, Brian Sandoval, said")
-_NOT_IN_ROLE_BEFORE = ',.;:"“”()'  # characters a role set off before a name never holds
-_ROLE_BEFORE_NAME = regex.compile(
+_NOT_IN_ROLE_BEFORE: Final = ',.;:"“”()'  # characters a role set off before a name never holds
+_SENTENCE_END_MARKS: Final = ".;:!?"  # (one, then a space, may come before such a role)
+# The words such a role may open with (or a possessive: "Nevada's governor, ")
+_ROLE_BEFORE_OPENERS: Final = frozenset("And But Yet So The the Her His his her Their their Its".split())
+_ROLE_BEFORE_NAME: Final = regex.compile(
     r"(?:^|(?<=[.;:!?]\s|\n))(?:(?:And|But|Yet|So)\s+)?"  # ("But his wife, Jane, offered")
     r"((?:The|the|Her|His|his|her|Their|their|Its|\p{Lu}\p{L}+['’]s)\s[^" + _NOT_IN_ROLE_BEFORE + r"]{2,80}?),\s+$"
 )
 # (a full stop inside an abbreviation does not end it: "a veteran D.C. lobbyist", "founder of Vox.com", "a former
 # spokesman for Mr. Obama")
-_TITLE = r"\b(?:" + word_pattern(ABBREVIATED_TITLES) + r")"
-_INITIAL = r"(?<![\p{L}.])\p{Lu}"  # a middle initial ("James B. Comey"), not the end of "D.C."
-_APPOSITIVE = regex.compile(
+_TITLE: Final = r"\b(?:" + word_pattern(ABBREVIATED_TITLES) + r")"
+_INITIAL: Final = r"(?<![\p{L}.])\p{Lu}"  # a middle initial ("James B. Comey"), not the end of "D.C."
+_APPOSITIVE: Final = regex.compile(
     # (words are taken a run at a time, so the end is looked for only at punctuation; callers bound the reach)
     r",\s+((?:[^,.;:\"“”()]++|\.(?!\s+\p{Lu}|\s*$)|(?<=" + _TITLE + r"|" + _INITIAL + r")\.)+?)"
     r"(?=[,;:]|\.(?<!" + _TITLE + r"\.)(?<!" + _INITIAL + r"\.(?=\s+\p{Lu}\p{Ll}))(?:\s+\p{Lu}|\s*$)|$)"
 )
+_APPOSITIVE_STOPS: Final = ',.;:"“”()'  # what a run of its words stops at
+
+
+def _appositive(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
+    """Where the words set off after ``pos`` are: the span of _APPOSITIVE's group 1 when it matches there, else None.
+    Most appositives are ", " and one run of words up to a comma, semicolon or colon, or up to a full stop after a
+    word in lower case that ends the sentence ("…, an economist at the bank. She"): str tests read those (and a run
+    up to a quote mark or parenthesis, which the pattern never takes), the pattern the rest. A match of the pattern
+    costs several times as much (about 1% of extract())."""
+    words = pos + 2
+    if text.startswith(", ", pos) and words < endpos and not text[words].isspace():
+        stop = endpos
+        for char in _APPOSITIVE_STOPS:
+            at = text.find(char, words, stop)
+            if at >= 0:
+                stop = at
+        if stop == endpos:
+            return words, endpos
+        if stop > words:
+            mark = text[stop]
+            if mark in ",;:":
+                return words, stop
+            if mark != ".":
+                return None  # (a quote mark or a parenthesis)
+            last_word = text[words:stop].rsplit(" ", 1)[-1]
+            ends_sentence = stop + 1 == endpos or stop + 2 < endpos and text[stop + 1] == " " and (
+                "A" <= text[stop + 2] <= "Z"
+            )
+            # (a word in lower case is no initial; nor is it a title unless the lexicon lists it)
+            if ends_sentence and last_word.isascii() and last_word.isalpha() and last_word[-1].islower() and (
+                last_word not in ABBREVIATED_TITLES
+            ):
+                return words, stop
+    found = _APPOSITIVE.match(text, pos, endpos)
+    return found.span(1) if found is not None else None
 
 
 def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     """The role the article gives a name at text[start:end] outside any speech cue: an appositive after it
     ("Eva Moll, a Danish economist at the bank,") or premodifying role words ("Dutch prime minister Anna Vos")."""
-    appositive = _APPOSITIVE.match(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
+    appositive = _appositive(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
     if appositive:
-        words = appositive.group(1).split()
+        words = text[appositive[0] : appositive[1]].split()
         # (a cue ends it where the comma after the role is missing: "Richard Munro, chairman and chief executive
         # said the company …")
         words = words[: next((k for k in range(1, len(words)) if words[k] in SPEECH_VERBS), len(words))]
@@ -1381,10 +1436,8 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
             or words[0][0].isupper() and any(speaker_noun(w) for w in words[1:4])  # "Jo Ray, IHRC chairman,"
         )):
             return role  # (and "Jonathan Baume, of the top civil servants' union,")
-    before = (
-        _ROLE_BEFORE_NAME.search(text, _role_before_start(text, start), start) if text[start - 2 : start] == ", " else None
-    )
-    words = before.group(1).split() if before else ()
+    before = _role_before(text, start) if text[start - 2 : start] == ", " else None
+    words = before.group(1).split() if before else []
     head = next((_bare(w) for w in words if speaker_noun(w)), None)
     if before is not None and head is not None and head not in ORGANISATION_WORDS and not any(
         w in COMMON_VERBS for w in words
@@ -1406,6 +1459,30 @@ def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     return None
 
 
+def _role_before(text: str, start: int) -> regex.Match[str] | None:
+    """_ROLE_BEFORE_NAME's first match before the name at ``start`` (after its ", "), tried only where its lookbehind
+    lets one start (at the start of the text or of a line, or after a sentence's end and a space: in the window only
+    a line break, ! or ? can end one, _role_before_start) and on a word it may open with. A search costs as much as
+    a try at each of its positions, and most windows hold one such start at most."""
+    lo = _role_before_start(text, start)
+    starts = {lo, lo + 1}
+    for mark in "\n!?":
+        at = text.find(mark, lo, start)
+        while at >= 0:
+            starts.add(at + 1 if mark == "\n" else at + 2)
+            at = text.find(mark, at + 1, start)
+    for at in sorted(starts):
+        if at < start and (
+            at == 0 or text[at - 1] == "\n" or text[at - 2 : at - 1] in _SENTENCE_END_MARKS and text[at - 1].isspace()
+        ):
+            first = text[at:start].split(None, 1)[0]  # (the window ends in ", ": it holds a word)
+            if first in _ROLE_BEFORE_OPENERS or first.endswith(("'s", "’s")):
+                found = _ROLE_BEFORE_NAME.match(text, at, start)
+                if found is not None:
+                    return found
+    return None
+
+
 def _role_before_start(text: str, start: int) -> int:
     """Where a role set off before the name at ``start`` (after its ", ") may begin: ROLE_BEFORE_REACH characters back
     at most, and after the last character such a role never holds (str searches: the pattern costs more the more
@@ -1416,7 +1493,7 @@ def _role_before_start(text: str, start: int) -> int:
     return begin
 
 
-_PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants")  # plural agent nouns, which -s would take for a verb
+_PEOPLE_PLURALS: Final = ("ers", "ors", "ists", "ians", "ants")  # plural agent nouns, which -s would take for a verb
 
 
 def _modifies_noun(text: str, end: int) -> bool:
@@ -1434,21 +1511,27 @@ def _modifies_noun(text: str, end: int) -> bool:
 
 
 # "Trump's recent assertion that …", "her claim that she …": the words of the possessor.
-_POSSESSED_SPEECH = regex.compile(
+_POSSESSED_SPEECH: Final = regex.compile(
     r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})['’]s?)"
     r"\s+(?:[\p{L}\-]+\s+){0,3}?(?:" + word_pattern(SPEECH_NOUNS) + r")\b"
 )
+# The speech nouns that hold no other one ("claim", not "claims"): a window that holds none of these holds none
+_SPEECH_NOUN_CORES: Final = tuple(sorted(n for n in SPEECH_NOUNS if not any(m != n and m in n for m in SPEECH_NOUNS)))
 
 
 # "denounced Trump's remarks as \"…\"": the words after "as" describe the remarks, in the subject's words
-_DESCRIBED_AS = regex.compile(r"\bas(?:\s+being)?\s*$")
+_DESCRIBED_AS: Final = regex.compile(r"\bas(?:\s+being)?\s*$")
 
 
 def possessor_of_speech(text: str, lo: int, pos: int) -> Mention | None:
     """The last "X's claim" / "his remarks" in text[lo:pos]: X is the speaker of what follows, unless what follows
     is said of the remarks by someone else ("Hollande denounced Trump's remarks as \"hurtful\"")."""
+    lo = max(lo, pos - WINDOW)
+    window = text[lo:pos]
+    if not any(noun in window for noun in _SPEECH_NOUN_CORES):
+        return None  # (a str test first: every match ends in a speech noun, and most windows hold none)
     found = None
-    for match in _POSSESSED_SPEECH.finditer(text, max(lo, pos - WINDOW), pos):
+    for match in _POSSESSED_SPEECH.finditer(text, lo, pos):
         found = match
     if found is None or _DESCRIBED_AS.search(text, found.end(), pos):
         return None

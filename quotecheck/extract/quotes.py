@@ -7,36 +7,43 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Final
 
 import regex
 
 from quotecheck.extract.layout import Layout, char_positions
 from quotecheck.extract.lexicons import NAMING_VERBS, NOT_SPEECH_MARKERS, word_pattern
 
-_DOUBLE = regex.compile(r"[\"“”„«»]+")
-_SINGLE_OR_STRAIGHT = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
-_STRAIGHT_OPENER = regex.compile(r"(?<![\p{L}\p{N}'])'(?=\p{L})")  # a straight single mark opening a quote
-_DOUBLE_MARKS = "\"“”„«»"
-_SENTENCE_END = regex.compile(r"[.!?][’']?\s*$")
-_OPENERS = "“„«"
-_CLOSERS = "”»"
+_DOUBLE: Final = regex.compile(r"[\"“”„«»]+")
+_SINGLE_OR_STRAIGHT: Final = regex.compile(r"(?<!')'(?!')|[‘’]")  # not two apostrophes ('' is a typewriter double mark)
+_STRAIGHT_OPENER: Final = regex.compile(r"(?<![\p{L}\p{N}'])'(?=\p{L})")  # a straight single mark opening a quote
+_DOUBLE_MARKS: Final = "\"“”„«»"
+_SENTENCE_END: Final = regex.compile(r"[.!?][’']?\s*$")
+_OPENERS: Final = "“„«"
+_CLOSERS: Final = "”»"
 # Characters after which a mark opens a quote (start of text, space, bracket, dash, colon).
-_BEFORE_OPEN = set(" \t\n\r\u00a0([{<—–-:/")
-_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
-NOT_SPEECH_WINDOW = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
+_BEFORE_OPEN: Final = set(" \t\n\r\u00a0([{<—–-:/")
+_LETTER_OR_DIGIT: Final = regex.compile(r"[\p{L}\p{N}]")
+NOT_SPEECH_WINDOW: Final = 25  # characters before the opening mark read for "so-called", "dubbed", "the film"
 # "so-called", "the film", and such a marker with its verb: "the club's motto was", "the headline read" (the
 # markers as a trie: twice as fast as a list of alternatives)
-_NOT_SPEECH = regex.compile(
+_NOT_SPEECH: Final = regex.compile(
     r"\b(?P<marker>" + word_pattern(NOT_SPEECH_MARKERS) + r")(?:\s+(?:is|was|reads|read))?[\s,:]*$",
     regex.I,
 )
 # "called the show "…"": a naming verb before the marker makes the quoted words the speaker's name for it
-_NAMING_BEFORE_MARKER = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+$", regex.I)
-# What a window that _NOT_SPEECH matches ends in, before its trailing spaces, commas and colons: a marker's last word
-# or the verb after one (tested on the lower-cased end of the window first: most windows end in neither)
-_NOT_SPEECH_ENDINGS = tuple({marker.split()[-1] for marker in NOT_SPEECH_MARKERS} | {"is", "was", "reads", "read"})
-_NOT_SPEECH_REACH = max(map(len, _NOT_SPEECH_ENDINGS))
-MARKS_PER_QUOTE = 4  # quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
+_NAMING_BEFORE_MARKER: Final = regex.compile(r"\b(?:" + word_pattern(NAMING_VERBS) + r")\s+$", regex.I)
+# The markers of _NOT_SPEECH by their last character, and its verbs, for the str test before it (_ends_in_marker);
+# and the letters beyond ASCII that regex.I matches ASCII letters with ("İ", "ſ" and the Kelvin sign), which that
+# test leaves to the pattern
+_MARKERS_ENDING_IN: Final = {
+    last: tuple(marker.lower() for marker in NOT_SPEECH_MARKERS if marker.lower().endswith(last))
+    for last in {marker[-1].lower() for marker in NOT_SPEECH_MARKERS}
+}
+_MARKER_VERBS: Final = ("is", "was", "reads", "read")
+_FOLDED_INTO_ASCII: Final = "\u0130\u017f\u212a"
+# quote marks examined per quote a text may yield (Layout.budget): the rest of a run is noise
+MARKS_PER_QUOTE: Final = 4
 
 
 # (never changed once made, but not declared frozen, and __init__ written out to be compiled: mentions.Mention says why)
@@ -82,7 +89,9 @@ def _is_opening(text: str, start: int, end: int, para_start: int, para_end: int)
     before = text[start - 1] if start > para_start else " "
     after = text[end] if end < para_end else " "
     space_before = before in _BEFORE_OPEN
-    space_after = after.isspace() or not _LETTER_OR_DIGIT.match(after) and after not in "‘'(…[$£€#@"
+    # (a str test for a character in ASCII: the pattern's match costs ten times as much)
+    letter_or_digit_after = after.isalnum() if after.isascii() else _LETTER_OR_DIGIT.match(after) is not None
+    space_after = after.isspace() or not letter_or_digit_after and after not in "‘'(…[$£€#@"
     if space_before and not space_after:
         return True
     if space_after and not space_before:
@@ -126,8 +135,11 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
 
 
 # A transcript's turn: a paragraph that opens on a speaker's label in capitals, or Q or A ("ANCHOR: Will you …").
-_TURN = regex.compile(r"(?P<label>Q|A|\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}):[ \t]+(?=\S)")
-TURNS_IN_A_TRANSCRIPT = 2  # labelled paragraphs (of two labels at least) that make a text a transcript
+_TURN: Final = regex.compile(r"(?P<label>Q|A|\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}):[ \t]+(?=\S)")
+# What follows a label's first letter (a capital in ASCII, or one of these): most paragraphs open on a word in lower
+# case after it, which rules a label out before the pattern is tried
+_TURN_SECOND: Final = ":'.-"
+TURNS_IN_A_TRANSCRIPT: Final = 2  # labelled paragraphs (of two labels at least) that make a text a transcript
 
 
 def _add_turns(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -136,6 +148,9 @@ def _add_turns(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[QuoteS
     quote marks of its own keeps those quotes instead."""
     turns = []
     for index, (start, end) in enumerate(layout.paragraphs):
+        second = text[start + 1 : start + 2]
+        if second.isascii() and not second.isupper() and second not in _TURN_SECOND:
+            continue
         turn = _TURN.match(text, start, end)
         if turn is not None and not layout.furniture[index]:
             turns.append((index, turn))
@@ -230,7 +245,15 @@ def _single_marks_primary(text: str) -> bool:
     ("… 'wrong track' …") or mark a headline (US papers quote with single marks in headlines only)."""
     # (every ‘ opens; the pattern, slow to run over a whole text, only when it holds a straight mark)
     singles = text.count("‘") + (len(_STRAIGHT_OPENER.findall(text)) if "'" in text else 0)
-    return singles > 0 and 2 * singles > sum(map(text.count, _DOUBLE_MARKS))
+    if singles == 0:
+        return False
+    # (the double marks counted only until they are twice as many: a text may hold thousands of them)
+    doubles = 0
+    for _ in char_positions(text, _DOUBLE_MARKS, 0, len(text)):
+        doubles += 1
+        if doubles >= 2 * singles:
+            return False
+    return True
 
 
 def _add_single_quoted(text: str, layout: Layout, spans: list[QuoteSpan], straight: bool) -> list[QuoteSpan]:
@@ -303,15 +326,28 @@ def _outside(spans: list[QuoteSpan], added: list[QuoteSpan]) -> list[QuoteSpan]:
     return kept
 
 
+def _ends_in_marker(words: str) -> bool:
+    """Do ``words`` (in lower case, without the spaces, commas and colons after them) end in a not-speech marker, or
+    in one and the verb after it ("the motto was")? Only then can _NOT_SPEECH match them."""
+    if words.endswith(_MARKERS_ENDING_IN.get(words[-1:], ())):
+        return True
+    verb = next((verb for verb in _MARKER_VERBS if words.endswith(verb)), None)
+    if verb is None:
+        return False
+    before_verb = words[: len(words) - len(verb)].rstrip()
+    return before_verb.endswith(_MARKERS_ENDING_IN.get(before_verb[-1:], ()))
+
+
 def not_speech_marker(before: str) -> int | None:
     """Where, in ``before`` (the NOT_SPEECH_WINDOW characters before an opening mark), a word starts that makes the
     quoted words a name, title or term rather than speech ("so-called", "the film", "author of"); None if none."""
     end = len(before)
     while end > 0 and (before[end - 1].isspace() or before[end - 1] in ",:"):
         end -= 1
-    ending = before[max(0, end - _NOT_SPEECH_REACH) : end]
-    # (an ending not in ASCII is left to the pattern: regex.I folds more letters together than str.lower does)
-    if ending.isascii() and not ending.lower().endswith(_NOT_SPEECH_ENDINGS):
+    words = before[:end]
+    # (a str test first, as most windows end in no marker; but one holding a letter that regex.I takes for an ASCII
+    # letter, and str.lower does not, is left to the pattern)
+    if not any(char in words for char in _FOLDED_INTO_ASCII) and not _ends_in_marker(words.lower()):
         return None
     marker = _NOT_SPEECH.search(before)
     if marker is None or marker.group("marker").split()[-1][0].isupper() and marker.start("marker") > 0 or (

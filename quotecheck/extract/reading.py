@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
-MAX_WRAP_WIDTH = 100  # columns: a text with a longer line is not hard-wrapped (wraps are at 60 to 80 columns)
+MAX_WRAP_WIDTH: Final = 100  # columns: a text with a longer line is not hard-wrapped (wraps are at 60 to 80 columns)
 # Line breaks that fall inside a sentence a text must have to be read as hard-wrapped: a text of one line per
 # paragraph has none.
-MIN_BREAKS_IN_SENTENCE = 1
+MIN_BREAKS_IN_SENTENCE: Final = 1
 # A list item keeps its own line: a bullet, or a number or letter with a dot or bracket, then a space.
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪‣◦]|\d{1,3}[.)]|\(\w{1,3}\))[ \t]")
-_LONG_LINE = re.compile(r"[^\n]{%d}" % (MAX_WRAP_WIDTH + 1))
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’'»)\]]*$")
+_LIST_ITEM: Final = re.compile(r"[ \t]*(?:[-*•·▪‣◦]|\d{1,3}[.)]|\(\w{1,3}\))[ \t]")
+_LONG_LINE: Final = re.compile(r"[^\n]{%d}" % (MAX_WRAP_WIDTH + 1))
+_BLANK_LINE: Final = re.compile(r"\n[ \t\r]*\n")
+_ENDS_SENTENCE: Final = re.compile(r"[.!?:;][\"”’'»)\]]*$")
 # Typewriter marks: two apostrophes (three where a single mark touches them), or two backticks (always opening).
-_TYPEWRITER = re.compile(r"''+|``+")  # longer runs are let go below (the simpler pattern scans several times faster)
+# longer runs are let go below (the simpler pattern scans several times faster)
+_TYPEWRITER: Final = re.compile(r"''+|``+")
 _OPENING, _CLOSING = ' "', '" '  # two marks read as one, padded with a space on the outer side
-_BEFORE_OPEN = frozenset(" \t\n\r\u00a0([{<—–-:/")
+_BEFORE_OPEN: Final = frozenset(" \t\n\r\u00a0([{<—–-:/")
 
 
 def reading_text(text: str) -> str:

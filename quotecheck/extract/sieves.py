@@ -11,16 +11,15 @@ that does not fire changes nothing."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from string import capwords
-from typing import Callable, NamedTuple, Protocol
+from typing import Callable, Final, NamedTuple, Protocol
 
 import regex
 
 from quotecheck.extract.cues import Cue
 from quotecheck.extract.entities import Entities, Entity
-from quotecheck.extract.layout import Layout
+from quotecheck.extract.layout import Layout, bisect_left, bisect_right
 from quotecheck.extract.lexicons import OBJECT_VERBS, ROLE_NOUNS
 from quotecheck.extract.mentions import (
     Mention,
@@ -37,46 +36,46 @@ from quotecheck.extract.reported import CLAUSE_BREAK, PARTICIPLE_START
 from quotecheck.extract.sieve_marks import NamedSieve
 
 # ---- thresholds ------------------------------------------------------------------------------------------------
-CUES_LOOKED_AT = 8  # cues a quote looks back over for its speaker (a sentence rarely has more)
-CUE_GAP = 90  # characters between a closing mark and a trailing cue: room for a name with a long role
-PRONOUN_CUE_GAP = 150  # characters between a closing mark and a pronoun cue later in its sentence
-TRAILING_VERB_WINDOW = 90  # characters after the closing mark read for "Reed harrumphed" / "agrees Tara Lund"
-PREMODIFIER_GAP = 60  # characters of premodifying words between a closing mark and a name ("former congressman")
-PREMODIFIER_WORDS = 6  # ... and words
-COLON_LEAD = 80  # characters before the opening mark read for "Smith:" or "he demurred:"
-VERB_BEFORE_COLON = 40  # characters before a colon read for the verb of "he demurred:"
-DASH_WINDOW = 10  # characters after the closing mark (or at the start of the next line) read for the dash
-SIGNATURE_LINE = 80  # characters a line holding only "- Rita Soto" may have
+CUES_LOOKED_AT: Final = 8  # cues a quote looks back over for its speaker (a sentence rarely has more)
+CUE_GAP: Final = 90  # characters between a closing mark and a trailing cue: room for a name with a long role
+PRONOUN_CUE_GAP: Final = 150  # characters between a closing mark and a pronoun cue later in its sentence
+TRAILING_VERB_WINDOW: Final = 90  # characters after the closing mark read for "Reed harrumphed" / "agrees Tara Lund"
+PREMODIFIER_GAP: Final = 60  # characters of premodifying words between a closing mark and a name ("former congressman")
+PREMODIFIER_WORDS: Final = 6  # ... and words
+COLON_LEAD: Final = 80  # characters before the opening mark read for "Smith:" or "he demurred:"
+VERB_BEFORE_COLON: Final = 40  # characters before a colon read for the verb of "he demurred:"
+DASH_WINDOW: Final = 10  # characters after the closing mark (or at the start of the next line) read for the dash
+SIGNATURE_LINE: Final = 80  # characters a line holding only "- Rita Soto" may have
 # between a speech verb and the subject of the clause it reports: nothing, "that", or an adjunct and "that" ("said
 # in her opening remarks that", "said, per a translator, that")
-_REPORTED_SUBJECT_GAP = regex.compile(r"\s*(?:[^.;:\"“”]{0,45}\bthat\s+)?")
-MODAL_WINDOW = 12  # characters before a cue read for "will", "would" (a hypothetical report)
-INTRODUCER_GAP = 60  # characters of a listener or setting between a cue and its colon ("told a rally in Ohio:")
-RELAY_GAP = 60  # characters between an attribution and a relaying source ("said on Tuesday, according to")
-REST_OF_CLAUSE = 200  # characters read after a cue for the next quote it may introduce
+_REPORTED_SUBJECT_GAP: Final = regex.compile(r"\s*(?:[^.;:\"“”]{0,45}\bthat\s+)?")
+MODAL_WINDOW: Final = 12  # characters before a cue read for "will", "would" (a hypothetical report)
+INTRODUCER_GAP: Final = 60  # characters of a listener or setting between a cue and its colon ("told a rally in Ohio:")
+RELAY_GAP: Final = 60  # characters between an attribution and a relaying source ("said on Tuesday, according to")
+REST_OF_CLAUSE: Final = 200  # characters read after a cue for the next quote it may introduce
 
-_ADJACENT = regex.compile(r"[\s,;:—–\-]*")
-_GAP_WORD = regex.compile(r"[\p{L}\p{N}'’.\-]+")
-_NOT_PREMODIFIER = regex.compile(r"[^\p{L}\p{N}\s'’.,\-]")  # a character no premodifying word contains
-_BREAK = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote mark, sentence end or line break
+_ADJACENT: Final = regex.compile(r"[\s,;:—–\-]*")
+_GAP_WORD: Final = regex.compile(r"[\p{L}\p{N}'’.\-]+")
+_NOT_PREMODIFIER: Final = regex.compile(r"[^\p{L}\p{N}\s'’.,\-]")  # a character no premodifying word contains
+_BREAK: Final = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote mark, sentence end or line break
 # What may sit between a cue (or its inverted subject) and the quote it introduces: "said: ", "told reporters, ",
 # "said in a statement: ", "said that ".
-_INTRODUCES = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0," + str(INTRODUCER_GAP) + r"}[:,]\s*")
+_INTRODUCES: Final = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0," + str(INTRODUCER_GAP) + r"}[:,]\s*")
 # Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
-_SENTENCE_END_AFTER = regex.compile(r"\s*(?:[.!?]|$)")
-_RELAY_GAP = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?(?:,\s*|\s+)")  # (a comma may be missing)
+_SENTENCE_END_AFTER: Final = regex.compile(r"\s*(?:[.!?]|$)")
+_RELAY_GAP: Final = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?(?:,\s*|\s+)")  # (a comma may be missing)
 # After '"…." Smith said', words that open a reported clause show the cue has content of its own.
-_CONTENT_AFTER = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
-_CLAUSE_AFTER = regex.compile(
+_CONTENT_AFTER: Final = regex.compile(r",?\s+(?:that|he|she|they|it|we|I|there|his|her|their|its)\b")
+_CLAUSE_AFTER: Final = regex.compile(
     r"\s+(?:(?:the|a|an|this|these|those|both|all|some|many|most|no|every)\s"
     r"|(?:\p{Ll}+\s+)?\p{Ll}+s\s+(?:were|are|had|have|would|will|could|should|did|must|need|want)\b)"
 )  # "said ministers were …", "said games developers would …"
-_QUOTED_AS = regex.compile(r"\b(?:quoted|quotes|quote|cited)\s+(?P<object>[^.;:!?\"“”]{1,100}?)\s+as\s+$")
-_QUOTED_AS_CHARS = 120
-_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-_ATTRIBUTION_PUNCTUATION = frozenset(",?!—–-.…")
-UTTERANCE_LEAD_END = (":", ",", "—", "–", "-")  # a lead ending so introduces a whole utterance, not a fragment
-_TRAILING_VERB = regex.compile(
+_QUOTED_AS: Final = regex.compile(r"\b(?:quoted|quotes|quote|cited)\s+(?P<object>[^.;:!?\"“”]{1,100}?)\s+as\s+$")
+_QUOTED_AS_CHARS: Final = 120
+_OBJECT_PRONOUNS: Final = {"him": "he", "her": "she", "them": "they"}
+_ATTRIBUTION_PUNCTUATION: Final = frozenset(",?!—–-.…")
+UTTERANCE_LEAD_END: Final = (":", ",", "—", "–", "-")  # a lead ending so introduces a whole utterance, not a fragment
+_TRAILING_VERB: Final = regex.compile(
     r"\s*(?P<subject>he|she|they|we|I|(?:the|a|an|one|another)(?:\s+[\p{L}\-]+){1,5}"
     r"|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
     r"\s+(?P<verb>\p{Ll}{2,}ed|\p{Ll}{2,}s(?=\s*[.,!?])|began|went\s+on|wrote|spoke|broke\s+in|shot\s+back|"
@@ -85,35 +84,38 @@ _TRAILING_VERB = regex.compile(
     r"back|again|later|then|from|and)\b))"
 )
 # '"…" agrees Michelle Stevens, 30.' / '"…" tweeted another.'
-_TRAILING_VERB_INVERTED = regex.compile(
+_TRAILING_VERB_INVERTED: Final = regex.compile(
     r"\s*(?P<verb>\p{Ll}{2,}(?:ed|s))\s+(?P<subject>another|one|\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,4})"
     r"(?:\s+of\s+\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*){0,3})?(?P<end>\s*[.,;!?]|\s*$)"
 )
-_DASH = regex.compile(r"\s*[-–—―]+\s*")  # (U+2015, the quotation dash, signs a quote too)
-_MODAL_BEFORE = regex.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+$")
-_SIGNATURE_END = regex.compile(r"[\s.,;)]*(?:$|,)")  # "- Rita Soto." / "- Rita Soto, the mayor"
-_REST_OF_CLAUSE = regex.compile(r"([^.,;:!?\"“”„«»\n]{0," + str(REST_OF_CLAUSE) + r"})")
-_INTRODUCES_NEXT = regex.compile(r"\s*[,:]\s*[\"“„«]")
-_VERB_BEFORE_COLON = regex.compile(r"\b\p{Ll}{2,}(?:ed|s)(?:\s+(?:back|on|in|up|out))?\s*$")
-QUOTE_MARK = regex.compile(r"[\"“”„«»]")
-_PASSIVE_AGENT = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+by\s+")
+_DASH: Final = regex.compile(r"\s*[-–—―]+\s*")  # (U+2015, the quotation dash, signs a quote too)
+_MODAL_BEFORE: Final = regex.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+$")
+_SIGNATURE_END: Final = regex.compile(r"[\s.,;)]*(?:$|,)")  # "- Rita Soto." / "- Rita Soto, the mayor"
+_REST_OF_CLAUSE: Final = regex.compile(r"([^.,;:!?\"“”„«»\n]{0," + str(REST_OF_CLAUSE) + r"})")
+_INTRODUCES_NEXT: Final = regex.compile(r"\s*[,:]\s*[\"“„«]")
+_VERB_BEFORE_COLON: Final = regex.compile(r"\b\p{Ll}{2,}(?:ed|s)(?:\s+(?:back|on|in|up|out))?\s*$")
+QUOTE_MARK: Final = regex.compile(r"[\"“”„«»]")
+_PASSIVE_AGENT: Final = regex.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+by\s+"
+)
 # A passive verb that a fragment completes, and its agent after the quoted words (past other quoted words)
-_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)(?:\s+as)?\s*$")
-_QUOTED = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
-_AGENT_AFTER = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
-_SET_OFF_RELATIVE = regex.compile(r",\s+(?:which|who)\b[^,]*$")  # inside a relative clause set off by a comma
+_PASSIVE_BEFORE: Final = regex.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)(?:\s+as)?\s*$")
+_PASSIVE_BEFORE_ENDS: Final = ("ed", "en", "as")  # what a lead it matches ends in (but white space)
+_QUOTED: Final = regex.compile(r"\s*[\"“][^\"“”]*[\"”]\s*(?:,|and|or)?\s*")
+_AGENT_AFTER: Final = regex.compile(r"(?:[^.;!?\"“”]|[\"“][^\"“”]{0,80}[\"”]){0,120}?\s+by\s+")
+_SET_OFF_RELATIVE: Final = regex.compile(r",\s+(?:which|who)\b[^,]*$")  # inside a relative clause set off by a comma
 # "delivered a blunt message to Trump:", "in an interview with CNN on Tuesday:": a name before a colon after a
 # preposition (and a few words of description) is an object, not a speaker's label ("of" and "for" are left out:
 # "Former secretary of state Hillary Clinton:")
-_OBJECT_LEAD = regex.compile(
+_OBJECT_LEAD: Final = regex.compile(
     r"\b(to|with|from|on|at|in|for|of|by|about|against|toward|towards|into|through)\s+(?:[\w'’.-]+\s+){0,3}$"
 )
-OBJECT_LEAD_CHARS = 60
-OFFICE_WORD_CHARS = 20  # characters before "of" read for the office it belongs to ("secretary of state")
-_TIME_BEFORE_COLON = regex.compile(r"\s+in\s+(?:\p{Lu}\p{Ll}+\s+)?(?:19|20)\d\d\s*$")  # "Here's Clinton in December 1992:"
-_JOINED_CLAUSE = regex.compile(r",\s+(?:and|but|while)\s+$")
+OBJECT_LEAD_CHARS: Final = 60
+OFFICE_WORD_CHARS: Final = 20  # characters before "of" read for the office it belongs to ("secretary of state")
+_TIME_BEFORE_COLON: Final = regex.compile(r"\s+in\s+(?:\p{Lu}\p{Ll}+\s+)?(?:19|20)\d\d\s*$")  # "Here's Clinton in December 1992:"
+_JOINED_CLAUSE: Final = regex.compile(r",\s+(?:and|but|while)\s+$")
 # A relative clause running up to the quote whose subject is "who" (not "who he dubbed": its object)
-_WHO_CLAUSE = regex.compile(r",\s+who\b(?!\s+(?:he|she|they|we|I)\b)[^,.;:!?\"“”]*$")
+_WHO_CLAUSE: Final = regex.compile(r",\s+who\b(?!\s+(?:he|she|they|we|I)\b)[^,.;:!?\"“”]*$")
 
 
 @dataclass(slots=True, init=False)  # (__init__ written out to be compiled: mentions.Mention says why)
@@ -378,6 +380,7 @@ class QuoteContext:
 
 class Sieve(Protocol):
     rule: str
+    function: Callable[[QuoteContext], Attribution | None]  # the sieve itself, unmarked
 
     def __call__(self, ctx: QuoteContext) -> Attribution | None: ...
 
@@ -753,14 +756,14 @@ SIEVES: tuple[Sieve, ...] = (
     previous_subject,
 )
 # The rule names of quoted words, in the order a rule first decides.
-RULES: tuple[str, ...] = tuple(dict.fromkeys(s.rule for s in SIEVES))
+RULES: Final[tuple[str, ...]] = tuple(dict.fromkeys(s.rule for s in SIEVES))
 
 
 def attribute(ctx: QuoteContext) -> Attribution | None:
     """The attribution of the first sieve that fires, named by its rule. None when no sieve fires: nothing ties
     the words to a speaker (a slogan, a sign, a title, a scare quote), and they are not returned."""
     for each in SIEVES:
-        found = each(ctx)
+        found = each.function(ctx)  # (not each(ctx): the mark's __call__ is plain Python, a frame per sieve tried)
         if found is not None:
             found.rule = each.rule
             return found
@@ -821,8 +824,12 @@ def _relayed(ctx: QuoteContext, cue: Cue) -> Attribution | None:
 def _agent_after(ctx: QuoteContext) -> Mention | None:
     """The agent of a passive named after the quoted words: ``Her comments were described as "irresponsible" and
     "outrageous" by the Islamic Human Rights Commission``."""
-    lead = _QUOTED.sub("", ctx.lead)
-    if not _PASSIVE_BEFORE.search(lead) or ctx.span.close_mark is None:
+    if ctx.span.close_mark is None:
+        return None
+    # (str tests first: the patterns are tried from every position of the lead, and most leads hold no quote mark,
+    # which each of _QUOTED's matches opens with, nor end in what _PASSIVE_BEFORE ends with)
+    lead = _QUOTED.sub("", ctx.lead) if '"' in ctx.lead or "“" in ctx.lead else ctx.lead
+    if not lead.rstrip().endswith(_PASSIVE_BEFORE_ENDS) or not _PASSIVE_BEFORE.search(lead):
         return None
     agent = _AGENT_AFTER.match(ctx.text, ctx.span.close_mark + 1, ctx.sentence[1])
     return mention_after(ctx.text, agent.end(), ctx.sentence[1]) if agent is not None else None

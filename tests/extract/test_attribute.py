@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from quotecheck.extract import extract
-from quotecheck.extract.attribute import RULES
+from quotecheck.extract import Quote, extract
+from quotecheck.extract.attribute import RULES, _new_quote
 
 
 def only(text: str, kind: str | None = None):
@@ -307,3 +309,14 @@ QUOTED_TERMS = [
 @pytest.mark.parametrize(("text", "expected"), QUOTED_TERMS)
 def test_quoted_terms(text, expected):
     assert [(q.text, q.speaker) for q in extract(text) if q.kind != "indirect"] == expected
+
+
+def test_new_quote_builds_what_the_quote_dataclass_builds():
+    # (distinct values, one for every field: a field _new_quote missed or mixed up fails the comparison)
+    fields = dict(start=1, end=2, text="t", kind="direct", speaker="s", speaker_type="person", role="r",
+                  mention_start=3, mention_end=4, cue="c", confidence=0.5, rule="u", speaker_gender="female",
+                  speaker_gender_source="article", co_speakers=("p",))
+    assert list(fields) == [field.name for field in dataclasses.fields(Quote)]
+    built, expected = _new_quote(**fields), Quote(**fields)
+    assert [getattr(built, name) for name in fields] == [getattr(expected, name) for name in fields]
+    assert built == expected and hash(built) == hash(expected) and type(built) is Quote

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+from quotecheck.extract import mentions
 from quotecheck.extract.mentions import COORDINATED, clause_subject, mention_after, subject_before
 
 
@@ -112,3 +115,26 @@ def test_clause_subject_prefers_the_name_set_off_after_a_nominal():
     text = "The opposition leader, Cllr Tom Briggs, accused the council of "
     m = clause_subject(text, 0, len(text))
     assert (m.kind, m.name, m.role, m.title) == ("name", "Tom Briggs", "The opposition leader", "Cllr")
+
+
+def test_appositive_str_tests_find_what_the_pattern_matches():
+    # ", " and words, stops, titles, initials, capitals after a full stop, white space the engines disagree on
+    pieces = list(",,  .;:\"“”()aZ\n\x1c\xa0") + ["Sen", "Mr", "J", "D.C", "bank", "gov", "B", "é", ". S", ". s"]
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 10)))
+        for pos in range(len(text)):
+            for endpos in {len(text), max(pos, len(text) - 2)}:
+                found = mentions._APPOSITIVE.match(text, pos, endpos)
+                assert mentions._appositive(text, pos, endpos) == (found.span(1) if found else None), (text, pos)
+
+
+def test_role_before_a_name_is_what_the_pattern_finds():
+    pieces = list(" \n.;:!?,") + ["The", "the", "But", "his", "Nevada's", "Ann’s", "head", "of", "Ed", "Jo", ", "]
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 14))) + ", Jo"
+        start = len(text) - 2
+        found = mentions._ROLE_BEFORE_NAME.search(text, mentions._role_before_start(text, start), start)
+        got = mentions._role_before(text, start)
+        assert (got.span() if got else None) == (found.span() if found else None), text

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from quotecheck.extract import extract
+from quotecheck.extract import extract, quotes
 from quotecheck.extract.layout import Layout
 from quotecheck.extract.quotes import find_quotes
 
@@ -164,3 +166,15 @@ def test_run_on_pieces_keep_their_speaker():
 def test_transcript_turns(text, turns):
     spans = find_quotes(text, Layout(text))
     assert [text[span.start : span.end] for span in spans] == turns
+
+
+def test_the_str_test_before_the_not_speech_pattern_passes_every_window_it_matches():
+    pieces = [" ", "  ", ",", ":", "\n", "’", "“", "x", "Trump’s", "is", "was", "reads", "read", "IS", "this", "ſong",
+              "booK", "İ", "the", "of", "as", "so-called", "so called", "the film", "The Film", "FILM", "author of",
+              "known as", "dubbed", "e-book", "memoir"]
+    rng = random.Random(11)
+    for _ in range(20000):
+        window = "".join(rng.choices(pieces, k=rng.randint(0, 6)))[-quotes.NOT_SPEECH_WINDOW :]
+        words = window.rstrip(" ,:\n")
+        if quotes._NOT_SPEECH.search(window):
+            assert any(c in words for c in quotes._FOLDED_INTO_ASCII) or quotes._ends_in_marker(words.lower()), window

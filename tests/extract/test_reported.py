@@ -3,9 +3,12 @@ these tests."""
 
 from __future__ import annotations
 
-import pytest
+import random
 
-from quotecheck.extract import extract
+import pytest
+import regex
+
+from quotecheck.extract import extract, reported as reported_module
 
 
 def reported(text: str) -> list[tuple[str, str | None]]:
@@ -217,3 +220,14 @@ REPORTS = [
 @pytest.mark.parametrize(("text", "expected"), REPORTS)
 def test_reported_clause(text, expected):
     assert reported(text) == expected
+
+
+def test_after_that_reads_what_its_pattern_matches():
+    pattern = regex.compile(r"\s*,?\s*(?:that\s+)?", regex.I)
+    pieces = list(" ,\t\n\x1c\xa0\u2003:x") + ["that", "That", "THAT", "tha", "thatx", "\u212a"]
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        for pos in range(len(text) + 1):
+            for end in {len(text), max(pos, len(text) - 2)}:
+                assert reported_module._after_that(text, pos, end) == pattern.match(text, pos, end).end(), (text, pos)

@@ -12,6 +12,7 @@ import pytest
 
 from quotecheck.extract import extract, sieves
 from quotecheck.extract.attribute import RULES
+from quotecheck.extract.sieve_marks import NamedSieve
 from quotecheck.extract.sieves import SIEVES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "attribution.md"
@@ -77,13 +78,12 @@ def test_every_sieve_decides_an_example(monkeypatch):
 
     def watch(each):
         def watched(ctx):
-            found = each(ctx)
+            found = each.function(ctx)
             if found is not None:
                 decided.add(each.__name__)
             return found
 
-        watched.rule = each.rule
-        return watched
+        return NamedSieve(each.rule, watched)
 
     monkeypatch.setattr(sieves, "SIEVES", tuple(watch(each) for each in SIEVES))
     for text, _ in EXAMPLES:
