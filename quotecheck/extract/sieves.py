@@ -62,6 +62,7 @@ _BREAK: Final = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote 
 # "said in a statement: ", "said that ".
 _INTRODUCES: Final = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0," + str(INTRODUCER_GAP) + r"}[:,]\s*")
 # Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
+_OPENS_OWN_CLAUSE: Final = regex.compile(r"\b(?:while|whereas|but|although|though|because)\s+$")
 _SENTENCE_END_AFTER: Final = regex.compile(r"\s*(?:[.!?]|$)")
 _RELAY_GAP: Final = regex.compile(r"[^.!?;\"“”„«»]{0," + str(RELAY_GAP) + r"}?(?:,\s*|\s+)")  # (a comma may be missing)
 # After '"…." Smith said', words that open a reported clause show the cue has content of its own.
@@ -527,8 +528,8 @@ def cue_after_in_sentence(ctx: QuoteContext) -> Attribution | None:
         return None
     if cue.start >= ctx.sentence[1] or QUOTE_MARK.search(text, after, cue.start):
         return None
-    if CLAUSE_BREAK.search(text, after, cue.mention.start):
-        return None
+    if CLAUSE_BREAK.search(text, after, cue.mention.start) or _OPENS_OWN_CLAUSE.search(text, after, cue.mention.start):
+        return None  # (nor a clause a conjunction opens without a comma: "… an "artful smear" while Sanders suggests")
     return ctx.article.from_cue(cue)
 
 

@@ -1010,6 +1010,12 @@ CASES = [
         "editorial board writes.",
         "Are we talking about the same mayor", "Harbor Times", None,
     ),
+    # a cue later in the sentence, in a clause a conjunction opens, does not claim the quote before it
+    (
+        "Mayor Dana Kemp accuses Tom Reyes of subjecting her to an \u201cartful smear\u201d over the budget while "
+        "Reyes suggests the mayor is a captive of big money.",
+        "artful smear", "Dana Kemp", "mayor",
+    ),
     # an unnamed speaker keeps the relative clause that says who it is; the role stays the description
     (
         '"I would want answers," said a party committee member who supports Mr. Kemp, asking for anonymity.',
