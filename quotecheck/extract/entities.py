@@ -168,7 +168,9 @@ _DOCUMENT_TEXTS: Final = tuple(sorted(
 ))
 _WRITER_IN: Final = re.compile(r"\b[Ii]n\s+(?:the|a|an|his|her|their)\s+(?:[^.;:!?\"“”]{0,40}\s)?$")
 _WRITER_IN_CHARS: Final = 60
-_WRITER_IN_NEEDLES: Final = ("n the ", "n a ", "n an ", "n his ", "n her ", "n their ")  # "In the July 9 cable, …"
+# Where a writer's document may be opened on ("In the July 9 cable, …"): each "n" before " the ", " a " …, found in
+# one pass (the engine skips to each "n " by a string search) rather than one str.find pass per needle.
+_WRITER_IN_OPENING: Final = re.compile(r"n (?=(?:the|a|an|his|her|their) )")
 _PUBLISHED_BY: Final = regex.compile(
     r"(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+(?:(?:was\s+)?(?:published|released|issued|written|compiled|"
     r"commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+"
@@ -409,12 +411,46 @@ def _section_breaks(text: str) -> list[int]:
 
 def _subject_at(text: str, end: int) -> bool:
     """A verb follows the name ending at ``end``: a regular -ed/-s form or an irregular one ("spoke", "told")."""
+    # (str tests first, of what _VERB_AFTER needs next: a name ending a clause costs a call of the pattern for
+    # nothing, and one before a comma that no appositive closes a call that reads to the end of the sentence)
+    following = text[end : end + 1]
+    if following == ",":
+        if not _appositive_may_close(text, end):
+            return False
+    elif following == ".":
+        if text[end - 2 : end] not in ("Jr", "Sr"):
+            return False
+    elif following and not following.isspace() and following not in "—–-":
+        return False
     return _VERB_AFTER.match(text, end, concurrent=False) is not None  # (holding the GIL: mentions.tokens)
+
+
+def _appositive_may_close(text: str, comma: int) -> bool:
+    """The appositive _VERB_AFTER reads after the comma at ``comma`` may close on a comma followed by a space within
+    APPOSITIVE_CHARS, before a character it never holds: a semicolon, a colon, a quotation mark, or a dot but the
+    few it keeps (before a comma or a capital, after an initial). A loose test: the pattern decides."""
+    for index in range(comma + 1, min(len(text), comma + 2 + APPOSITIVE_CHARS)):
+        char = text[index]
+        if char == ",":
+            if index > comma + 1 and text[index + 1 : index + 2].isspace():
+                return True
+        elif char in ";:\"“”":
+            return False
+        elif char == ".":
+            following = text[index + 1 : index + 2]
+            initial = text[index - 1].isupper() and (text[index - 2].isspace() or text[index - 2] == "-") and (
+                following.isspace() and text[index + 2 : index + 3].isupper()
+            )
+            if not (following == "," or following.isupper() or initial):
+                return False
+    return False
 
 
 def _place_prefix(words: list[str]) -> int:
     """How many words at the front of a capitalised run name a place, when a person's name or office follows
     them ("Los Angeles Mayor Eric Garcetti"; but "New York Daily News" is one name)."""
+    if not PLACES.may_open(words[0]):
+        return 0  # (most runs: a set look-up, not the cached function, whose call costs several times more)
     return _place_words(tuple(words))
 
 
@@ -519,7 +555,7 @@ def _document_words(text: str) -> list[tuple[int, int, str]]:
     those within reach before a " by " or after an "In the" are looked for, which is far less text than all."""
     windows = [(max(0, by - _BYLINE_CHARS), by + 1) for by in _find_all(text, " by ")]
     windows += [
-        (opening, opening + _WRITER_IN_CHARS) for needle in _WRITER_IN_NEEDLES for opening in _find_all(text, needle)
+        (opening.start(), opening.start() + _WRITER_IN_CHARS) for opening in _WRITER_IN_OPENING.finditer(text)
     ]
     found = {
         (m.start(), m.end(), m.group()) for lo, hi in windows if _holds_document_text(text[lo:hi])
@@ -1444,6 +1480,8 @@ class Entities:
         """"The committee said" after "a report by the Commons work and pensions committee": the body a British
         paper names in lower case, by the latest fuller description with that head and a proper word in it."""
         lo = max(pos - _SEARCH_BACK, self._breaks[bisect_left(self._breaks, pos) - 1] if self._breaks else 0)
+        if self.text.find(head, lo, pos) < 0:
+            return None  # (a str test first: the head written nowhere before, the pattern would read it all for nothing)
         names = [match.group(1) for match in _described_body(head).finditer(self.text, lo, pos)]
         names = [name for name in names if _DESCRIPTION_WORDS.isdisjoint(name.lower().split())]
         if not names:
