@@ -1482,8 +1482,10 @@ class Entities:
         lo = max(pos - _SEARCH_BACK, self._breaks[bisect_left(self._breaks, pos) - 1] if self._breaks else 0)
         if self.text.find(head, lo, pos) < 0:
             return None  # (a str test first: the head written nowhere before, the pattern would read it all for nothing)
-        names = [match.group(1) for match in _described_body(head).finditer(self.text, lo, pos)]
-        names = [name for name in names if _DESCRIPTION_WORDS.isdisjoint(name.lower().split())]
+        names = [
+            name for name in _descriptions_of(head, self.text, lo, pos)
+            if _DESCRIPTION_WORDS.isdisjoint(name.lower().split())
+        ]
         if not names:
             return None
         name = " ".join(names[-1].split())
@@ -1522,13 +1524,29 @@ def canonical(entity: Entity | None) -> Entity | None:
     return entity
 
 
-@lru_cache(maxsize=256)
-def _described_body(head: str) -> regex.Pattern:
-    """"the Commons work and pensions committee", "the Treasury select committee": proper words, then words in
-    lower case (not "the Observer government", a name and a noun)."""
-    return regex.compile(
-        r"\b[Tt]he\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?:\p{Ll}[\p{L}'’\-]*\s+){1,4}" + regex.escape(head) + r")\b"
-    )
+# "the Commons work and pensions committee", "the Treasury select committee": proper words, then words in lower case
+# (not "the Observer government", a name and a noun), each word captured (Match.ends) to find where the head may follow.
+_DESCRIPTION_OPENING: Final = regex.compile(
+    r"\b[Tt]he\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3})((?:\p{Ll}[\p{L}'’\-]*\s+)){1,4}"
+)
+_WORD_BOUNDARY: Final = regex.compile(r"\b")
+
+
+def _descriptions_of(head: str, text: str, lo: int, hi: int) -> list[str]:
+    """The descriptions ending with the word ``head`` in ``text[lo:hi]``, in order: what finditer of the pattern
+    _DESCRIPTION_OPENING, then ``head`` at a word boundary, finds (the longest run of lower-case words before the head
+    wins), without compiling a pattern per head (a compilation costs as much as reading a long article)."""
+    descriptions = []
+    at = lo
+    while (opening := _DESCRIPTION_OPENING.search(text, at, hi)) is not None:
+        at = opening.start() + 1
+        for head_start in reversed(opening.ends(2)):
+            head_end = head_start + len(head)
+            if head_end <= hi and text.startswith(head, head_start) and _WORD_BOUNDARY.match(text, head_end, hi):
+                descriptions.append(text[opening.start(1) : head_end])
+                at = head_end
+                break
+    return descriptions
 
 
 # Words that cannot stand inside such a description: it would be a clause ("the Times said the committee").
