@@ -92,6 +92,10 @@ TAG_CHARS: Final = 30  # a bracketed tag after a name: party and state ("(R-Kans
 OPENING_PHRASE_WORDS: Final = 6
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
 _VERB_FORM: Final = r"\p{Ll}++(?<=\p{Ll}ed|[^\Ws]s)"  # a regular -ed or -s form ("spoke", "told" are listed)
+_NEGATED_AUXILIARIES: Final = (
+    "is", "are", "was", "were", "wo", "ca", "has", "have", "had", "does", "did", "would", "could", "should", "must",
+    "might",
+)
 _VERB_AFTER: Final = regex.compile(
     r"(?:(?<=[JS]r)\.)?"  # the dot of a suffix: "Harry B. Harris Jr., who leads …, makes"
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Ann Beck of Vermont, …, said"
@@ -107,9 +111,14 @@ _VERB_AFTER: Final = regex.compile(
     r"\s+(?:(?:\p{Ll}++(?<=\p{Ll}ly)|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
     r"(?!\p{Ll}++(?<=\p{Ll}(?:ers|ors|ists|ians|ants))\b)"
     # (an auxiliary with n't is the verb: "Stewart wouldn't say", "Brooks doesn't mince words")
-    r"(?:(?:is|are|was|were|wo|ca|has|have|had|does|did|would|could|should|must|might)n['’]t|"
-    + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
+    r"(?:(?:" + "|".join(_NEGATED_AUXILIARIES) + r")n['’]t|" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
+# The lower-case words _VERB_AFTER may read first after a name and a space (beside the words ending as an -ly adverb
+# or a verb form does): "of", an adverb, a verb, or one of them before "n't" ("doesn't", "wouldn't").
+_PREDICATE_OPENINGS: Final = frozenset(
+    {"of"} | ADVERBS | COMMON_VERBS | {word + "n" for word in ADVERBS | set(_NEGATED_AUXILIARIES)}
+)
+_PREDICATE_OPENING_ENDS: Final = ("ly", "ed", "s")
 _SEARCH_BACK: Final = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT: Final = 60  # earlier mentions a pronoun or description looks back over
 _FUZZY_LIMIT: Final = 400  # surnames compared by rapidfuzz; an article has a few dozen
@@ -420,7 +429,10 @@ def _subject_at(text: str, end: int) -> bool:
     elif following == ".":
         if text[end - 2 : end] not in ("Jr", "Sr"):
             return False
-    elif following and not following.isspace() and following not in "—–-":
+    elif following.isspace():
+        if not _predicate_may_open(text, end + 1):
+            return False
+    elif following and following not in "—–-":
         return False
     return _VERB_AFTER.match(text, end, concurrent=False) is not None  # (holding the GIL: mentions.tokens)
 
@@ -444,6 +456,20 @@ def _appositive_may_close(text: str, comma: int) -> bool:
             if not (following == "," or following.isupper() or initial):
                 return False
     return False
+
+
+def _predicate_may_open(text: str, start: int) -> bool:
+    """What follows the spaces from ``start`` may open what _VERB_AFTER reads after a name and a space: a party tag,
+    a dash, or a lower-case word that may be "of", an adverb or a verb. A loose test: the pattern decides."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = start
+    while end < len(text) and text[end].islower():
+        end += 1
+    if end == start:
+        return text[start : start + 1] in ("(", "—", "–", "-")
+    word = text[start:end]
+    return word in _PREDICATE_OPENINGS or word.endswith(_PREDICATE_OPENING_ENDS)
 
 
 def _place_prefix(words: list[str]) -> int:
