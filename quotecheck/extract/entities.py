@@ -96,6 +96,7 @@ _NEGATED_AUXILIARIES: Final = (
     "is", "are", "was", "were", "wo", "ca", "has", "have", "had", "does", "did", "would", "could", "should", "must",
     "might",
 )
+_PEOPLE_NOUN_ENDS: Final = ("ers", "ors", "ists", "ians", "ants")  # "Clinton voters" is no verb in -s
 _VERB_AFTER: Final = regex.compile(
     r"(?:(?<=[JS]r)\.)?"  # the dot of a suffix: "Harry B. Harris Jr., who leads …, makes"
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Ann Beck of Vermont, …, said"
@@ -109,7 +110,7 @@ _VERB_AFTER: Final = regex.compile(
     # not "boss", nor a people noun ("Chinese financiers", "Clinton voters"). (A word is read once, possessively,
     # and its ending checked behind it: no backtracking through its letters.)
     r"\s+(?:(?:\p{Ll}++(?<=\p{Ll}ly)|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
-    r"(?!\p{Ll}++(?<=\p{Ll}(?:ers|ors|ists|ians|ants))\b)"
+    r"(?!\p{Ll}++(?<=\p{Ll}(?:" + "|".join(_PEOPLE_NOUN_ENDS) + r"))\b)"
     # (an auxiliary with n't is the verb: "Stewart wouldn't say", "Brooks doesn't mince words")
     r"(?:(?:" + "|".join(_NEGATED_AUXILIARIES) + r")n['’]t|" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
@@ -119,6 +120,7 @@ _PREDICATE_OPENINGS: Final = frozenset(
     {"of"} | ADVERBS | COMMON_VERBS | {word + "n" for word in ADVERBS | set(_NEGATED_AUXILIARIES)}
 )
 _PREDICATE_OPENING_ENDS: Final = ("ly", "ed", "s")
+_PLAIN_VERB_FOLLOWERS: Final = frozenset({"", " ", ",", ".", "\n", ";", ":", "!", "?"})  # what ends a word for certain
 _SEARCH_BACK: Final = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT: Final = 60  # earlier mentions a pronoun or description looks back over
 _FUZZY_LIMIT: Final = 400  # surnames compared by rapidfuzz; an article has a few dozen
@@ -429,6 +431,8 @@ def _subject_at(text: str, end: int) -> bool:
     elif following == ".":
         if text[end - 2 : end] not in ("Jr", "Sr"):
             return False
+    elif following == " " and _plain_verb_at(text, end + 1):
+        return True  # ("Fallon said": the most common subject, sure without the pattern)
     elif following.isspace():
         if not _predicate_may_open(text, end + 1):
             return False
@@ -457,6 +461,19 @@ def _appositive_may_close(text: str, comma: int) -> bool:
             if not (following == "," or following.isupper() or initial):
                 return False
     return False
+
+
+def _plain_verb_at(text: str, start: int) -> bool:
+    """A word _VERB_AFTER surely takes for the verb opens at ``start``, one space after a name: a listed verb or a
+    regular -ed/-s form (not a people noun such as "voters"), in ASCII lower case, then a space or punctuation."""
+    end = start
+    while end < len(text) and "a" <= text[end] <= "z":
+        end += 1
+    if end == start or text[end : end + 1] not in _PLAIN_VERB_FOLLOWERS:
+        return False
+    word = text[start:end]
+    regular = len(word) > 2 and word.endswith("ed") or len(word) > 1 and word.endswith("s") and word[-2] != "s"
+    return (word in COMMON_VERBS or regular) and not word.endswith(_PEOPLE_NOUN_ENDS)
 
 
 def _predicate_may_open(text: str, start: int) -> bool:
