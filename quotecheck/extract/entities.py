@@ -463,6 +463,15 @@ def _appositive_may_close(text: str, comma: int) -> bool:
     return False
 
 
+def _phrase_may_open(lead: str) -> bool:
+    """At most OPENING_PHRASE_WORDS words come before the first comma of ``lead``, the last against it: what
+    _OPENING_PHRASE needs first (a str test before it)."""
+    comma = lead.find(",")
+    return comma > 0 and not lead[comma - 1].isspace() and (
+        len(lead[:comma].split(None, OPENING_PHRASE_WORDS)) <= OPENING_PHRASE_WORDS
+    )
+
+
 def _plain_verb_at(text: str, start: int) -> bool:
     """A word _VERB_AFTER surely takes for the verb opens at ``start``, one space after a name: a listed verb or a
     regular -ed/-s form (not a people noun such as "voters"), in ASCII lower case, then a space or punctuation."""
@@ -861,7 +870,7 @@ class Entities:
         # (a str test first: an opening phrase, a fronted clause and a clause joined on end in a comma or a
         # semicolon, and most leads have neither)
         punctuated = "," in lead or ";" in lead
-        opening = punctuated and _OPENING_PHRASE.match(lead) is not None
+        opening = punctuated and _phrase_may_open(lead) and _OPENING_PHRASE.match(lead) is not None
         if opening and _OPENING_PHRASE.fullmatch(lead) or punctuated and (
             _CLAUSE_JOIN.search(lead) is not None  # "…, but Christie wasn't having it"
             or _FRONTED.fullmatch(lead) is not None  # "When Maddow pointed out that …, Clinton seized on it"
