@@ -441,12 +441,17 @@ def _subject_at(text: str, end: int) -> bool:
     return _VERB_AFTER.match(text, end, concurrent=False) is not None  # (holding the GIL: mentions.tokens)
 
 
+_APPOSITIVE_MARKS: Final = re.compile(r"[,;:\"“”.]")  # the characters _appositive_may_close decides on
+
+
 def _appositive_may_close(text: str, comma: int) -> bool:
     """The appositive _VERB_AFTER reads after the comma at ``comma`` may close on a comma followed by a space and
     what may open a predicate, within APPOSITIVE_CHARS, before a character it never holds: a semicolon, a colon, a
     quotation mark, or a dot but the few it keeps (before a comma or a capital, after an initial). A loose test: the
     pattern decides."""
-    for index in range(comma + 1, min(len(text), comma + 2 + APPOSITIVE_CHARS)):
+    # (only the marks are looked at: the pattern finds each one, not a compiled loop reading every character)
+    for mark in _APPOSITIVE_MARKS.finditer(text, comma + 1, min(len(text), comma + 2 + APPOSITIVE_CHARS)):
+        index = mark.start()
         char = text[index]
         if char == ",":
             if index > comma + 1 and text[index + 1 : index + 2].isspace() and _predicate_may_open(text, index + 1):
