@@ -92,6 +92,11 @@ TAG_CHARS: Final = 30  # a bracketed tag after a name: party and state ("(R-Kans
 OPENING_PHRASE_WORDS: Final = 6
 # After a name, the verb it is the subject of, past an appositive and an adverb: "Tom Vance, an adviser, spoke"
 _VERB_FORM: Final = r"\p{Ll}++(?<=\p{Ll}ed|[^\Ws]s)"  # a regular -ed or -s form ("spoke", "told" are listed)
+_NEGATED_AUXILIARIES: Final = (
+    "is", "are", "was", "were", "wo", "ca", "has", "have", "had", "does", "did", "would", "could", "should", "must",
+    "might",
+)
+_PEOPLE_NOUN_ENDS: Final = ("ers", "ors", "ists", "ians", "ants")  # "Clinton voters" is no verb in -s
 _VERB_AFTER: Final = regex.compile(
     r"(?:(?<=[JS]r)\.)?"  # the dot of a suffix: "Harry B. Harris Jr., who leads …, makes"
     r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"  # "Ann Beck of Vermont, …, said"
@@ -105,11 +110,17 @@ _VERB_AFTER: Final = regex.compile(
     # not "boss", nor a people noun ("Chinese financiers", "Clinton voters"). (A word is read once, possessively,
     # and its ending checked behind it: no backtracking through its letters.)
     r"\s+(?:(?:\p{Ll}++(?<=\p{Ll}ly)|(?:" + word_pattern(ADVERBS) + r")(?:n['’]t)?)\s+){0,2}"
-    r"(?!\p{Ll}++(?<=\p{Ll}(?:ers|ors|ists|ians|ants))\b)"
+    r"(?!\p{Ll}++(?<=\p{Ll}(?:" + "|".join(_PEOPLE_NOUN_ENDS) + r"))\b)"
     # (an auxiliary with n't is the verb: "Stewart wouldn't say", "Brooks doesn't mince words")
-    r"(?:(?:is|are|was|were|wo|ca|has|have|had|does|did|would|could|should|must|might)n['’]t|"
-    + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
+    r"(?:(?:" + "|".join(_NEGATED_AUXILIARIES) + r")n['’]t|" + _VERB_FORM + r"|" + word_pattern(COMMON_VERBS) + r")\b"
 )
+# The lower-case words _VERB_AFTER may read first after a name and a space (beside the words ending as an -ly adverb
+# or a verb form does): "of", an adverb, a verb, or one of them before "n't" ("doesn't", "wouldn't").
+_PREDICATE_OPENINGS: Final = frozenset(
+    {"of"} | ADVERBS | COMMON_VERBS | {word + "n" for word in ADVERBS | set(_NEGATED_AUXILIARIES)}
+)
+_PREDICATE_OPENING_ENDS: Final = ("ly", "ed", "s")
+_PLAIN_VERB_FOLLOWERS: Final = frozenset({"", " ", ",", ".", "\n", ";", ":", "!", "?"})  # what ends a word for certain
 _SEARCH_BACK: Final = 4000  # characters a pronoun looks back for its antecedent
 _MENTIONS_LOOKED_AT: Final = 60  # earlier mentions a pronoun or description looks back over
 _FUZZY_LIMIT: Final = 400  # surnames compared by rapidfuzz; an article has a few dozen
@@ -168,7 +179,9 @@ _DOCUMENT_TEXTS: Final = tuple(sorted(
 ))
 _WRITER_IN: Final = re.compile(r"\b[Ii]n\s+(?:the|a|an|his|her|their)\s+(?:[^.;:!?\"“”]{0,40}\s)?$")
 _WRITER_IN_CHARS: Final = 60
-_WRITER_IN_NEEDLES: Final = ("n the ", "n a ", "n an ", "n his ", "n her ", "n their ")  # "In the July 9 cable, …"
+# Where a writer's document may be opened on ("In the July 9 cable, …"): each "n" before " the ", " a " …, found in
+# one pass (the engine skips to each "n " by a string search) rather than one str.find pass per needle.
+_WRITER_IN_OPENING: Final = re.compile(r"n (?=(?:the|a|an|his|her|their) )")
 _PUBLISHED_BY: Final = regex.compile(
     r"(?:,(?:\s+\p{Lu}[\p{L}'’]*){1,5})?\s+(?:(?:was\s+)?(?:published|released|issued|written|compiled|"
     r"commissioned|conducted|carried\s+out|filed)\s+)?(?:\p{Ll}+\s+\p{Lu}\p{Ll}+\s+)?by\s+"
@@ -409,12 +422,93 @@ def _section_breaks(text: str) -> list[int]:
 
 def _subject_at(text: str, end: int) -> bool:
     """A verb follows the name ending at ``end``: a regular -ed/-s form or an irregular one ("spoke", "told")."""
+    # (str tests first, of what _VERB_AFTER needs next: a name ending a clause costs a call of the pattern for
+    # nothing, and one before a comma that no appositive closes a call that reads to the end of the sentence)
+    following = text[end : end + 1]
+    if following == ",":
+        if not _appositive_may_close(text, end):
+            return False
+    elif following == ".":
+        if text[end - 2 : end] not in ("Jr", "Sr"):
+            return False
+    elif following == " " and _plain_verb_at(text, end + 1):
+        return True  # ("Fallon said": the most common subject, sure without the pattern)
+    elif following.isspace():
+        if not _predicate_may_open(text, end + 1):
+            return False
+    elif following and following not in "—–-":
+        return False
     return _VERB_AFTER.match(text, end, concurrent=False) is not None  # (holding the GIL: mentions.tokens)
+
+
+_APPOSITIVE_MARKS: Final = re.compile(r"[,;:\"“”.]")  # the characters _appositive_may_close decides on
+
+
+def _appositive_may_close(text: str, comma: int) -> bool:
+    """The appositive _VERB_AFTER reads after the comma at ``comma`` may close on a comma followed by a space and
+    what may open a predicate, within APPOSITIVE_CHARS, before a character it never holds: a semicolon, a colon, a
+    quotation mark, or a dot but the few it keeps (before a comma or a capital, after an initial). A loose test: the
+    pattern decides."""
+    # (only the marks are looked at: the pattern finds each one, not a compiled loop reading every character)
+    for mark in _APPOSITIVE_MARKS.finditer(text, comma + 1, min(len(text), comma + 2 + APPOSITIVE_CHARS)):
+        index = mark.start()
+        char = text[index]
+        if char == ",":
+            if index > comma + 1 and text[index + 1 : index + 2].isspace() and _predicate_may_open(text, index + 1):
+                return True
+        elif char in ";:\"“”":
+            return False
+        elif char == ".":
+            following = text[index + 1 : index + 2]
+            initial = text[index - 1].isupper() and (text[index - 2].isspace() or text[index - 2] == "-") and (
+                following.isspace() and text[index + 2 : index + 3].isupper()
+            )
+            if not (following == "," or following.isupper() or initial):
+                return False
+    return False
+
+
+def _phrase_may_open(lead: str) -> bool:
+    """At most OPENING_PHRASE_WORDS words come before the first comma of ``lead``, the last against it: what
+    _OPENING_PHRASE needs first (a str test before it)."""
+    comma = lead.find(",")
+    return comma > 0 and not lead[comma - 1].isspace() and (
+        len(lead[:comma].split(None, OPENING_PHRASE_WORDS)) <= OPENING_PHRASE_WORDS
+    )
+
+
+def _plain_verb_at(text: str, start: int) -> bool:
+    """A word _VERB_AFTER surely takes for the verb opens at ``start``, one space after a name: a listed verb or a
+    regular -ed/-s form (not a people noun such as "voters"), in ASCII lower case, then a space or punctuation."""
+    end = start
+    while end < len(text) and "a" <= text[end] <= "z":
+        end += 1
+    if end == start or text[end : end + 1] not in _PLAIN_VERB_FOLLOWERS:
+        return False
+    word = text[start:end]
+    regular = len(word) > 2 and word.endswith("ed") or len(word) > 1 and word.endswith("s") and word[-2] != "s"
+    return (word in COMMON_VERBS or regular) and not word.endswith(_PEOPLE_NOUN_ENDS)
+
+
+def _predicate_may_open(text: str, start: int) -> bool:
+    """What follows the spaces from ``start`` may open what _VERB_AFTER reads after a name and a space: a party tag,
+    a dash, or a lower-case word that may be "of", an adverb or a verb. A loose test: the pattern decides."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = start
+    while end < len(text) and text[end].islower():
+        end += 1
+    if end == start:
+        return text[start : start + 1] in ("(", "—", "–", "-")
+    word = text[start:end]
+    return word in _PREDICATE_OPENINGS or word.endswith(_PREDICATE_OPENING_ENDS)
 
 
 def _place_prefix(words: list[str]) -> int:
     """How many words at the front of a capitalised run name a place, when a person's name or office follows
     them ("Los Angeles Mayor Eric Garcetti"; but "New York Daily News" is one name)."""
+    if not PLACES.may_open(words[0]):
+        return 0  # (most runs: a set look-up, not the cached function, whose call costs several times more)
     return _place_words(tuple(words))
 
 
@@ -519,7 +613,7 @@ def _document_words(text: str) -> list[tuple[int, int, str]]:
     those within reach before a " by " or after an "In the" are looked for, which is far less text than all."""
     windows = [(max(0, by - _BYLINE_CHARS), by + 1) for by in _find_all(text, " by ")]
     windows += [
-        (opening, opening + _WRITER_IN_CHARS) for needle in _WRITER_IN_NEEDLES for opening in _find_all(text, needle)
+        (opening.start(), opening.start() + _WRITER_IN_CHARS) for opening in _WRITER_IN_OPENING.finditer(text)
     ]
     found = {
         (m.start(), m.end(), m.group()) for lo, hi in windows if _holds_document_text(text[lo:hi])
@@ -781,7 +875,7 @@ class Entities:
         # (a str test first: an opening phrase, a fronted clause and a clause joined on end in a comma or a
         # semicolon, and most leads have neither)
         punctuated = "," in lead or ";" in lead
-        opening = punctuated and _OPENING_PHRASE.match(lead) is not None
+        opening = punctuated and _phrase_may_open(lead) and _OPENING_PHRASE.match(lead) is not None
         if opening and _OPENING_PHRASE.fullmatch(lead) or punctuated and (
             _CLAUSE_JOIN.search(lead) is not None  # "…, but Christie wasn't having it"
             or _FRONTED.fullmatch(lead) is not None  # "When Maddow pointed out that …, Clinton seized on it"
@@ -1444,8 +1538,12 @@ class Entities:
         """"The committee said" after "a report by the Commons work and pensions committee": the body a British
         paper names in lower case, by the latest fuller description with that head and a proper word in it."""
         lo = max(pos - _SEARCH_BACK, self._breaks[bisect_left(self._breaks, pos) - 1] if self._breaks else 0)
-        names = [match.group(1) for match in _described_body(head).finditer(self.text, lo, pos)]
-        names = [name for name in names if _DESCRIPTION_WORDS.isdisjoint(name.lower().split())]
+        if self.text.find(head, lo, pos) < 0:
+            return None  # (a str test first: the head written nowhere before, the pattern would read it all for nothing)
+        names = [
+            name for name in _descriptions_of(head, self.text, lo, pos)
+            if _DESCRIPTION_WORDS.isdisjoint(name.lower().split())
+        ]
         if not names:
             return None
         name = " ".join(names[-1].split())
@@ -1484,13 +1582,29 @@ def canonical(entity: Entity | None) -> Entity | None:
     return entity
 
 
-@lru_cache(maxsize=256)
-def _described_body(head: str) -> regex.Pattern:
-    """"the Commons work and pensions committee", "the Treasury select committee": proper words, then words in
-    lower case (not "the Observer government", a name and a noun)."""
-    return regex.compile(
-        r"\b[Tt]he\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?:\p{Ll}[\p{L}'’\-]*\s+){1,4}" + regex.escape(head) + r")\b"
-    )
+# "the Commons work and pensions committee", "the Treasury select committee": proper words, then words in lower case
+# (not "the Observer government", a name and a noun), each word captured (Match.ends) to find where the head may follow.
+_DESCRIPTION_OPENING: Final = regex.compile(
+    r"\b[Tt]he\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3})((?:\p{Ll}[\p{L}'’\-]*\s+)){1,4}"
+)
+_WORD_BOUNDARY: Final = regex.compile(r"\b")
+
+
+def _descriptions_of(head: str, text: str, lo: int, hi: int) -> list[str]:
+    """The descriptions ending with the word ``head`` in ``text[lo:hi]``, in order: what finditer of the pattern
+    _DESCRIPTION_OPENING, then ``head`` at a word boundary, finds (the longest run of lower-case words before the head
+    wins), without compiling a pattern per head (a compilation costs as much as reading a long article)."""
+    descriptions = []
+    at = lo
+    while (opening := _DESCRIPTION_OPENING.search(text, at, hi)) is not None:
+        at = opening.start() + 1
+        for head_start in reversed(opening.ends(2)):
+            head_end = head_start + len(head)
+            if head_end <= hi and text.startswith(head, head_start) and _WORD_BOUNDARY.match(text, head_end, hi):
+                descriptions.append(text[opening.start(1) : head_end])
+                at = head_end
+                break
+    return descriptions
 
 
 # Words that cannot stand inside such a description: it would be a clause ("the Times said the committee").

@@ -173,12 +173,22 @@ class Places:
 
     def __init__(self) -> None:
         self._names: frozenset[str] | None = None
+        self._first_words: frozenset[str] = frozenset()
 
     def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._loaded()
+
+    def may_open(self, word: str) -> bool:
+        """Some place name opens with the word ``word``."""
+        self._loaded()
+        return word.lower() in self._first_words
+
+    def _loaded(self) -> frozenset[str]:
         names = self._names
         if names is None:
             names = self._names = self._load()
-        return isinstance(name, str) and name.lower() in names
+            self._first_words = frozenset(name.split(" ", 1)[0] for name in names)
+        return names
 
     @staticmethod
     def _load() -> frozenset[str]:
