@@ -263,8 +263,13 @@ def tidy_role(role: str | None) -> str | None:
     if not role:
         return None
     role = role.strip().split("\n")[-1]  # never across a line: a headline above is not a role
-    role = _RELATIVE_TAIL.sub("", " ".join(role.split())).strip(_ROLE_TRIM)
-    role = _SENTENCE_BREAK.split(role)[-1]  # nor across a sentence end ("… Paul Ryan. Republican nominee")
+    role = " ".join(role.split())
+    # (str tests before each pattern: most roles hold no "wh" and no sentence mark)
+    if "wh" in role:
+        role = _RELATIVE_TAIL.sub("", role)
+    role = role.strip(_ROLE_TRIM)
+    if "." in role or "!" in role or "?" in role:
+        role = _SENTENCE_BREAK.split(role)[-1]  # nor across a sentence end ("… Paul Ryan. Republican nominee")
     words = role.split()
     article = words[:1] if words and words[0].lower() in ("the", "a", "an") else []
     while len(words) > len(article) + 1 and words[len(article)].lower() in _ROLE_LEAD_ADVERBS:

@@ -41,11 +41,12 @@ BACKWARD_TAIL: Final = 160
 CHARS_PER_WORD: Final = 15  # characters read per word when looking for a clause's verb among its first words
 SHORT_WORD: Final = 3  # letters: a word this short is not an -ed or -s verb form ("red", "bus", "has")
 # "told reporters on Monday (local time) that", "said last week": a time between a cue and what was said
+_TIMES: Final = [*(day.capitalize() for day in time_words("weekday")), *time_words("day", "period", "part")]
 _TIME_ADJUNCT: Final = regex.compile(
-    r"(?:\s*,)?\s+(?:(?:" + word_pattern(TIME_LEADS) + r")\s+)?(?:"
-    + word_pattern([*(day.capitalize() for day in time_words("weekday")), *time_words("day", "period", "part")])
+    r"(?:\s*,)?\s+(?:(?:" + word_pattern(TIME_LEADS) + r")\s+)?(?:" + word_pattern(_TIMES)
     + r")(?:\s+(?:" + word_pattern(time_words("part")) + r"))?(?:\s*\([^()]{1," + str(TIME_ASIDE) + r"}\))?"
 )
+_TIME_ADJUNCT_OPENERS: Final = tuple(sorted({*TIME_LEADS, *_TIMES}))  # the words _TIME_ADJUNCT's first word opens with
 # The first word of what may stand between a cue and its "that" without being a clause of its own: a preposition,
 # a time, an adverb, an opening parenthesis ("told reporters on Friday that", "said repeatedly that").
 _ASIDE_OPENERS: Final = (
@@ -217,7 +218,7 @@ class _Reader:
                     if obj:
                         pos = obj.end()
                         object_skipped = True
-                time = _TIME_ADJUNCT.match(text, pos, sentence_end)
+                time = _time_adjunct(text, pos, sentence_end)
                 if time:
                     pos = time.end()
                 pos = _after_that(text, pos, sentence_end)
@@ -331,6 +332,17 @@ class _Reader:
         if _SUBORDINATE_OPENING.match(text, start, end) and "," not in text[start:end]:
             return None  # "Though he trails in the polls, Sanders promised …": a subordinate clause, not what was said
         return start, end
+
+
+def _time_adjunct(text: str, pos: int, end: int) -> regex.Match[str] | None:
+    """_TIME_ADJUNCT matched at ``pos`` ("said last week"). (A str test first: the pattern is tried after most cues,
+    and few of them are followed by a word that opens with one of its words.)"""
+    first = pos
+    while first < end and (text[first].isspace() or text[first] == ","):
+        first += 1
+    if not text.startswith(_TIME_ADJUNCT_OPENERS, first, end):
+        return None
+    return _TIME_ADJUNCT.match(text, pos, end)
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
