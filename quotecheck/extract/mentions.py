@@ -178,11 +178,13 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     # non-ASCII letter, "U.S.", a line break), at several times the cost.
     toks: list[Token] = []
     pos = start
-    for piece in text[start:end].split(" "):
+    window = text[start:end]
+    all_ascii = window.isascii()  # (asked once, not of each piece: most windows are ASCII through)
+    for piece in window.split(" "):
         piece_end = pos + len(piece)
-        if piece.isascii() and piece.isalnum():
+        if (all_ascii or piece.isascii()) and piece.isalnum():
             toks.append(Token(pos, piece_end, piece))
-        elif piece.isascii() and piece[:-1].isalnum() and (piece[-1] == "." or piece[-1] in _WORD_ENDING_MARKS):
+        elif (all_ascii or piece.isascii()) and piece[:-1].isalnum() and (piece[-1] == "." or piece[-1] in _WORD_ENDING_MARKS):
             if piece[-1] == ".":
                 toks.append(Token(pos, piece_end, piece))
             else:
