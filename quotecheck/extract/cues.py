@@ -315,7 +315,8 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 def _poll_of(text: str, sentence_start: int, subject: Mention | Coordinated | None) -> Mention | None:
     """'In a national CNN/ORC poll released Monday, 31% of Republicans said they were …': the share of the
     respondents speaks through the named poll the sentence opens on, which is the source."""
-    if not isinstance(subject, Mention) or not text.startswith("In ", sentence_start):
+    # (a slice compared, not str.startswith(…, pos): compiled, it costs a tenth of the method call)
+    if not isinstance(subject, Mention) or text[sentence_start : sentence_start + 3] != "In ":
         return None
     poll = _POLL_LEAD.match(text, sentence_start, subject.start)
     if poll is None or _SHARE.match(subject.name) is None or poll.group("poll").islower():

@@ -1401,7 +1401,8 @@ def _appositive(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
     up to a quote mark or parenthesis, which the pattern never takes), the pattern the rest. A match of the pattern
     costs several times as much (about 1% of extract())."""
     words = pos + 2
-    if text.startswith(", ", pos) and words < endpos and not text[words].isspace():
+    # (slices compared, here and in role_near, not str.startswith(…, pos): compiled, a tenth of the method call)
+    if text[pos : pos + 2] == ", " and words < endpos and not text[words].isspace():
         stop = endpos
         for char in _APPOSITIVE_STOPS:
             at = text.find(char, words, stop)
@@ -1431,7 +1432,7 @@ def _appositive(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
 def role_near(text: str, start: int, end: int, hi: int) -> str | None:
     """The role the article gives a name at text[start:end] outside any speech cue: an appositive after it
     ("Eva Moll, a Danish economist at the bank,") or premodifying role words ("Dutch prime minister Anna Vos")."""
-    appositive = _appositive(text, end, min(hi, end + APPOSITIVE_REACH)) if text.startswith(",", end) else None
+    appositive = _appositive(text, end, min(hi, end + APPOSITIVE_REACH)) if text[end : end + 1] == "," else None
     if appositive:
         words = text[appositive[0] : appositive[1]].split()
         # (a cue ends it where the comma after the role is missing: "Richard Munro, chairman and chief executive

@@ -197,7 +197,7 @@ class _Reader:
             text, relative_lo, cue.start
         ):
             return None  # "the editor who wrote the profile": a restrictive relative clause, not a report
-        if text.startswith(" off ", pos):
+        if text[pos : pos + 5] == " off ":  # (a slice: compiled, it costs a tenth of str.startswith(…, pos))
             return None  # "has written off efforts", "called off the vote": a phrasal verb, not speech
         if cue.lemma == "according to":
             if cue.start != sentence_start:
