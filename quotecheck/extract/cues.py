@@ -30,8 +30,10 @@ COMMA_BEFORE: Final = 3  # characters before a participle read for the comma tha
 # characters before a cue read for the comma or closing mark after which its subject may follow
 INVERTED_SLOT: Final = 4
 # "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
-_SENTENCE_OPENERS: Final = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
-_SENTENCE_OPENER_INITIALS: Final = frozenset("SAWCER")  # (a str test first: most sentences open on another letter)
+_SENTENCE_OPENER_WORDS: Final = ("Said", "Says", "Added", "Wrote", "Continued", "Explained", "Recalled")
+_SENTENCE_OPENERS: Final = re.compile("(?:" + "|".join(_SENTENCE_OPENER_WORDS) + r")(?![\w'’-])")
+# (a str test first: most sentences open on other letters)
+_SENTENCE_OPENER_HEADS: Final = frozenset(word[:3] for word in _SENTENCE_OPENER_WORDS)
 # Phrases in lower-case and capitalised forms and verbs, as one trie (which, like the list longest first that the
 # phrases were, takes the longest phrase that fits, and a phrase over the verb it opens with): the stdlib engine
 # keeps this scan at ~40 MB/s (a trie of each costs half as much again). A phrase holds a space, a verb never does.
@@ -158,7 +160,7 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if not (index >= 0 and spans[index].start <= start < spans[index].end) and not layout.is_furniture(start):
             insort(cues, Cue(start, match.end(1), match.group(1), "according to"), key=_start)
     for start in layout.sentence_starts:
-        opener = _SENTENCE_OPENERS.match(text, start) if text[start : start + 1] in _SENTENCE_OPENER_INITIALS else None
+        opener = _SENTENCE_OPENERS.match(text, start) if text[start : start + 3] in _SENTENCE_OPENER_HEADS else None
         if opener and not layout.is_furniture(start):
             insort(cues, Cue(start, opener.end(), opener.group(), SPEECH_VERBS[opener.group().lower()]), key=_start)
     cues = _without_dense_paragraphs(cues, layout)
@@ -327,7 +329,11 @@ def _poll_of(text: str, sentence_start: int, subject: Mention | Coordinated | No
 def _passive(text: str, pos: int) -> bool:
     """The cue ending at ``pos`` has its agent after "by" ("measures added by Republicans"), not the means of
     speaking ("said by telephone", "replied by email") or a gerund ("responded by calling …")."""
-    by = _PASSIVE_BY.match(text, pos)
+    after = pos
+    while after < len(text) and text[after].isspace():
+        after += 1
+    # (a str test before the pattern: few cues are followed by "by")
+    by = _PASSIVE_BY.match(text, pos) if after > pos and text[after : after + 2] == "by" else None
     if by is None:
         return False
     following = (by.group("next") or "").lower()
