@@ -150,6 +150,8 @@ class _Reader:
         self.cues = cues
         self.cue_starts = [c.start for c in cues]
         self._open_marks = [s.open_mark for s in spans]
+        # (each clause is searched only for the _BREAK_CHARACTERS the text holds)
+        self.break_characters = "".join(char for char in _BREAK_CHARACTERS if char in text)
 
     def reports(self) -> list[Report]:
         found = []
@@ -229,7 +231,7 @@ class _Reader:
         ):
             return None  # "said, but added ..." / "said, noting ...": the next cue carries the content
         end = sentence_end
-        stop = _clause_break(text, pos, end)
+        stop = _clause_break(text, self.break_characters, pos, end)
         if stop:
             end = stop.start()
         that_before = _THAT_BEFORE.search(text, cue.end, pos) if _may_hold(text[cue.end : pos], ("that",)) else None
@@ -389,11 +391,12 @@ def _without_trailing_joiner(clause: str) -> str:
     return clause
 
 
-def _clause_break(text: str, start: int, end: int) -> regex.Match[str] | None:
-    """The first CLAUSE_BREAK in text[start:end], tried only where one can start: at each of its characters but a
-    dash, and at the character before a dash. Most reported clauses hold few of them, and the pattern costs far more,
-    searched for from every position, than a str search for each character."""
-    for at in char_positions(text, _BREAK_CHARACTERS, start, end):
+def _clause_break(text: str, break_characters: str, start: int, end: int) -> regex.Match[str] | None:
+    """The first CLAUSE_BREAK in text[start:end], tried only where one can start: at each of its characters (those of
+    _BREAK_CHARACTERS the text holds, ``break_characters``) but a dash, and at the character before a dash. Most
+    reported clauses hold few of them, and the pattern costs far more, searched for from every position, than a str
+    search for each character."""
+    for at in char_positions(text, break_characters, start, end):
         found = CLAUSE_BREAK.match(text, at - 1 if at > start and text[at] in _DASHES else at, end)
         if found is not None:
             return found
