@@ -56,6 +56,7 @@ FAR: Final = 512
 # Not a name: "Boston's Walsh", "Gordon Brown's Budget", "Impeaching Trump", "Los Angeles-area Sanders" (a capitalised
 # run read as a name); a first word that is a title, role noun or sentence opener is checked in odd_name.
 _ODD_NAME: Final = regex.compile(r"['’]s\b|-\p{Ll}{3,}\b|^\p{Lu}\p{Ll}+ing\s|^(?:\S+\s+){3}\S")
+_ODD_NAME_PARTS: Final = ("'", "’", "-", "ing")  # what each of _ODD_NAME's first three branches holds
 _GROUPS: Final = ("rule", "mention", "kind", "type")
 _CATEGORIES: Final = {"mention": MENTION_KINDS, "kind": QUOTE_KINDS, "type": SPEAKER_TYPES}
 _WEIGHTS_FILE: Final = resources.files("quotecheck.extract") / "lexicon" / "confidence.json"
@@ -232,11 +233,18 @@ def probability(z: float) -> float:
 @lru_cache(maxsize=4096)
 def odd_name(name: str) -> bool:
     """Does a speaker name read as something else caught in a capitalised run?"""
-    if _ODD_NAME.search(name):
+    if _may_read_odd(name) and _ODD_NAME.search(name):
         return True
     first, _, rest = name.partition(" ")
     first = first.lower().rstrip(".")
     return bool(rest) and (first in TITLES or first in ROLE_NOUNS or first in STOP_CAPITALS)
+
+
+def _may_read_odd(name: str) -> bool:
+    """Could _ODD_NAME match ``name``? Only where it holds one of _ODD_NAME_PARTS or at least three spaces (its last
+    branch; a printable name holds no white space but spaces). (A str test first: most names hold none, and the
+    pattern is tried at each of their characters.)"""
+    return any(part in name for part in _ODD_NAME_PARTS) or name.count(" ") >= 3 or not name.isprintable()
 
 
 def gather(

@@ -30,7 +30,10 @@ COMMA_BEFORE: Final = 3  # characters before a participle read for the comma tha
 # characters before a cue read for the comma or closing mark after which its subject may follow
 INVERTED_SLOT: Final = 4
 # "Said Dorothy Poynter, who grew up with Ali, …": a capitalised form opens a sentence with the subject after it.
-_SENTENCE_OPENERS: Final = re.compile(r"(?:Said|Says|Added|Wrote|Continued|Explained|Recalled)(?![\w'’-])")
+_SENTENCE_OPENER_WORDS: Final = ("Said", "Says", "Added", "Wrote", "Continued", "Explained", "Recalled")
+_SENTENCE_OPENERS: Final = re.compile("(?:" + "|".join(_SENTENCE_OPENER_WORDS) + r")(?![\w'’-])")
+# (a str test first: most sentences open on other letters)
+_SENTENCE_OPENER_HEADS: Final = frozenset(word[:3] for word in _SENTENCE_OPENER_WORDS)
 # Phrases in lower-case and capitalised forms and verbs, as one trie (which, like the list longest first that the
 # phrases were, takes the longest phrase that fits, and a phrase over the verb it opens with): the stdlib engine
 # keeps this scan at ~40 MB/s (a trie of each costs half as much again). A phrase holds a space, a verb never does.
@@ -89,6 +92,7 @@ _RAISING_BEFORE: Final = re.compile(r"(?<![\w'’-])(?:" + word_pattern(RAISING_
 _BE_BEFORE: Final = re.compile(r"(?:(?<![\w'’-])(?:is|are|was|were|am|be|been|being)|(?<=\w)['’](?:s|re))\s+(?:(?:\w+ly|not|also|still|now|more|less)\s+)*$")
 CHAIN_REACH: Final = 40  # characters before a cue read for its verb chain ("were slightly more likely to")
 _AUXILIARY_AFTER: Final = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might)\b")
+_AUXILIARY_INITIALS: Final = "hwiacsm"
 _UTTERANCE_END: Final = frozenset(",.;:!?…—–-")
 _INVERTED_AFTER: Final = (",", "”", "“", '"', "»", "«", "'", "’", "?", "!")
 _DASHES: Final = ("—", "–", "-", "―")
@@ -142,7 +146,7 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if layout.is_furniture(start) and not layout.in_headline(start):
             continue
         phrase = None if word.isalpha() else word  # (each verb is a word of letters)
-        if not phrase and _AUXILIARY_AFTER.match(text, end):
+        if not phrase and _auxiliary_after(text, end):
             continue  # "demand had fallen", "claims were": a noun, the subject of the verb after it
         lemma = " ".join(phrase.lower().split()) if phrase else SPEECH_VERBS[word.lower()]
         if lemma == "continue" and text.startswith(" to ", end):
@@ -150,13 +154,13 @@ def find_cues(text: str, layout: Layout, spans: list[QuoteSpan]) -> list[Cue]:
         if word == "called" and _NAME_AFTER.match(text, end) and _names_a_thing(text, start):
             continue  # "a super PAC called Future45": a name given, not words spoken
         cues.append(Cue(start, end, word, lemma))
-    for match in _PER.finditer(text):
+    for match in _PER.finditer(text) if "per" in text else ():  # (a str test first: many texts hold no "per")
         start = match.start(1)
         index = bisect_left(quoted_starts, start + 1) - 1
         if not (index >= 0 and spans[index].start <= start < spans[index].end) and not layout.is_furniture(start):
             insort(cues, Cue(start, match.end(1), match.group(1), "according to"), key=_start)
     for start in layout.sentence_starts:
-        opener = _SENTENCE_OPENERS.match(text, start)
+        opener = _SENTENCE_OPENERS.match(text, start) if text[start : start + 3] in _SENTENCE_OPENER_HEADS else None
         if opener and not layout.is_furniture(start):
             insort(cues, Cue(start, opener.end(), opener.group(), SPEECH_VERBS[opener.group().lower()]), key=_start)
     cues = _without_dense_paragraphs(cues, layout)
@@ -210,6 +214,15 @@ def _cue_matches(text: str, spans: list[QuoteSpan]) -> Iterator[re.Match[str]]:
             if match.start() >= last_end:
                 yield match
                 last_end = match.end()
+
+
+def _auxiliary_after(text: str, end: int) -> bool:
+    """Is the cue word ending at ``end`` followed by an auxiliary (_AUXILIARY_AFTER: "demand had fallen")? (Str tests
+    first: most cue words are followed by a mark, or by a word opening on a letter no auxiliary opens on.)"""
+    after = text[end : end + 2]
+    if len(after) < 2 or not after[0].isspace() or not (after[1] in _AUXILIARY_INITIALS or after[1].isspace()):
+        return False
+    return _AUXILIARY_AFTER.match(text, end) is not None
 
 
 def _match_start(match: re.Match[str]) -> int:
@@ -304,7 +317,8 @@ def _find_subject(text: str, layout: Layout, cue: Cue, cues: list[Cue], position
 def _poll_of(text: str, sentence_start: int, subject: Mention | Coordinated | None) -> Mention | None:
     """'In a national CNN/ORC poll released Monday, 31% of Republicans said they were …': the share of the
     respondents speaks through the named poll the sentence opens on, which is the source."""
-    if not isinstance(subject, Mention) or not text.startswith("In ", sentence_start):
+    # (a slice compared, not str.startswith(…, pos): compiled, it costs a tenth of the method call)
+    if not isinstance(subject, Mention) or text[sentence_start : sentence_start + 3] != "In ":
         return None
     poll = _POLL_LEAD.match(text, sentence_start, subject.start)
     if poll is None or _SHARE.match(subject.name) is None or poll.group("poll").islower():
@@ -315,7 +329,11 @@ def _poll_of(text: str, sentence_start: int, subject: Mention | Coordinated | No
 def _passive(text: str, pos: int) -> bool:
     """The cue ending at ``pos`` has its agent after "by" ("measures added by Republicans"), not the means of
     speaking ("said by telephone", "replied by email") or a gerund ("responded by calling …")."""
-    by = _PASSIVE_BY.match(text, pos)
+    after = pos
+    while after < len(text) and text[after].isspace():
+        after += 1
+    # (a str test before the pattern: few cues are followed by "by")
+    by = _PASSIVE_BY.match(text, pos) if after > pos and text[after : after + 2] == "by" else None
     if by is None:
         return False
     following = (by.group("next") or "").lower()
@@ -343,7 +361,7 @@ def _verb_chain_start(text: str, lo: int, cue: Cue) -> int:
     pos = cue.start
     window = max(lo, pos - CHAIN_REACH)
     # (cheap tests first: most cues are a plain "said")
-    raising = text.endswith("to", window, pos - 1) and _RAISING_BEFORE.search(text, window, pos)
+    raising = pos - 3 >= window and text[pos - 3 : pos - 1] == "to" and _RAISING_BEFORE.search(text, window, pos)
     if raising:
         pos = raising.start()
     if raising or cue.word.endswith("ing"):

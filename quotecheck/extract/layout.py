@@ -215,10 +215,15 @@ class Layout:
         """Subscription prompts, sub-headings and bylines: short lines naming a page action, or a few words with
         no closing punctuation and no quote marks."""
         # More words than either limit below (most lines, prose), told without splitting: in a stripped line with no
-        # two spaces together, each space parts two words.
-        if "  " not in line and line.count(" ") >= BOILERPLATE_WORDS:
+        # two spaces together, each space parts two words. (The count first: it rules out the scan for two spaces on
+        # most short lines.)
+        spaces = line.count(" ")
+        if spaces >= BOILERPLATE_WORDS and "  " not in line:
             return False
-        words = len(line.split(None, BOILERPLATE_WORDS))  # (counted only as far as the larger limit below)
+        if line.isprintable() and "  " not in line:
+            words = spaces + 1  # (likewise, where single spaces are the only white space: no words split off)
+        else:
+            words = len(line.split(None, BOILERPLATE_WORDS))  # (counted only as far as the larger limit below)
         if words <= BOILERPLATE_WORDS and _names_page_action(line.lower()):
             return True
         return words <= SUBHEADING_WORDS and not _TERMINAL.search(line) and not _QUOTE_MARK.search(line)

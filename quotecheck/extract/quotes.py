@@ -108,13 +108,14 @@ def find_quotes(text: str, layout: Layout) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     previous_left_open = False
     budget = layout.budget  # however the marks are spread, the rest is noise
+    marks = "".join(mark for mark in _DOUBLE_MARKS if mark in text)  # (each paragraph is searched for these only)
     for index, (para_start, para_end) in enumerate(layout.paragraphs):
         if len(spans) >= budget:
             break
         if layout.furniture[index]:
             previous_left_open = False
             continue
-        found, left_open = _pair_paragraph(text, index, para_start, para_end, MARKS_PER_QUOTE * budget)
+        found, left_open = _pair_paragraph(text, marks, index, para_start, para_end, MARKS_PER_QUOTE * budget)
         if found and layout.too_dense(len(found), found[-1].end - para_start):
             previous_left_open = False
             continue  # a quote every few characters is not prose (a run of marks, binary noise)
@@ -178,16 +179,16 @@ def _span(
 
 
 def _pair_paragraph(
-    text: str, index: int, para_start: int, para_end: int, most: int
+    text: str, marks: str, index: int, para_start: int, para_end: int, most: int
 ) -> tuple[list[QuoteSpan], int | None]:
-    """Pair the double-quote marks of one paragraph (looking at ``most`` mark runs at most); returns the spans
-    and the offset after an unclosed opener."""
+    """Pair the double-quote marks of one paragraph (looking at ``most`` mark runs at most; ``marks``: those of
+    _DOUBLE_MARKS the text holds); returns the spans and the offset after an unclosed opener."""
     found: list[QuoteSpan] = []
     pending: int | None = None  # offset just after the pending opening run
     pending_char = ""
     run_on = False  # the pending quote carries on one left open before it
     outer: tuple[int, str, bool] | None = None  # a straight quote holding the pending curly one, or the reverse
-    for count, (start, end) in enumerate(_double_runs(text, para_start, para_end)):
+    for count, (start, end) in enumerate(_double_runs(text, marks, para_start, para_end)):
         if count >= most:
             break
         opening = _is_opening(text, start, end, para_start, para_end)
@@ -225,11 +226,12 @@ def _pair_paragraph(
     return found, pending
 
 
-def _double_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each run of double marks in text[start:end], in order, as _DOUBLE finds them (from their
-    positions by str.find, which reads a paragraph many times faster than the pattern)."""
+def _double_runs(text: str, marks: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each run of double marks in text[start:end], in order, as _DOUBLE finds them (from the
+    positions of ``marks``, those of _DOUBLE_MARKS the text holds, by str.find, which reads a paragraph many times
+    faster than the pattern)."""
     run_start = run_end = -1
-    for at in char_positions(text, _DOUBLE_MARKS, start, end):
+    for at in char_positions(text, marks, start, end):
         if at != run_end:
             if run_start >= 0:
                 yield run_start, run_end

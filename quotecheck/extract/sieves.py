@@ -61,6 +61,7 @@ _BREAK: Final = regex.compile(r"[\"“”„«»]|[.!?](?:\s|$)|\n")  # a quote 
 # What may sit between a cue (or its inverted subject) and the quote it introduces: "said: ", "told reporters, ",
 # "said in a statement: ", "said that ".
 _INTRODUCES: Final = regex.compile(r"[\s,:—–\-]*(?:that\s*)?|[^.!?;\"“”„«»]{0," + str(INTRODUCER_GAP) + r"}[:,]\s*")
+_INTRODUCES_ENDINGS: Final = (",", ":", "—", "–", "-", "that")  # what a gap _INTRODUCES takes ends on, white space aside
 # Between an attribution and a relaying source: "said on Tuesday, according to", "said in a statement, reports".
 _OPENS_OWN_CLAUSE: Final = regex.compile(r"\b(?:while|whereas|but|although|though|because)\s+$")
 _SENTENCE_END_AFTER: Final = regex.compile(r"\s*(?:[.!?]|$)")
@@ -220,7 +221,7 @@ class Article:
                 continue  # "urge Latino leaders" has no subject of its own: look further back
             tail = cue.mention.end if cue.subject_after else cue.end
             gap_after_subject = text[max(cue.end, tail) : open_mark]
-            if nearest and _INTRODUCES.fullmatch(gap_after_subject) and not _BREAK.search(gap_after_subject):
+            if nearest and _introduces(gap_after_subject) and not _BREAK.search(gap_after_subject):
                 if _MODAL_BEFORE.search(text, max(sentence_start, cue.start - MODAL_WINDOW), cue.start):
                     # "Obama said he expected that Americans will say "no"": a hypothetical inside a report
                     cue = self._outermost(cue, index, sentence_start, any_subject=True)
@@ -772,6 +773,14 @@ def attribute(ctx: QuoteContext) -> Attribution | None:
 
 
 # ---- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _introduces(gap: str) -> bool:
+    """Does _INTRODUCES take the whole gap between a cue and a quote? (A str test first: the pattern reads most of a
+    long gap before it fails, and only a gap empty or ending on one of _INTRODUCES_ENDINGS, white space aside, can
+    match.)"""
+    trimmed = gap.rstrip()
+    return (not trimmed or trimmed.endswith(_INTRODUCES_ENDINGS)) and _INTRODUCES.fullmatch(gap) is not None
 
 
 def _touches(text: str, after: int, mention_start: int, is_name: bool) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import math
+import random
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotecheck.extract import extract
+from quotecheck.extract import confidence as confidence_module, extract
 from quotecheck.extract.attribute import RULES, extract_quotes
 from quotecheck.extract.confidence import (
     MENTION_KINDS,
@@ -182,3 +183,13 @@ def test_an_unresolved_pronoun_has_no_speaker_and_low_confidence():
     (quote,) = extract_quotes(text, found)
     assert quote.speaker is None and found[0][1].no_speaker
     assert quote.confidence < 0.5
+
+
+def test_may_read_odd_holds_wherever_the_pattern_matches():
+    # marks and endings each branch reads, white space \s and str.isspace() disagree on, letters beyond ASCII
+    pieces = list(" \t\n\x1c\xa0\u2003'’-.") + ["Boston", "Walsh", "s", "area", "Impeaching", "ing", "Éloïse", "ab"]
+    rng = random.Random(17)
+    for _ in range(20000):
+        name = "".join(rng.choices(pieces, k=rng.randint(0, 7)))
+        if confidence_module._ODD_NAME.search(name):
+            assert confidence_module._may_read_odd(name), name

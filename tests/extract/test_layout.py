@@ -33,3 +33,23 @@ def test_sentence_end_finds_what_its_pattern_matches():
             if char in ".!?":
                 match = SENTENCE_END.match(text, at)
                 assert layout._sentence_end(text, at) == (match.end() if match else -1), (text, at)
+
+
+def test_is_furniture_counts_words_as_splitting_does():
+    # a stripped line as _lines gives it: single and double spaces, white space beyond the space (which
+    # str.isprintable() rules out), page actions, closing punctuation and quote marks, up to past both word limits
+    pieces = [" ", " ", " ", "  ", "\t", "\xa0", "\x1c", "\u2003", "word", "Sub", "subscribe", ".", '"', "x"]
+    rng = random.Random(19)
+    for _ in range(20000):
+        line = "".join(rng.choices(pieces, k=rng.randint(1, 70))).strip()
+        if not line:
+            continue
+        if "  " not in line and line.count(" ") >= layout.BOILERPLATE_WORDS:
+            expected = False
+        else:
+            words = len(line.split(None, layout.BOILERPLATE_WORDS))
+            expected = words <= layout.BOILERPLATE_WORDS and layout._names_page_action(line.lower()) or (
+                words <= layout.SUBHEADING_WORDS and not layout._TERMINAL.search(line)
+                and not layout._QUOTE_MARK.search(line)
+            )
+        assert layout.Layout._is_furniture(line) == expected, line

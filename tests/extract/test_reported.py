@@ -231,3 +231,15 @@ def test_after_that_reads_what_its_pattern_matches():
         for pos in range(len(text) + 1):
             for end in {len(text), max(pos, len(text) - 2)}:
                 assert reported_module._after_that(text, pos, end) == pattern.match(text, pos, end).end(), (text, pos)
+
+
+def test_time_adjunct_finds_what_its_pattern_matches():
+    pieces = list(" ,\t\n\x1c\xa0\u2003(:x") + ["last", "Monday", "Mondays", "week", "on", "morning", "(local time)", "to"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        for pos in range(len(text) + 1):
+            for end in {len(text), max(pos, len(text) - 2)}:
+                found = reported_module._time_adjunct(text, pos, end)
+                match = reported_module._TIME_ADJUNCT.match(text, pos, end)
+                assert (found and found.span()) == (match and match.span()), (text, pos, end)

@@ -5,6 +5,7 @@ A first short line set off by a blank line is a headline, so the texts of severa
 from __future__ import annotations
 
 import ast
+import random
 import re
 from pathlib import Path
 
@@ -153,3 +154,12 @@ def test_a_cue_word_after_a_possessive_is_an_adjective():
 def test_signatures_and_inverted_cues(text, speaker):
     (quote,) = extract(text)
     assert quote.speaker == speaker
+
+
+def test_introduces_finds_what_its_pattern_matches():
+    # the marks each alternative takes, white space \s and str.isspace() disagree on, stops, and gaps short and long
+    pieces = list(" ,:—–-\t\n\x1c\xa0.;!\"“x") + ["that", "tha", "in a statement", "told reporters", "a" * 30]
+    rng = random.Random(3)
+    for _ in range(20000):
+        gap = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        assert sieves._introduces(gap) == (sieves._INTRODUCES.fullmatch(gap) is not None), gap
